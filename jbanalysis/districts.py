@@ -1,0 +1,110 @@
+"""District registry: canonical ids, names, groups, and name resolution.
+
+Ids are lower-case pinyin without tones or suffix (``jiangbei``), the city is ``chongqing``.
+Groups: ``central`` (the nine central districts, 中心城区), ``other`` (the other 29 districts and
+counties), ``all`` (all 38 units), ``city`` (the municipality). Published aggregates of several
+districts (``central9``, ``metro21``, …) are registry rows of level ``group``: they exist as checks,
+never as a district.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterable
+from functools import cache
+
+import pandas as pd
+
+from jbanalysis._bundle import data_path
+from jbanalysis.errors import UnknownNameError
+
+CITY = "chongqing"
+GROUPS = ("central", "other", "all", "city")
+
+
+@cache
+def _registry() -> pd.DataFrame:
+    return pd.read_csv(data_path("districts.csv"), dtype=str, keep_default_na=False)
+
+
+def load_districts() -> pd.DataFrame:
+    """The registry as a DataFrame: id, adcode, name_zh, name_en, group, level, aliases.
+
+    >>> reg = load_districts()
+    >>> reg.loc[reg["id"] == "jiangbei", ["adcode", "name_zh", "group"]].to_numpy().tolist()
+    [['500105', '江北区', 'central']]
+    >>> int((reg["level"].isin(["district", "county"])).sum())
+    38
+    """
+    return _registry().copy()
+
+
+def _normalise(name: str) -> str:
+    # NFKC folds full-width letters/digits; case and spaces do not distinguish districts.
+    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+
+
+@cache
+def _alias_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for row in _registry().itertuples(index=False):
+        names = [row.id, row.name_zh, row.name_en, row.adcode, *row.aliases.split("|")]
+        for name in filter(None, names):
+            key = _normalise(name)
+            if index.setdefault(key, row.id) != row.id:
+                raise ValueError(f"districts.csv: alias {name!r} names both {index[key]} and {row.id}")
+    return index
+
+
+def resolve_district(name: object) -> str:
+    """Canonical id of a district, county, the city or a published group.
+
+    Accepts Chinese names with or without suffix, English names, pinyin ids and adcodes
+    (as str or int).
+
+    >>> resolve_district("江北区"), resolve_district("Jiangbei District"), resolve_district(500105)
+    ('jiangbei', 'jiangbei', 'jiangbei')
+    >>> resolve_district("江北县")
+    Traceback (most recent call last):
+    ...
+    jbanalysis.errors.UnknownNameError: unknown district '江北县'; did you mean '江北', ...?
+    """
+    key = _normalise(str(name))
+    index = _alias_index()
+    if key in index:
+        return index[key]
+    close = difflib.get_close_matches(key, list(index), n=4, cutoff=0.5)
+    raise UnknownNameError("district", name, close)
+
+
+def district_ids(group: str | Iterable[str] = "central") -> list[str]:
+    """Ids of a group (``central``, ``other``, ``all``, ``city``) or of a list of names.
+
+    The nine central districts come in the registry's order (west bank to east, as the yearbook
+    lists them).
+
+    >>> district_ids("central")
+    ['yuzhong', 'dadukou', 'jiangbei', 'shapingba', 'jiulongpo', 'nanan', 'beibei', 'yubei', 'banan']
+    >>> len(district_ids("all")), district_ids(["江北", "渝北区"])
+    (38, ['jiangbei', 'yubei'])
+    """
+    reg = _registry()
+    if isinstance(group, str):
+        if group in ("central", "other", "city"):
+            return reg.loc[reg["group"] == group, "id"].tolist()
+        if group == "all":
+            return reg.loc[reg["level"].isin(["district", "county"]), "id"].tolist()
+        return [resolve_district(group)]
+    return [resolve_district(g) for g in group]
+
+
+def name_of(district: str, lang: str = "zh") -> str:
+    """Display name of a district id: ``name_zh`` for ``lang="zh"``, ``name_en`` otherwise.
+
+    >>> name_of("jiangbei"), name_of("jiangbei", "en")
+    ('江北区', 'Jiangbei')
+    """
+    reg = _registry().set_index("id")
+    did = resolve_district(district)
+    return str(reg.at[did, "name_zh" if lang == "zh" else "name_en"])
