@@ -39,7 +39,34 @@ _LAZY_ATTRS = {
 }
 _LAZY_MODULES = {"metrics", "forecast", "plots", "report", "data", "panel", "io", "cli"}
 
-__all__ = sorted([*_LAZY_ATTRS, *_LAZY_MODULES, "__version__"])
+__all__ = [  # noqa: RUF022 - grouped by purpose, not alphabetically
+    "__version__",
+    # registries
+    "resolve_district",
+    "load_districts",
+    "district_ids",
+    "load_indicators",
+    "convert",
+    # data and panels
+    "load_observations",
+    "load_sources",
+    "read_table",
+    "validate",
+    "load_panel",
+    "select",
+    "wide",
+    "coverage",
+    "conflicts",
+    # sub-modules
+    "metrics",
+    "forecast",
+    "plots",
+    "report",
+    "data",
+    "panel",
+    "io",
+    "cli",
+]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from jbanalysis.data import load_observations, load_sources

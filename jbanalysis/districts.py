@@ -53,7 +53,9 @@ def _alias_index() -> dict[str, str]:
         for name in filter(None, names):
             key = _normalise(name)
             if index.setdefault(key, row.id) != row.id:
-                raise ValueError(f"districts.csv: alias {name!r} names both {index[key]} and {row.id}")
+                raise ValueError(
+                    f"districts.csv: alias {name!r} names both {index[key]} and {row.id}"
+                )
     return index
 
 

@@ -189,7 +189,9 @@ def _flag_interpolated(records: list[dict], log: list[str]) -> None:
         after = by_key.get((district, indicator, 2018))
         if before and after:
             mean = (float(before["value"]) + float(after["value"])) / 2
-            if abs(float(rec["value"]) - mean) <= 0.5:  # values are whole 万元; a mean may end in .5
+            if (
+                abs(float(rec["value"]) - mean) <= 0.5
+            ):  # values are whole 万元; a mean may end in .5
                 rec["flag"] = "interpolated"
                 rec["note"] = (
                     f"2017 value = mean of 2016 ({before['value']}) and 2018 ({after['value']}), "

@@ -1,0 +1,487 @@
+"""The bundled dataset: build ``observations.csv`` from ``data/sources/``, load it, trace a value.
+
+Data flow (one direction)::
+
+    data/sources/<source_id>.csv   facts as published (published names and units), one file a source
+    data/corrections.csv           corrections with evidence; never edits of the source files
+            │  build(): resolve names, apply corrections, convert to canonical units
+            ▼
+    data/observations.csv          every value from every source and vintage (generated, committed)
+    data/datapackage.json          fields, units and the sha256 of every data file
+
+Run ``python -m jbanalysis.data build`` (or ``make data``) after changing a source or a correction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from jbanalysis._bundle import data_dir, data_path
+from jbanalysis.districts import _alias_index, _normalise, resolve_district
+from jbanalysis.errors import DataError, UnknownNameError
+from jbanalysis.indicators import _indicators, _units, resolve_unit
+
+VINTAGES = ("revised", "first_release", "preliminary", "census", "unknown", "estimate")
+FLAGS = ("observed", "interpolated", "derived", "corrected", "excluded")
+SOURCE_COLUMNS = ("record", "district", "year", "indicator", "value", "unit", "vintage", "flag")
+OPTIONAL_SOURCE_COLUMNS = (
+    "source_id",
+    "field",
+    "source_kind",
+    "reliability",
+    "url",
+    "title",
+    "note",
+)
+OBSERVATION_COLUMNS = [
+    "district",
+    "year",
+    "indicator",
+    "value",
+    "unit",
+    "source_id",
+    "record",
+    "vintage",
+    "flag",
+    "source_kind",
+    "reliability",
+    "published_value",
+    "published_unit",
+    "correction",
+    "note",
+]
+YEAR_RANGE = (1949, 2100)
+
+
+@dataclass
+class BuildReport:
+    """Counts of what went in and what came out of :func:`build_observations`."""
+
+    rows_in: dict[str, int] = field(default_factory=dict)
+    rows_out: int = 0
+    corrected: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        lines = [f"{name}: {n} rows" for name, n in self.rows_in.items()]
+        lines.append(
+            f"in: {sum(self.rows_in.values())} rows; out: {self.rows_out} observations "
+            f"({len(self.corrected)} corrected, {len(self.excluded)} excluded but kept and flagged)"
+        )
+        return "\n".join(lines)
+
+
+def load_sources() -> pd.DataFrame:
+    """The source registry (``data/sources.csv``): id, title, publisher, original source, …
+
+    >>> sorted(load_sources()["id"])
+    ['cq_yearbook_2025_pop', 'cq_yearbook_panel', 'csmar_city_gdp', 'published_figures']
+    """
+    return pd.read_csv(data_path("sources.csv"), dtype=str, keep_default_na=False)
+
+
+def load_corrections() -> pd.DataFrame:
+    """The corrections table (``data/corrections.csv``), one row per corrected or excluded record."""
+    return pd.read_csv(data_path("corrections.csv"), dtype=str, keep_default_na=False)
+
+
+def read_source_file(path: Path) -> pd.DataFrame:
+    """Read one transcribed source table and check its schema row by row.
+
+    Errors name the file, the line (as an editor shows it: the header is line 1) and the column.
+    The returned frame keeps a ``line`` column for later messages.
+    """
+    path = Path(path)
+    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in SOURCE_COLUMNS if c not in table.columns]
+    if missing:
+        raise DataError(f"missing required column(s) {missing}", file=path, row=1)
+    for col in OPTIONAL_SOURCE_COLUMNS:
+        if col not in table.columns:
+            table[col] = ""
+    table["line"] = np.arange(2, len(table) + 2)
+    if not table["source_id"].eq("").all() and (table["source_id"] != path.stem).any():
+        bad = table[table["source_id"] != path.stem].iloc[0]
+        raise DataError(
+            f"source_id {bad['source_id']!r} differs from the file name {path.stem!r}",
+            file=path,
+            row=int(bad["line"]),
+            column="source_id",
+        )
+    table["source_id"] = path.stem
+    _check_column(table, path, "year", lambda s: pd.to_numeric(s, errors="coerce"), "a whole year")
+    years = pd.to_numeric(table["year"])
+    out = (years < YEAR_RANGE[0]) | (years > YEAR_RANGE[1]) | (years % 1 != 0)
+    if out.any():
+        bad = table[out].iloc[0]
+        raise DataError(
+            f"year {bad['year']!r} is not a whole year in {YEAR_RANGE[0]}–{YEAR_RANGE[1]}",
+            file=path,
+            row=int(bad["line"]),
+            column="year",
+        )
+    table["year"] = years.astype(int)
+    _check_column(table, path, "value", lambda s: pd.to_numeric(s, errors="coerce"), "a number")
+    table["value"] = pd.to_numeric(table["value"]).astype(float)
+    table["published_value"] = table["value"]
+    table["published_unit"] = table["unit"]
+    _check_vocab(table, path, "vintage", VINTAGES)
+    _check_vocab(table, path, "flag", FLAGS[:3])
+    dup = table.duplicated("record", keep=False)
+    if dup.any():
+        bad = table[dup]
+        raise DataError(
+            f"record {bad['record'].iloc[0]!r} appears on lines {bad['line'].tolist()}",
+            file=path,
+            row=int(bad["line"].iloc[1]),
+            column="record",
+        )
+    return table
+
+
+def _check_column(table, path, column, parse, expected) -> None:
+    parsed = parse(table[column])
+    bad = parsed.isna() | ~np.isfinite(parsed.astype(float))
+    if bad.any():
+        row = table[bad].iloc[0]
+        raise DataError(
+            f"{row[column]!r} is not {expected} ({int(bad.sum())} such row(s))",
+            file=path,
+            row=int(row["line"]),
+            column=column,
+        )
+
+
+def _check_vocab(table, path, column, allowed) -> None:
+    bad = ~table[column].isin(allowed)
+    if bad.any():
+        row = table[bad].iloc[0]
+        raise DataError(
+            f"{row[column]!r} is not one of {', '.join(allowed)}",
+            file=path,
+            row=int(row["line"]),
+            column=column,
+        )
+
+
+def harmonise(table: pd.DataFrame, path: Path | str = "<table>") -> pd.DataFrame:
+    """Resolve district names and indicator ids, and convert values to canonical units.
+
+    ``value``/``unit`` become canonical; ``published_value``/``published_unit`` (set when the
+    file is read) keep the numbers as printed.
+    Raises :class:`DataError` naming the first bad row (unknown district, indicator or unit, or a
+    unit of the wrong dimension for the indicator).
+    """
+    index = _alias_index()
+    keys = table["district"].map(lambda n: _normalise(str(n)))
+    unknown = ~keys.isin(list(index))
+    if unknown.any():
+        row = table[unknown].iloc[0]
+        try:
+            resolve_district(row["district"])
+        except UnknownNameError as exc:
+            raise DataError(str(exc), file=path, row=_line(row), column="district") from None
+    out = table.copy()
+    out["district"] = keys.map(index)
+
+    indicators = _indicators().set_index("id")
+    bad = ~out["indicator"].isin(indicators.index)
+    if bad.any():
+        row = out[bad].iloc[0]
+        raise DataError(
+            f"unknown indicator {row['indicator']!r} (see data/indicators.csv)",
+            file=path,
+            row=_line(row),
+            column="indicator",
+        )
+    units = _units().set_index("id")
+    canonical = out["indicator"].map(indicators["unit"])
+    published_unit = {}
+    for unit in out["unit"].unique():
+        try:
+            published_unit[unit] = resolve_unit(unit)
+        except UnknownNameError as exc:
+            row = out[out["unit"] == unit].iloc[0]
+            raise DataError(str(exc), file=path, row=_line(row), column="unit") from None
+    src_unit = out["unit"].map(published_unit)
+    dims_ok = src_unit.map(units["dimension"]).to_numpy() == canonical.map(units["dimension"])
+    if not dims_ok.all():
+        row = out[~dims_ok].iloc[0]
+        raise DataError(
+            f"unit {row['unit']!r} does not fit indicator {row['indicator']!r} "
+            f"(expected a unit of {units.at[indicators.at[row['indicator'], 'unit'], 'dimension']})",
+            file=path,
+            row=_line(row),
+            column="unit",
+        )
+    src_factor = src_unit.map(units["factor"]).to_numpy(dtype=float)
+    dst_factor = canonical.map(units["factor"]).to_numpy(dtype=float)
+    values = out["value"].to_numpy(dtype=float)
+    # Multiply or divide by exact integer ratios (factors are powers of ten): 3913947 万元 -> 391.3947.
+    up = src_factor >= dst_factor
+    with np.errstate(divide="ignore"):
+        converted = np.where(
+            up, values * (src_factor / dst_factor), values / (dst_factor / src_factor)
+        )
+    out["value"] = converted
+    out["unit"] = canonical.to_numpy()
+    return out
+
+
+def _line(row) -> int | None:
+    return int(row["line"]) if "line" in row and pd.notna(row["line"]) else None
+
+
+def apply_corrections(table: pd.DataFrame, corrections: pd.DataFrame) -> pd.DataFrame:
+    """Apply ``corrections.csv`` to transcribed rows (values still in the published unit).
+
+    A correction must match its record and its published value; a stale correction is an error.
+    Corrected rows get ``flag="corrected"``, excluded rows ``flag="excluded"``; both keep the id in
+    ``correction``.
+    """
+    out = table.copy()
+    out["correction"] = ""
+    where = {
+        (s, r): i for i, (s, r) in enumerate(zip(out["source_id"], out["record"], strict=True))
+    }
+    for line, fix in enumerate(corrections.to_dict("records"), start=2):
+        pos = where.get((fix["source_id"], fix["record"]))
+        if pos is None:
+            continue  # a correction of another source file
+        published = float(out["value"].iloc[pos])
+        if not np.isclose(published, float(fix["published_value"]), rtol=0, atol=1e-9):
+            raise DataError(
+                f"correction {fix['correction_id']} expects published value {fix['published_value']} "
+                f"but {fix['source_id']} record {fix['record']} has {published:g}",
+                file="corrections.csv",
+                row=line,
+                column="published_value",
+            )
+        col = out.columns.get_loc
+        if fix["corrected_value"].strip().lower() == "exclude":
+            out.iloc[pos, col("flag")] = "excluded"
+        else:
+            out.iloc[pos, col("value")] = float(fix["corrected_value"])
+            out.iloc[pos, col("flag")] = "corrected"
+        out.iloc[pos, col("correction")] = fix["correction_id"]
+    return out
+
+
+def source_files(folder: Path | None = None) -> list[Path]:
+    """The transcribed source tables, in name order."""
+    return sorted((folder or data_dir() / "sources").glob("*.csv"))
+
+
+def build_observations(folder: Path | None = None) -> tuple[pd.DataFrame, BuildReport]:
+    """Build the observations table in memory from every source file; count rows in and out."""
+    registry = load_sources().set_index("id")
+    corrections = load_corrections()
+    report = BuildReport()
+    frames = []
+    for path in source_files(folder):
+        if path.stem not in registry.index:
+            raise DataError(f"source {path.stem!r} is not in data/sources.csv", file=path)
+        table = read_source_file(path)
+        report.rows_in[path.name] = len(table)
+        for col, reg_col in (("source_kind", "kind"), ("reliability", "reliability")):
+            table[col] = table[col].where(table[col] != "", registry.at[path.stem, reg_col])
+        table = apply_corrections(table, corrections)
+        frames.append(harmonise(table, path))
+    obs = pd.concat(frames, ignore_index=True)
+    unused = set(corrections["correction_id"]) - set(obs["correction"])
+    if unused:
+        raise DataError(
+            f"corrections {sorted(unused)} match no source record", file="corrections.csv"
+        )
+    report.rows_out = len(obs)
+    report.corrected = obs.loc[obs["flag"] == "corrected", "correction"].tolist()
+    report.excluded = obs.loc[obs["flag"] == "excluded", "correction"].tolist()
+    assert report.rows_out == sum(report.rows_in.values()), "a row was lost in the build"
+    obs = obs.sort_values(["indicator", "district", "year", "source_id", "record"], kind="stable")
+    return obs[OBSERVATION_COLUMNS].reset_index(drop=True), report
+
+
+def sha256(path: Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def hashed_files(folder: Path | None = None) -> list[Path]:
+    """Every data file whose hash ``datapackage.json`` records."""
+    root = folder or data_dir()
+    names = ["districts.csv", "indicators.csv", "units.csv", "sources.csv", "corrections.csv"]
+    names += ["observations.csv"]
+    return [root / n for n in names] + source_files(root / "sources")
+
+
+def write_datapackage(folder: Path | None = None) -> dict:
+    """Write ``datapackage.json``: one resource a data file, with its fields, rows and sha256."""
+    root = folder or data_dir()
+    resources = []
+    for path in hashed_files(root):
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, nrows=0)
+        rows = sum(1 for _ in path.open(encoding="utf-8")) - 1
+        resources.append(
+            {
+                "name": path.stem,
+                "path": path.relative_to(root).as_posix(),
+                "format": "csv",
+                "encoding": "utf-8",
+                "rows": rows,
+                "bytes": path.stat().st_size,
+                "hash": f"sha256:{sha256(path)}",
+                "schema": {"fields": [_field(c) for c in frame.columns]},
+            }
+        )
+    package = {
+        "name": "jbanalysis-chongqing-districts",
+        "title": "Chongqing districts: published statistics with provenance (jbanalysis)",
+        "profile": "data-package",
+        "licenses": [{"name": "various", "title": "Figures from public sources, with citations"}],
+        "resources": resources,
+    }
+    (root / "datapackage.json").write_text(
+        json.dumps(package, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    return package
+
+
+_FIELD_TYPES = {
+    "year": "integer",
+    "value": "number",
+    "published_value": "number",
+    "factor": "number",
+}
+_FIELD_DOCS = {
+    "district": "canonical district id (data/districts.csv); in a source file the name as published",
+    "year": "reference year",
+    "indicator": "indicator id (data/indicators.csv)",
+    "value": "the value; canonical unit in observations.csv, published unit in a source file",
+    "unit": "unit id (data/units.csv); in a source file the unit as published",
+    "source_id": "source id (data/sources.csv) = the source file's name",
+    "record": "where the value stands in the original (cell, line or record id)",
+    "vintage": "first_release, revised, preliminary, estimate, census or unknown",
+    "flag": "observed, interpolated, derived, corrected or excluded",
+}
+
+
+def _field(name: str) -> dict:
+    out = {"name": name, "type": _FIELD_TYPES.get(name, "string")}
+    if name in _FIELD_DOCS:
+        out["description"] = _FIELD_DOCS[name]
+    return out
+
+
+def build(folder: Path | None = None) -> BuildReport:
+    """Rebuild ``observations.csv`` and ``datapackage.json`` in ``folder`` (default: bundled data)."""
+    root = folder or data_dir()
+    obs, report = build_observations(root / "sources")
+    out = obs.copy()
+    out["value"] = out["value"].map(_fmt)
+    out["published_value"] = out["published_value"].map(_fmt)
+    out.to_csv(root / "observations.csv", index=False, lineterminator="\n")
+    write_datapackage(root)
+    _load_observations_cached.cache_clear()
+    return report
+
+
+def _fmt(value: float) -> str:
+    # Shortest repr that round-trips; whole numbers without ".0".
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+_OBS_DTYPES = {
+    "district": "category",
+    "year": "int64",
+    "indicator": "category",
+    "value": "float64",
+    "unit": "category",
+    "source_id": "category",
+    "record": str,
+    "vintage": "category",
+    "flag": "category",
+    "source_kind": "category",
+    "reliability": "category",
+    "published_value": "float64",
+    "published_unit": "category",
+    "correction": str,
+    "note": str,
+}
+
+
+@cache
+def _load_observations_cached(path: str, mtime: float) -> pd.DataFrame:
+    return pd.read_csv(path, dtype=_OBS_DTYPES, keep_default_na=False, na_values={"value": [""]})
+
+
+def load_observations() -> pd.DataFrame:
+    """Every value from every source and vintage, in canonical ids and units.
+
+    Columns: district, year, indicator, value, unit, source_id, record, vintage, flag,
+    source_kind, reliability, published_value, published_unit, correction, note.
+
+    >>> obs = load_observations()
+    >>> row = obs[(obs.district == "jiangbei") & (obs.year == 2010) & (obs.indicator == "gdp")]
+    >>> row[["value", "unit", "source_id", "record", "published_value", "published_unit"]].to_numpy().tolist()
+    [[391.3947, 'cny_100m', 'cq_yearbook_panel', 'Sheet1!V359', 3913947.0, '万元']]
+    """
+    path = data_path("observations.csv")
+    return _load_observations_cached(str(path), path.stat().st_mtime).copy()
+
+
+def trace(district: str, year: int, indicator: str) -> pd.DataFrame:
+    """Every source row behind a (district, year, indicator): the observation and its source line.
+
+    Joins each observation to its row in ``data/sources/<source_id>.csv`` (url, title, excerpt
+    note) and to the source registry, so a number on a chart can be followed to its publication.
+
+    >>> t = trace("江北", 2010, "gdp")
+    >>> t[["source_id", "record", "published_value", "title"]].to_numpy().tolist()[0][:3]
+    ['cq_yearbook_panel', 'Sheet1!V359', 3913947.0]
+    """
+    did = resolve_district(district)
+    obs = load_observations()
+    hits = obs[(obs["district"] == did) & (obs["year"] == year) & (obs["indicator"] == indicator)]
+    registry = load_sources().set_index("id")
+    rows = []
+    for hit in hits.to_dict("records"):
+        src = pd.read_csv(
+            data_path(f"sources/{hit['source_id']}.csv"), dtype=str, keep_default_na=False
+        )
+        line = src[src["record"] == hit["record"]].iloc[0].to_dict()
+        reg = registry.loc[hit["source_id"]]
+        rows.append(
+            {
+                **hit,
+                "url": line.get("url") or reg["url"],
+                "title": line.get("title") or reg["title"],
+                "published_district": line["district"],
+                "original_source": reg["original_source"],
+                "taken_from": reg["taken_from"],
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m jbanalysis.data build``: rebuild observations and the data package."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv != ["build"]:
+        print("usage: python -m jbanalysis.data build", file=sys.stderr)
+        return 2
+    report = build()
+    print(report)
+    print(f"wrote {data_path('observations.csv')} and {data_path('datapackage.json')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,141 @@
+"""Indicator and unit registries, and unit conversion.
+
+Canonical units (DESIGN): money totals in 亿元 (``cny_100m``), per-capita money in yuan (``cny``),
+population in 万人 (``persons_10k``), rates and growth in percent (``pct``). Conversion is allowed only
+within one dimension (money to money, persons to persons); anything else is an error, never a guess.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from functools import cache
+
+import pandas as pd
+
+from jbanalysis._bundle import data_path
+from jbanalysis.errors import UnknownNameError
+
+KINDS = ("level", "rate", "per_capita", "count")
+
+
+@cache
+def _indicators() -> pd.DataFrame:
+    return pd.read_csv(data_path("indicators.csv"), dtype=str, keep_default_na=False)
+
+
+@cache
+def _units() -> pd.DataFrame:
+    units = pd.read_csv(data_path("units.csv"), dtype=str, keep_default_na=False)
+    units["factor"] = units["factor"].astype(float)
+    return units
+
+
+def load_indicators() -> pd.DataFrame:
+    """The indicator registry: id, name_zh, name_en, unit (canonical), kind, description.
+
+    >>> reg = load_indicators().set_index("id")
+    >>> reg.loc["gdp", ["name_zh", "unit", "kind"]].tolist()
+    ['地区生产总值', 'cny_100m', 'level']
+    """
+    return _indicators().copy()
+
+
+def load_units() -> pd.DataFrame:
+    """The unit registry: id, dimension, factor (to the dimension's base unit), symbol_zh, name_en."""
+    return _units().copy()
+
+
+def _norm(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+@cache
+def _unit_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for row in _units().itertuples(index=False):
+        for name in [row.id, row.symbol_zh, row.name_en, *row.aliases.split("|")]:
+            if name:
+                index.setdefault(_norm(name), row.id)
+    return index
+
+
+def resolve_unit(name: str) -> str:
+    """Canonical unit id of a unit as written (``"万元"``, ``"亿元"``, ``"billion yuan"``, ``"%"``).
+
+    >>> resolve_unit("万元"), resolve_unit("billion yuan"), resolve_unit("万人")
+    ('cny_10k', 'cny_bn', 'persons_10k')
+    """
+    key = _norm(str(name))
+    index = _unit_index()
+    if key in index:
+        return index[key]
+    raise UnknownNameError("unit", name, difflib.get_close_matches(key, list(index), n=4))
+
+
+def resolve_indicator(name: str) -> str:
+    """Check an indicator id against the registry; unknown ids list close matches.
+
+    >>> resolve_indicator("GDP")
+    'gdp'
+    """
+    key = _norm(str(name)).replace(" ", "_")
+    ids = _indicators()["id"].tolist()
+    if key in ids:
+        return key
+    raise UnknownNameError("indicator", name, difflib.get_close_matches(key, ids, n=4))
+
+
+def unit_of(indicator: str) -> str:
+    """Canonical unit id of an indicator.
+
+    >>> unit_of("gdp"), unit_of("pop_resident"), unit_of("gdp_per_capita")
+    ('cny_100m', 'persons_10k', 'cny')
+    """
+    reg = _indicators().set_index("id")
+    return str(reg.at[resolve_indicator(indicator), "unit"])
+
+
+def conversion_factor(from_unit: str, to_unit: str) -> float:
+    """Multiplier taking a value in ``from_unit`` to ``to_unit`` (same dimension only).
+
+    factor = base(from_unit) / base(to_unit)
+
+    >>> conversion_factor("万元", "亿元")
+    0.0001
+    >>> conversion_factor("万人", "人")
+    10000.0
+    >>> conversion_factor("万元", "万人")
+    Traceback (most recent call last):
+    ...
+    ValueError: cannot convert 万元 (money) to 万人 (persons)
+    """
+    units = _units().set_index("id")
+    src, dst = resolve_unit(from_unit), resolve_unit(to_unit)
+    if units.at[src, "dimension"] != units.at[dst, "dimension"]:
+        raise ValueError(
+            f"cannot convert {from_unit} ({units.at[src, 'dimension']}) "
+            f"to {to_unit} ({units.at[dst, 'dimension']})"
+        )
+    return float(units.at[src, "factor"] / units.at[dst, "factor"])
+
+
+def convert(value, from_unit: str, to_unit: str):
+    """Convert a number, array or Series between units of the same dimension.
+
+    value_to = value_from × factor(from_unit) / factor(to_unit)
+
+    >>> convert(3913947, "万元", "亿元")
+    391.3947
+    >>> convert(95.8, "billion yuan", "cny_100m")
+    958.0
+    """
+    units = _units().set_index("id")
+    src = float(units.at[resolve_unit(from_unit), "factor"])
+    dst = float(units.at[resolve_unit(to_unit), "factor"])
+    conversion_factor(from_unit, to_unit)  # raises on a change of dimension
+    # Multiply or divide by an exact integer ratio (factors are powers of ten), so that
+    # 3913947 万元 -> 391.3947 亿元 exactly, not 391.39470000000006 as × 1e-4 would give.
+    if src >= dst:
+        return value * (src / dst)
+    return value / (dst / src)
