@@ -1,0 +1,490 @@
+"""Comparison with peers: shares of a total, ranks, gaps, contributions, per-capita values.
+
+A group total (the nine central districts, or any list) is only computed in a year where every
+member has a value; otherwise the result is NaN and its ``reason`` names the missing members —
+never a partial sum. Results that can be missing come back as tidy frames with a ``reason``
+column (empty when the value is there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from jbanalysis.metrics._checks import (
+    MetricsError,
+    MissingDataError,
+    UnknownDistrictError,
+    as_year_frame,
+    check_year,
+    describe_missing,
+    group_members,
+    missing_years,
+    resolve_names,
+)
+
+Group = str | Sequence[str]
+
+
+def _group_label(group: Group) -> str:
+    return group if isinstance(group, str) else "+".join(map(str, group))
+
+
+def _complete_total(frame: pd.DataFrame, members: list, label: str) -> tuple[pd.Series, pd.Series]:
+    """Sum of ``members`` per year, NaN (with the reason) where any member has no value."""
+    totals, reasons = {}, {}
+    for year in frame.index:
+        holes = describe_missing(frame, year, members)
+        if holes:
+            totals[year] = np.nan
+            reasons[year] = f"total of {label} missing in {year}: no value for {holes}"
+        else:
+            totals[year] = float(frame.loc[year, members].sum())
+            reasons[year] = ""
+    return pd.Series(totals, dtype="float64"), pd.Series(reasons, dtype="str")
+
+
+def _district_or_group(of: Group, columns: list) -> tuple[str | None, list | None]:
+    """(column, None) when ``of`` is a district in the data, else (None, group members)."""
+    if isinstance(of, str):
+        try:
+            return resolve_names([of], columns, "of")[0], None
+        except UnknownDistrictError:
+            pass
+    return None, group_members(of, columns)
+
+
+def share(
+    data: pd.DataFrame,
+    of: Group,
+    districts: Sequence[str] | None = None,
+    indicator: str | None = None,
+) -> pd.DataFrame:
+    """Percent share of each district in a total: the city's value or a group's sum.
+
+    .. math:: s_{d,t} = 100 \\, x_{d,t} / X_t
+
+    where :math:`X_t` is the value of district/city ``of`` (e.g. ``"chongqing"``) or, for a group
+    (e.g. ``"central"``), the sum of its members — only in years where every member has a value.
+
+    Parameters
+    ----------
+    data : years x districts DataFrame, or the tidy panel
+        Levels (additive quantities such as GDP in 亿元; shares of per-capita values mean nothing).
+    of : str or list of str
+        A column of the data (the city ``"chongqing"``) or a group name/list of members.
+    districts : list of str, optional
+        Whose share to report; default the group's members, or every other column for a city.
+    indicator : str, optional
+        Which indicator to use when ``data`` is the tidy panel.
+
+    Returns
+    -------
+    DataFrame
+        Tidy ``year, district, value, total, share, reason``; ``share`` in percent. ``reason`` is
+        empty when ``share`` has a value and says which member/year was missing otherwise.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> gdp = pd.DataFrame({"a": [30.0, 40.0], "b": [70.0, None]}, index=[2019, 2020])
+    >>> out = share(gdp, of=["a", "b"])
+    >>> out["share"].tolist()
+    [30.0, 70.0, nan, nan]
+    >>> out["reason"].iloc[2]
+    "total of a+b missing in 2020: no value for ['b']"
+    """
+    frame = as_year_frame(data, indicator)
+    columns = list(frame.columns)
+    city, members = _district_or_group(of, columns)
+    if city is not None:
+        total = frame[city]
+        total_reason = pd.Series(
+            [f"no value for {city} in {y}" if pd.isna(v) else "" for y, v in total.items()],
+            index=frame.index,
+            dtype="str",
+        )
+        default = [c for c in columns if c != city]
+    else:
+        total, total_reason = _complete_total(frame, members, _group_label(of))
+        default = members
+    chosen = default if districts is None else resolve_names(districts, columns, "districts")
+    rows = []
+    for year in frame.index:
+        for district in chosen:
+            value, tot = frame.at[year, district], total[year]
+            if total_reason[year]:
+                reason = total_reason[year]
+            elif pd.isna(value):
+                reason = f"no value for {district} in {year}"
+            elif tot == 0:
+                reason = f"total is zero in {year}"
+            else:
+                reason = ""
+            pct = 100.0 * value / tot if not reason else np.nan
+            rows.append((int(year), district, value, tot, pct, reason))
+    return pd.DataFrame(rows, columns=["year", "district", "value", "total", "share", "reason"])
+
+
+def rank(
+    data: pd.DataFrame,
+    peers: Group = "central",
+    districts: Sequence[str] | None = None,
+    ascending: bool = False,
+    require_all: bool = True,
+    indicator: str | None = None,
+) -> pd.DataFrame:
+    """Rank of each district among its peers every year (1 = highest).
+
+    Ties share the best rank ("competition" ranking: 1, 2, 2, 4).
+
+    Parameters
+    ----------
+    data : years x districts DataFrame, or the tidy panel
+        Values to compare (levels, per-capita values or growth rates).
+    peers : str or list of str, default "central"
+        The group ranked together.
+    districts : list of str, optional
+        Whose rank to report (e.g. ``["jiangbei"]``); default every peer.
+    ascending : bool, default False
+        ``True`` ranks the lowest value first (e.g. for unemployment).
+    require_all : bool, default True
+        A rank "among the nine" only exists when all nine have a value: with ``True`` a year in
+        which a peer is missing has no rank (the reason names the missing peers); with ``False``
+        the rank is taken among those with values and ``n_ranked`` says how many.
+    indicator : str, optional
+        Which indicator to use when ``data`` is the tidy panel.
+
+    Returns
+    -------
+    DataFrame
+        Tidy ``year, district, value, rank, n_ranked, reason``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> gdp = pd.DataFrame({"a": [3.0, 1.0], "b": [5.0, 2.0], "c": [3.0, None]}, index=[2019, 2020])
+    >>> out = rank(gdp, peers=["a", "b", "c"])
+    >>> out.loc[out.year == 2019, "rank"].tolist()
+    [2.0, 1.0, 2.0]
+    >>> out.loc[out.year == 2020, "reason"].iloc[0]
+    "not ranked in 2020: no value for ['c']"
+    """
+    frame = as_year_frame(data, indicator)
+    columns = list(frame.columns)
+    members = group_members(peers, columns)
+    chosen = members if districts is None else resolve_names(districts, columns, "districts")
+    rows = []
+    for year in frame.index:
+        values = frame.loc[year, members]
+        holes = describe_missing(frame, year, members)
+        ranked = values.dropna()
+        ranks = ranked.rank(ascending=ascending, method="min")
+        for district in chosen:
+            value = frame.at[year, district]
+            if pd.isna(value):
+                r, n, reason = np.nan, len(ranked), f"no value for {district} in {year}"
+            elif district not in members:
+                # A non-member is placed among the peers: 1 + peers strictly better.
+                better = (ranked < value) if ascending else (ranked > value)
+                r, n, reason = float(1 + better.sum()), len(ranked) + 1, ""
+            else:
+                r, n, reason = float(ranks[district]), len(ranked), ""
+            if holes and require_all and not pd.isna(value):
+                r, reason = np.nan, f"not ranked in {year}: no value for {holes}"
+            elif holes and not pd.isna(value):
+                reason = f"ranked among {len(ranked)} of {len(members)}: no value for {holes}"
+            rows.append((int(year), district, value, r, n, reason))
+    return pd.DataFrame(rows, columns=["year", "district", "value", "rank", "n_ranked", "reason"])
+
+
+def gap_to_peers(
+    data: pd.DataFrame,
+    district: str,
+    peers: Group = "central",
+    indicator: str | None = None,
+) -> pd.DataFrame:
+    """Gap of a district to the peer leader, the peer mean and the peer median, every year.
+
+    .. math::
+        gap^{leader}_t = x_{d,t} - \\max_p x_{p,t}, \\quad
+        gap^{mean}_t = x_{d,t} - \\bar{x}_t, \\quad
+        gap^{median}_t = x_{d,t} - \\operatorname{med}_p x_{p,t}
+
+    plus the same gaps in percent of the reference value (``*_pct`` = 100 (x / ref - 1)).
+    The statistics are over the peer group as given (the nine include Jiangbei itself).
+
+    Parameters
+    ----------
+    data : years x districts DataFrame, or the tidy panel
+        Values in one unit.
+    district : str
+        The district compared.
+    peers : str or list of str, default "central"
+        The reference group.
+    indicator : str, optional
+        Which indicator to use when ``data`` is the tidy panel.
+
+    Returns
+    -------
+    DataFrame
+        One row per year: ``year, value, leader, leader_value, gap_leader, gap_leader_pct,
+        peer_mean, gap_mean, gap_mean_pct, peer_median, gap_median, gap_median_pct, reason``
+        (gaps in the unit of the data; NaN with a reason where a value is missing).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> gdp = pd.DataFrame({"a": [2.0], "b": [4.0], "c": [9.0]}, index=[2020])
+    >>> row = gap_to_peers(gdp, "a", peers=["a", "b", "c"]).iloc[0]
+    >>> row["leader"], float(row["gap_leader"]), float(row["gap_mean"]), float(row["gap_median"])
+    ('c', -7.0, -3.0, -2.0)
+    """
+    frame = as_year_frame(data, indicator)
+    columns = list(frame.columns)
+    (district,) = resolve_names([district], columns, "district")
+    members = group_members(peers, columns)
+    stats = ["leader_value", "peer_mean", "peer_median"]
+    rows = []
+    for year in frame.index:
+        value = frame.at[year, district]
+        holes = describe_missing(frame, year, list(dict.fromkeys([district, *members])))
+        row = {"year": int(year), "value": value}
+        if holes:
+            row.update(dict.fromkeys(stats, np.nan), leader=None)
+            row["reason"] = f"no gaps in {year}: no value for {holes}"
+        else:
+            peer_values = frame.loc[year, members]
+            row.update(
+                leader=str(peer_values.idxmax()),
+                leader_value=float(peer_values.max()),
+                peer_mean=float(peer_values.mean()),
+                peer_median=float(peer_values.median()),
+                reason="",
+            )
+        for name, ref in (
+            ("leader", "leader_value"),
+            ("mean", "peer_mean"),
+            ("median", "peer_median"),
+        ):
+            row[f"gap_{name}"] = value - row[ref]
+            # A zero reference has no percent gap (and NaN stays NaN).
+            row[f"gap_{name}_pct"] = 100.0 * (value / row[ref] - 1.0) if row[ref] else np.nan
+        rows.append(row)
+    order = ["year", "value", "leader", "leader_value", "gap_leader", "gap_leader_pct"]
+    order += ["peer_mean", "gap_mean", "gap_mean_pct", "peer_median", "gap_median"]
+    order += ["gap_median_pct", "reason"]
+    return pd.DataFrame(rows)[order]
+
+
+def contribution(
+    data: pd.DataFrame,
+    start: int,
+    end: int,
+    members: Group = "central",
+    indicator: str | None = None,
+) -> pd.DataFrame:
+    """Contribution of each member to the change of the group total between two years.
+
+    .. math::
+        c_i = 100 \\, \\Delta x_i / \\Delta X \\quad (\\textstyle\\sum_i c_i = 100), \\qquad
+        pp_i = 100 \\, \\Delta x_i / X_{start}
+        \\quad (\\textstyle\\sum_i pp_i = \\text{group growth, \\%})
+
+    Parameters
+    ----------
+    data : years x districts DataFrame, or the tidy panel
+        Additive levels (GDP in 亿元, not per-capita values).
+    start, end : int
+        The two years compared; every member needs a value in both.
+    members : str or list of str, default "central"
+        The group whose total changes.
+    indicator : str, optional
+        Which indicator to use when ``data`` is the tidy panel.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by district: ``start_value, end_value, change, contribution_pct,
+        contribution_pp``.
+
+    Raises
+    ------
+    MissingDataError
+        A member lacks a value in ``start`` or ``end`` (named), so the group total is unknown.
+    MetricsError
+        The group total did not change (shares of a zero change are undefined).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> gdp = pd.DataFrame({"a": [10.0, 16.0], "b": [30.0, 34.0]}, index=[2019, 2020])
+    >>> contribution(gdp, 2019, 2020, members=["a", "b"])["contribution_pct"].tolist()
+    [60.0, 40.0]
+    """
+    start, end = check_year(start, "start"), check_year(end, "end")
+    if start == end:
+        raise MetricsError(f"start and end are the same year ({start})")
+    frame = as_year_frame(data, indicator)
+    chosen = group_members(members, list(frame.columns))
+    absent = missing_years(frame, [start, end])
+    if absent:
+        raise MissingDataError(f"year(s) {absent} not in the data")
+    holes = [f"{m} {y}" for y in (start, end) for m in describe_missing(frame, y, chosen)]
+    if holes:
+        raise MissingDataError(f"group total unknown: no value for {', '.join(holes)}")
+    first, last = frame.loc[start, chosen], frame.loc[end, chosen]
+    change = last - first
+    total_change = float(change.sum())
+    if total_change == 0:
+        raise MetricsError(f"the group total did not change between {start} and {end}")
+    out = pd.DataFrame(
+        {
+            "start_value": first,
+            "end_value": last,
+            "change": change,
+            "contribution_pct": 100.0 * change / total_change,
+            "contribution_pp": 100.0 * change / float(first.sum()),
+        }
+    )
+    out.index.name = "district"
+    return out
+
+
+# Multipliers to yuan and to persons; the ids follow data/indicators.csv units.
+_MONEY_TO_YUAN = {"cny": 1.0, "cny_10k": 1e4, "cny_100m": 1e8}
+_PEOPLE_TO_PERSONS = {"persons": 1.0, "persons_10k": 1e4}
+
+
+def per_capita(
+    values: pd.Series | pd.DataFrame,
+    population: pd.Series | pd.DataFrame,
+    value_unit: str = "cny_100m",
+    population_unit: str = "persons_10k",
+    unit: str = "cny",
+) -> pd.Series | pd.DataFrame:
+    """Per-capita values with explicit units (亿元 / 万人 -> 元 per person by default).
+
+    .. math:: v_{pc} = \\frac{x \\cdot f_x}{P \\cdot f_P} / f_{out}
+
+    with :math:`f` the multipliers to yuan (cny 1, cny_10k 10^4, cny_100m 10^8) and to persons
+    (persons 1, persons_10k 10^4).
+
+    Parameters
+    ----------
+    values : Series indexed by year or years x districts DataFrame
+        Money totals.
+    population : same shape as ``values``
+        Population for the same years and districts (resident population for GDP per capita;
+        the average of start- and end-of-year population is what statistical offices use).
+    value_unit : {"cny", "cny_10k", "cny_100m"}
+    population_unit : {"persons", "persons_10k"}
+    unit : {"cny", "cny_10k"}
+        Unit of the result, per person.
+
+    Returns
+    -------
+    Series or DataFrame
+        Same shape as ``values``; NaN where either input has no value.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> gdp = pd.Series([391.3947], index=[2010])
+    >>> pop = pd.Series([75.0], index=[2010])
+    >>> round(float(per_capita(gdp, pop)[2010]), 2)
+    52185.96
+    """
+    for name, given, table in (
+        ("value_unit", value_unit, _MONEY_TO_YUAN),
+        ("population_unit", population_unit, _PEOPLE_TO_PERSONS),
+        ("unit", unit, {k: _MONEY_TO_YUAN[k] for k in ("cny", "cny_10k")}),
+    ):
+        if given not in table:
+            raise MetricsError(f"{name} must be one of {sorted(table)}, got {given!r}")
+    if type(values) is not type(population):
+        raise MetricsError("values and population must both be Series or both DataFrames")
+    was_series = isinstance(values, pd.Series)
+    num, den = as_year_frame(values), as_year_frame(population)
+    if not was_series:
+        lacking = [c for c in num.columns if c not in den.columns]
+        if lacking:
+            raise UnknownDistrictError(f"population has no column for {lacking}")
+    else:
+        den.columns = num.columns
+    absent = missing_years(den, num.index)
+    if absent:
+        raise MissingDataError(f"population has no row for year(s) {absent}")
+    den = den.loc[num.index, num.columns]
+    if (den == 0).any().any():
+        raise MetricsError("population is zero somewhere; per-capita values are undefined")
+    factor = _MONEY_TO_YUAN[value_unit] / _PEOPLE_TO_PERSONS[population_unit] / _MONEY_TO_YUAN[unit]
+    out = num / den * factor
+    return out.iloc[:, 0].rename(values.name) if was_series else out
+
+
+def growth_differential(
+    data: pd.DataFrame,
+    district: str,
+    peers: Group = "central",
+    indicator: str | None = None,
+) -> pd.DataFrame:
+    """Year-on-year growth of a district minus that of the rest of its peer group, in points.
+
+    .. math:: \\delta_t = g_{d,t} - g^{rest}_t, \\quad
+        g^{rest}_t = 100 \\, (R_t / R_{t-1} - 1), \\; R_t = \\textstyle\\sum_{p \\ne d} x_{p,t}
+
+    The rest's total is used only in years (t and t-1) where every other peer has a value.
+    Growth of nominal levels; for real growth pass published real rates through
+    :func:`~jbanalysis.metrics.growth.chain_real_growth` first.
+
+    Parameters
+    ----------
+    data : years x districts DataFrame, or the tidy panel
+        Additive levels.
+    district : str
+        The district compared.
+    peers : str or list of str, default "central"
+        The group; the district itself is left out of "the rest".
+    indicator : str, optional
+        Which indicator to use when ``data`` is the tidy panel.
+
+    Returns
+    -------
+    DataFrame
+        One row per year after the first: ``year, growth, peer_growth, differential, reason``
+        (percent, percent, percentage points).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> gdp = pd.DataFrame({"a": [100.0, 112.0], "b": [50.0, 52.0], "c": [50.0, 54.0]},
+    ...                    index=[2019, 2020])
+    >>> row = growth_differential(gdp, "a", peers=["a", "b", "c"]).iloc[0]
+    >>> float(row["growth"]), float(row["peer_growth"]), float(row["differential"])
+    (12.0, 6.0, 6.0)
+    """
+    frame = as_year_frame(data, indicator)
+    columns = list(frame.columns)
+    (district,) = resolve_names([district], columns, "district")
+    rest = [m for m in group_members(peers, columns) if m != district]
+    if not rest:
+        raise MetricsError(f"the peer group has no member other than {district}")
+    rows = []
+    for year in sorted(frame.index)[1:]:
+        prev = year - 1
+        if prev not in frame.index:
+            rows.append((int(year), np.nan, np.nan, np.nan, f"no data for {prev}"))
+            continue
+        holes = [
+            f"{m} {y}" for y in (prev, year) for m in describe_missing(frame, y, [district, *rest])
+        ]
+        if holes:
+            rows.append((int(year), np.nan, np.nan, np.nan, f"no value for {', '.join(holes)}"))
+            continue
+        own = 100.0 * (frame.at[year, district] / frame.at[prev, district] - 1.0)
+        peer = 100.0 * (frame.loc[year, rest].sum() / frame.loc[prev, rest].sum() - 1.0)
+        rows.append((int(year), float(own), float(peer), float(own - peer), ""))
+    return pd.DataFrame(rows, columns=["year", "growth", "peer_growth", "differential", "reason"])
