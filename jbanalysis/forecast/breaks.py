@@ -1,0 +1,102 @@
+"""Known revision years of Chinese statistics and the choice of a single-basis fitting stretch.
+
+A national economic census (经济普查) revises GDP and value added of the census year onwards, and a
+population census (人口普查) rebases resident population; a series that mixes the old and the new
+basis has a level jump that no trend model should learn from. By default the forecasts fit on the
+stretch since the last such revision and say which years they used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# Reference years of China's national economic censuses (the 1st to 5th: 2004, 2008, 2013, 2018,
+# 2023) and of the 6th and 7th population censuses (2010, 2020), as listed in the project brief.
+ECONOMIC_CENSUS_YEARS: tuple[int, ...] = (2004, 2008, 2013, 2018, 2023)
+POPULATION_CENSUS_YEARS: tuple[int, ...] = (2010, 2020)
+
+# Indicators rebased on population censuses rather than on economic censuses.
+_POPULATION_INDICATORS = ("pop_resident", "pop_registered", "pop_census")
+
+
+def known_break_years(indicator: str | None = None) -> tuple[int, ...]:
+    """Census years that start a new statistical basis for an indicator.
+
+    Parameters
+    ----------
+    indicator : str, optional
+        Indicator id. Population indicators (``pop_*``) break at population censuses; all others
+        (and ``None``) at economic censuses.
+
+    Returns
+    -------
+    tuple of int
+        Years; each is the first year of a new basis.
+
+    Examples
+    --------
+    >>> known_break_years("gdp")
+    (2004, 2008, 2013, 2018, 2023)
+    >>> known_break_years("pop_resident")
+    (2010, 2020)
+    """
+    if indicator is not None and (
+        indicator in _POPULATION_INDICATORS or indicator.startswith("pop_")
+    ):
+        return POPULATION_CENSUS_YEARS
+    return ECONOMIC_CENSUS_YEARS
+
+
+def resolve_breaks(breaks: str | Iterable[int], indicator: str | None = None) -> tuple[int, ...]:
+    """Turn the ``breaks`` argument into a sorted tuple of break years.
+
+    Parameters
+    ----------
+    breaks : {"known", "none"} or iterable of int
+        ``"known"``: the census years of :func:`known_break_years`; ``"none"``: no break; a list of
+        years: each is the first year of a new basis (for example ``[2009, 2019]`` for first-release
+        yearbook series, whose census jump shows one year after the census).
+    indicator : str, optional
+        Passed to :func:`known_break_years`.
+
+    Returns
+    -------
+    tuple of int
+
+    Examples
+    --------
+    >>> resolve_breaks("none")
+    ()
+    >>> resolve_breaks([2019, 2009])
+    (2009, 2019)
+    """
+    if isinstance(breaks, str):
+        if breaks == "known":
+            return known_break_years(indicator)
+        if breaks == "none":
+            return ()
+        raise ValueError(
+            f"breaks={breaks!r} is not understood; expected 'known', 'none' or a list of years"
+        )
+    years = []
+    for year in breaks:
+        if isinstance(year, bool) or not float(year).is_integer():
+            raise ValueError(f"break year {year!r} is not a whole year")
+        years.append(int(year))
+    return tuple(sorted(set(years)))
+
+
+def last_stretch_start(first: int, last: int, break_years: Iterable[int]) -> int:
+    """First year of the last single-basis stretch of a series observed from ``first`` to ``last``.
+
+    A break year ``b`` with ``first < b <= last`` starts a new stretch; the last such year wins.
+
+    Examples
+    --------
+    >>> last_stretch_start(2005, 2022, (2004, 2008, 2013, 2018, 2023))
+    2018
+    >>> last_stretch_start(2005, 2017, ())
+    2005
+    """
+    inside = [b for b in break_years if first < b <= last]
+    return max(inside) if inside else first

@@ -1,0 +1,408 @@
+"""Rolling-origin backtests, accuracy scores and model selection.
+
+A backtest refits every model on an expanding window (the first ``min_train`` values, then one
+more, ...) and compares its forecasts ``h`` years ahead with what was later observed. Scores:
+
+* ``MAE = mean|e|``, ``e = actual - mean forecast``, in the series' unit;
+* ``MAPE = 100 * mean(|e| / |actual|)``, %;
+* ``sMAPE = 100 * mean(2 |e| / (|actual| + |forecast|))``, % (the M4 competition's definition,
+  Makridakis, Spiliotis & Assimakopoulos 2020, *Int. J. Forecasting* 36(1));
+* ``MASE = mean(|e| / d)``, where ``d`` is the in-sample mean absolute one-step naive error
+  ``mean|y[t] - y[t-1]|`` of the training window of that origin (Hyndman & Koehler 2006): 1 means
+  "as wrong as last year's change", unit-free, comparable across districts;
+* ``coverage80`` / ``coverage95``: % of actuals inside the 80 % / 95 % interval.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from jbanalysis.forecast.core import check_levels, level_name, model_label, predict
+from jbanalysis.forecast.models import MODEL_NAMES, MODELS, ModelFitError, check_model
+from jbanalysis.forecast.series import FitWindow, fit_window
+
+#: Fewest backtest origins on which ``model="auto"`` will choose a model from their errors.
+MIN_ORIGINS_TO_SELECT = 3
+
+
+def default_min_train(n: int) -> int:
+    """Default first training length: 10 values, fewer for short series (>= 3 origins), at least 3.
+
+    Examples
+    --------
+    >>> default_min_train(18), default_min_train(8), default_min_train(4)
+    (10, 5, 3)
+    """
+    return max(3, min(10, n - MIN_ORIGINS_TO_SELECT))
+
+
+def _horizon_list(horizons: int | Iterable[int]) -> list[int]:
+    if isinstance(horizons, int | np.integer) and not isinstance(horizons, bool):
+        hs = list(range(1, int(horizons) + 1))
+    else:
+        hs = sorted({int(h) for h in horizons})
+    if not hs or hs[0] < 1:
+        raise ValueError(
+            f"horizons must be years ahead >= 1 (an int H means 1..H); got {horizons!r}"
+        )
+    return hs
+
+
+def _models_for(
+    models: str | Sequence[str], window: FitWindow, min_train: int, notes: list[str]
+) -> list[str]:
+    """Models to backtest: all eligible ones for ``"all"`` (noting those left out), else checked."""
+    if isinstance(models, str) and models == "all":
+        chosen = []
+        for name in MODEL_NAMES:
+            spec = MODELS[name]
+            if spec.log == "always" and not window.positive:
+                notes.append(f"{name} left out: the series has values <= 0")
+            elif spec.min_values > min_train:
+                notes.append(
+                    f"{name} left out: needs {spec.min_values} training values, "
+                    f"min_train={min_train}"
+                )
+            else:
+                chosen.append(name)
+        return chosen
+    names = [models] if isinstance(models, str) else list(models)
+    for name in names:
+        check_model(name, min_train, window.positive)
+    return names
+
+
+def backtest_window(
+    window: FitWindow,
+    models: str | Sequence[str] = "all",
+    horizons: int | Iterable[int] = 5,
+    min_train: int | None = None,
+    level: Iterable[float] = (80, 95),
+) -> pd.DataFrame:
+    """Backtest on an already chosen fitting window (see :func:`backtest`)."""
+    levels = check_levels(level)
+    hs = _horizon_list(horizons)
+    n = window.n
+    if min_train is None:
+        min_train = default_min_train(n)
+    if min_train < 3 or min_train >= n:
+        raise ValueError(
+            f"min_train={min_train} leaves no origin: the fitting window "
+            f"{window.start}–{window.end} has {n} values; a backtest needs 3 <= min_train < {n}"
+        )
+    notes = list(window.notes)
+    names = _models_for(models, window, min_train, notes)
+    y, years = window.values, window.years
+    bounds = [(lv, (1 - lv / 100) / 2) for lv in levels]
+    rows: list[tuple] = []
+    diagnostics: list[str] = []
+    for i in range(min_train, n):
+        train = y[:i]
+        origin = int(years[i - 1])
+        steps = [h for h in hs if i + h <= n]
+        if not steps:
+            continue
+        scale = float(np.mean(np.abs(np.diff(train))))
+        for name in names:
+            try:
+                dist, _, diag = predict((name,), train, steps[-1])
+            except ModelFitError as exc:
+                diagnostics.append(f"origin {origin}: {exc}")
+                for h in steps:
+                    rows.append(
+                        (origin, h, int(years[i + h - 1]), name, y[i + h - 1], np.nan, np.nan)
+                        + (np.nan,) * (2 * len(levels))
+                        + (scale, i, f"failed: {exc}")
+                    )
+                continue
+            diagnostics.extend(f"origin {origin}: {d}" for d in diag)
+            mean, median = dist.mean(), dist.quantile(0.5)
+            qs = []
+            for _, tail in bounds:
+                qs.append(dist.quantile(tail))
+                qs.append(dist.quantile(1 - tail))
+            for h in steps:
+                j = h - 1
+                bounds_h = [float(q[j]) for q in qs]
+                rows.append((origin, h, int(years[i + j]), name, y[i + j], mean[j], median[j],
+                             *bounds_h, scale, i, "ok"))  # fmt: skip
+    level_cols = [level_name(k, lv) for lv, _ in bounds for k in ("lo", "hi")]
+    columns = ["origin", "h", "year", "model", "actual", "mean", "median", *level_cols]
+    frame = pd.DataFrame(rows, columns=[*columns, "scale", "n_train", "status"])
+    frame["error"] = frame["actual"] - frame["mean"]
+    frame.attrs["notes"] = notes
+    frame.attrs["diagnostics"] = diagnostics
+    frame.attrs["fit_years"] = window.years.tolist()
+    frame.attrs["min_train"] = min_train
+    return frame
+
+
+def backtest(
+    series: pd.Series,
+    models: str | Sequence[str] = "all",
+    horizons: int | Iterable[int] = 5,
+    min_train: int | None = None,
+    level: Iterable[float] = (80, 95),
+    *,
+    breaks: str | Iterable[int] = "known",
+    gaps: str = "error",
+    indicator: str | None = None,
+) -> pd.DataFrame:
+    """Rolling-origin (expanding window) backtest of forecasting models.
+
+    Parameters
+    ----------
+    series : pandas.Series
+        Annual values indexed by year.
+    models : "all" or list of str
+        Models to test; ``"all"`` takes every model that the window allows (notes say which were
+        left out and why).
+    horizons : int or iterable of int
+        ``H`` means 1..H years ahead.
+    min_train : int, optional
+        Values in the first training window; default :func:`default_min_train`.
+    level : iterable of float
+        Interval levels in percent.
+    breaks, gaps, indicator
+        As for :func:`~jbanalysis.forecast.forecast`: the backtest runs inside the same window.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per origin, horizon and model: ``origin`` (last training year), ``h``, ``year``,
+        ``model``, ``actual``, ``mean``, ``median``, interval bounds, ``scale`` (MASE
+        denominator of that origin), ``n_train``, ``status`` (``ok`` or why the fit failed) and
+        ``error = actual - mean``. ``attrs`` carries ``notes`` and ``diagnostics``.
+
+    Examples
+    --------
+    >>> s = pd.Series([1.0, 2, 3, 4, 5, 6], index=range(2010, 2016))
+    >>> bt = backtest(s, models=["naive", "linear"], horizons=1, min_train=4, breaks="none")
+    >>> bt[["origin", "model", "actual", "mean", "error"]].round(6)
+       origin   model  actual  mean  error
+    0    2013   naive     5.0   4.0    1.0
+    1    2013  linear     5.0   5.0    0.0
+    2    2014   naive     6.0   5.0    1.0
+    3    2014  linear     6.0   6.0    0.0
+    """
+    window = fit_window(series, breaks=breaks, gaps=gaps, indicator=indicator)
+    return backtest_window(window, models, horizons, min_train, level)
+
+
+def combine_backtest(frame: pd.DataFrame, members: Sequence[str]) -> pd.DataFrame:
+    """Backtest rows of the equal-weight combination of ``members`` (no refit needed).
+
+    At each origin and horizon the combination's mean, median and bounds are the averages of the
+    members' (quantile averaging). An origin where a member failed is marked failed.
+
+    Examples
+    --------
+    Naive forecasts 5 and 7; the OLS trend 6.5 (slope 7 / 5 = 1.4) and 8.3 (slope 15 / 10):
+
+    >>> s = pd.Series([1.0, 2, 4, 5, 7, 8], index=range(2010, 2016))
+    >>> bt = backtest(s, models=["naive", "linear"], horizons=1, min_train=4, breaks="none")
+    >>> combine_backtest(bt, ["naive", "linear"])[["origin", "model", "mean"]].round(6)
+       origin                model  mean
+    0    2013  combo(naive+linear)  5.75
+    1    2014  combo(naive+linear)  7.65
+    """
+    members = list(members)
+    missing = sorted(set(members) - set(frame["model"]))
+    if missing:
+        raise ValueError(f"the backtest has no rows for model(s) {missing}")
+    part = frame[frame["model"].isin(members)]
+    keys = ["origin", "h", "year"]
+    value_cols = [c for c in part.columns if c in ("mean", "median") or c[:2] in ("lo", "hi")]
+    grouped = part.groupby(keys, sort=True)
+    combo = grouped[value_cols].mean().reset_index()
+    first = grouped[["actual", "scale", "n_train"]].first().reset_index(drop=True)
+    failed = grouped["status"].agg(lambda s: next((v for v in s if v != "ok"), "ok"))
+    combo = pd.concat([combo, first], axis=1)
+    combo["model"] = model_label(members)
+    combo["status"] = failed.to_numpy()
+    combo.loc[combo["status"] != "ok", value_cols] = np.nan
+    combo["error"] = combo["actual"] - combo["mean"]
+    return combo[list(frame.columns)]
+
+
+def score(frame: pd.DataFrame, by: str | Sequence[str] = "model") -> pd.DataFrame:
+    """Accuracy and interval coverage of backtest forecasts, per group.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Output of :func:`backtest` (or several, concatenated, e.g. with a ``district`` column).
+    by : str or list of str
+        Grouping columns, e.g. ``"model"`` or ``["model", "h"]``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Per group: ``n`` (forecasts scored), ``n_failed``, ``MAE``, ``MAPE``, ``sMAPE``, ``MASE``
+        and ``coverage<L>`` (%) for each interval level in the frame; sorted like the groups.
+
+    Examples
+    --------
+    >>> s = pd.Series([1.0, 2, 3, 4, 5, 6], index=range(2010, 2016))
+    >>> bt = backtest(s, models=["naive", "linear"], horizons=1, min_train=4, breaks="none")
+    >>> score(bt)[["n", "MAE", "MAPE", "MASE"]].round(3)  # MAPE = 100 * (1/5 + 1/6) / 2
+            n  MAE    MAPE  MASE
+    model
+    naive   2  1.0  18.333   1.0
+    linear  2  0.0   0.000   0.0
+    """
+    by = [by] if isinstance(by, str) else list(by)
+    lv_cols = [c for c in frame.columns if c.startswith("lo") and c != "lo"]
+    levels = [c[2:] for c in lv_cols]
+    ok = frame["status"] == "ok"
+    actual, fc = frame["actual"], frame["mean"]
+    abs_err = (actual - fc).abs()
+    parts = pd.DataFrame({c: frame[c] for c in by})
+    parts["ok"] = ok.astype(float)
+    parts["failed"] = (~ok).astype(float)
+    parts["abs_err"] = abs_err.where(ok)
+    parts["ape"] = (100 * abs_err / actual.abs()).where(ok)
+    parts["sape"] = (200 * abs_err / (actual.abs() + fc.abs())).where(ok)
+    parts["ase"] = (abs_err / frame["scale"]).where(ok & (frame["scale"] > 0))
+    for lv in levels:
+        inside = (actual >= frame[f"lo{lv}"]) & (actual <= frame[f"hi{lv}"])
+        parts[f"cov{lv}"] = (100 * inside.astype(float)).where(ok)
+    g = parts.groupby(by, sort=False)
+    out = pd.DataFrame(
+        {
+            "n": g["ok"].sum().astype(int),
+            "n_failed": g["failed"].sum().astype(int),
+            "MAE": g["abs_err"].mean(),
+            "MAPE": g["ape"].mean(),
+            "sMAPE": g["sape"].mean(),
+            "MASE": g["ase"].mean(),
+        }
+    )
+    for lv in levels:
+        out[f"coverage{lv}"] = g[f"cov{lv}"].mean()
+    return out
+
+
+@dataclass
+class Selection:
+    """Result of :func:`select_model`.
+
+    Attributes
+    ----------
+    model : tuple of str
+        The chosen model, or the members of the chosen combination.
+    label : str
+        Its name (``drift`` or ``combo(drift+ets+arima)``).
+    scores : pandas.DataFrame
+        :func:`score` of every candidate, best first.
+    backtest : pandas.DataFrame
+        The backtest rows, the combination's included.
+    notes : list of str
+    """
+
+    model: tuple[str, ...]
+    label: str
+    scores: pd.DataFrame
+    backtest: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
+
+
+def select_window(
+    window: FitWindow,
+    horizons: int | Iterable[int] = 5,
+    min_train: int | None = None,
+    k: int = 3,
+    level: Iterable[float] = (80, 95),
+) -> Selection:
+    """Model selection on an already chosen fitting window (see :func:`select_model`)."""
+    bt = backtest_window(window, "all", horizons, min_train, level)
+    singles = score(bt)
+    order = {name: i for i, name in enumerate(MODEL_NAMES)}
+    ranked = sorted(singles.index, key=lambda m: (singles.at[m, "MASE"], order[m]))
+    ranked = [m for m in ranked if np.isfinite(singles.at[m, "MASE"])]
+    frames = [bt]
+    if k >= 2 and len(ranked) >= 2:
+        members = ranked[: min(k, len(ranked))]
+        # keep the members in the order of simplicity: a stable, readable name
+        members = sorted(members, key=order.__getitem__)
+        frames.append(combine_backtest(bt, members))
+    full = pd.concat(frames, ignore_index=True)
+    full.attrs = bt.attrs
+    scores = score(full)
+    candidates = [m for m in scores.index if np.isfinite(scores.at[m, "MASE"])]
+    if not candidates:
+        raise ValueError("no model could be scored: every backtest forecast failed")
+    rank = {m: i for i, m in enumerate(scores.index)}  # singles in simplicity order, combo last
+    best = min(candidates, key=lambda m: (scores.at[m, "MASE"], rank[m]))
+    scores = scores.loc[sorted(scores.index, key=lambda m: (scores.at[m, "MASE"], rank[m]))]
+    names = tuple(best.removeprefix("combo(").rstrip(")").split("+"))
+    n_origins = full["origin"].nunique()
+    notes = [
+        *bt.attrs["notes"],
+        f"model chosen by backtest MASE over {n_origins} origins "
+        f"({full['origin'].min()}–{full['origin'].max()}): {best} "
+        f"(MASE {scores.at[best, 'MASE']:.3f})",
+    ]
+    return Selection(names, best, scores, full, notes)
+
+
+def select_model(
+    series: pd.Series,
+    horizons: int | Iterable[int] = 5,
+    min_train: int | None = None,
+    k: int = 3,
+    level: Iterable[float] = (80, 95),
+    *,
+    breaks: str | Iterable[int] = "known",
+    gaps: str = "error",
+    indicator: str | None = None,
+) -> Selection:
+    """Pick the model with the smallest backtest MASE; the best-``k`` combination competes too.
+
+    Every eligible model is backtested (:func:`backtest`); the ``k`` best by MASE are combined
+    with equal weights (:func:`combine_backtest`) and the combination is scored alongside. Ties
+    go to the simpler model. The combination's members are chosen on the same backtest that
+    scores it, which flatters it slightly: with short series prefer a clear margin.
+
+    Returns
+    -------
+    Selection
+
+    Examples
+    --------
+    >>> s = pd.Series([100.0, 108, 115, 125, 134, 146, 155, 168, 180, 194], index=range(2010, 2020))
+    >>> sel = select_model(s, horizons=2, breaks="none")
+    >>> sel.label
+    'loglinear'
+    >>> sel.scores[["n", "MASE", "coverage95"]].round(3)
+                                   n   MASE  coverage95
+    model
+    loglinear                      5  0.054       100.0
+    drift                          5  0.083       100.0
+    combo(drift+linear+loglinear)  5  0.224       100.0
+    linear                         5  0.706        40.0
+    naive                          5  1.891       100.0
+    >>> sel.notes[-1]
+    'model chosen by backtest MASE over 3 origins (2016–2018): loglinear (MASE 0.054)'
+    """
+    window = fit_window(series, breaks=breaks, gaps=gaps, indicator=indicator)
+    return select_window(window, horizons, min_train, k, level)
+
+
+def choose_model(
+    window: FitWindow, horizon: int, k: int, levels: Sequence[float]
+) -> tuple[tuple[str, ...], str]:
+    """The models ``forecast(model="auto")`` uses on ``window``, and a sentence saying why."""
+    origins = window.n - default_min_train(window.n)
+    if origins < MIN_ORIGINS_TO_SELECT:
+        return ("drift",), (
+            f"only {window.n} values: too few to choose a model from backtest errors "
+            f"(needs {default_min_train(window.n) + MIN_ORIGINS_TO_SELECT}); random walk with "
+            "drift used, the simple benchmark that is hard to beat on yearly data (M4)"
+        )
+    selection = select_window(window, horizons=horizon, k=k, level=levels)
+    return selection.model, selection.notes[-1]

@@ -1,0 +1,214 @@
+"""Can a series reach a target? Required growth against history and against the forecast."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from jbanalysis.forecast.core import ModelArg, check_levels, model_label, parse_model, predict
+from jbanalysis.forecast.models import check_model
+from jbanalysis.forecast.series import fit_window
+
+
+def cagr(start_value: float, end_value: float, years: int) -> float:
+    """Compound annual growth rate in percent: ``100 * ((end / start) ** (1 / years) - 1)``.
+
+    Examples
+    --------
+    >>> round(cagr(100.0, 200.0, 5), 4)  # doubling in five years
+    14.8698
+    """
+    if years <= 0:
+        raise ValueError(f"a growth rate needs years > 0; got {years}")
+    if start_value <= 0 or end_value <= 0:
+        raise ValueError(
+            f"a compound growth rate needs positive values; got {start_value} and {end_value}"
+        )
+    return 100 * ((end_value / start_value) ** (1 / years) - 1)
+
+
+@dataclass
+class TargetCheck:
+    """Outcome of :func:`target_check`.
+
+    Attributes
+    ----------
+    last_year, last_value : int, float
+        Last fitted observation (the base of the required growth).
+    target_year, target_value : int, float
+    required_cagr : float
+        % a year needed from ``last_value`` to ``target_value``.
+    probability : float
+        Probability of reaching the target (``>=``, or ``<=`` for ``direction="at_most"``) under
+        the forecast distribution of ``model`` in ``target_year``.
+    model : str
+    table : pandas.DataFrame
+        One row per comparison: ``basis``, ``start_year``, ``end_year``, ``cagr`` (%),
+        ``value_at_target_year`` and ``note``.
+    notes : list of str
+    """
+
+    last_year: int
+    last_value: float
+    target_year: int
+    target_value: float
+    required_cagr: float
+    probability: float
+    model: str
+    table: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
+
+
+def target_check(
+    series: pd.Series,
+    target_value: float,
+    target_year: int,
+    *,
+    model: ModelArg = "auto",
+    windows: Iterable[int] = (3, 5, 10),
+    direction: str = "at_least",
+    level: Iterable[float] = (80, 95),
+    breaks: str | Iterable[int] = "known",
+    gaps: str = "error",
+    indicator: str | None = None,
+) -> TargetCheck:
+    """Required growth to a target against historical growth and the forecast.
+
+    ``required_cagr = 100 * ((target / y_T) ** (1 / (target_year - T)) - 1)`` from the last fitted
+    year ``T``; historical CAGRs over the last ``w`` years ``100 * ((y_T / y_{T-w}) ** (1/w) - 1)``;
+    the forecast's implied CAGR (of its median) to ``target_year``; and the probability of
+    reaching the target under the forecast distribution (for a combination: the level at which
+    the averaged quantiles meet the target).
+
+    Parameters
+    ----------
+    series : pandas.Series
+        Annual values indexed by year.
+    target_value : float
+        Target level, in the series' unit (e.g. ``2 * s[2020]`` for "double the 2020 level").
+    target_year : int
+        Year the target is for; after the last fitted year.
+    model : str or list of str
+        As for :func:`~jbanalysis.forecast.forecast`.
+    windows : iterable of int
+        Lengths (years) of the historical windows.
+    direction : {"at_least", "at_most"}
+        Whether the target is reached from below (growth) or from above (a cap).
+    level, breaks, gaps, indicator
+        As for :func:`~jbanalysis.forecast.forecast`.
+
+    Returns
+    -------
+    TargetCheck
+
+    Examples
+    --------
+    Doubling the 2022 level by 2027 needs 14.87 % a year, against 10.23 % over 2019-2022
+    (``(146 / 109) ** (1 / 3) - 1``):
+
+    >>> s = pd.Series([100.0, 109, 121, 131, 146], index=range(2018, 2023))
+    >>> tc = target_check(s, 2 * 146, 2027, model="drift")
+    >>> round(tc.required_cagr, 2), round(tc.probability, 3)
+    (14.87, 0.009)
+    >>> tc.table[["basis", "start_year", "end_year", "cagr"]].round(2)
+                         basis  start_year  end_year   cagr
+    0                 required        2022      2027  14.87
+    1       historical 3 years        2019      2022  10.23
+    2       historical 5 years        2017      2022    NaN
+    3      historical 10 years        2012      2022    NaN
+    4  forecast (drift) median        2022      2027   9.92
+    5    forecast (drift) mean        2022      2027   9.95
+    >>> tc.table.loc[2, "note"]
+    'no value for 2017'
+    """
+    if direction not in ("at_least", "at_most"):
+        raise ValueError(f"direction={direction!r}; expected 'at_least' or 'at_most'")
+    if not np.isfinite(target_value):
+        raise ValueError(f"target_value must be a finite number; got {target_value!r}")
+    levels = check_levels(level)
+    window = fit_window(series, breaks=breaks, gaps=gaps, indicator=indicator)
+    last_year, last_value = window.end, float(window.values[-1])
+    if isinstance(target_year, bool) or int(target_year) != target_year:
+        raise ValueError(f"target_year must be a year; got {target_year!r}")
+    target_year = int(target_year)
+    horizon = target_year - last_year
+    if horizon < 1:
+        raise ValueError(
+            f"target year {target_year} is not after the last fitted year {last_year}: "
+            "compare the target with the data instead"
+        )
+    names = parse_model(model)
+    notes = list(window.notes)
+    if names is None:
+        from jbanalysis.forecast.evaluate import choose_model
+
+        names, why = choose_model(window, horizon=horizon, k=3, levels=levels)
+        notes.append(why)
+    else:
+        for name in names:
+            check_model(name, window.n, window.positive)
+    label = model_label(names)
+    dist, detail, diagnostics = predict(names, window.values, horizon)
+    median = float(dist.quantile(0.5)[-1])
+    mean = float(dist.mean()[-1])
+    below = float(dist.cdf(float(target_value))[-1])
+    probability = 1 - below if direction == "at_least" else below
+    required = cagr(last_value, float(target_value), horizon)
+
+    rows = [("required", last_year, target_year, required, float(target_value), "")]
+    observed = window.observed
+    for w in sorted(set(int(w) for w in windows)):
+        start = last_year - w
+        base = observed.get(start, np.nan)
+        if not np.isfinite(base):
+            rows.append(
+                (f"historical {w} years", start, last_year, np.nan, np.nan, f"no value for {start}")
+            )
+            continue
+        crossed = [b for b in window.break_years if start < b <= last_year]
+        note = (
+            f"crosses the {', '.join(map(str, crossed))} revision: partly a change of basis"
+            if crossed
+            else ""
+        )
+        value = cagr(float(base), last_value, w)
+        projected = last_value * (1 + value / 100) ** horizon
+        rows.append((f"historical {w} years", start, last_year, value, projected, note))
+    rows.append(
+        (
+            f"forecast ({label}) median",
+            last_year,
+            target_year,
+            cagr(last_value, median, horizon),
+            median,
+            "",
+        )
+    )
+    rows.append(
+        (
+            f"forecast ({label}) mean",
+            last_year,
+            target_year,
+            cagr(last_value, mean, horizon),
+            mean,
+            "",
+        )
+    )
+    table = pd.DataFrame(
+        rows, columns=["basis", "start_year", "end_year", "cagr", "value_at_target_year", "note"]
+    )
+    notes.extend(diagnostics)
+    return TargetCheck(
+        last_year=last_year,
+        last_value=last_value,
+        target_year=target_year,
+        target_value=float(target_value),
+        required_cagr=required,
+        probability=float(probability),
+        model=f"{label}: {detail}",
+        table=table,
+        notes=notes,
+    )
