@@ -244,8 +244,9 @@ def apply_corrections(table: pd.DataFrame, corrections: pd.DataFrame) -> pd.Data
     """Apply ``corrections.csv`` to transcribed rows (values still in the published unit).
 
     A correction must match its record and its published value; a stale correction is an error.
-    Corrected rows get ``flag="corrected"``, excluded rows ``flag="excluded"``; both keep the id in
-    ``correction``.
+    ``corrected_value`` is a number (in the published unit), ``exclude`` or ``keep``: corrected
+    rows get ``flag="corrected"``, excluded rows ``flag="excluded"``, kept rows their value and
+    flag unchanged (a validation finding accepted with a reason). All keep the id in ``correction``.
     """
     out = table.copy()
     out["correction"] = ""
@@ -266,8 +267,11 @@ def apply_corrections(table: pd.DataFrame, corrections: pd.DataFrame) -> pd.Data
                 column="published_value",
             )
         col = out.columns.get_loc
-        if fix["corrected_value"].strip().lower() == "exclude":
+        action = fix["corrected_value"].strip().lower()
+        if action == "exclude":
             out.iloc[pos, col("flag")] = "excluded"
+        elif action == "keep":
+            pass
         else:
             out.iloc[pos, col("value")] = float(fix["corrected_value"])
             out.iloc[pos, col("flag")] = "corrected"
@@ -280,10 +284,18 @@ def source_files(folder: Path | None = None) -> list[Path]:
     return sorted((folder or data_dir() / "sources").glob("*.csv"))
 
 
-def build_observations(folder: Path | None = None) -> tuple[pd.DataFrame, BuildReport]:
-    """Build the observations table in memory from every source file; count rows in and out."""
+def build_observations(
+    folder: Path | None = None, corrections: bool = True
+) -> tuple[pd.DataFrame, BuildReport]:
+    """Build the observations table in memory from every source file; count rows in and out.
+
+    ``corrections=False`` gives the values as published (what validation checks first, so that
+    a correction is always backed by a rule that finds the error).
+    """
     registry = load_sources().set_index("id")
-    corrections = load_corrections()
+    fixes = load_corrections()
+    if not corrections:
+        fixes = fixes.iloc[0:0]
     report = BuildReport()
     frames = []
     for path in source_files(folder):
@@ -293,10 +305,10 @@ def build_observations(folder: Path | None = None) -> tuple[pd.DataFrame, BuildR
         report.rows_in[path.name] = len(table)
         for col, reg_col in (("source_kind", "kind"), ("reliability", "reliability")):
             table[col] = table[col].where(table[col] != "", registry.at[path.stem, reg_col])
-        table = apply_corrections(table, corrections)
+        table = apply_corrections(table, fixes)
         frames.append(harmonise(table, path))
     obs = pd.concat(frames, ignore_index=True)
-    unused = set(corrections["correction_id"]) - set(obs["correction"])
+    unused = set(fixes["correction_id"]) - set(obs["correction"])
     if unused:
         raise DataError(
             f"corrections {sorted(unused)} match no source record", file="corrections.csv"

@@ -1,0 +1,347 @@
+"""Validation of the bundled dataset (``jbanalysis.validate()``, ``jbanalysis data validate``).
+
+Every finding names the file, the line (header = line 1) and the column, or the source record, and
+says what was expected. Rules:
+
+============== ======== =================================================================
+rule           severity what it checks
+============== ======== =================================================================
+schema         error    required columns, types, vocabularies, known districts, indicators
+                        and units, one record id per row (raised while reading a file)
+hash           error    every data file matches its sha256 in ``datapackage.json``
+stale          error    ``observations.csv`` is what the sources and corrections build
+duplicate      error    one value per (district, year, indicator) in a single-table source
+negative       error    no negative levels, counts or per-capita values
+unit_jump      error    a level does not jump by 20× or more from one year to the next in
+                        one source (the signature of a unit error: 万元 printed as 亿元)
+sector_sum     error    primary + secondary + tertiary value added = GDP within 1 %
+per_capita     warning  GDP per capita ≈ GDP / resident population within 10 % (a warning:
+                        the bureau divides by the mean, not the year-end, population)
+============== ======== =================================================================
+
+Value rules run twice: on the values as published, then after ``corrections.csv``. A finding that
+the correction removes is reported with severity ``fixed`` and the correction's id, so every
+correction is backed by a rule that finds the error and every rule failure is either fixed or shown.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from jbanalysis._bundle import data_dir
+from jbanalysis.data import build_observations, hashed_files, load_corrections, sha256
+from jbanalysis.errors import DataError
+from jbanalysis.indicators import load_indicators
+
+FINDING_COLUMNS = [
+    "severity",
+    "rule",
+    "file",
+    "row",
+    "column",
+    "source_id",
+    "record",
+    "district",
+    "year",
+    "indicator",
+    "message",
+    "correction",
+]
+SECTOR_TOLERANCE = 0.01
+PER_CAPITA_TOLERANCE = 0.10
+JUMP_FACTOR = 20.0
+
+
+def validate(folder: Path | str | None = None, check_hashes: bool = True) -> pd.DataFrame:
+    """Check the dataset in ``folder`` (default: the bundled one); return the findings.
+
+    Returns a DataFrame with columns severity (``error``, ``warning``, ``accepted`` — a finding
+    that ``corrections.csv`` keeps with a reason — or ``fixed``), rule, file,
+    row, column, source_id, record, district, year, indicator, message, correction. Empty of
+    errors means valid.
+
+    >>> findings = validate()
+    >>> int((findings["severity"] == "error").sum())
+    0
+    >>> sorted(findings.loc[findings["severity"] == "fixed", "correction"].unique())
+    ['C003', 'C004', 'C005', 'C006, C007']
+    """
+    root = Path(folder) if folder is not None else data_dir()
+    findings: list[dict] = []
+    if check_hashes:
+        findings += _check_hashes(root)
+    try:
+        raw, _ = build_observations(root / "sources", corrections=False)
+        fixed, _ = build_observations(root / "sources", corrections=True)
+    except DataError as exc:
+        findings.append(
+            _finding("error", "schema", exc.reason, file=exc.file, row=exc.row, column=exc.column)
+        )
+        return _frame(findings)
+    findings += _check_stale(root, fixed)
+    after = _value_rules(fixed)
+    before = _value_rules(raw)
+    still = {(f["rule"], f["source_id"], f["record"]) for f in after}
+    fix_of = dict(
+        zip(zip(fixed["source_id"], fixed["record"], strict=True), fixed["correction"], strict=True)
+    )
+    fixes = load_corrections()
+    kept = set(fixes.loc[fixes["corrected_value"].str.lower() == "keep", "correction_id"])
+    for f in before:
+        key = (f["rule"], f["source_id"], f["record"])
+        if key not in still:
+            f["severity"] = "fixed"
+            f["correction"] = fix_of.get((f["source_id"], f["record"]), "") or _group_fix(f, fixed)
+            findings.append(f)
+    for f in after:
+        fix = fix_of.get((f["source_id"], f["record"]), "")
+        if fix in kept:
+            f["severity"], f["correction"] = "accepted", fix
+    findings += after
+    return _frame(findings)
+
+
+def _group_fix(finding: dict, obs: pd.DataFrame) -> str:
+    # A sum rule is reported on the GDP record; the correction sits on a sector record.
+    same = obs[
+        (obs["source_id"] == finding["source_id"])
+        & (obs["district"] == finding["district"])
+        & (obs["year"] == finding["year"])
+        & (obs["correction"] != "")
+    ]
+    return ", ".join(sorted(set(same["correction"])))
+
+
+def _finding(severity, rule, message, **where) -> dict:
+    out = dict.fromkeys(FINDING_COLUMNS, "")
+    out.update(severity=severity, rule=rule, message=message)
+    out.update({k: ("" if v is None else v) for k, v in where.items()})
+    if out["file"] != "":
+        out["file"] = str(out["file"])
+    return out
+
+
+def _frame(findings: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(findings, columns=FINDING_COLUMNS)
+    order = {"error": 0, "warning": 1, "accepted": 2, "fixed": 3}
+    return frame.sort_values("severity", key=lambda s: s.map(order), kind="stable").reset_index(
+        drop=True
+    )
+
+
+def _check_hashes(root: Path) -> list[dict]:
+    package = root / "datapackage.json"
+    if not package.is_file():
+        return [
+            _finding("error", "hash", "datapackage.json is missing; run `make data`", file=package)
+        ]
+    recorded = {
+        r["path"]: r["hash"].removeprefix("sha256:")
+        for r in json.loads(package.read_text("utf-8"))["resources"]
+    }
+    out = []
+    for path in hashed_files(root):
+        rel = path.relative_to(root).as_posix()
+        if rel not in recorded:
+            out.append(
+                _finding(
+                    "error",
+                    "hash",
+                    "file is not listed in datapackage.json; run `make data`",
+                    file=path,
+                )
+            )
+        elif not path.is_file():
+            out.append(
+                _finding("error", "hash", "file listed in datapackage.json is missing", file=path)
+            )
+        elif sha256(path) != recorded[rel]:
+            out.append(
+                _finding(
+                    "error",
+                    "hash",
+                    f"sha256 {sha256(path)[:12]}… does not match datapackage.json ({recorded[rel][:12]}…): "
+                    "the file changed since the last build; rebuild with `make data` if the change is intended",
+                    file=path,
+                )
+            )
+    return out
+
+
+def _check_stale(root: Path, built: pd.DataFrame) -> list[dict]:
+    path = root / "observations.csv"
+    if not path.is_file():
+        return [
+            _finding("error", "stale", "observations.csv is missing; run `make data`", file=path)
+        ]
+    on_disk = pd.read_csv(
+        path, dtype={"record": str}, keep_default_na=False, na_values={"value": [""]}
+    )
+    if len(on_disk) != len(built):
+        return [
+            _finding(
+                "error",
+                "stale",
+                f"has {len(on_disk)} rows but the sources build {len(built)}; run `make data`",
+                file=path,
+            )
+        ]
+    same = np.isclose(
+        on_disk["value"].to_numpy(float), built["value"].to_numpy(float), rtol=1e-12, equal_nan=True
+    )
+    same &= on_disk["record"].astype(str).to_numpy() == built["record"].astype(str).to_numpy()
+    if not same.all():
+        i = int(np.flatnonzero(~same)[0])
+        return [
+            _finding(
+                "error",
+                "stale",
+                f"differs from what the sources build (first at {built['source_id'].iloc[i]} "
+                f"{built['record'].iloc[i]}); run `make data`",
+                file=path,
+                row=i + 2,
+            )
+        ]
+    return []
+
+
+def _where(row) -> dict:
+    return {
+        "file": f"sources/{row['source_id']}.csv",
+        "source_id": str(row["source_id"]),
+        "record": str(row["record"]),
+        "district": str(row["district"]),
+        "year": int(row["year"]),
+        "indicator": str(row["indicator"]),
+    }
+
+
+def _value_rules(obs: pd.DataFrame) -> list[dict]:
+    obs = obs[obs["flag"] != "excluded"]
+    kinds = load_indicators().set_index("id")["kind"]
+    out: list[dict] = []
+
+    single = obs[obs["source_kind"].astype(str) != ""]
+    single = single[single["source_id"] != "published_figures"]
+    dup = single[single.duplicated(["source_id", "district", "year", "indicator"], keep=False)]
+    for row in dup.to_dict("records"):
+        out.append(
+            _finding(
+                "error",
+                "duplicate",
+                "another row of this source has the same district, year and indicator",
+                **_where(row),
+            )
+        )
+
+    levels = obs[obs["indicator"].map(kinds).isin(["level", "count", "per_capita"])]
+    for row in levels[levels["value"] < 0].to_dict("records"):
+        out.append(
+            _finding(
+                "error",
+                "negative",
+                f"negative value {row['published_value']:g} for a level",
+                column="value",
+                **_where(row),
+            )
+        )
+
+    out += _unit_jumps(levels[levels["source_id"] != "published_figures"])
+    out += _sector_sums(obs)
+    out += _per_capita(obs)
+    return out
+
+
+def _unit_jumps(levels: pd.DataFrame) -> list[dict]:
+    out = []
+    ordered = levels.sort_values(["source_id", "district", "indicator", "year"])
+    groups = ordered.groupby(["source_id", "district", "indicator"], observed=True)
+    prev, prev_year = groups["value"].shift(), groups["year"].shift()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio = ordered["value"] / prev
+    # A zero (a count that really was zero) has no ratio to speak of: only positive pairs count.
+    positive = (ordered["value"] > 0) & (prev > 0)
+    jump = positive & ((ratio >= JUMP_FACTOR) | (ratio <= 1 / JUMP_FACTOR))
+    jump &= ordered["year"] - prev_year == 1
+    for (_, row), before in zip(ordered[jump].iterrows(), prev[jump], strict=True):
+        out.append(
+            _finding(
+                "error",
+                "unit_jump",
+                f"{row['published_value']:g} {row['published_unit']} is {row['value'] / before:.3g}× the "
+                f"previous year's value: a unit error? (expected a change of less than {JUMP_FACTOR:g}×)",
+                column="value",
+                **_where(row),
+            )
+        )
+    return out
+
+
+def _one_per_key(obs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
+    sub = obs[obs["indicator"].isin(indicators)]
+    # Published figures come from many pages: compare values of one vintage, first page each.
+    sub = sub.drop_duplicates(["source_id", "vintage", "district", "year", "indicator"])
+    return sub.pivot_table(
+        index=["source_id", "vintage", "district", "year"],
+        columns="indicator",
+        values="value",
+        aggfunc="first",
+        observed=True,
+    )
+
+
+def _sector_sums(obs: pd.DataFrame) -> list[dict]:
+    sectors = ["va_primary", "va_secondary", "va_tertiary"]
+    table = _one_per_key(obs, ["gdp", *sectors]).dropna(subset=["gdp", *sectors])
+    total = table[sectors].sum(axis=1)
+    rel = (total - table["gdp"]).abs() / table["gdp"]
+    bad = table[rel > SECTOR_TOLERANCE]
+    out = []
+    gdp_rows = obs[obs["indicator"] == "gdp"].set_index(
+        ["source_id", "vintage", "district", "year"]
+    )
+    for key, row in bad.iterrows():
+        where = gdp_rows.loc[[key]].iloc[0].to_dict() | dict(
+            zip(["source_id", "vintage", "district", "year"], key, strict=True)
+        )
+        out.append(
+            _finding(
+                "error",
+                "sector_sum",
+                f"sectors sum to {total[key]:.6g} 亿元 but GDP is {row['gdp']:.6g} 亿元 "
+                f"({rel[key]:.1%} apart; expected within {SECTOR_TOLERANCE:.0%})",
+                **_where(where),
+            )
+        )
+    return out
+
+
+def _per_capita(obs: pd.DataFrame) -> list[dict]:
+    table = _one_per_key(obs, ["gdp", "pop_resident", "gdp_per_capita"])
+    table = table.dropna(subset=["gdp", "pop_resident", "gdp_per_capita"]) if len(table) else table
+    if not len(table):
+        return []
+    implied = table["gdp"] * 1e8 / (table["pop_resident"] * 1e4)  # 亿元 / 万人 -> yuan per person
+    rel = (table["gdp_per_capita"] - implied).abs() / implied
+    rows = obs[obs["indicator"] == "gdp_per_capita"].set_index(
+        ["source_id", "vintage", "district", "year"]
+    )
+    out = []
+    for key in table.index[rel > PER_CAPITA_TOLERANCE]:
+        where = rows.loc[[key]].iloc[0].to_dict() | dict(
+            zip(["source_id", "vintage", "district", "year"], key, strict=True)
+        )
+        out.append(
+            _finding(
+                "warning",
+                "per_capita",
+                f"GDP per capita {table.at[key, 'gdp_per_capita']:.0f} yuan vs GDP / resident population "
+                f"= {implied[key]:.0f} yuan ({rel[key]:.0%} apart; expected within {PER_CAPITA_TOLERANCE:.0%})",
+                **_where(where),
+            )
+        )
+    return out
