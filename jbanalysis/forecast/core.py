@@ -84,6 +84,8 @@ def forecast(
     breaks: str | Iterable[int] = "known",
     gaps: str = "error",
     indicator: str | None = None,
+    vintages: pd.Series | None = None,
+    flags: pd.Series | None = None,
     k: int = 3,
 ) -> pd.DataFrame:
     """Forecast an annual series with prediction intervals, on the original scale.
@@ -108,6 +110,9 @@ def forecast(
         A missing year inside the fitting window is an error unless ``"last_stretch"``.
     indicator : str, optional
         Indicator id (population indicators break at population censuses).
+    vintages, flags : pandas.Series, optional
+        The panel's ``vintage`` and ``flag`` by year: vintages place the census breaks, flags
+        are named in the notes (see :func:`~jbanalysis.forecast.fit_window`).
     k : int
         Size of the best-k combination considered by ``model="auto"``.
 
@@ -126,8 +131,10 @@ def forecast(
 
     Examples
     --------
+    A series known to be on one statistical basis throughout (``breaks="none"``):
+
     >>> s = pd.Series([100.0, 104.0, 106.0, 111.0, 113.0], index=range(2018, 2023))
-    >>> fc = forecast(s, horizon=2, model="naive")
+    >>> fc = forecast(s, horizon=2, model="naive", breaks="none")
     >>> fc[["year", "mean", "lo95", "hi95"]].round(2)
        year   mean    lo95    hi95
     0  2023  113.0  103.28  122.72
@@ -136,12 +143,20 @@ def forecast(
     (``s = sqrt(mean([4, 2, 5, 2] ** 2)) = 3.5``, ``t(0.975, 4 df) = 2.776``: ``113 -/+ 9.72``.)
 
     >>> fc.attrs["notes"][0]  # doctest: +ELLIPSIS
-    'fitted on 2018–2022 (5 values): all observed years; breaks considered: ...'
+    'fitted on 2018–2022 (5 values): all observed years; breaks considered: none'
+
+    By default (``breaks="known"``) GDP-like series are fitted from the first year on the basis
+    of the latest economic census (2019 for first releases):
+
+    >>> forecast(s, horizon=2, model="naive").attrs["fit_years"]
+    [2019, 2020, 2021, 2022]
     """
     horizon = check_horizon(horizon)
     levels = check_levels(level)
     names = parse_model(model)
-    window = fit_window(series, breaks=breaks, gaps=gaps, indicator=indicator)
+    window = fit_window(
+        series, breaks=breaks, gaps=gaps, indicator=indicator, vintages=vintages, flags=flags
+    )
     notes = list(window.notes)
     if names is None:
         from jbanalysis.forecast.evaluate import choose_model  # evaluate imports this module

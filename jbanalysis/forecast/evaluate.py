@@ -151,6 +151,8 @@ def backtest(
     breaks: str | Iterable[int] = "known",
     gaps: str = "error",
     indicator: str | None = None,
+    vintages: pd.Series | None = None,
+    flags: pd.Series | None = None,
 ) -> pd.DataFrame:
     """Rolling-origin (expanding window) backtest of forecasting models.
 
@@ -167,7 +169,7 @@ def backtest(
         Values in the first training window; default :func:`default_min_train`.
     level : iterable of float
         Interval levels in percent.
-    breaks, gaps, indicator
+    breaks, gaps, indicator, vintages, flags
         As for :func:`~jbanalysis.forecast.forecast`: the backtest runs inside the same window.
 
     Returns
@@ -189,7 +191,9 @@ def backtest(
     2    2014   naive     6.0   5.0    1.0
     3    2014  linear     6.0   6.0    0.0
     """
-    window = fit_window(series, breaks=breaks, gaps=gaps, indicator=indicator)
+    window = fit_window(
+        series, breaks=breaks, gaps=gaps, indicator=indicator, vintages=vintages, flags=flags
+    )
     return backtest_window(window, models, horizons, min_train, level)
 
 
@@ -360,6 +364,8 @@ def select_model(
     breaks: str | Iterable[int] = "known",
     gaps: str = "error",
     indicator: str | None = None,
+    vintages: pd.Series | None = None,
+    flags: pd.Series | None = None,
 ) -> Selection:
     """Pick the model with the smallest backtest MASE; the best-``k`` combination competes too.
 
@@ -389,7 +395,9 @@ def select_model(
     >>> sel.notes[-1]
     'model chosen by backtest MASE over 3 origins (2016–2018): loglinear (MASE 0.054)'
     """
-    window = fit_window(series, breaks=breaks, gaps=gaps, indicator=indicator)
+    window = fit_window(
+        series, breaks=breaks, gaps=gaps, indicator=indicator, vintages=vintages, flags=flags
+    )
     return select_window(window, horizons, min_train, k, level)
 
 

@@ -23,7 +23,8 @@ def as_wide(
     data: pd.DataFrame,
     indicator: str | None = None,
     districts: str | Sequence[str] | None = None,
-) -> pd.DataFrame:
+    column: str = "value",
+) -> pd.DataFrame | None:
     """Years x districts frame from a wide frame or from the tidy panel (one indicator).
 
     Parameters
@@ -36,6 +37,9 @@ def as_wide(
     districts : str or list of str, optional
         Columns to keep; a group name (``"central"``, ``"other"``, ``"all"``) is resolved with
         ``jbanalysis.districts.district_ids``. Default: every column.
+    column : str
+        Column of the tidy panel to spread (``value``, ``vintage``, ``flag``); for another column
+        than ``value`` a wide input (or a tidy one without that column) gives ``None``.
 
     Examples
     --------
@@ -48,6 +52,8 @@ def as_wide(
     2021      2.0  NaN
     """
     if _TIDY_COLUMNS <= set(data.columns):
+        if column not in data.columns:
+            return None
         if indicator is None:
             raise ValueError(
                 "the tidy panel holds several indicators: pass indicator='gdp' (or another)"
@@ -60,8 +66,10 @@ def as_wide(
         if dup.any():
             first = rows.loc[dup, ["district", "year"]].iloc[0].tolist()
             raise ValueError(f"the panel has more than one {indicator} value for {first}")
-        wide = rows.pivot(index="year", columns="district", values="value").sort_index()
+        wide = rows.pivot(index="year", columns="district", values=column).sort_index()
         wide.index = wide.index.astype(np.int64)
+    elif column != "value":
+        return None
     else:
         wide = data
     if districts is None:
@@ -81,6 +89,18 @@ def as_wide(
     return wide[ids]
 
 
+def _labels(data, indicator, districts) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
+    """Vintage and flag by year x district when ``data`` is the tidy panel, else ``None``."""
+    return (
+        as_wide(data, indicator, districts, column="vintage"),
+        as_wide(data, indicator, districts, column="flag"),
+    )
+
+
+def _column(frame: pd.DataFrame | None, district: str) -> pd.Series | None:
+    return None if frame is None else frame[district]
+
+
 def forecast_panel(
     data: pd.DataFrame,
     horizon: int = 5,
@@ -94,6 +114,9 @@ def forecast_panel(
     k: int = 3,
 ) -> pd.DataFrame:
     """Forecast every district's series (see :func:`~jbanalysis.forecast.forecast`).
+
+    ``data`` is a years x districts frame or the tidy panel (see :func:`as_wide`); from the tidy
+    panel the ``vintage`` and ``flag`` columns also place the census breaks and are noted.
 
     Returns
     -------
@@ -113,12 +136,14 @@ def forecast_panel(
     1        b  <NA>   NaN  'b' has no value for 2020 inside the fitting w...
     """
     wide = as_wide(data, indicator, districts)
+    vintages, flags = _labels(data, indicator, districts)
     frames, notes, diagnostics = [], {}, {}
     for district in wide.columns:
         try:
             fc = forecast(
                 wide[district].rename(district), horizon, model, level,
                 breaks=breaks, gaps=gaps, indicator=indicator, k=k,
+                vintages=_column(vintages, district), flags=_column(flags, district),
             )  # fmt: skip
         except (ValueError, ModelFitError) as exc:
             frames.append(pd.DataFrame({"district": [district], "status": [str(exc)]}))
@@ -153,6 +178,8 @@ def backtest_panel(
 ) -> pd.DataFrame:
     """Backtest every district's series (see :func:`~jbanalysis.forecast.backtest`).
 
+    ``data`` is a years x districts frame or the tidy panel (see :func:`as_wide`).
+
     Returns
     -------
     pandas.DataFrame
@@ -174,12 +201,14 @@ def backtest_panel(
     {'b': 'min_train=3 leaves no origin: the fitting window 2018–2020 has 3 values; ...'}
     """
     wide = as_wide(data, indicator, districts)
+    vintages, flags = _labels(data, indicator, districts)
     frames, skipped, notes, diagnostics = [], {}, {}, {}
     for district in wide.columns:
         try:
             bt = backtest(
                 wide[district].rename(district), models, horizons, min_train, level,
                 breaks=breaks, gaps=gaps, indicator=indicator,
+                vintages=_column(vintages, district), flags=_column(flags, district),
             )  # fmt: skip
         except ValueError as exc:
             skipped[district] = str(exc)

@@ -8,7 +8,7 @@ is an error naming the missing years.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -75,6 +75,18 @@ def as_annual_series(series: pd.Series) -> pd.Series:
     return out.sort_index()
 
 
+def _year_map(labels: pd.Series | Mapping[int, str] | None, what: str) -> dict[int, str]:
+    """``{year: label}`` from a Series indexed by year or a mapping; missing labels left out."""
+    if labels is None:
+        return {}
+    if isinstance(labels, pd.Series):
+        labels = labels.dropna()
+        return {int(y): str(v) for y, v in zip(labels.index, labels.to_numpy(), strict=True)}
+    if isinstance(labels, Mapping):
+        return {int(y): str(v) for y, v in labels.items()}
+    raise TypeError(f"{what} must be a Series indexed by year or a mapping; got {type(labels)}")
+
+
 def _format_years(years: Iterable[int]) -> str:
     """Compact list of years: ``2007-2012, 2014``."""
     years = sorted(years)
@@ -130,6 +142,8 @@ def fit_window(
     breaks: str | Iterable[int] = "known",
     gaps: str = "error",
     indicator: str | None = None,
+    vintages: pd.Series | Mapping[int, str] | None = None,
+    flags: pd.Series | Mapping[int, str] | None = None,
 ) -> FitWindow:
     """Choose the fitting window of an annual series: the last single-basis stretch, gap-free.
 
@@ -148,6 +162,13 @@ def fit_window(
         What to do with missing years inside the window.
     indicator : str, optional
         Indicator id, to pick economic or population census years for ``breaks="known"``.
+    vintages : Series or mapping of year to str, optional
+        Vintage of each value (the panel's ``vintage`` column); it decides whether an economic
+        census year's value is on the new basis (see
+        :func:`~jbanalysis.forecast.breaks.known_break_years`).
+    flags : Series or mapping of year to str, optional
+        Quality flag of each value (the panel's ``flag`` column); values in the window that are
+        not ``observed`` (``interpolated``, ``derived``, ``corrected``) are named in the notes.
 
     Returns
     -------
@@ -155,12 +176,17 @@ def fit_window(
 
     Examples
     --------
-    >>> s = pd.Series([100.0, 110, 121, 133, 146], index=range(2016, 2021))
+    First releases of GDP jump after the 2018 economic census in 2019; a revised 2018 value is
+    already on the new basis:
+
+    >>> s = pd.Series([100.0, 110, 121, 133, 146, 160], index=range(2016, 2022))
     >>> w = fit_window(s)
     >>> w.start, w.end, w.n
-    (2018, 2020, 3)
+    (2019, 2021, 3)
     >>> w.notes[0]  # doctest: +ELLIPSIS
-    'fitted on 2018–2020 (3 values): the stretch since the 2018 revision; breaks considered: 2004, ...'
+    'fitted on 2019–2021 (3 values): the stretch from the break at 2019; breaks considered: 2005, ...'
+    >>> fit_window(s, vintages={2018: "revised"}).start
+    2018
     """
     if gaps not in ("error", "last_stretch"):
         raise ValueError(f"gaps={gaps!r} is not understood; expected 'error' or 'last_stretch'")
@@ -170,14 +196,15 @@ def fit_window(
     if present.empty:
         raise ValueError(f"{label} has no values")
     first, last = int(present.index[0]), int(present.index[-1])
-    break_years = resolve_breaks(breaks, indicator)
+    vintage_map = _year_map(vintages, "vintages")
+    break_years = resolve_breaks(breaks, indicator, vintage_map)
     start = last_stretch_start(first, last, break_years)
     notes: list[str] = []
     if first != int(s.index[0]) or last != int(s.index[-1]):
         notes.append(f"{label} is observed {first}–{last}")
     window_years = np.arange(start, last + 1)
     missing = sorted(set(window_years.tolist()) - set(present.index.tolist()))
-    reason = f"the stretch since the {start} revision" if start != first else "all observed years"
+    reason = f"the stretch from the break at {start}" if start != first else "all observed years"
     if missing:
         if gaps == "error":
             after = missing[-1] + 1
@@ -201,6 +228,13 @@ def fit_window(
         0,
         f"fitted on {start}–{last} ({n} values): {reason}; breaks considered: {considered}",
     )
+    flag_map = _year_map(flags, "flags")
+    unobserved = {
+        y: flag_map[y] for y in window_years.tolist() if flag_map.get(y, "observed") != "observed"
+    }
+    if unobserved:
+        listed = ", ".join(f"{y} ({f})" for y, f in unobserved.items())
+        notes.append(f"values in the window that are not plain observations: {listed}")
     positive = bool(np.all(values > 0))
     if not positive:
         notes.append("the series has values <= 0: log models (loglinear, ets, arima) are refused")

@@ -74,6 +74,8 @@ def target_check(
     breaks: str | Iterable[int] = "known",
     gaps: str = "error",
     indicator: str | None = None,
+    vintages: pd.Series | None = None,
+    flags: pd.Series | None = None,
 ) -> TargetCheck:
     """Required growth to a target against historical growth and the forecast.
 
@@ -97,7 +99,7 @@ def target_check(
         Lengths (years) of the historical windows.
     direction : {"at_least", "at_most"}
         Whether the target is reached from below (growth) or from above (a cap).
-    level, breaks, gaps, indicator
+    level, breaks, gaps, indicator, vintages, flags
         As for :func:`~jbanalysis.forecast.forecast`.
 
     Returns
@@ -110,7 +112,7 @@ def target_check(
     (``(146 / 109) ** (1 / 3) - 1``):
 
     >>> s = pd.Series([100.0, 109, 121, 131, 146], index=range(2018, 2023))
-    >>> tc = target_check(s, 2 * 146, 2027, model="drift")
+    >>> tc = target_check(s, 2 * 146, 2027, model="drift", breaks="none")
     >>> round(tc.required_cagr, 2), round(tc.probability, 3)
     (14.87, 0.009)
     >>> tc.table[["basis", "start_year", "end_year", "cagr"]].round(2)
@@ -129,7 +131,9 @@ def target_check(
     if not np.isfinite(target_value):
         raise ValueError(f"target_value must be a finite number; got {target_value!r}")
     levels = check_levels(level)
-    window = fit_window(series, breaks=breaks, gaps=gaps, indicator=indicator)
+    window = fit_window(
+        series, breaks=breaks, gaps=gaps, indicator=indicator, vintages=vintages, flags=flags
+    )
     last_year, last_value = window.end, float(window.values[-1])
     if isinstance(target_year, bool) or int(target_year) != target_year:
         raise ValueError(f"target_year must be a year; got {target_year!r}")
