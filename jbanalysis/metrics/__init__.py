@@ -49,6 +49,7 @@ from jbanalysis.metrics.structure import (
     shift_share,
 )
 from jbanalysis.metrics.vintages import (
+    ECONOMIC_CENSUS_YEARS,
     REVISION_YEARS,
     break_scores,
     break_years,
@@ -58,6 +59,7 @@ from jbanalysis.metrics.vintages import (
 )
 
 __all__ = [
+    "ECONOMIC_CENSUS_YEARS",
     "REVISION_YEARS",
     "BetaConvergence",
     "MetricsError",

@@ -9,6 +9,8 @@ census year Y appear from year Y+1 on, so a break can show in the change Y-1 -> 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 import pandas as pd
 
@@ -31,16 +33,24 @@ REVISION_YEARS: dict[int, str] = {
     2023: "economic census 2023",
 }
 
+#: Only the economic censuses (they re-level GDP and value added).
+ECONOMIC_CENSUS_YEARS: dict[int, str] = {
+    y: name for y, name in REVISION_YEARS.items() if name.startswith("economic")
+}
+
 _MAD_TO_SD = 1.4826  # MAD x 1.4826 estimates the standard deviation of a normal distribution
 
 
-def revision_near(year: int) -> str:
+def revision_near(year: int, revisions: Mapping[int, str] | None = None) -> str:
     """The revision(s) a change ending in ``year`` can reflect (census year ``year`` or ``year-1``).
 
     Parameters
     ----------
     year : int
         Last year of a year-on-year change (the change ``year-1 -> year``).
+    revisions : mapping of int to str, optional
+        Revision years and their names; default :data:`REVISION_YEARS`. For GDP only the
+        economic censuses re-level the series: pass :data:`ECONOMIC_CENSUS_YEARS`.
 
     Returns
     -------
@@ -57,7 +67,8 @@ def revision_near(year: int) -> str:
     ''
     """
     year = check_year(year)
-    return "; ".join(REVISION_YEARS[y] for y in (year - 1, year) if y in REVISION_YEARS)
+    known = REVISION_YEARS if revisions is None else revisions
+    return "; ".join(known[y] for y in (year - 1, year) if y in known)
 
 
 def _robust_scale(values: pd.Series | np.ndarray) -> float:
@@ -68,7 +79,11 @@ def _robust_scale(values: pd.Series | np.ndarray) -> float:
     return float(_MAD_TO_SD * np.median(np.abs(arr - np.median(arr))))
 
 
-def break_scores(data: pd.DataFrame, indicator: str | None = None) -> pd.DataFrame:
+def break_scores(
+    data: pd.DataFrame,
+    indicator: str | None = None,
+    revisions: Mapping[int, str] | None = None,
+) -> pd.DataFrame:
     """Robust z-score of each district's log growth against the peers' that year.
 
     .. math::
@@ -86,6 +101,8 @@ def break_scores(data: pd.DataFrame, indicator: str | None = None) -> pd.DataFra
         Strictly positive levels; use all comparable units as peers (the more, the sturdier).
     indicator : str, optional
         Which indicator to use when ``data`` is the tidy panel.
+    revisions : mapping of int to str, optional
+        Known revision years (default :data:`REVISION_YEARS`).
 
     Returns
     -------
@@ -129,12 +146,15 @@ def break_scores(data: pd.DataFrame, indicator: str | None = None) -> pd.DataFra
             z = (g - medians[year]) / scale
             rows.append((int(year), district, float(g), float(medians[year]), float(z)))
     out = pd.DataFrame(rows, columns=["year", "district", "growth", "peer_median", "robust_z"])
-    out["revision"] = [revision_near(y) for y in out["year"]]
+    out["revision"] = [revision_near(y, revisions) for y in out["year"]]
     return out
 
 
 def detect_breaks(
-    data: pd.DataFrame, threshold: float = 3.5, indicator: str | None = None
+    data: pd.DataFrame,
+    threshold: float = 3.5,
+    indicator: str | None = None,
+    revisions: Mapping[int, str] | None = None,
 ) -> pd.DataFrame:
     """District-years whose growth is out of line with the peers' (|robust z| > threshold).
 
@@ -150,6 +170,8 @@ def detect_breaks(
         Robust z above which a change is flagged (3.5 is Iglewicz and Hoaglin's cut-off).
     indicator : str, optional
         Which indicator to use when ``data`` is the tidy panel.
+    revisions : mapping of int to str, optional
+        Known revision years (default :data:`REVISION_YEARS`).
 
     Returns
     -------
@@ -166,7 +188,7 @@ def detect_breaks(
     >>> detect_breaks(levels)[["year", "district", "at_revision"]].values.tolist()
     [[2019, 'c', True]]
     """
-    scores = break_scores(data, indicator)
+    scores = break_scores(data, indicator, revisions)
     flagged = scores[scores["robust_z"].abs() > threshold].copy()
     flagged["at_revision"] = flagged["revision"] != ""
     flagged["_abs"] = flagged["robust_z"].abs()
@@ -175,7 +197,10 @@ def detect_breaks(
 
 
 def break_years(
-    data: pd.DataFrame, threshold: float = 3.5, indicator: str | None = None
+    data: pd.DataFrame,
+    threshold: float = 3.5,
+    indicator: str | None = None,
+    revisions: Mapping[int, str] | None = None,
 ) -> pd.DataFrame:
     """Years in which the whole cross-section breaks: growth scattered far beyond the usual.
 
@@ -194,6 +219,8 @@ def break_years(
         ``is_break`` when the dispersion's robust z exceeds it.
     indicator : str, optional
         Which indicator to use when ``data`` is the tidy panel.
+    revisions : mapping of int to str, optional
+        Known revision years (default :data:`REVISION_YEARS`).
 
     Returns
     -------
@@ -212,7 +239,7 @@ def break_years(
     >>> out.loc[out.is_break, ["year", "revision"]].values.tolist()
     [[2019, 'economic census 2018']]
     """
-    scores = break_scores(data, indicator)
+    scores = break_scores(data, indicator, revisions)
     rows = []
     for year, group in scores.groupby("year", sort=True):
         rows.append(
@@ -230,7 +257,7 @@ def break_years(
     # With a perfectly steady spread in the other years any excess is infinitely unusual.
     out["dispersion_z"] = excess / spread if spread > 0 else np.sign(excess) * np.inf
     out["is_break"] = out["dispersion_z"] > threshold
-    out["revision"] = [revision_near(y) for y in out["year"]]
+    out["revision"] = [revision_near(y, revisions) for y in out["year"]]
     return out
 
 
