@@ -298,6 +298,7 @@ def coverage(
     inds = _as_list(indicators, resolve_indicator) or sorted(panel["indicator"].unique())
     sub = panel[panel["indicator"].isin(inds)]
     wanted = _district_filter(districts) or sorted(sub["district"].unique())
+    sub = sub[sub["district"].isin(wanted)]
     if years is None:
         years = range(int(sub["year"].min()), int(sub["year"].max()) + 1) if len(sub) else []
     grid = pd.MultiIndex.from_product([wanted, list(years), inds], names=KEY).to_frame(index=False)
