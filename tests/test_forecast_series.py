@@ -1,0 +1,170 @@
+"""Input checks of jbanalysis.forecast: short, gappy, broken and awkward series."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from jbanalysis.forecast import (
+    ECONOMIC_CENSUS_YEARS,
+    as_annual_series,
+    fit_window,
+    forecast,
+    known_break_years,
+)
+
+
+def annual(values, start=2005) -> pd.Series:
+    return pd.Series(np.asarray(values, dtype=float), index=range(start, start + len(values)))
+
+
+def test_two_values_are_a_clear_error():
+    with pytest.raises(ValueError, match=r"only 2 value\(s\) to fit \(2005–2006.*at least 3"):
+        forecast(annual([1.0, 2.0]), breaks="none")
+
+
+def test_three_to_five_values_offer_only_naive_drift_and_linear():
+    s = annual([10.0, 11, 12.5, 13, 14.2])
+    fc = forecast(s, horizon=2, breaks="none")
+    assert fc["model"].iloc[0] == "drift"
+    notes = " ".join(fc.attrs["notes"])
+    assert "only 3-5 values: naive, drift and linear" in notes
+    assert "too few to choose a model from backtest errors" in notes
+    for name in ("loglinear", "ets", "arima"):
+        with pytest.raises(ValueError, match=f"model '{name}' needs at least"):
+            forecast(s, model=name, breaks="none")
+    assert forecast(s, model="linear", breaks="none")["n_fit"].iloc[0] == 5
+
+
+def test_a_gap_in_the_window_names_the_missing_years():
+    s = annual(np.arange(1.0, 19.0))  # 2005-2022
+    s[[2008, 2009, 2014]] = np.nan
+    s = s.drop(2016)  # a year absent from the index is a gap too
+    with pytest.raises(ValueError, match=r"no value for 2008–2009, 2014, 2016 inside .* 2005–2022"):
+        forecast(s, breaks="none")
+    fc = forecast(s, model="drift", breaks="none", gaps="last_stretch")
+    assert fc.attrs["fit_years"] == list(range(2017, 2023))
+    assert "the last unbroken stretch (no value for 2008–2009, 2014, 2016)" in fc.attrs["notes"][0]
+
+
+def test_leading_and_trailing_missing_values_only_bound_the_span():
+    s = annual([np.nan, 1.0, 2, 3, 5, 6, np.nan])
+    w = fit_window(s, breaks="none")
+    assert (w.start, w.end) == (2006, 2010)
+    assert w.notes[1] == "the series is observed 2006–2010"
+    assert forecast(s, horizon=1, model="naive", breaks="none")["year"].tolist() == [2011]
+
+
+def test_non_positive_values_refuse_log_models_and_keep_drift_on_levels():
+    s = annual([-5.0, -2, 0, 3, 4, 7, 9, 12, 13, 15, 18, 20])
+    for name in ("loglinear", "ets", "arima"):
+        with pytest.raises(
+            ValueError, match=f"'{name}' works on logs and the series has values <= 0"
+        ):
+            forecast(s, model=name, breaks="none")
+    fc = forecast(s, breaks="none")  # auto: only models on levels compete
+    assert fc["model"].iloc[0] in ("naive", "drift", "linear", "combo(naive+drift+linear)")
+    assert "log models (loglinear, ets, arima) are refused" in " ".join(fc.attrs["notes"])
+    assert forecast(s, model="drift", breaks="none")["detail"].iloc[0] == "drift"
+
+
+@pytest.mark.parametrize(
+    "index",
+    [
+        pd.DatetimeIndex(["2019-12-31", "2020-12-31", "2021-12-31"]),
+        pd.PeriodIndex(["2019", "2020", "2021"], freq="Y"),
+        pd.Index([2019.0, 2020.0, 2021.0]),
+        pd.Index(np.array([2019, 2020, 2021], dtype=np.int32)),
+    ],
+)
+def test_years_become_an_int_annual_index(index):
+    s = as_annual_series(pd.Series([1, 2, 3], index=index))
+    assert s.index.tolist() == [2019, 2020, 2021]
+    assert s.index.dtype == np.int64 and s.index.name == "year"
+    assert s.dtype == np.float64
+    fc = forecast(pd.Series([1.0, 2, 4], index=index), horizon=1, model="naive", breaks="none")
+    assert fc["year"].tolist() == [2022]
+
+
+def test_unsorted_years_are_sorted():
+    s = pd.Series([3.0, 1.0, 2.0], index=[2021, 2019, 2020])
+    assert as_annual_series(s).tolist() == [1.0, 2.0, 3.0]
+
+
+@pytest.mark.parametrize(
+    ("series", "message"),
+    [
+        (pd.Series([1.0, 2.0], index=["a", "b"]), "the series index must hold years"),
+        (pd.Series([1.0, 2.0], index=[2019.5, 2020.5]), "the series index must hold years"),
+        (pd.Series([1.0, 2.0, 3.0], index=[2019, 2019, 2020]), r"more than one value .*\[2019\]"),
+        (pd.Series(["1", "2"], index=[2019, 2020]), "the series values must be numbers"),
+        (pd.Series([1.0, np.inf], index=[2019, 2020]), r"infinite values in year\(s\) \[2020\]"),
+        (pd.Series([np.nan, np.nan], index=[2019, 2020]), "has no values"),
+    ],
+)
+def test_bad_input_is_a_clear_error(series, message):
+    with pytest.raises(ValueError, match=message):
+        fit_window(series, breaks="none")
+
+
+def test_a_frame_is_refused_with_a_pointer_to_the_panel_functions():
+    with pytest.raises(TypeError, match="forecast_panel"):
+        forecast(pd.DataFrame({"a": [1.0, 2, 3]}))
+
+
+def test_known_breaks_follow_the_vintage_of_the_census_year():
+    assert ECONOMIC_CENSUS_YEARS == (2004, 2008, 2013, 2018, 2023)
+    assert known_break_years("gdp") == (2005, 2009, 2014, 2019, 2024)
+    assert known_break_years("retail_sales", {2013: "census", 2018: "revised"}) == (
+        2005,
+        2009,
+        2013,
+        2018,
+        2024,
+    )
+    assert known_break_years("pop_resident", {2010: "first_release"}) == (2010, 2020)
+    s = annual(np.linspace(100, 300, 18))  # 2005-2022
+    assert fit_window(s).start == 2019
+    assert fit_window(s, vintages=pd.Series({2018: "revised"})).start == 2018
+    assert fit_window(s, indicator="pop_resident").start == 2020
+    assert fit_window(s, breaks=[2012]).start == 2012
+    assert fit_window(s, breaks="none").start == 2005
+
+
+def test_bad_break_and_gap_arguments():
+    s = annual([1.0, 2, 3])
+    with pytest.raises(ValueError, match="breaks='census' is not understood"):
+        fit_window(s, breaks="census")
+    with pytest.raises(ValueError, match=r"break year 2010\.5 is not a whole year"):
+        fit_window(s, breaks=[2010.5])
+    with pytest.raises(ValueError, match="gaps='fill' is not understood"):
+        fit_window(s, gaps="fill")
+
+
+def test_flags_in_the_window_are_named():
+    s = annual([1.0, 2, 3, 4])
+    w = fit_window(s, breaks="none", flags={2006: "interpolated", 2007: "observed"})
+    assert (
+        w.notes[-1] == "values in the window that are not plain observations: 2006 (interpolated)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"horizon": 0}, "horizon must be a whole number of years >= 1"),
+        ({"horizon": 2.5}, "horizon must be a whole number"),
+        ({"model": "prophet"}, "unknown model 'prophet'"),
+        ({"model": ["drift", "drift"]}, "lists a model twice"),
+        ({"level": (80, 100)}, "interval levels must be percentages between 0 and 100"),
+    ],
+)
+def test_bad_forecast_arguments(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        forecast(annual([1.0, 2, 3, 4]), breaks="none", **kwargs)
+
+
+def test_other_levels_make_their_columns():
+    fc = forecast(annual([1.0, 2, 3, 5]), horizon=1, model="naive", level=[50, 99.5], breaks="none")
+    assert list(fc.columns[:7]) == ["year", "mean", "median", "lo50", "hi50", "lo99.5", "hi99.5"]
