@@ -76,3 +76,13 @@ def test_the_2018_2019_revision_break_is_detected(panel):
     in_2019 = flagged[flagged.year == 2019]
     assert len(in_2019) >= 5
     assert in_2019["at_revision"].all()
+
+
+def test_share_of_the_city_as_in_the_design_sketch(panel):
+    out = metrics.share(panel, "gdp", of="chongqing")
+    assert not set(out["district"]) & {"chongqing", "central9", "metro21"}  # units only
+    assert len(set(out["district"])) == 38
+    row = out[(out.district == "jiangbei") & (out.year == 2020)].iloc[0]
+    city_2020 = jb.wide(panel, "gdp", districts=["chongqing"]).at[2020, "chongqing"]
+    assert row["share"] == pytest.approx(100 * 1325.4008 / city_2020, abs=1e-12)
+    assert row["reason"] == ""

@@ -144,6 +144,16 @@ def registry_resolve(name: str) -> str | None:
         return None
 
 
+def aggregate_ids() -> set[str]:
+    """Registry ids of the city and the published groups (not districts or counties)."""
+    try:
+        from jbanalysis.districts import load_districts
+    except ImportError:  # the registry module is optional for user data
+        return set()
+    registry = load_districts()
+    return set(registry.loc[registry["level"].isin(["city", "group"]), "id"])
+
+
 def resolve_names(names: Iterable[object], available: Sequence[object], what: str) -> list:
     """Map user-given district names to columns of the data; raise naming the unknown ones."""
     out, unknown = [], []

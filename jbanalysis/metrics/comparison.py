@@ -17,6 +17,7 @@ from jbanalysis.metrics._checks import (
     MetricsError,
     MissingDataError,
     UnknownDistrictError,
+    aggregate_ids,
     as_year_frame,
     check_year,
     describe_missing,
@@ -58,9 +59,10 @@ def _district_or_group(of: Group, columns: list) -> tuple[str | None, list | Non
 
 def share(
     data: pd.DataFrame,
+    indicator: str | None = None,
+    *,
     of: Group,
     districts: Sequence[str] | None = None,
-    indicator: str | None = None,
 ) -> pd.DataFrame:
     """Percent share of each district in a total: the city's value or a group's sum.
 
@@ -73,12 +75,13 @@ def share(
     ----------
     data : years x districts DataFrame, or the tidy panel
         Levels (additive quantities such as GDP in 亿元; shares of per-capita values mean nothing).
+    indicator : str, optional
+        Which indicator to use when ``data`` is the tidy panel (``share(panel, "gdp", of=...)``).
     of : str or list of str
         A column of the data (the city ``"chongqing"``) or a group name/list of members.
     districts : list of str, optional
-        Whose share to report; default the group's members, or every other column for a city.
-    indicator : str, optional
-        Which indicator to use when ``data`` is the tidy panel.
+        Whose share to report; default the group's members, or, for a city, every other
+        column that is a district or county (published aggregates such as ``central9`` left out).
 
     Returns
     -------
@@ -106,7 +109,8 @@ def share(
             index=frame.index,
             dtype="str",
         )
-        default = [c for c in columns if c != city]
+        aggregates = aggregate_ids()
+        default = [c for c in columns if c != city and c not in aggregates]
     else:
         total, total_reason = _complete_total(frame, members, _group_label(of))
         default = members

@@ -145,6 +145,8 @@ def sector_shares(
         if (totals == 0).any():
             raise MetricsError(f"regions with a zero total: {list(totals[totals == 0].index)}")
         return 100.0 * matrix / totals
+    if "indicator" not in data.columns:
+        raise MetricsError("the tidy panel needs an indicator column naming the sectors")
     cut = data[data["indicator"].isin(list(sectors))]
     if districts is not None:
         keep = resolve_names(districts, sorted(set(cut["district"])), "districts")
