@@ -104,6 +104,8 @@ def test_rolling_cagr_gives_reasons():
     assert out["reason"].iloc[0] == "no value for jb in 2012"
     assert out["cagr"].iloc[1] == pytest.approx(10.0, abs=1e-12)
     assert out["reason"].iloc[1] == ""
+    with pytest.raises(MetricsError, match="whole number of years"):
+        rolling_cagr(series, 0)
 
 
 def test_index_to_base():

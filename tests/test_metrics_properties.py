@@ -15,6 +15,7 @@ from jbanalysis.metrics import (
     share,
     shift_share,
     theil,
+    theil_decomposition,
     theil_l,
 )
 
@@ -91,3 +92,17 @@ def test_sorted_gini_equals_the_pairwise_definition(values):
     x = np.array(values)
     pairwise = np.abs(x[:, None] - x[None, :]).sum() / (2 * len(x) ** 2 * x.mean())
     assert gini(values) == pytest.approx(pairwise, rel=1e-9, abs=1e-12)
+
+
+@given(
+    st.lists(
+        st.tuples(positive, st.floats(min_value=0.1, max_value=100), st.sampled_from("abc")),
+        min_size=2,
+        max_size=15,
+    )
+)
+def test_weighted_theil_decomposition_adds_up(rows):
+    values, weights, groups = (list(col) for col in zip(*rows, strict=True))
+    out = theil_decomposition(values, groups, weights)
+    assert out["between"] + out["within"] == pytest.approx(out["total"], rel=1e-9, abs=1e-12)
+    assert out["between"] >= -1e-12 and out["within"] >= -1e-12

@@ -197,9 +197,9 @@ def rolling_cagr(
     >>> out["reason"].tolist()[0]
     'no value for jb in 2012'
     """
-    window = check_year(window, "window")
-    if window < 1:
-        raise MetricsError(f"window must be >= 1 year, got {window}")
+    if isinstance(window, bool) or not isinstance(window, int | np.integer) or window < 1:
+        raise MetricsError(f"window must be a whole number of years >= 1, got {window!r}")
+    window = int(window)
     frame, _ = _frame_or_series(data, indicator)
     years = sorted(frame.index)
     rows = []
