@@ -1,0 +1,133 @@
+"""Backtests, scores and model selection, checked against hand-computed values."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from jbanalysis.forecast import backtest, combine_backtest, score, select_model
+from jbanalysis.forecast import models as models_module
+from jbanalysis.forecast.models import ModelSpec
+
+
+@pytest.fixture
+def small_backtest() -> pd.DataFrame:
+    s = pd.Series([1.0, 2, 4, 7, 11], index=range(2010, 2015))
+    return backtest(s, models=["naive", "linear"], horizons=2, min_train=3, breaks="none")
+
+
+def test_backtest_rows_by_hand(small_backtest):
+    bt = small_backtest
+    assert bt[["origin", "h", "year", "model"]].to_numpy().tolist() == [
+        [2012, 1, 2013, "naive"],
+        [2012, 2, 2014, "naive"],
+        [2012, 1, 2013, "linear"],
+        [2012, 2, 2014, "linear"],
+        [2013, 1, 2014, "naive"],
+        [2013, 1, 2014, "linear"],
+    ]
+    # naive repeats the last value; OLS on (0,1),(1,2),(2,4): slope 1.5, intercept 5/6;
+    # on (0,1),(1,2),(2,4),(3,7): slope 2, intercept 0.5
+    assert bt["mean"].to_numpy() == pytest.approx([4, 4, 5 / 6 + 4.5, 5 / 6 + 6, 7, 8.5])
+    assert bt["error"].to_numpy() == pytest.approx([3, 7, 7 - 16 / 3, 11 - 41 / 6, 4, 2.5])
+    # MASE denominators: mean |diff| of the training window: (1 + 2) / 2 and (1 + 2 + 3) / 3
+    assert bt["scale"].tolist() == [1.5, 1.5, 1.5, 1.5, 2.0, 2.0]
+    assert bt["n_train"].tolist() == [3, 3, 3, 3, 4, 4]
+    assert (bt["status"] == "ok").all()
+
+
+def test_scores_by_hand(small_backtest):
+    sc = score(small_backtest)
+    naive, linear = sc.loc["naive"], sc.loc["linear"]
+    assert naive["n"] == 3 and naive["n_failed"] == 0
+    assert naive["MAE"] == pytest.approx(14 / 3)
+    assert naive["MAPE"] == pytest.approx(100 * (3 / 7 + 7 / 11 + 4 / 11) / 3)
+    assert naive["sMAPE"] == pytest.approx(200 * (3 / 11 + 7 / 15 + 4 / 18) / 3)
+    assert naive["MASE"] == pytest.approx((3 / 1.5 + 7 / 1.5 + 4 / 2) / 3)
+    assert linear["MAE"] == pytest.approx((5 / 3 + 25 / 6 + 2.5) / 3)
+    assert linear["MASE"] == pytest.approx((5 / 3 / 1.5 + 25 / 6 / 1.5 + 2.5 / 2) / 3)
+    # naive 95 % bounds: 4 -/+ 4.30 * 1.58 (h=1) etc. hold every actual; 80 % bounds none
+    assert naive["coverage95"] == 100.0
+    assert naive["coverage80"] == 0.0
+
+
+def test_scores_by_horizon(small_backtest):
+    sc = score(small_backtest, by=["model", "h"])
+    assert sc.loc[("naive", 2), "n"] == 1
+    assert sc.loc[("naive", 1), "MAE"] == pytest.approx((3 + 4) / 2)
+
+
+def test_combination_rows_are_the_mean_of_the_members(small_backtest):
+    combo = combine_backtest(small_backtest, ["naive", "linear"])
+    assert combo["model"].unique().tolist() == ["combo(naive+linear)"]
+    members = small_backtest.groupby(["origin", "h"])[["mean", "lo95", "hi95"]].mean()
+    assert combo.set_index(["origin", "h"])[["mean", "lo95", "hi95"]].equals(members)
+    with pytest.raises(ValueError, match=r"no rows for model\(s\) \['ets'\]"):
+        combine_backtest(small_backtest, ["naive", "ets"])
+
+
+def test_a_failed_fit_is_a_row_with_its_reason(monkeypatch):
+    def fail_on_three(y, horizon, log):
+        if len(y) == 3:
+            raise np.linalg.LinAlgError("singular matrix")
+        return models_module._linear(y, horizon, log)
+
+    monkeypatch.setitem(
+        models_module.MODELS, "linear", ModelSpec("linear", 3, "never", fail_on_three)
+    )
+    s = pd.Series([1.0, 2, 4, 7, 11], index=range(2010, 2015))
+    bt = backtest(s, models=["naive", "linear"], horizons=2, min_train=3, breaks="none")
+    failed = bt[bt["status"] != "ok"]
+    assert failed[["origin", "model"]].to_numpy().tolist() == [[2012, "linear"], [2012, "linear"]]
+    assert failed["status"].iloc[0] == "failed: linear: the fit failed: singular matrix"
+    assert failed["mean"].isna().all()
+    sc = score(bt)
+    assert (sc.loc["linear", "n"], sc.loc["linear", "n_failed"]) == (1, 2)
+    assert sc.loc["linear", "MAE"] == pytest.approx(2.5)
+    combo = combine_backtest(bt, ["naive", "linear"])
+    assert combo.loc[combo["origin"] == 2012, "mean"].isna().all()
+    assert (combo.loc[combo["origin"] == 2012, "status"] != "ok").all()
+
+
+def test_models_left_out_of_all_are_noted():
+    s = pd.Series(np.linspace(100, 200, 12), index=range(2005, 2017))
+    bt = backtest(s, breaks="none")  # default min_train = 12 - 3 = 9
+    assert sorted(bt["model"].unique()) == ["drift", "linear", "loglinear", "naive"]
+    assert "ets left out: needs 10 training values, min_train=9" in bt.attrs["notes"]
+
+
+def test_backtest_argument_errors():
+    s = pd.Series([1.0, 2, 3, 4, 5], index=range(2010, 2015))
+    with pytest.raises(ValueError, match="min_train=5 leaves no origin"):
+        backtest(s, min_train=5, breaks="none")
+    with pytest.raises(ValueError, match="model 'ets' needs at least 10 values"):
+        backtest(s, models=["ets"], min_train=3, breaks="none")
+    with pytest.raises(ValueError, match="horizons must be years ahead >= 1"):
+        backtest(s, horizons=0, breaks="none")
+
+
+def test_select_model_takes_the_smallest_mase():
+    s = pd.Series(10 + 5.0 * np.arange(14), index=range(2005, 2019))
+    sel = select_model(s, horizons=3, breaks="none")
+    assert sel.label == "linear" and sel.model == ("linear",)
+    assert sel.scores.loc["linear", "MASE"] == pytest.approx(0, abs=1e-9)
+    assert sel.scores.index[0] == "linear"
+    assert any(name.startswith("combo(") for name in sel.scores.index)
+    # the best three singles make the combination
+    singles = sel.scores.drop(index=[n for n in sel.scores.index if n.startswith("combo(")])
+    best3 = set(singles.index[:3])
+    combo = next(n for n in sel.scores.index if n.startswith("combo("))
+    assert set(combo.removeprefix("combo(").rstrip(")").split("+")) == best3
+    assert sel.notes[-1].startswith("model chosen by backtest MASE over 4 origins (2014–2017)")
+
+
+def test_auto_forecast_uses_the_selected_model():
+    rng = np.random.default_rng(11)
+    s = pd.Series(np.exp(5 + np.cumsum(rng.normal(0.06, 0.03, 16))), index=range(2005, 2021))
+    from jbanalysis.forecast import forecast
+
+    fc = forecast(s, horizon=3, breaks="none")
+    sel = select_model(s, horizons=3, breaks="none")
+    assert fc["model"].iloc[0] == sel.label
+    assert fc.attrs["notes"][-1] == sel.notes[-1]
