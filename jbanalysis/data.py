@@ -339,8 +339,8 @@ def write_datapackage(folder: Path | None = None) -> dict:
     root = folder or data_dir()
     resources = []
     for path in hashed_files(root):
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, nrows=0)
-        rows = sum(1 for _ in path.open(encoding="utf-8")) - 1
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+        rows = len(frame)  # records, not lines: quoted fields may hold line breaks
         resources.append(
             {
                 "name": path.stem,

@@ -133,8 +133,10 @@ def _num(text: object) -> str:
 
 def yearbook(shared: Path, log: list[str]) -> list[dict]:
     path = shared / "yearbook_panel_2005_2020" / "Chongqing_expanded.xlsx"
-    sheet = load_workbook(path, read_only=True, data_only=True)["Sheet1"]
-    rows = sheet.iter_rows(values_only=True)
+    book = load_workbook(path, read_only=True, data_only=True)
+    rows = list(book["Sheet1"].iter_rows(values_only=True))
+    book.close()  # read-only workbooks keep the file open until closed
+    rows = iter(rows)
     header = list(next(rows))
     unknown = set(header) - set(YEARBOOK_FIELDS) - YEARBOOK_SKIPPED - YEARBOOK_KEYS
     if unknown:

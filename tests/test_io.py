@@ -1,0 +1,230 @@
+"""read_table: the formats users bring, and every kind of bad input the foundation issue lists."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from jbanalysis.data import OBSERVATION_COLUMNS, load_observations
+from jbanalysis.errors import DataError
+from jbanalysis.io import parse_number, read_table
+from jbanalysis.panel import load_panel
+
+
+def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+LONG = "district,year,indicator,value,unit\n江北区,2021,gdp,1507.07,亿元\n渝中区,2021,gdp,1517.7,亿元\n"
+
+
+def test_long_table(tmp_path):
+    obs = read_table(write(tmp_path, "long.csv", LONG), source_id="mine")
+    assert list(obs.columns) == OBSERVATION_COLUMNS
+    assert obs[["district", "year", "value", "unit"]].to_numpy().tolist() == [
+        ["jiangbei", 2021, 1507.07, "cny_100m"],
+        ["yuzhong", 2021, 1517.7, "cny_100m"],
+    ]
+    assert set(obs.source_id) == {"mine"} and obs.record.iloc[0] == "long.csv:row 2:value"
+    r = obs.attrs["report"]
+    assert (r.rows_in, r.rows_used, r.rows_rejected, r.values) == (2, 2, 0, 2)
+
+
+def test_indicator_columns_with_units_in_headers(tmp_path):
+    text = "地区,年份,地区生产总值(万元),社会消费品零售总额（亿元）\n江北区,2020,13254008,608.5\n"
+    obs = read_table(write(tmp_path, "ind.csv", text))
+    got = obs.set_index("indicator")[["value", "published_unit"]].to_dict("index")
+    assert got == {
+        "gdp": {"value": 1325.4008, "published_unit": "cny_10k"},
+        "retail_sales": {"value": 608.5, "published_unit": "cny_100m"},
+    }
+
+
+def test_districts_as_columns(tmp_path):
+    text = "年份,江北,渝北\n2019,1240.07,1848.24\n2020,1325.40,..\n"
+    obs = read_table(write(tmp_path, "cols.csv", text), indicator="gdp", unit="亿元")
+    assert obs.attrs["report"].layout == "districts_cols"
+    assert sorted(zip(obs.district, obs.year, obs.value, strict=True)) == [
+        ("jiangbei", 2019, 1240.07),
+        ("jiangbei", 2020, 1325.40),
+        ("yubei", 2019, 1848.24),
+    ]
+    assert obs.attrs["report"].missing_cells == 1  # '..' is missing, not zero
+
+
+def test_gbk_and_bom_and_utf16(tmp_path):
+    text = "地区,2021年\n江北区,1507.07\n"
+    for encoding, expected in [
+        ("gbk", "gb18030"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("utf-16", "utf-16"),
+    ]:
+        obs = read_table(
+            write(tmp_path, f"{encoding}.csv", text, encoding), indicator="gdp", unit="亿元"
+        )
+        assert obs["value"].tolist() == [1507.07]
+        assert obs.attrs["report"].encoding == expected
+
+
+def test_numbers_as_written(tmp_path):
+    text = '地区,2020,2021\n江北区,"1,325.40",１５０７．０７\n渝中区,—,\n大渡口区,-,..\n'
+    obs = read_table(write(tmp_path, "n.csv", text), indicator="gdp", unit="亿元")
+    assert obs["value"].tolist() == [1325.40, 1507.07]
+    assert obs.attrs["report"].missing_cells == 4
+    assert parse_number(" 12 345 ") == 12345.0
+
+
+def test_total_and_note_rows_are_excluded_and_reported(tmp_path):
+    text = "地区,2021\n江北区,1507.07\n渝中区,1517.7\n合计,3024.77\n全市,27894.02\n注：资料来源于区统计公报\n"
+    obs = read_table(write(tmp_path, "t.csv", text), indicator="gdp", unit="亿元")
+    assert obs["district"].tolist() == ["jiangbei", "yuzhong"]
+    r = obs.attrs["report"]
+    assert (r.rows_in, r.rows_used, r.rows_rejected) == (5, 2, 3)
+    assert r.rows_in == r.rows_used + r.rows_rejected
+    reasons = dict(r.rejected)
+    assert "total row '合计'" in reasons[4] and "total row '全市'" in reasons[5]
+    assert "note row" in reasons[6]
+    assert "row 4: rejected: total row '合计'" in str(r)
+
+
+def test_xlsx_with_a_title_row(tmp_path):
+    path = tmp_path / "book.xlsx"
+    frame = pd.DataFrame([["江北区", 1240.07, 1325.40], ["渝北区", 1848.24, 2009.46]])
+    with pd.ExcelWriter(path) as xl:
+        pd.DataFrame([["各区地区生产总值（亿元）"]]).to_excel(xl, header=False, index=False)
+        pd.DataFrame([["地区", "2019年", "2020年"]]).to_excel(
+            xl, header=False, index=False, startrow=1
+        )
+        frame.to_excel(xl, header=False, index=False, startrow=2)
+    obs = read_table(path, indicator="gdp", unit="亿元")
+    assert (
+        len(obs) == 4
+        and obs.set_index(["district", "year"]).loc[("yubei", 2020), "value"] == 2009.46
+    )
+
+
+def test_merges_with_the_bundled_observations(tmp_path):
+    text = "district,year,indicator,value,unit\n渝中区,2010,gdp,630.0,亿元\n"
+    mine = read_table(
+        write(tmp_path, "yz.csv", text),
+        source_id="my_yearbook",
+        vintage="revised",
+        source_kind="official_yearbook",
+    )
+    combined = pd.concat([load_observations(), mine], ignore_index=True)
+    panel = load_panel(observations=combined, districts="yuzhong", indicators="gdp", years=2010)
+    assert panel[["value", "source_id"]].to_numpy().tolist() == [[630.0, "my_yearbook"]]
+
+
+# --- bad input: each a clear error naming file, row and column -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "kwargs", "match", "row", "column"),
+    [
+        (
+            "missing_col.csv",
+            "district,indicator,value,unit\n江北区,gdp,1,亿元\n",
+            {},
+            "cannot tell the layout",
+            1,
+            None,
+        ),
+        (
+            "unknown.csv",
+            "地区,2021\n江北县,1507.07\n",
+            {"indicator": "gdp", "unit": "亿元"},
+            "unknown district '江北县'; did you mean '江北'",
+            2,
+            "district",
+        ),
+        (
+            "dup.csv",
+            LONG + "江北区,2021,gdp,1500,亿元\n",
+            {},
+            "duplicate key jiangbei 2021 gdp: also on row 2",
+            4,
+            "value",
+        ),
+        (
+            "nan.csv",
+            "地区,2021\n江北区,约1500\n",
+            {"indicator": "gdp", "unit": "亿元"},
+            "'约1500' is not a number",
+            2,
+            "2021",
+        ),
+        (
+            "nounit.csv",
+            "地区,2021\n江北区,1507.07\n",
+            {"indicator": "gdp"},
+            "no unit for 'gdp'",
+            2,
+            "2021",
+        ),
+        (
+            "year.csv",
+            "district,year,indicator,value,unit\n江北区,2201,gdp,1,亿元\n",
+            {},
+            "year 2201 is out of range",
+            2,
+            "value",
+        ),
+        (
+            "neg.csv",
+            "district,year,indicator,value,unit\n江北区,2021,gdp,-1507.07,亿元\n",
+            {},
+            "negative gdp -1507.07",
+            2,
+            "value",
+        ),
+        (
+            "badunit.csv",
+            "地区,2021\n江北区,1507.07\n",
+            {"indicator": "gdp", "unit": "万人"},
+            "unit '万人' does not fit indicator 'gdp'",
+            2,
+            "unit",
+        ),
+        ("noind.csv", "地区,2021\n江北区,1507.07\n", {"unit": "亿元"}, "no indicator", 2, "2021"),
+        (
+            "dupcol.csv",
+            "地区,2021,2021\n江北区,1,2\n",
+            {"indicator": "gdp", "unit": "亿元"},
+            "duplicate column '2021'",
+            1,
+            "2021",
+        ),
+        (
+            "badind.csv",
+            "地区,年份,生产总值增速\n江北区,2021,8.1\n",
+            {},
+            "is not a known indicator",
+            2,
+            "生产总值增速",
+        ),
+    ],
+)
+def test_bad_input(tmp_path, name, text, kwargs, match, row, column):
+    with pytest.raises(DataError, match=match) as err:
+        read_table(write(tmp_path, name, text), **kwargs)
+    assert err.value.file is not None and name in str(err.value)
+    assert err.value.row == row
+    assert err.value.column == column
+
+
+def test_empty_and_header_only_files(tmp_path):
+    with pytest.raises(DataError, match="the file is empty"):
+        read_table(write(tmp_path, "empty.csv", ""))
+    with pytest.raises(DataError, match="header only") as err:
+        read_table(write(tmp_path, "header.csv", "district,year,indicator,value,unit\n"))
+    assert err.value.row == 1
+
+
+def test_not_a_table(tmp_path):
+    with pytest.raises(DataError, match="no such file"):
+        read_table(tmp_path / "missing.csv")
+    with pytest.raises(DataError, match=r"unsupported file type '\.json'"):
+        read_table(write(tmp_path, "x.json", "{}"))

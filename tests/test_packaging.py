@@ -1,0 +1,84 @@
+"""Packaging: dependency lists agree; the wheel carries the data; the import stays light."""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import sysconfig
+import tomllib
+import venv
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _name_and_spec(requirement: str) -> tuple[str, str]:
+    m = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", requirement)
+    name = m.group(1).lower().replace("_", "-")
+    return {"python-build": "build"}.get(name, name), m.group(2).replace(" ", "")
+
+
+def test_environment_yml_matches_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = dict(
+        map(_name_and_spec, project["dependencies"] + project["optional-dependencies"]["test"])
+    )
+    conda = {}
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    for line in text.split("dependencies:", 1)[1].splitlines():
+        m = re.match(r"^  - ([A-Za-z0-9_.\-]+[^#]*)$", line)
+        if m and not m.group(1).startswith(("pip", "python>")):
+            name, spec = _name_and_spec(m.group(1))
+            conda[name] = spec
+    assert conda == wanted
+
+
+def test_import_is_light():
+    code = (
+        "import sys, jbanalysis as jb; jb.load_panel(indicators='gdp', years=2010);"
+        "heavy = [m for m in ('statsmodels', 'seaborn', 'matplotlib', 'scipy') if m in sys.modules];"
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+@pytest.mark.slow
+def test_wheel_carries_the_data(tmp_path):
+    """Build the wheel, install it in a fresh venv outside the repo, and load the panel there."""
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(dist), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (wheel,) = dist.glob("jbanalysis-*.whl")
+    env = tmp_path / "venv"
+    venv.create(env, with_pip=True)
+    py = env / "bin" / "python"
+    subprocess.run(
+        [py, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(wheel)], check=True
+    )
+    # The dependencies come from this test run's environment; jbanalysis itself from the wheel.
+    site = subprocess.run(
+        [py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    Path(site, "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    code = (
+        "import json, jbanalysis as jb; p = jb.load_panel(indicators='gdp', districts='江北', years=2010);"
+        "from jbanalysis._bundle import data_dir;"
+        "print(json.dumps([jb.__file__, str(data_dir()), float(p['value'].iloc[0])]))"
+    )
+    env_vars = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "JBANALYSIS_DATA")}
+    out = subprocess.run(
+        [py, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path, env=env_vars
+    )
+    module, data, value = json.loads(out.stdout)
+    assert module.startswith(str(env)) and data.endswith("jbanalysis/_bundled_data")
+    assert value == 391.3947

@@ -1,0 +1,144 @@
+"""load_panel, the selection policy, wide, coverage and conflicts on the bundled data."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from jbanalysis.districts import district_ids
+from jbanalysis.panel import (
+    POLICIES,
+    conflicts,
+    coverage,
+    coverage_matrix,
+    load_panel,
+    select,
+    wide,
+)
+
+
+@pytest.fixture(scope="module")
+def gdp():
+    return load_panel(indicators="gdp")
+
+
+def test_one_value_per_key(gdp):
+    assert not gdp.duplicated(["district", "year", "indicator"]).any()
+    assert {"source_id", "vintage", "flag", "record"} <= set(gdp.columns)
+
+
+def test_central_gdp_2005_2022_and_its_gaps(gdp):
+    w = wide(gdp, "gdp", districts="central", years=range(2005, 2023))
+    assert list(w.columns) == district_ids("central")
+    # every district but 渝中 has 2005–2020 from the yearbook panel and 2021–2022 from published figures
+    gaps = {d: [int(y) for y in w.index[w[d].isna()]] for d in w.columns}
+    assert gaps == {
+        "yuzhong": [2007, 2008, 2009, 2010, 2011, 2012, 2014, 2016, 2017],
+        "dadukou": [2022],
+        "jiangbei": [],
+        "shapingba": [],
+        "jiulongpo": [],
+        "nanan": [],
+        "beibei": [],
+        "yubei": [],
+        "banan": [],
+    }
+    assert w.loc[2010, "jiangbei"] == 391.3947
+    assert w.loc[2018, "jiulongpo"] == 1211.2477  # the yearbook's first release (1211.25 published)
+
+
+def test_coverage_shows_exactly_the_empty_cells(gdp):
+    cov = coverage(gdp, "gdp", districts="central", years=range(2005, 2023))
+    assert len(cov) == 9 * 18
+    empty = cov[~cov["present"]]
+    assert sorted(zip(empty.district, empty.year, strict=True)) == sorted(
+        [("dadukou", 2022)]
+        + [("yuzhong", y) for y in (2007, 2008, 2009, 2010, 2011, 2012, 2014, 2016, 2017)]
+    )
+    m = coverage_matrix(gdp, "gdp", "central")
+    assert m.loc["jiangbei", 2017] == "interpolated" and m.loc["jiangbei", 2022] == "corrected"
+    assert m.loc["yuzhong", 2010] == ""
+
+
+def test_default_policy_prefers_official_statistics(gdp):
+    pick = gdp.set_index(["district", "year"])
+    # yearbook panel (official, first release) over the aggregator's revised value
+    assert pick.loc[("yubei", 2018), "value"] == pytest.approx(1543.0945)
+    assert pick.loc[("yubei", 2018), "source_id"] == "cq_yearbook_panel"
+    assert pick.loc[("yubei", 2018), "candidates"] == 3
+    # never an estimate where a statistic exists: 巴南 2021 947 (预计) vs 963.40
+    assert pick.loc[("banan", 2021), "value"] == 963.4
+    # a lower bound ('突破1400', low reliability) loses to the statistic
+    assert pick.loc[("yuzhong", 2021), "value"] == 1517.7
+    # a government report's figure is chosen before an aggregator's
+    assert pick.loc[("yuzhong", 2022), "record"] == "PF0135"
+
+
+def test_other_policies():
+    latest = load_panel("latest", districts="yubei", indicators="gdp", years=2018)
+    assert latest["value"].item() == 1752.83 and latest["vintage"].item() == "revised"
+    first = load_panel("first_release", districts="yubei", indicators="gdp", years=2019)
+    assert first["vintage"].item() == "first_release"
+    official = load_panel("official", districts="yuzhong", indicators="gdp")
+    assert set(official["source_kind"]) <= set(POLICIES["official"].source_kind_rank)
+    with pytest.raises(ValueError, match="unknown policy 'best'"):
+        load_panel("best")
+
+
+def test_excluded_values_are_never_selected():
+    obs = pd.DataFrame(
+        {
+            "district": ["jiangbei"] * 2,
+            "year": [2020] * 2,
+            "indicator": ["gdp"] * 2,
+            "value": [1.0, 2.0],
+            "unit": ["cny_100m"] * 2,
+            "source_id": ["a", "b"],
+            "record": ["1", "2"],
+            "vintage": ["revised", "first_release"],
+            "flag": ["excluded", "observed"],
+            "source_kind": ["official_yearbook", "aggregator"],
+            "reliability": ["high", "medium"],
+            "correction": ["C9", ""],
+        }
+    )
+    assert select(obs)["value"].tolist() == [2.0]
+
+
+def test_filters_and_errors():
+    p = load_panel(
+        districts=["江北区", "Yubei"], indicators=["gdp", "retail_sales"], years=range(2015, 2017)
+    )
+    assert set(p.district) == {"jiangbei", "yubei"} and set(p.year) == {2015, 2016}
+    assert len(p) == 2 * 2 * 2
+    with pytest.raises(LookupError, match="unknown district"):
+        load_panel(districts="Atlantis")
+    with pytest.raises(LookupError, match="unknown indicator"):
+        load_panel(indicators="gdpp")
+    with pytest.raises(TypeError, match="years must be"):
+        load_panel(years="2010")
+
+
+def test_wide_keeps_a_district_without_values_visible():
+    w = wide(load_panel(indicators="gdp", years=[2010]), "gdp", districts=["yuzhong", "jiangbei"])
+    assert np.isnan(w.loc[2010, "yuzhong"]) and w.loc[2010, "jiangbei"] == 391.3947
+
+
+def test_conflicts_list_revisions_and_the_2022_swap():
+    c = conflicts(indicators="gdp", districts="central")
+    key = c.set_index(["district", "year"])
+    for district, year, low, high in [
+        ("yubei", 2018, 1543.09, 1752.83),
+        ("jiulongpo", 2018, 1211.25, 1336.87),
+        ("yubei", 2019, 1848.24, 1908.74),
+    ]:
+        rows = key.loc[[(district, year)]]
+        # the yearbook panel (unrounded) and the bulletin copies (rounded) both disagree with it
+        hit = rows[(rows.value_a.round(2) == low) & (rows.value_b == high)]
+        assert len(hit) >= 1, (district, year)
+        assert set(hit["kind"]) == {"first release vs revised"}
+        assert hit["rel_diff"].to_numpy() == pytest.approx((high - low) / low, rel=1e-4)
+    swap = c[(c.district == "yuzhong") & (c.year == 2022) & (c.kind == "corrected error")]
+    assert set(swap.value_b) == {1602.76} and set(swap.correction_b) == {"C001"}
+    # rounding is not a conflict: 1211.2477 (yearbook) vs 1211.25 (bulletin)
+    jl = c[(c.district == "jiulongpo") & (c.year == 2018)]
+    assert not ((jl.value_a.round(2) == 1211.25) & (jl.value_b.round(2) == 1211.25)).any()
