@@ -446,7 +446,8 @@ def load_observations() -> pd.DataFrame:
     [[391.3947, 'cny_100m', 'cq_yearbook_panel', 'Sheet1!V359', 3913947.0, '万元']]
     """
     path = data_path("observations.csv")
-    return _load_observations_cached(str(path), path.stat().st_mtime).copy()
+    # No copy needed: with pandas' copy-on-write a caller's change never reaches the cache.
+    return _load_observations_cached(str(path), path.stat().st_mtime)
 
 
 def trace(district: str, year: int, indicator: str) -> pd.DataFrame:

@@ -106,15 +106,25 @@ def _policy(policy: str | SelectionPolicy) -> SelectionPolicy:
 
 
 def _rank(values: pd.Series, order: tuple[str, ...]) -> np.ndarray:
+    """Rank of each value in ``order`` (unlisted values rank last), via category codes."""
+    cat = values if isinstance(values.dtype, pd.CategoricalDtype) else values.astype("category")
     ranks = {name: i for i, name in enumerate(order)}
-    return values.astype(str).map(ranks).fillna(len(order)).to_numpy()
+    by_code = np.array([ranks.get(str(c), len(order)) for c in cat.cat.categories] + [len(order)])
+    return by_code[cat.cat.codes.to_numpy()]  # code -1 (missing) takes the last slot
+
+
+def _codes(values: pd.Series) -> np.ndarray:
+    """Integer codes that sort like the values (categories inferred by pandas are sorted)."""
+    cat = values if isinstance(values.dtype, pd.CategoricalDtype) else values.astype("category")
+    return cat.cat.codes.to_numpy()
 
 
 def select(observations: pd.DataFrame, policy: str | SelectionPolicy = "default") -> pd.DataFrame:
     """One value per (district, year, indicator) from ``observations``, by ``policy``.
 
     Adds ``candidates``: how many usable values competed for the key (a value > 1 means other
-    sources exist; see :func:`conflicts` for where they disagree).
+    sources exist; see :func:`conflicts` for where they disagree). Ties after every criterion of
+    the policy go to the row that comes first in ``observations``.
 
     >>> obs = pd.DataFrame({
     ...     "district": ["yubei"] * 3, "year": [2018] * 3, "indicator": ["gdp"] * 3,
@@ -129,36 +139,59 @@ def select(observations: pd.DataFrame, policy: str | SelectionPolicy = "default"
     [[1752.83, 'b']]
     """
     pol = _policy(policy)
-    usable = observations[observations["flag"].astype(str) != "excluded"]
+    keep = (observations["flag"] != "excluded").to_numpy().copy()  # CoW gives read-only views
     if pol.exclude_vintages:
-        usable = usable[~usable["vintage"].astype(str).isin(pol.exclude_vintages)]
-    if pol.name == "official" or policy is POLICIES["official"]:
-        usable = usable[usable["source_kind"].astype(str).isin(pol.source_kind_rank)]
-    demote = np.where(usable["vintage"].astype(str) == "estimate", 2, 0)
-    demote = np.where((demote == 0) & (usable["reliability"].astype(str) == "low"), 1, demote)
+        keep &= ~observations["vintage"].isin(pol.exclude_vintages).to_numpy()
+    if pol.name == "official":
+        keep &= observations["source_kind"].isin(pol.source_kind_rank).to_numpy()
+    usable = observations[keep]
+    vintage = _rank(usable["vintage"], pol.vintage_rank)
+    reliability = _rank(usable["reliability"], pol.reliability_rank)
+    estimate = (
+        vintage == pol.vintage_rank.index("estimate") if "estimate" in pol.vintage_rank else False
+    )
+    low = (
+        reliability == pol.reliability_rank.index("low") if "low" in pol.reliability_rank else False
+    )
     ranks = {
-        "demote": demote,
+        "demote": np.where(estimate, 2, np.where(low, 1, 0)),
         "source_kind": _rank(usable["source_kind"], pol.source_kind_rank),
-        "vintage": _rank(usable["vintage"], pol.vintage_rank),
-        "reliability": _rank(usable["reliability"], pol.reliability_rank),
+        "vintage": vintage,
+        "reliability": reliability,
     }
-    keys = [usable[k].astype(str).to_numpy() for k in ("district", "indicator")]
-    # lexsort sorts by the last key first: put the key columns last, the tie-breakers first.
+    district = _codes(usable["district"])
+    indicator = _codes(usable["indicator"])
+    year = usable["year"].to_numpy()
+    # lexsort sorts by the last key first: the key columns last, the policy's criteria before
+    # them, and the row position first as the final tie-breaker.
     sort_keys = [
-        usable["record"].astype(str).to_numpy(),
-        usable["source_id"].astype(str).to_numpy(),
+        np.arange(len(usable)),
         *[ranks[c] for c in reversed(pol.order)],
-        usable["year"].to_numpy(),
-        *reversed(keys),
+        year,
+        district,
+        indicator,
     ]
-    ordered = usable.iloc[np.lexsort(sort_keys)]
-    first = ~ordered.duplicated(KEY, keep="first")
-    counts = ordered.groupby(KEY, observed=True, sort=False).size().rename("candidates")
-    panel = ordered[first].join(counts, on=KEY)
+    order = np.lexsort(sort_keys)
+    d, i, y = district[order], indicator[order], year[order]
+    new_key = np.ones(len(order), dtype=bool)
+    new_key[1:] = (d[1:] != d[:-1]) | (i[1:] != i[:-1]) | (y[1:] != y[:-1])
+    starts = np.flatnonzero(new_key)
+    counts = np.diff(np.append(starts, len(order)))
+    panel = usable.iloc[order[starts]].copy()
+    panel["candidates"] = counts
     if "correction" not in panel:
         panel["correction"] = ""
     panel = panel[PANEL_COLUMNS].reset_index(drop=True)
-    for col in ("district", "indicator", "unit", "source_id", "vintage", "flag"):
+    for col in (
+        "district",
+        "indicator",
+        "unit",
+        "source_id",
+        "vintage",
+        "flag",
+        "source_kind",
+        "reliability",
+    ):
         panel[col] = panel[col].astype(str)
     return panel
 
