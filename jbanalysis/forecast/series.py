@@ -208,10 +208,15 @@ def fit_window(
     if missing:
         if gaps == "error":
             after = missing[-1] + 1
+            hint = (
+                f"pass gaps='last_stretch' to fit on {after}–{last} only, or breaks=[...] to "
+                "start the window later"
+                if last - after + 1 >= MIN_VALUES
+                else f"after the last gap only {last - after + 1} value(s) remain, too few to fit"
+            )
             raise ValueError(
                 f"{label} has no value for {_format_years(missing)} inside the fitting window "
-                f"{start}–{last}; pass gaps='last_stretch' to fit on {after}–{last} only, or "
-                "breaks=[...] to start the window later (a gap is never filled silently)"
+                f"{start}–{last}; {hint} (a gap is never filled silently)"
             )
         start = missing[-1] + 1
         reason = f"the last unbroken stretch (no value for {_format_years(missing)})"
