@@ -3,18 +3,21 @@
 ``read_table`` accepts what yearbook extracts look like in practice:
 
 * encodings UTF-8, UTF-8 with BOM, GBK/GB18030 and UTF-16 (detected, or given);
-* four layouts (detected, or given with ``layout=``):
+* five layouts (detected, or given with ``layout=``):
 
   ``long``           columns district, year, [indicator], value, [unit]
   ``indicators``     columns district, year and one column per indicator (``地区生产总值(亿元)``)
   ``districts_rows`` a district column and one column per year (``2019``, ``2020年``)
   ``districts_cols`` a year column and one column per district
+  ``indicator_years`` a district column under a merged two-row header: indicators over years
 
 * numbers written ``1,234.5``, with full-width digits (``１２３４．５``) or spaces;
 * ``—``, ``-``, ``..``, ``…`` and empty cells are *missing*, never zero;
 * units from a column, from the header (``(万元)``, ``亿元``) or from ``unit=``, converted to the
   canonical unit of the indicator;
-* total rows (合计, 总计, 全市, 全区) and trailing notes (注：…) are excluded and reported, never summed.
+* total rows and columns (合计, 总计, 全市, 全区) and notes (注：…) are excluded and reported, never
+  summed in;
+* comma, semicolon or tab separated; a truncated file or an unclosed quote is an error.
 
 Every row that goes in is accounted for: ``result.attrs["report"]`` is a :class:`ReadReport` with
 rows in = rows used + rows rejected (with the reason of each rejection). Anything else that is
@@ -80,6 +83,7 @@ class ReadReport:
     rows_in: int = 0
     rows_used: int = 0
     rejected: list[tuple[int, str]] = field(default_factory=list)
+    rejected_columns: list[str] = field(default_factory=list)
     values: int = 0
     missing_cells: int = 0
 
@@ -94,6 +98,10 @@ class ReadReport:
             f"{self.values} values, {self.missing_cells} missing cells (not zero)"
         ]
         lines += [f"  row {row}: rejected: {why}" for row, why in self.rejected]
+        lines += [
+            f"  column {name!r}: rejected: total column (excluded, not summed in)"
+            for name in self.rejected_columns
+        ]
         return "\n".join(lines)
 
 
@@ -106,6 +114,8 @@ def parse_number(text: object) -> float | None:
 
     >>> parse_number("1,234.5"), parse_number("１２３４．５"), parse_number("—"), parse_number("")
     (1234.5, 1234.5, None, None)
+    >>> parse_number("8.1%"), parse_number("-3.2")
+    (8.1, -3.2)
     >>> parse_number("abc")
     Traceback (most recent call last):
     ...
@@ -118,7 +128,7 @@ def parse_number(text: object) -> float | None:
     clean = unicodedata.normalize("NFKC", str(text)).strip()
     if clean.casefold() in MISSING_TOKENS:
         return None
-    compact = clean.replace(",", "").replace(" ", "").replace("\u00a0", "")
+    compact = clean.replace(",", "").replace(" ", "").replace("\u00a0", "").removesuffix("%")
     try:
         value = float(compact)
     except ValueError:
@@ -171,11 +181,34 @@ def _read_grid(path: Path, encoding: str | None, sheet) -> tuple[pd.DataFrame, s
     import csv
     import io as _io
 
-    sep = "\t" if suffix == ".tsv" else ","
-    rows = list(csv.reader(_io.StringIO(text.lstrip("\ufeff")), delimiter=sep))
+    text = text.lstrip("\ufeff")
+    sep = "\t" if suffix == ".tsv" else _sniff_delimiter(text)
+    try:
+        rows = list(csv.reader(_io.StringIO(text), delimiter=sep, strict=True))
+    except csv.Error as exc:
+        raise DataError(
+            f"malformed CSV ({exc}): an unclosed quote, or a truncated file", file=path
+        ) from None
     width = max((len(r) for r in rows), default=0)
+    if rows and not text.endswith(("\n", "\r")) and 1 < len(rows[-1]) < len(rows[0]):
+        raise DataError(
+            f"the last row has {len(rows[-1])} of {len(rows[0])} fields and no line end: "
+            "the file looks truncated",
+            file=path,
+            row=len(rows),
+        )
     grid = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=object)
     return grid, enc
+
+
+def _sniff_delimiter(text: str) -> str:
+    """Comma, semicolon or tab: whichever splits the first table-like line into most fields."""
+    for line in text.splitlines()[:20]:
+        counts = {sep: line.count(sep) for sep in (",", ";", "\t")}
+        best = max(counts, key=counts.get)
+        if counts[best] >= 1:
+            return best
+    return ","
 
 
 def _header_row(grid: pd.DataFrame) -> int:
@@ -249,7 +282,8 @@ def read_table(
     indicator, unit, year : optional
         Fill in what the table does not say: the indicator of a one-indicator table, the unit
         where no column or header gives one, the year of a one-year table.
-    layout : ``auto``, ``long``, ``indicators``, ``districts_rows`` or ``districts_cols``
+    layout : ``auto``, ``long``, ``indicators``, ``districts_rows``, ``districts_cols`` or
+        ``indicator_years``
     sheet, encoding : optional
         The sheet of a workbook; the text encoding of a CSV (default: detected).
     vintage, source_kind : str
@@ -285,15 +319,25 @@ def read_table(
     if head < 0:
         raise DataError("no table found (no row with two or more filled cells)", file=path)
     header = [str(v).strip() for v in grid.iloc[head]]
-    body = grid.iloc[head + 1 :]
+    second = _second_header(grid, head)
     report = ReadReport(file=path.name, encoding=enc)
+    if second is not None:
+        # A merged two-row header (indicator over years): '地区生产总值(亿元)|2019' per column.
+        filled, last = [], ""
+        for j, name in enumerate(header):
+            last = name or last
+            filled.append(f"{last}|{second[j]}" if j and second[j] else name)
+        header = filled
+        if layout == "auto":
+            layout = "indicator_years"
+    body = grid.iloc[head + (2 if second is not None else 1) :]
     if not len(body):
         raise DataError("header only: the table has no data rows", file=path, row=head + 1)
     dup = [h for h in header if h and header.count(h) > 1]
     if dup:
         raise DataError(f"duplicate column {dup[0]!r}", file=path, row=head + 1, column=dup[0])
     report.layout = layout if layout != "auto" else _detect_layout(header, path, head)
-    records = _records(report.layout, header, body, head, path, report, indicator, year)
+    records = _records(report.layout, header, body, head, path, report, indicator, year, second)
     table = _finish(records, path, report, source_id, indicator, unit, vintage, source_kind)
     table.attrs["report"] = report
     return table
@@ -332,16 +376,37 @@ def _cell(value) -> str:
     return "" if value is None else str(value).strip()
 
 
-def _records(layout, header, body, head, path, report, indicator, year) -> list[dict]:
+def _second_header(grid: pd.DataFrame, head: int) -> list[str] | None:
+    """The year row under a merged header row, or None (first cell empty, the rest years)."""
+    if head + 1 >= len(grid):
+        return None
+    top = [str(v).strip() for v in grid.iloc[head]]
+    below = [str(v).strip() for v in grid.iloc[head + 1]]
+    filled = [c for c in below[1:] if c]
+    if below[0] or not filled or "" not in top[1:]:
+        return None
+    if all(_year_of(c) for c in filled):
+        return [str(_year_of(c)) if c else "" for c in below]
+    return None
+
+
+def _records(layout, header, body, head, path, report, indicator, year, second=None) -> list[dict]:
     """One dict per non-missing cell: district, year, indicator, value, unit, line, column."""
     records: list[dict] = []
     report.rows_in = len(body)
     d_col = _find(header, DISTRICT_HEADERS)
     y_col = _find(header, YEAR_HEADERS)
-    if layout in ("districts_rows",) and d_col is None:
+    if layout in ("districts_rows", "indicator_years") and d_col is None:
         d_col = 0
+    total_cols = set()
+    if layout == "districts_cols":
+        total_cols = {
+            j for j, h in enumerate(header) if j != y_col and _is_total(_split_unit(h)[0])
+        }
+        report.rejected_columns = [header[j] for j in sorted(total_cols)]
+    first_line = head + (3 if second is not None else 2)
     for offset, (_, row) in enumerate(body.iterrows()):
-        line = head + 2 + offset
+        line = first_line + offset
         cells = [_cell(v) for v in row]
         if all(c == "" for c in cells):
             report.rejected.append((line, "empty row"))
@@ -386,8 +451,18 @@ def _records(layout, header, body, head, path, report, indicator, year) -> list[
                 path,
                 year=_year_cell(cells[y_col], path, line, header[y_col]),
                 indicator=indicator,
-                skip={y_col},
+                skip={y_col, *total_cols},
                 by="district",
+            )
+        elif layout == "indicator_years":
+            records += _cells(
+                header,
+                cells,
+                line,
+                path,
+                district=cells[d_col],
+                skip={d_col},
+                by="indicator_year",
             )
         else:
             raise ValueError(f"unknown layout {layout!r}")
@@ -465,8 +540,11 @@ def _cells(
                 )
         elif by == "district":
             rec["district"] = _split_unit(name)[0]
-        else:  # by indicator
-            label, unit = _split_unit(name)
+        else:  # by indicator, or by indicator and year ('地区生产总值(亿元)|2019')
+            label, _, year_text = name.partition("|")
+            if by == "indicator_year":
+                rec["year"] = _year_of(year_text)
+            label, unit = _split_unit(label)
             rec["indicator"] = _indicator_of(label)
             rec["unit"] = unit
             if rec["indicator"] is None:
