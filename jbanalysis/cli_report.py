@@ -1,0 +1,67 @@
+"""``jbanalysis report``: execute the notebooks and render the HTML reports with an index.
+
+Kept light at import (argparse only): the notebook machinery is imported inside :func:`run`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``jbanalysis report``."""
+    parser.add_argument(
+        "--district",
+        default="jiangbei",
+        help="district to report on, in any form (江北, 江北区, Jiangbei, 500105); default jiangbei",
+    )
+    parser.add_argument(
+        "--lang", default="zh", choices=["zh", "en"], help="language of the reports (default zh)"
+    )
+    parser.add_argument(
+        "--out", default="reports", help="output folder for the HTML reports (default reports/)"
+    )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        help=f"notebooks executed at once (default: the number of cores, {os.cpu_count()})",
+    )
+    parser.add_argument(
+        "--notebooks",
+        default=None,
+        help="folder of the report notebooks (default: notebooks/ of the source checkout)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the district first, then build the reports; 1 if any notebook failed, else 0.
+
+    Raises
+    ------
+    ValueError
+        Unknown district or a bad ``--jobs`` (the CLI turns it into exit status 2).
+    """
+    from jbanalysis.report import build_reports, report_parameters
+
+    # Validate before any kernel starts: a typo costs nothing.
+    params = report_parameters(args.district, args.lang)
+    if args.jobs is not None and args.jobs < 1:
+        raise ValueError(f"--jobs must be at least 1, got {args.jobs}")
+    results = build_reports(
+        params["district"], params["lang"], args.out, jobs=args.jobs, notebooks=args.notebooks
+    )
+    failed = [r for r in results if not r.ok]
+    for r in results:
+        if r.ok:
+            print(f"{r.html}  ({r.seconds:.1f} s)")
+    index = os.path.join(os.path.abspath(args.out), "index.html")
+    print(f"index: {index}")
+    for r in failed:
+        print(
+            f"jbanalysis report: notebook {r.notebook} failed at {r.cell}: {r.error}",
+            file=sys.stderr,
+        )
+    return 1 if failed else 0
