@@ -79,18 +79,21 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def load_sources() -> pd.DataFrame:
+def load_sources(folder: Path | None = None) -> pd.DataFrame:
     """The source registry (``data/sources.csv``): id, title, publisher, original source, …
 
     >>> sorted(load_sources()["id"])
     ['cq_yearbook_2025_pop', 'cq_yearbook_panel', 'csmar_city_gdp', 'published_figures']
     """
-    return pd.read_csv(data_path("sources.csv"), dtype=str, keep_default_na=False)
+    path = (folder or data_dir()) / "sources.csv"
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-def load_corrections() -> pd.DataFrame:
-    """The corrections table (``data/corrections.csv``), one row per corrected or excluded record."""
-    return pd.read_csv(data_path("corrections.csv"), dtype=str, keep_default_na=False)
+def load_corrections(folder: Path | None = None) -> pd.DataFrame:
+    """The corrections table (``data/corrections.csv``): one row per corrected, excluded or kept
+    record."""
+    path = (folder or data_dir()) / "corrections.csv"
+    return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
 def read_source_file(path: Path) -> pd.DataFrame:
@@ -287,18 +290,23 @@ def source_files(folder: Path | None = None) -> list[Path]:
 def build_observations(
     folder: Path | None = None, corrections: bool = True
 ) -> tuple[pd.DataFrame, BuildReport]:
-    """Build the observations table in memory from every source file; count rows in and out.
+    """Build the observations table in memory from a data folder; count rows in and out.
 
-    ``corrections=False`` gives the values as published (what validation checks first, so that
-    a correction is always backed by a rule that finds the error).
+    ``folder`` holds ``sources/``, ``sources.csv`` and ``corrections.csv`` (default: the bundled
+    data). ``corrections=False`` gives the values as published (what validation checks first, so
+    that a correction is always backed by a rule that finds the error).
     """
-    registry = load_sources().set_index("id")
-    fixes = load_corrections()
+    root = folder or data_dir()
+    registry = load_sources(root).set_index("id")
+    fixes = load_corrections(root)
     if not corrections:
         fixes = fixes.iloc[0:0]
     report = BuildReport()
     frames = []
-    for path in source_files(folder):
+    files = source_files(root / "sources")
+    if not files:
+        raise DataError("no source tables (*.csv)", file=root / "sources")
+    for path in files:
         if path.stem not in registry.index:
             raise DataError(f"source {path.stem!r} is not in data/sources.csv", file=path)
         table = read_source_file(path)
@@ -395,7 +403,7 @@ def _field(name: str) -> dict:
 def build(folder: Path | None = None) -> BuildReport:
     """Rebuild ``observations.csv`` and ``datapackage.json`` in ``folder`` (default: bundled data)."""
     root = folder or data_dir()
-    obs, report = build_observations(root / "sources")
+    obs, report = build_observations(root)
     out = obs.copy()
     out["value"] = out["value"].map(_fmt)
     out["published_value"] = out["published_value"].map(_fmt)

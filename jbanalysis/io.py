@@ -138,7 +138,7 @@ def parse_number(text: object) -> float | None:
     return value
 
 
-def _sniff_encoding(raw: bytes) -> str:
+def _sniff_encoding(raw: bytes, path: Path) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -154,6 +154,7 @@ def _sniff_encoding(raw: bytes) -> str:
     except UnicodeDecodeError:
         raise DataError(
             "cannot tell the encoding (tried UTF-8, UTF-16 and GB18030/GBK); pass encoding=",
+            file=path,
         ) from None
 
 
@@ -173,7 +174,7 @@ def _read_grid(path: Path, encoding: str | None, sheet) -> tuple[pd.DataFrame, s
     raw = path.read_bytes()
     if not raw.strip():
         raise DataError("the file is empty", file=path)
-    enc = encoding or _sniff_encoding(raw)
+    enc = encoding or _sniff_encoding(raw, path)
     try:
         text = raw.decode(enc)
     except UnicodeDecodeError as exc:
@@ -357,6 +358,12 @@ def _detect_layout(header: list[str], path: Path, head: int) -> str:
         _find(header, VALUE_HEADERS),
     )
     if d is not None and y is not None:
+        if v is None and _find(header, INDICATOR_HEADERS) is not None:
+            raise DataError(
+                "a long table (district, year, indicator) needs a value column (value/数值)",
+                file=path,
+                row=head + 1,
+            )
         return "long" if v is not None else "indicators"
     if d is not None and any(_year_of(h) for h in header):
         return "districts_rows"

@@ -71,12 +71,14 @@ def validate(folder: Path | str | None = None, check_hashes: bool = True) -> pd.
     ['C003', 'C003, C004, C005', 'C004', 'C005', 'C006, C007']
     """
     root = Path(folder) if folder is not None else data_dir()
+    if not root.is_dir():
+        return _frame([_finding("error", "schema", "no such data folder", file=root)])
     findings: list[dict] = []
     if check_hashes:
         findings += _check_hashes(root)
     try:
-        raw, _ = build_observations(root / "sources", corrections=False)
-        fixed, _ = build_observations(root / "sources", corrections=True)
+        raw, _ = build_observations(root, corrections=False)
+        fixed, _ = build_observations(root, corrections=True)
     except DataError as exc:
         findings.append(
             _finding("error", "schema", exc.reason, file=exc.file, row=exc.row, column=exc.column)
@@ -89,7 +91,7 @@ def validate(folder: Path | str | None = None, check_hashes: bool = True) -> pd.
     fix_of = dict(
         zip(zip(fixed["source_id"], fixed["record"], strict=True), fixed["correction"], strict=True)
     )
-    fixes = load_corrections()
+    fixes = load_corrections(root)
     kept = set(fixes.loc[fixes["corrected_value"].str.lower() == "keep", "correction_id"])
     for f in before:
         key = (f["rule"], f["source_id"], f["record"])

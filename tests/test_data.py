@@ -156,7 +156,7 @@ def test_stale_correction_is_an_error(data_copy, monkeypatch):
     path.write_text(text, encoding="utf-8")
     monkeypatch.setenv("JBANALYSIS_DATA", str(data_copy))
     with pytest.raises(DataError, match=r"corrections.csv, row 3, column 'published_value'"):
-        build_observations(data_copy / "sources")
+        build_observations(data_copy)
 
 
 @pytest.mark.parametrize(
@@ -188,7 +188,7 @@ def test_bad_source_rows_name_file_row_and_column(data_copy, edit, message):
     path = data_copy / "sources" / "cq_yearbook_panel.csv"
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     with pytest.raises(DataError, match=message) as err:
-        build_observations(data_copy / "sources")
+        build_observations(data_copy)
     assert "cq_yearbook_panel.csv" in str(err.value)
     if "missing" not in message:
         assert err.value.row == 12295  # the line of Sheet1!V359 in the transcription

@@ -1,0 +1,682 @@
+"""Write the bad-input corpus: the input files and ``manifest.csv``.
+
+Run ``python tests/data/bad/make_corpus.py`` after adding a case; the files it writes are committed
+(so a reader can open them) and ``tests/test_bad_input.py`` runs every row of the manifest.
+
+Manifest columns: ``case``, ``target`` (read_table, validate, cli, forecast), ``input`` (a file in
+this folder, a data file to edit, or empty), ``args`` (JSON: keyword arguments, an edit, argv or a
+series), ``expect`` (``error`` or ``ok``), ``contains`` (words the error message must contain, ``|``
+between them; for ``ok``, JSON of expected values), ``rows_in``/``rows_used``/``rows_rejected``
+(read_table's account, where it applies), ``what`` (what is wrong with the input).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+from openpyxl import Workbook
+
+HERE = Path(__file__).resolve().parent
+CASES: list[dict] = []
+
+
+def case(name, target, what, *, input="", args=None, expect="error", contains="", rows=None):
+    rows_in, rows_used, rows_rejected = rows or ("", "", "")
+    CASES.append(
+        {
+            "case": name,
+            "target": target,
+            "input": input,
+            "args": json.dumps(args or {}, ensure_ascii=False),
+            "expect": expect,
+            "contains": contains
+            if isinstance(contains, str)
+            else json.dumps(contains, ensure_ascii=False),
+            "rows_in": rows_in,
+            "rows_used": rows_used,
+            "rows_rejected": rows_rejected,
+            "what": what,
+        }
+    )
+
+
+def text_file(name: str, text: str, encoding: str = "utf-8") -> str:
+    (HERE / name).write_bytes(text.encode(encoding))
+    return name
+
+
+def xlsx_file(name: str, rows: list[list], merges: list[str] = ()) -> str:
+    book = Workbook()
+    sheet = book.active
+    for row in rows:
+        sheet.append(row)
+    for area in merges:
+        sheet.merge_cells(area)
+    book.save(HERE / name)
+    return name
+
+
+GDP = {"indicator": "gdp", "unit": "亿元"}
+WIDE = "地区,2020年,2021年\n江北区,1325.40,1507.07\n渝中区,1357.60,1517.70\n"
+OK_WIDE = [
+    ["jiangbei", 2020, "gdp", 1325.4],
+    ["jiangbei", 2021, "gdp", 1507.07],
+    ["yuzhong", 2020, "gdp", 1357.6],
+    ["yuzhong", 2021, "gdp", 1517.7],
+]
+
+
+def read_table_cases() -> None:
+    # encodings: legitimate, parsed
+    for enc, label in [
+        ("gbk", "GBK"),
+        ("gb18030", "GB18030"),
+        ("utf-16", "UTF-16 with BOM"),
+        ("utf-8-sig", "UTF-8 with BOM"),
+    ]:
+        case(
+            f"encoding_{enc}",
+            "read_table",
+            f"{label} encoded file",
+            input=text_file(f"enc_{enc}.csv", WIDE, enc),
+            args=GDP,
+            expect="ok",
+            contains=OK_WIDE,
+            rows=(2, 2, 0),
+        )
+    case(
+        "gb18030_rare_char",
+        "read_table",
+        "GB18030-only character in a note row (㐀 is not in GBK)",
+        input=text_file("enc_gb18030_rare.csv", WIDE + "注：㐀为生僻字示例\n", "gb18030"),
+        args=GDP,
+        expect="ok",
+        contains=OK_WIDE,
+        rows=(3, 2, 1),
+    )
+    case(
+        "latin1_garbage",
+        "read_table",
+        "bytes that are neither UTF-8 nor GB18030",
+        input="latin1.csv",
+        args=GDP,
+        contains="cannot tell the encoding",
+    )
+    (HERE / "latin1.csv").write_bytes("地区,2020\n".encode() + b"\x80\xff\xfe\x81,1\n")
+    # layouts and number formats
+    case(
+        "merged_two_row_header",
+        "read_table",
+        "Excel table with a merged two-row header (indicator over years)",
+        input=xlsx_file(
+            "merged_header.xlsx",
+            [
+                ["地区", "地区生产总值(亿元)", None],
+                [None, "2020年", "2021年"],
+                ["江北区", 1325.4, 1507.07],
+                ["渝中区", 1357.6, 1517.7],
+            ],
+            merges=["B1:C1", "A1:A2"],
+        ),
+        expect="ok",
+        contains=OK_WIDE,
+        rows=(2, 2, 0),
+    )
+    case(
+        "title_row_above",
+        "read_table",
+        "a title line above the header",
+        input=text_file("title_row.csv", "2020–2021年各区地区生产总值\n" + WIDE),
+        args=GDP,
+        expect="ok",
+        contains=OK_WIDE,
+        rows=(2, 2, 0),
+    )
+    case(
+        "stray_total_row",
+        "read_table",
+        "a 合计 row in the middle of the table",
+        input=text_file(
+            "stray_total.csv",
+            "地区,2020年,2021年\n江北区,1325.40,1507.07\n合计,2683.00,3024.77\n渝中区,1357.60,1517.70\n",
+        ),
+        args=GDP,
+        expect="ok",
+        contains=OK_WIDE,
+        rows=(3, 2, 1),
+    )
+    case(
+        "total_rows_city",
+        "read_table",
+        "全市 and 总计 rows at the end",
+        input=text_file(
+            "total_city.csv", WIDE + "全市,25002.79,27894.02\n总计,26360.39,29411.79\n"
+        ),
+        args=GDP,
+        expect="ok",
+        contains=OK_WIDE,
+        rows=(4, 2, 2),
+    )
+    case(
+        "total_column",
+        "read_table",
+        "a 全市 column beside the districts (years as rows)",
+        input=text_file(
+            "total_column.csv",
+            "年份,江北区,渝中区,全市\n2020,1325.40,1357.60,25002.79\n2021,1507.07,1517.70,27894.02\n",
+        ),
+        args=GDP,
+        expect="ok",
+        contains=OK_WIDE,
+        rows=(2, 2, 0),
+    )
+    case(
+        "units_in_header",
+        "read_table",
+        "units in the header: (万元) converted to 亿元",
+        input=text_file("unit_header.csv", "地区,年份,地区生产总值(万元)\n江北区,2020,13254008\n"),
+        expect="ok",
+        contains=[["jiangbei", 2020, "gdp", 1325.4008]],
+        rows=(1, 1, 0),
+    )
+    case(
+        "fullwidth_unit_header",
+        "read_table",
+        "full-width brackets around the unit: （亿元）",
+        input=text_file(
+            "unit_fullwidth.csv", "地区,年份,地区生产总值（亿元）\n江北区,2020,1325.40\n"
+        ),
+        expect="ok",
+        contains=[["jiangbei", 2020, "gdp", 1325.4]],
+        rows=(1, 1, 0),
+    )
+    case(
+        "thousands_separators",
+        "read_table",
+        "numbers written 1,325.40 (quoted)",
+        input=text_file("thousands.csv", '地区,2020年\n江北区,"1,325.40"\n渝中区,"1,357.60"\n'),
+        args=GDP,
+        expect="ok",
+        contains=[["jiangbei", 2020, "gdp", 1325.4], ["yuzhong", 2020, "gdp", 1357.6]],
+        rows=(2, 2, 0),
+    )
+    case(
+        "fullwidth_digits",
+        "read_table",
+        "full-width digits and point: １３２５．４０",
+        input=text_file("fullwidth.csv", "地区,2020年\n江北区,１３２５．４０\n"),
+        args=GDP,
+        expect="ok",
+        contains=[["jiangbei", 2020, "gdp", 1325.4]],
+        rows=(1, 1, 0),
+    )
+    case(
+        "missing_marks",
+        "read_table",
+        "—, .., - and empty cells are missing, not zero",
+        input=text_file(
+            "missing_marks.csv",
+            "地区,2019年,2020年,2021年,2022年\n江北区,—,..,-,\n渝中区,1291.60,1357.60,…,1560.90\n",
+        ),
+        args=GDP,
+        expect="ok",
+        contains=[
+            ["yuzhong", 2019, "gdp", 1291.6],
+            ["yuzhong", 2020, "gdp", 1357.6],
+            ["yuzhong", 2022, "gdp", 1560.9],
+        ],
+        rows=(2, 2, 0),
+    )
+    case(
+        "trailing_notes",
+        "read_table",
+        "trailing notes rows (注：…, 资料来源：…)",
+        input=text_file("notes.csv", WIDE + "注：2021年为初步核算数。\n资料来源：各区统计公报\n"),
+        args=GDP,
+        expect="ok",
+        contains=OK_WIDE,
+        rows=(4, 2, 2),
+    )
+    case(
+        "semicolon_separated",
+        "read_table",
+        "semicolon-separated (European Excel export)",
+        input=text_file("semicolon.csv", WIDE.replace(",", ";")),
+        args=GDP,
+        expect="ok",
+        contains=OK_WIDE,
+        rows=(2, 2, 0),
+    )
+    case(
+        "tab_separated",
+        "read_table",
+        "tab-separated .tsv",
+        input=text_file("tabs.tsv", WIDE.replace(",", "\t")),
+        args=GDP,
+        expect="ok",
+        contains=OK_WIDE,
+        rows=(2, 2, 0),
+    )
+    case(
+        "excel_numeric_year_headers",
+        "read_table",
+        "Excel year headers stored as numbers (2020, 2021)",
+        input=xlsx_file(
+            "numeric_years.xlsx",
+            [["地区", 2020, 2021], ["江北区", 1325.4, 1507.07], ["渝中区", 1357.6, 1517.7]],
+        ),
+        args=GDP,
+        expect="ok",
+        contains=OK_WIDE,
+        rows=(2, 2, 0),
+    )
+    case(
+        "percent_signs",
+        "read_table",
+        "growth rates written with % signs, negative allowed",
+        input=text_file("percent.csv", "地区,2020年\n江北区,3.8%\n渝中区,-1.2%\n"),
+        args={"indicator": "gdp_real_growth", "unit": "%"},
+        expect="ok",
+        contains=[
+            ["jiangbei", 2020, "gdp_real_growth", 3.8],
+            ["yuzhong", 2020, "gdp_real_growth", -1.2],
+        ],
+        rows=(2, 2, 0),
+    )
+    case(
+        "padded_names",
+        "read_table",
+        "district names with spaces and the short form (江北)",
+        input=text_file("padded.csv", "地区,2020年\n  江北 ,1325.40\n"),
+        args=GDP,
+        expect="ok",
+        contains=[["jiangbei", 2020, "gdp", 1325.4]],
+        rows=(1, 1, 0),
+    )
+    case(
+        "blank_lines",
+        "read_table",
+        "blank lines inside the table",
+        input=text_file(
+            "blank_lines.csv",
+            "地区,2020年,2021年\n江北区,1325.40,1507.07\n,,\n渝中区,1357.60,1517.70\n",
+        ),
+        args=GDP,
+        expect="ok",
+        contains=OK_WIDE,
+        rows=(3, 2, 1),
+    )
+    # errors
+    case(
+        "duplicate_columns",
+        "read_table",
+        "the same year column twice",
+        input=text_file("dup_columns.csv", "地区,2020年,2020年\n江北区,1325.40,1325.40\n"),
+        args=GDP,
+        contains="duplicate column|2020年",
+    )
+    case(
+        "truncated_file",
+        "read_table",
+        "file cut off in the middle of the last row",
+        input=text_file(
+            "truncated.csv",
+            "地区,2019年,2020年,2021年\n江北区,1240.07,1325.40,1507.07\n渝中区,1291.6",
+        ),
+        args=GDP,
+        contains="truncated|row 3",
+    )
+    case(
+        "unclosed_quote",
+        "read_table",
+        "an unclosed quote runs to the end of the file",
+        input=text_file("unclosed_quote.csv", '地区,2020年\n江北区,"1,325.40\n渝中区,1357.60\n'),
+        args=GDP,
+        contains="unclosed quote",
+    )
+    case(
+        "empty_file", "read_table", "zero bytes", input=text_file("empty.csv", ""), contains="empty"
+    )
+    case(
+        "whitespace_only",
+        "read_table",
+        "only blank lines",
+        input=text_file("blank.csv", "\n \n\n"),
+        contains="empty",
+    )
+    case(
+        "header_only",
+        "read_table",
+        "a header and no rows",
+        input=text_file("header_only.csv", "district,year,indicator,value,unit\n"),
+        contains="header only",
+    )
+    case(
+        "no_layout",
+        "read_table",
+        "no district or year column",
+        input=text_file("no_layout.csv", "名称,数值\n江北,1\n"),
+        contains="cannot tell the layout",
+    )
+    case(
+        "missing_value_column",
+        "read_table",
+        "long table without a value column",
+        input=text_file("no_value.csv", "district,year,indicator,unit\n江北区,2020,gdp,亿元\n"),
+        contains="needs a value column",
+    )
+    case(
+        "unknown_district",
+        "read_table",
+        "a district that does not exist, with suggestions",
+        input=text_file("unknown_district.csv", "地区,2020年\n江北县,1325.40\n"),
+        args=GDP,
+        contains="unknown district '江北县'|did you mean|row 2",
+    )
+    case(
+        "unknown_indicator",
+        "read_table",
+        "an indicator name not in the registry",
+        input=text_file("unknown_indicator.csv", "地区,年份,生产总值增速\n江北区,2020,3.8\n"),
+        contains="not a known indicator|生产总值增速",
+    )
+    case(
+        "non_numeric",
+        "read_table",
+        "a number with a qualifier (约1325)",
+        input=text_file("non_numeric.csv", "地区,2020年\n江北区,约1325\n"),
+        args=GDP,
+        contains="'约1325' is not a number|row 2|2020年",
+    )
+    case(
+        "infinite_value",
+        "read_table",
+        "inf written as a value",
+        input=text_file("infinite.csv", "地区,2020年\n江北区,inf\n"),
+        args=GDP,
+        contains="not a finite number",
+    )
+    case(
+        "missing_unit",
+        "read_table",
+        "no unit column, no unit in the header, no unit=",
+        input=text_file("no_unit.csv", WIDE),
+        args={"indicator": "gdp"},
+        contains="no unit for 'gdp'",
+    )
+    case(
+        "wrong_unit",
+        "read_table",
+        "a population unit for GDP",
+        input=text_file("wrong_unit.csv", WIDE),
+        args={"indicator": "gdp", "unit": "万人"},
+        contains="does not fit indicator 'gdp'",
+    )
+    case(
+        "unknown_unit",
+        "read_table",
+        "a unit the registry does not know",
+        input=text_file(
+            "unknown_unit.csv",
+            "district,year,indicator,value,unit\n江北区,2020,gdp,1325.4,万美元\n",
+        ),
+        contains="unknown unit '万美元'",
+    )
+    case(
+        "year_out_of_range",
+        "read_table",
+        "year 2201",
+        input=text_file(
+            "year_range.csv", "district,year,indicator,value,unit\n江北区,2201,gdp,1325.4,亿元\n"
+        ),
+        contains="year 2201 is out of range",
+    )
+    case(
+        "year_not_a_year",
+        "read_table",
+        "year written as text",
+        input=text_file(
+            "year_text.csv", "district,year,indicator,value,unit\n江北区,去年,gdp,1325.4,亿元\n"
+        ),
+        contains="'去年' is not a year|row 2",
+    )
+    case(
+        "negative_gdp",
+        "read_table",
+        "a negative level",
+        input=text_file(
+            "negative.csv", "district,year,indicator,value,unit\n江北区,2020,gdp,-1325.4,亿元\n"
+        ),
+        contains="negative gdp|row 2",
+    )
+    case(
+        "duplicate_key",
+        "read_table",
+        "the same district and year twice",
+        input=text_file("dup_key.csv", WIDE + "江北区,1325.41,1507.08\n"),
+        args=GDP,
+        contains="duplicate key jiangbei 2020 gdp|row 4",
+    )
+    case(
+        "value_without_header",
+        "read_table",
+        "a value under a column with no header",
+        input=text_file("no_header_cell.csv", "地区,2020年,\n江北区,1325.40,99\n"),
+        args=GDP,
+        contains="no header",
+    )
+    case(
+        "corrupt_xlsx",
+        "read_table",
+        "a text file named .xlsx",
+        input=text_file("corrupt.xlsx", "not a workbook"),
+        contains="cannot read the workbook",
+    )
+    case(
+        "unsupported_type",
+        "read_table",
+        "a JSON file",
+        input=text_file("data.json", "{}"),
+        contains="unsupported file type",
+    )
+
+
+def validate_cases() -> None:
+    src = "sources/cq_yearbook_panel.csv"
+    row = ",江北区,2010,gdp,3913947,万元"
+    case(
+        "hash_changed",
+        "validate",
+        "a source value changed after the build",
+        input=src,
+        args={"replace": [row, ",江北区,2010,gdp,3913948,万元"]},
+        contains="hash|stale|cq_yearbook_panel.csv",
+    )
+    case(
+        "negative_level",
+        "validate",
+        "a negative GDP in a source file",
+        input=src,
+        args={"replace": [row, ",江北区,2010,gdp,-3913947,万元"], "rebuild": True},
+        contains="negative|Sheet1!V359",
+    )
+    case(
+        "unit_error",
+        "validate",
+        "a GDP printed in 亿元 in a 万元 column",
+        input=src,
+        args={"replace": [row, ",江北区,2010,gdp,391.3947,万元"], "rebuild": True},
+        contains="unit_jump|Sheet1!V359",
+    )
+    case(
+        "sector_sum",
+        "validate",
+        "GDP no longer the sum of its sectors",
+        input=src,
+        args={"replace": [row, ",江北区,2010,gdp,4913947,万元"], "rebuild": True},
+        contains="sector_sum|Sheet1!V359",
+    )
+    case(
+        "unknown_district_in_source",
+        "validate",
+        "a district name the registry does not know",
+        input=src,
+        args={"replace": [row, ",江北新区,2010,gdp,3913947,万元"]},
+        contains="schema|江北新区|row 12295",
+    )
+    case(
+        "stale_correction",
+        "validate",
+        "a correction whose published value no longer matches",
+        input="corrections.csv",
+        args={"replace": ["jiangbei,2022,gdp,1560.91", "jiangbei,2022,gdp,1560.00"]},
+        contains="schema|C002",
+    )
+    case(
+        "missing_datapackage",
+        "validate",
+        "datapackage.json deleted",
+        input="datapackage.json",
+        args={"delete": True},
+        contains="datapackage.json is missing",
+    )
+
+
+def cli_cases() -> None:
+    case(
+        "cli_unknown_district",
+        "cli",
+        "forecast for a district that does not exist",
+        args={"argv": ["forecast", "--district", "atlantis", "--indicator", "gdp"]},
+        contains="exit 2|unknown district 'atlantis'",
+    )
+    case(
+        "cli_unknown_indicator",
+        "cli",
+        "forecast of an indicator that does not exist",
+        args={"argv": ["forecast", "--district", "jiangbei", "--indicator", "gpd"]},
+        contains="exit 2|unknown indicator 'gpd'",
+    )
+    case(
+        "cli_horizon_zero",
+        "cli",
+        "horizon 0",
+        args={"argv": ["forecast", "--district", "jiangbei", "--horizon", "0"]},
+        contains="exit 2|--horizon 0",
+    )
+    case(
+        "cli_horizon_negative",
+        "cli",
+        "horizon -3",
+        args={"argv": ["forecast", "--district", "jiangbei", "--horizon", "-3"]},
+        contains="exit 2|--horizon -3",
+    )
+    case(
+        "cli_info_unknown_indicator",
+        "cli",
+        "data info for an unknown indicator",
+        args={"argv": ["data", "info", "--indicator", "gdpp"]},
+        contains="exit 2|unknown indicator 'gdpp'",
+    )
+    case(
+        "cli_validate_missing_folder",
+        "cli",
+        "validate a data folder that does not exist",
+        args={"argv": ["data", "validate", "--data", "/nonexistent/data"]},
+        contains="exit 1|no such data folder",
+    )
+
+
+def forecast_cases() -> None:
+    def series(values: dict) -> dict:
+        return {"values": values, "breaks": "none"}  # no census cut: the case tests the values
+
+    case("forecast_empty", "forecast", "an empty series", args=series({}), contains="no values")
+    case(
+        "forecast_one_point",
+        "forecast",
+        "one value",
+        args=series({"2020": 100.0}),
+        contains="only 1 value(s)|at least 3",
+    )
+    case(
+        "forecast_two_points",
+        "forecast",
+        "two values",
+        args=series({"2019": 100.0, "2020": 110.0}),
+        contains="only 2 value(s)|at least 3",
+    )
+    case(
+        "forecast_nan",
+        "forecast",
+        "a NaN inside the series",
+        args=series({"2017": 1.0, "2018": float("nan"), "2019": 3.0, "2020": 4.0}),
+        contains="no value for 2018|never filled silently",
+    )
+    case(
+        "forecast_inf",
+        "forecast",
+        "an infinite value",
+        args=series({"2017": 1.0, "2018": float("inf"), "2019": 3.0, "2020": 4.0}),
+        contains="infinite values in year(s) [2018]",
+    )
+    case(
+        "forecast_gap",
+        "forecast",
+        "a missing year in the fitting window",
+        args=series({"2014": 1.0, "2015": 2.0, "2016": 3.0, "2018": 5.0, "2019": 6.0, "2020": 7.0}),
+        contains="no value for 2017|last_stretch",
+    )
+    case(
+        "forecast_negative_log_model",
+        "forecast",
+        "non-positive values with a log model",
+        args={
+            **series(
+                {
+                    str(y): float(v)
+                    for y, v in zip(
+                        range(2011, 2021), [-1, 2, 3, 4, 5, 6, 7, 8, 9, 10], strict=True
+                    )
+                }
+            ),
+            "model": "loglinear",
+        },
+        contains="values <= 0|use naive, drift or linear",
+    )
+    case(
+        "forecast_constant",
+        "forecast",
+        "a constant series: a flat forecast, not an error",
+        args={**series({str(y): 5.0 for y in range(2010, 2021)}), "model": "drift"},
+        expect="ok",
+        contains={"mean": [5.0, 5.0, 5.0]},
+    )
+    case(
+        "forecast_too_short_after_break",
+        "forecast",
+        "known census break leaves two values",
+        args={"values": {"2017": 1.0, "2018": 2.0, "2019": 3.0, "2020": 4.0}, "breaks": "known"},
+        contains="only 2 value(s)|break at 2019",
+    )
+
+
+def main() -> None:
+    for path in HERE.iterdir():
+        if path.suffix in (".csv", ".tsv", ".xlsx", ".json") and path.name != "manifest.csv":
+            path.unlink()
+    read_table_cases()
+    validate_cases()
+    cli_cases()
+    forecast_cases()
+    with open(HERE / "manifest.csv", "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(CASES[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(CASES)
+    print(f"{len(CASES)} cases")
+
+
+if __name__ == "__main__":
+    main()
