@@ -765,12 +765,29 @@ def forecast_sentence(
     )
 
 
-def selection_sentence(label: str, mase: float, n_origins: int, lang: str = "zh") -> str:
-    """Which model the backtest chose and how it scored.
+def selection_sentence(
+    label: str, mase: float, n_origins: int, lang: str = "zh", min_origins: int = 3
+) -> str:
+    """Which model the backtest chose and how it scored, or that it had too few origins.
+
+    ``min_origins`` is the fewest origins on which a choice by backtest error is trusted
+    (:data:`jbanalysis.forecast.evaluate.MIN_ORIGINS_TO_SELECT`); below it the forecast falls
+    back to its default model, whose notes say which.
 
     >>> selection_sentence("drift", 0.457, 3, "en")
     'The backtest over 3 forecast origins chose drift (MASE 0.46; below 1 beats the naive forecast in-sample).'
+    >>> selection_sentence("naive", 0.3, 1, "en")
+    'Only 1 backtest origin(s): too few to choose a model by its errors (at least 3); the forecast uses the default model named in the notes under its chart.'
     """
+    if n_origins < min_origins:
+        return _pick(
+            f"回测只有{n_origins}个预测起点，不足以据误差选模型（至少{min_origins}个）；"
+            "预测采用默认模型，见图下说明。",
+            f"Only {n_origins} backtest origin(s): too few to choose a model by its errors "
+            f"(at least {min_origins}); the forecast uses the default model named in the notes "
+            "under its chart.",
+            lang,
+        )
     return _pick(
         f"在{n_origins}个预测起点上的回测选择了{label}（MASE {mase:.2f}；小于1表示优于样本内朴素预测）。",
         f"The backtest over {n_origins} forecast origins chose {label} (MASE {mase:.2f}; "

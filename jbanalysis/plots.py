@@ -370,8 +370,12 @@ def lines(
     handles = []
     if district in values.columns:
         handles.append(Line2D([], [], color=HIGHLIGHT, lw=2.6, label=label(district, lang)))
-    if len([c for c in columns if c not in (district, city)]):
+    muted = [c for c in columns if c not in (district, city)]
+    districts = set(load_districts()["id"])
+    if muted and all(c in districts for c in muted):
         handles.append(Line2D([], [], color=PEER, lw=1.2, label=term("peers", lang)))
+    else:  # not districts (e.g. two shares): each muted line is named in the legend
+        handles += [Line2D([], [], color=PEER, lw=1.2, label=label(c, lang)) for c in muted]
     if city in values.columns:
         handles.append(Line2D([], [], color=CITY, lw=1.8, ls="--", label=label(city, lang)))
     handles += _flag_legend(flags_seen, lang)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import html
+import logging
 import os
 import re
 import tempfile
@@ -32,6 +33,8 @@ from jbanalysis.districts import resolve_district
 from jbanalysis.narrative import check_lang, data_vintage, district_name
 
 KERNEL_NAME = "python3"
+_QUIET_LOG = logging.getLogger("jbanalysis.report.nbconvert")
+_QUIET_LOG.setLevel(logging.ERROR)
 _SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL | re.IGNORECASE)
 CELL_TIMEOUT = 300  # seconds for one cell; the notebooks take a few seconds in all
 SUMMARY_TAG = "summary"
@@ -135,11 +138,14 @@ def report_parameters(district: str, lang: str, extra: Mapping[str, Any] | None 
 
 
 def _cell_label(nb, index: int) -> str:
-    cell = nb.cells[index]
-    first = next((ln.strip() for ln in cell.source.splitlines() if ln.strip()), "")
-    count = cell.get("execution_count")
-    where = f"cell {index}" + (f" [{count}]" if count else "")
-    return f"{where} `{first[:80]}`" if first else where
+    """``cell N `first line``` with N counted from 1 in the notebook as saved (the cell that
+    papermill injects after ``parameters`` is not counted)."""
+    injected = [
+        i for i, c in enumerate(nb.cells) if "injected-parameters" in c.metadata.get("tags", [])
+    ]
+    position = index + 1 - sum(1 for i in injected if i < index)
+    first = next((ln.strip() for ln in nb.cells[index].source.splitlines() if ln.strip()), "")
+    return f"cell {position} `{first[:80]}`" if first else f"cell {position}"
 
 
 def _problems(nb) -> tuple[int, str] | None:
@@ -262,6 +268,8 @@ def render_html(nb, title: str) -> str:
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
+    # nbconvert logs that chart images have no alt text; each chart has its sentence below it.
+    exporter.log = _QUIET_LOG
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
     # The template loads require.js, MathJax and mermaid from a CDN; the reports need none of
     # them (static images, tables and text), and a report sent by mail must open offline.

@@ -1,0 +1,144 @@
+"""The four notebooks: committed without outputs, with the conventions of the design card, and
+executed and rendered for Jiangbei in Chinese and for Yubei in English.
+
+The rendered HTML is checked for its title, embedded figures, the computed takeaways (values
+checked by hand against ``data/observations.csv``) and the absence of tracebacks and warnings.
+"""
+
+from __future__ import annotations
+
+import atexit
+import re
+import shutil
+import tempfile
+from functools import cache
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from jbanalysis.report import ReportResult, build_reports, list_notebooks
+
+NOTEBOOKS = [
+    "01_data_overview",
+    "02_jiangbei_vs_central_districts",
+    "03_structure",
+    "04_forecasts",
+]
+PARAMETERS = {"district", "peers", "lang", "start_year", "end_year", "horizon"}
+
+
+@cache
+def reports_for(district: str, lang: str) -> tuple[Path, tuple[ReportResult, ...]]:
+    """Execute and render every notebook once per (district, lang) in this test session.
+
+    Shared with ``test_browser.py`` (same process), so the notebooks run once per pair.
+    """
+    out = Path(tempfile.mkdtemp(prefix=f"jb-reports-{district}-{lang}-"))
+    atexit.register(shutil.rmtree, out, ignore_errors=True)
+    results = build_reports(district, lang, out, progress=False)
+    return out, tuple(results)
+
+
+def test_the_four_notebooks_are_committed_without_outputs():
+    paths = list_notebooks()
+    assert [p.stem for p in paths] == NOTEBOOKS
+    for path in paths:
+        nb = nbformat.read(path, as_version=4)
+        nbformat.validate(nb)
+        assert nb.metadata["kernelspec"]["name"] == "python3"
+        for cell in nb.cells:
+            if cell.cell_type == "code":
+                assert cell.outputs == [] and cell.execution_count is None, path.name
+
+
+def test_notebooks_follow_the_conventions():
+    for path in list_notebooks():
+        nb = nbformat.read(path, as_version=4)
+        first, second = nb.cells[0], nb.cells[1]
+        # first cell: title, question and where the data vintage is stated
+        assert first.cell_type == "markdown" and first.source.startswith("# ")
+        assert "Question" in first.source and "Data vintage" in first.source
+        # second cell: the papermill parameters, with the defaults of the issue
+        assert "parameters" in second.metadata.get("tags", [])
+        namespace: dict = {}
+        exec(second.source, namespace)
+        assert PARAMETERS <= set(namespace)
+        assert (namespace["district"], namespace["peers"], namespace["lang"]) == (
+            "jiangbei",
+            "central",
+            "zh",
+        )
+        tags = [t for c in nb.cells for t in c.metadata.get("tags", [])]
+        assert tags.count("summary") == 1 and tags.count("header") == 1
+
+
+def _check_html(page: str, title: str, min_figures: int) -> None:
+    assert f"<title>{title}</title>" in page
+    assert page.count('src="data:image/png;base64') >= min_figures
+    assert "<script" not in page
+    # The template's CSS names classes such as .alert-warning; look at the content only.
+    content = re.sub(r"<style\b.*?</style>", "", page, flags=re.DOTALL)
+    assert "application/vnd.jupyter.stderr" not in content  # nbconvert's mark of stderr
+    for bad in ("Traceback", "Warning", "warning", "Error", "stderr"):
+        assert bad not in content, bad
+
+
+# figures each notebook draws (01: four coverage maps, breaks; 02: GDP, index, CAGR, shares,
+# rank and seven indicators; 03: shares x2, LQ, shift-share, Krugman, sigma, beta; 04: two fans
+# and the target)
+MIN_FIGURES = {
+    "01_data_overview": 5,
+    "02_jiangbei_vs_central_districts": 12,
+    "03_structure": 7,
+    "04_forecasts": 3,
+}
+
+
+@pytest.mark.slow
+def test_reports_for_jiangbei_in_chinese():
+    out, results = reports_for("jiangbei", "zh")
+    assert [r.notebook for r in results] == NOTEBOOKS
+    assert all(r.ok for r in results), [(r.notebook, r.cell, r.error) for r in results]
+    titles = {r.notebook: r.title for r in results}
+    assert titles["02_jiangbei_vs_central_districts"] == "江北区与其他中心城区比较"
+    for r in results:
+        assert r.html == out / f"{r.notebook}_jiangbei_zh.html"
+        _check_html(r.html.read_text(encoding="utf-8"), r.title, MIN_FIGURES[r.notebook])
+    summary = {r.notebook: r.summary for r in results}
+    # Jiangbei 2022 GDP 1602.76 亿元 (corrected, C002); 3rd of the 8 with 2022 data after
+    # yubei 2297.11 and jiulongpo 1763.94; CAGR 2005-2022 = (1602.76 / 133.7) ** (1 / 17) - 1
+    # = 15.7 %; 2017 interpolated.
+    assert summary["02_jiangbei_vs_central_districts"].startswith(
+        "2022年江北区地区生产总值为1602.8亿元，在有数据的8个区中居第3位；"
+        "2005–2022年年均增长15.7%（2017年为插值，2022年为更正值）。"
+    )
+    # 18 years 2005-2022, all present; 7 of the 9 cover all years (yuzhong and dadukou do not).
+    assert summary["01_data_overview"].startswith(
+        "江北区的地区生产总值在2005–2022年中有18年有值（2017年为插值，2022年为更正值）；"
+        "完全覆盖这些年份的区：7/9。"
+    )
+    # Tertiary share: 2005 60.5 / (1.6 + 71.7 + 60.5) = 45.2 %; 2020 1040.4147 / (1.1281 +
+    # 283.858 + 1040.4147) = 78.5 %.
+    assert "第三产业比重由2005年的45.2%变为2020年的78.5%" in summary["03_structure"]
+    assert "2027年江北区地区生产总值中位预测为" in summary["04_forecasts"]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="([^"]+)"', index)
+    assert links == [f"{n}_jiangbei_zh.html" for n in NOTEBOOKS]
+
+
+@pytest.mark.slow
+def test_reports_for_another_district_in_english():
+    _out, results = reports_for("yubei", "en")
+    assert all(r.ok for r in results), [(r.notebook, r.cell, r.error) for r in results]
+    titles = {r.notebook: r.title for r in results}
+    assert titles["02_jiangbei_vs_central_districts"] == "Yubei against the other central districts"
+    assert titles["04_forecasts"] == "Yubei: trend forecasts and targets"
+    for r in results:
+        page = r.html.read_text(encoding="utf-8")
+        _check_html(page, r.title, MIN_FIGURES[r.notebook])
+        assert r.html.name.endswith("_yubei_en.html")
+    # Yubei 2022 GDP 2297.11 亿元 = CNY 229.7 bn, the largest of the 8 with 2022 data.
+    assert results[1].summary.startswith(
+        "Yubei's GDP was CNY 229.7 bn in 2022, 1st of the 8 districts with data"
+    )
