@@ -47,6 +47,11 @@ TERMS: dict[str, tuple[str, str]] = {
     "index": ("指数", "index"),
     "share_city": ("占全市比重", "share of the city"),
     "share_central": ("占中心城区九区比重", "share of the nine"),
+    "corrected error": ("已更正的错误", "corrected error"),
+    "first release vs revised": ("首发数与修订数", "first release vs revised"),
+    "estimate vs statistic": ("预计数与统计数", "estimate vs statistic"),
+    "preliminary vs statistic": ("初步数与统计数", "preliminary vs statistic"),
+    "sources disagree": ("来源分歧", "sources disagree"),
     "va_primary": ("第一产业", "primary"),
     "va_secondary": ("第二产业", "secondary"),
     "va_tertiary": ("第三产业", "tertiary"),
@@ -384,6 +389,9 @@ def growth_sentence(cagrs: pd.DataFrame, district: str, lang: str = "zh") -> str
     ...                  index=["jiangbei", "yubei", "banan"])
     >>> growth_sentence(t, "jiangbei")
     '2015–2020年江北区年均增长9.0%，高于有数据各区的中位数8.0%，在2个区中居第1位。'
+    >>> t.loc[["jiangbei", "yubei"], "2015–2020"] = [7.96, 8.0]
+    >>> growth_sentence(t, "jiangbei", "en")
+    'Over 2015–2020 Jiangbei grew 7.96% a year, below the median of the districts with data (7.98%), 2nd of 2.'
     """
     from jbanalysis.metrics import rank
 
@@ -401,13 +409,16 @@ def growth_sentence(cagrs: pd.DataFrame, district: str, lang: str = "zh") -> str
     r = rank(frame, peers=list(col.index), districts=[district]).iloc[0]
     value = float(col[district])
     name = district_name(district, lang)
+    # two decimals where one would print the value and the median alike
+    digits = 2 if f"{value:.1f}" == f"{median:.1f}" and value != median else 1
+    shown, shown_median = f"{value:.{digits}f}%", f"{median:.{digits}f}%"
     comp_zh = "高于" if value > median else ("等于" if value == median else "低于")
     comp_en = "above" if value > median else ("equal to" if value == median else "below")
     return _pick(
-        f"{window}年{name}年均增长{fmt_pct(value)}，{comp_zh}有数据各区的中位数{fmt_pct(median)}，"
+        f"{window}年{name}年均增长{shown}，{comp_zh}有数据各区的中位数{shown_median}，"
         f"在{len(col)}个区中居{_ordinal(int(r['rank']), 'zh')}。",
-        f"Over {window} {name} grew {fmt_pct(value)} a year, {comp_en} the median of the districts "
-        f"with data ({fmt_pct(median)}), {_ordinal(int(r['rank']), 'en')} of {len(col)}.",
+        f"Over {window} {name} grew {shown} a year, {comp_en} the median of the districts "
+        f"with data ({shown_median}), {_ordinal(int(r['rank']), 'en')} of {len(col)}.",
         lang,
     )
 
@@ -482,7 +493,7 @@ def rank_sentence(ranks: pd.DataFrame, district: str, lang: str = "zh") -> str:
     )
 
 
-def sector_sentence(shares: pd.DataFrame, district: str, lang: str = "zh") -> str:
+def sector_sentence(shares: pd.DataFrame | None, district: str, lang: str = "zh") -> str:
     """Tertiary share of the district in its first and last year with all three sectors.
 
     Parameters
@@ -498,9 +509,13 @@ def sector_sentence(shares: pd.DataFrame, district: str, lang: str = "zh") -> st
     ...                   "share": [2.0, 48.0, 50.0, 0.5, 29.5, 70.0]})
     >>> sector_sentence(s, "jiangbei")
     '江北区第三产业比重由2005年的50.0%变为2020年的70.0%（+20.0个百分点），第二产业比重为29.5%。'
+    >>> sector_sentence(None, "yuzhong", "en")
+    'Yuzhong has no complete sector data.'
     """
-    rows = shares[(shares["district"] == district) & shares["share"].notna()]
     name = district_name(district, lang)
+    if shares is None:
+        shares = pd.DataFrame(columns=["year", "district", "sector", "share"])
+    rows = shares[(shares["district"] == district) & shares["share"].notna()]
     tertiary = rows[rows["sector"] == "va_tertiary"].sort_values("year")
     if tertiary.empty:
         return _pick(
@@ -697,6 +712,8 @@ def conflicts_sentence(conflicts: pd.DataFrame, district: str, lang: str = "zh")
 
     >>> c = pd.DataFrame({"district": ["jiangbei", "jiangbei", "yubei"],
     ...                   "kind": ["corrected error", "first release vs revised", "estimate vs statistic"]})
+    >>> conflicts_sentence(c, "jiangbei")
+    '江北区有2处来源不一致（已更正的错误1处，首发数与修订数1处）；图表所示各区共3处。'
     >>> conflicts_sentence(c, "jiangbei", "en")
     'Sources disagree on 2 values for Jiangbei (1 corrected error, 1 first release vs revised); 3 across the districts shown.'
     """
@@ -705,7 +722,9 @@ def conflicts_sentence(conflicts: pd.DataFrame, district: str, lang: str = "zh")
     counts = mine["kind"].value_counts()
     kinds = ", ".join(f"{n} {k}" for k, n in counts.items())
     if lang == "zh":
-        kinds_zh = "，".join(f"{k} {n}处" for k, n in counts.items())
+        kinds_zh = "，".join(
+            f"{term(k, 'zh') if k in TERMS else k}{n}处" for k, n in counts.items()
+        )
         detail = f"（{kinds_zh}）" if len(mine) else ""
         return f"{name}有{len(mine)}处来源不一致{detail}；图表所示各区共{len(conflicts)}处。"
     detail = f" ({kinds})" if len(mine) else ""
