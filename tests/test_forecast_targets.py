@@ -64,7 +64,7 @@ def test_historical_windows_that_cross_a_break_say_so():
     assert tc.last_year == 2022 and tc.notes[0].startswith("fitted on 2019–2022")
     notes = tc.table.set_index("basis")["note"]
     assert notes["historical 2 years"] == ""
-    assert notes["historical 5 years"] == "crosses the 2019 revision: partly a change of basis"
+    assert notes["historical 5 years"] == "crosses the break at 2019: partly a change of basis"
 
 
 def test_target_argument_errors(series):

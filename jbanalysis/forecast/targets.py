@@ -47,7 +47,8 @@ class TargetCheck:
     model : str
     table : pandas.DataFrame
         One row per comparison: ``basis``, ``start_year``, ``end_year``, ``cagr`` (%),
-        ``value_at_target_year`` and ``note``.
+        ``value_at_target_year`` (the target; the last value compounded at a historical CAGR;
+        the forecast median or mean) and ``note``.
     notes : list of str
     """
 
@@ -174,7 +175,7 @@ def target_check(
             continue
         crossed = [b for b in window.break_years if start < b <= last_year]
         note = (
-            f"crosses the {', '.join(map(str, crossed))} revision: partly a change of basis"
+            f"crosses the break at {', '.join(map(str, crossed))}: partly a change of basis"
             if crossed
             else ""
         )
