@@ -34,7 +34,19 @@ TERMS: dict[str, tuple[str, str]] = {
     "peers": ("其他中心城区", "other central districts"),
     "city": ("全市", "whole city"),
     "central": ("中心城区九区", "the nine central districts"),
-    "all": ("全市38个区县", "all 38 districts and counties"),
+    "all": ("全市各区县", "all districts and counties"),
+    "cagr": ("年均增长率", "CAGR"),
+    "lq": ("区位商", "location quotient"),
+    "krugman": ("克鲁格曼专业化指数", "Krugman specialisation index"),
+    "sigma": ("人均GDP对数标准差（σ）", "σ: std of log GDP per capita"),
+    "ln_initial": ("人均GDP对数", "ln GDP per capita"),
+    "log_growth": ("年均对数增长", "log growth a year"),
+    "beta": ("β收敛", "β-convergence"),
+    "breaks": ("口径断裂检测", "series breaks"),
+    "dispersion_z": (
+        "各区县增长率的离散度（稳健z值）",
+        "scatter of growth across units (robust z)",
+    ),
     "revision": ("2018/2019年口径变化", "2018/19 revision break"),
     "history": ("实际值", "actual"),
     "median": ("中位预测", "median forecast"),
@@ -734,11 +746,25 @@ def conflicts_sentence(conflicts: pd.DataFrame, district: str, lang: str = "zh")
     )
 
 
+def _revision_name(text: str, lang: str) -> str:
+    """``economic census 2018`` -> ``2018年经济普查`` in Chinese (several joined by "; ")."""
+    if lang != "zh":
+        return text
+    kinds = {"economic census": "经济普查", "population census": "人口普查"}
+    out = []
+    for part in text.split("; "):
+        kind, _, year = part.rpartition(" ")
+        out.append(f"{year}年{kinds.get(kind, kind)}")
+    return "；".join(out)
+
+
 def breaks_sentence(years: pd.DataFrame, lang: str = "zh") -> str:
     """Years in which the cross-section of growth rates breaks (from :func:`metrics.break_years`).
 
     >>> b = pd.DataFrame({"year": [2018, 2019], "is_break": [False, True],
     ...                   "dispersion_z": [0.5, 9.1], "revision": ["", "economic census 2018"]})
+    >>> breaks_sentence(b)
+    '2019年（2018年经济普查）各区增长率的离散程度远超常年：跨这些年份比较水平需谨慎。'
     >>> breaks_sentence(b, "en")
     'Growth rates scatter far beyond the usual in 2019 (economic census 2018): compare levels across these years with care.'
     """
@@ -747,13 +773,14 @@ def breaks_sentence(years: pd.DataFrame, lang: str = "zh") -> str:
         return _pick(
             "各年增长率的离散程度没有异常。", "No year shows an unusual scatter of growth.", lang
         )
-    parts = [
-        f"{int(r['year'])}" + (f" ({r['revision']})" if r["revision"] else "")
-        for _, r in hits.iterrows()
-    ]
+    parts_en, parts_zh = [], []
+    for _, r in hits.iterrows():
+        year, rev = int(r["year"]), r["revision"]
+        parts_en.append(f"{year} ({rev})" if rev else f"{year}")
+        parts_zh.append(f"{year}年（{_revision_name(rev, 'zh')}）" if rev else f"{year}年")
     return _pick(
-        f"{', '.join(parts)}年各区增长率的离散程度远超常年：跨这些年份比较水平需谨慎。",
-        f"Growth rates scatter far beyond the usual in {', '.join(parts)}: "
+        f"{'、'.join(parts_zh)}各区增长率的离散程度远超常年：跨这些年份比较水平需谨慎。",
+        f"Growth rates scatter far beyond the usual in {', '.join(parts_en)}: "
         "compare levels across these years with care.",
         lang,
     )

@@ -585,7 +585,11 @@ def value_heatmap(
     ax.imshow(data, cmap="RdBu_r", vmin=vmin, vmax=vmax, aspect="auto")
     for (i, j), value in np.ndenumerate(data):
         text = term("no_data", lang) if np.isnan(value) else format(value, fmt)
-        ax.text(j, i, text, ha="center", va="center", fontsize=9)
+        # white on the darkest third of the colour scale, where black would not read
+        dark = np.isfinite(value) and abs(value - (vmin + vmax) / 2) > (vmax - vmin) / 3
+        ax.text(
+            j, i, text, ha="center", va="center", fontsize=9, color="white" if dark else "black"
+        )
     ax.set_xticks(np.arange(data.shape[1]), [label(c, lang) for c in table.columns])
     ax.set_yticks(np.arange(data.shape[0]), [label(i, lang) for i in table.index])
     ax.grid(False)
