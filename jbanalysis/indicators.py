@@ -42,7 +42,12 @@ def load_indicators() -> pd.DataFrame:
 
 
 def load_units() -> pd.DataFrame:
-    """The unit registry: id, dimension, factor (to the dimension's base unit), symbol_zh, name_en."""
+    """The unit registry: id, dimension, factor (to the dimension's base unit), symbol_zh, name_en.
+
+    >>> units = load_units().set_index("id")
+    >>> units.at["cny_100m", "dimension"], float(units.at["cny_100m", "factor"]), units.at["cny_100m", "symbol_zh"]
+    ('money', 100000000.0, '亿元')
+    """
     return _units().copy()
 
 

@@ -39,6 +39,8 @@ from jbanalysis.districts import _alias_index, _normalise
 from jbanalysis.errors import DataError, UnknownNameError
 from jbanalysis.indicators import _indicators, load_indicators, resolve_unit
 
+__all__ = ["ReadReport", "parse_number", "read_table"]
+
 MISSING_TOKENS = {"", "-", "--", "—", "——", "–", "..", "...", "…", "……", "na", "n/a", "nan", "/"}
 TOTAL_NAMES = {
     "合计",
@@ -75,7 +77,14 @@ _YEAR_HEADER = re.compile(r"^\s*(\d{4})\s*(?:年)?\s*$")
 
 @dataclass
 class ReadReport:
-    """What went in and what came out of :func:`read_table`."""
+    """What went in and what came out of :func:`read_table` (``result.attrs["report"]``).
+
+    rows_in = rows_used + rows_rejected; ``rejected`` lists (row, reason) for every row left out.
+
+    >>> r = ReadReport("gdp.csv", "districts_rows", "utf-8", rows_in=3, rows_used=2, rejected=[(4, "total row '合计'")])
+    >>> r.rows_in == r.rows_used + r.rows_rejected
+    True
+    """
 
     file: str
     layout: str = ""

@@ -1,0 +1,123 @@
+"""Write ``docs/api.md``: every public function and class of jbanalysis with its signature,
+its summary line and its first example, taken from the docstrings (so the page cannot say
+something the code does not). ``tests/test_docs.py`` fails when the page is out of date.
+
+Run: ``python scripts/make_api_docs.py`` (or ``python scripts/make_api_docs.py --check``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MISSING_EXAMPLES: list[str] = []
+MODULES = [
+    ("jbanalysis", "Top level: registries, data, panels"),
+    ("jbanalysis.data", "Building and tracing the dataset"),
+    ("jbanalysis.validate", "Validation and published aggregates"),
+    ("jbanalysis.panel", "Panels"),
+    ("jbanalysis.io", "Reading your own tables"),
+    ("jbanalysis.districts", "District registry"),
+    ("jbanalysis.indicators", "Indicator and unit registries"),
+    ("jbanalysis.metrics", "Metrics"),
+    ("jbanalysis.forecast", "Forecasts"),
+    ("jbanalysis.plots", "Charts"),
+    ("jbanalysis.narrative", "Computed sentences"),
+    ("jbanalysis.report", "Reports"),
+]
+
+
+def public_members(module) -> list[tuple[str, object]]:
+    names = getattr(module, "__all__", None)
+    if names is None:
+        names = [
+            n
+            for n, obj in vars(module).items()
+            if not n.startswith("_")
+            and (inspect.isfunction(obj) or inspect.isclass(obj))
+            and getattr(obj, "__module__", "") == module.__name__
+        ]
+    members = []
+    for name in names:
+        obj = getattr(module, name)
+        if inspect.isfunction(obj) or inspect.isclass(obj):
+            members.append((name, obj))
+    return sorted(members, key=lambda m: m[0].lower())
+
+
+def first_example(doc: str) -> list[str]:
+    lines, started = [], False
+    for line in inspect.cleandoc(doc).splitlines():
+        if line.lstrip().startswith(">>>"):
+            started = True
+        elif started and not line.strip():
+            break
+        if started:
+            lines.append(line)
+    return lines
+
+
+def _signature(obj) -> str:
+    if inspect.isclass(obj) and issubclass(obj, BaseException):
+        return f"({', '.join(b.__name__ for b in obj.__bases__)})"
+    try:
+        return str(inspect.signature(obj, eval_str=True))
+    except (NameError, TypeError, ValueError):  # an annotation only a type checker can see
+        return str(inspect.signature(obj))
+
+
+def render() -> str:
+    out = [
+        "# API reference",
+        "",
+        "Generated from the docstrings by `scripts/make_api_docs.py`; every example here runs as a",
+        "doctest in `make test`. Formulas, units and pitfalls are in each function's docstring",
+        "(`help(jb.metrics.cagr)`), and for metrics also in [metrics.md](metrics.md).",
+        "",
+    ]
+    seen: set[int] = set()
+    for module_name, title in MODULES:
+        module = importlib.import_module(module_name)
+        members = [(n, o) for n, o in public_members(module) if id(o) not in seen]
+        if not members:
+            continue
+        out += [f"## `{module_name}` — {title}", ""]
+        for name, obj in members:
+            seen.add(id(obj))
+            sig = _signature(obj)
+            doc = inspect.getdoc(obj) or ""
+            summary = doc.split("\n\n")[0].replace("\n", " ") if doc else "(no docstring)"
+            kind = "class " if inspect.isclass(obj) else ""
+            if inspect.isclass(obj) and issubclass(obj, BaseException):
+                kind = "exception "
+            out += [f"### `{kind}{name}{sig}`", "", summary, ""]
+            example = first_example(doc)
+            if example:
+                out += ["```python", *example, "```", ""]
+            elif kind != "exception ":
+                MISSING_EXAMPLES.append(f"{module_name}.{name}")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def main(argv: list[str]) -> int:
+    text = render()
+    target = ROOT / "docs" / "api.md"
+    if "--check" in argv:
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            print(
+                "docs/api.md is out of date: run python scripts/make_api_docs.py", file=sys.stderr
+            )
+            return 1
+        return 0
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
+    if MISSING_EXAMPLES:
+        print(f"{len(MISSING_EXAMPLES)} without an example: {', '.join(MISSING_EXAMPLES)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
