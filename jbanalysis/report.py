@@ -353,7 +353,7 @@ def build_reports(
     out.mkdir(parents=True, exist_ok=True)
     # Build matplotlib's font cache here, once: a kernel building it would log to stderr.
     import matplotlib.font_manager  # noqa: F401
-    from tqdm.auto import tqdm
+    from tqdm import tqdm  # the plain bar: tqdm.auto would want ipywidgets inside Jupyter
 
     results: dict[Path, ReportResult] = {}
     with ThreadPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
