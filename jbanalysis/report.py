@@ -82,8 +82,14 @@ class ReportResult:
 
 
 def default_notebooks_dir() -> Path:
-    """``notebooks/`` beside the package (a source checkout or an editable install)."""
-    return Path(__file__).resolve().parent.parent / "notebooks"
+    """The report notebooks: ``jbanalysis/_notebooks`` in a wheel, else ``notebooks/`` of the checkout.
+
+    >>> default_notebooks_dir().name in ("notebooks", "_notebooks")
+    True
+    """
+    here = Path(__file__).resolve().parent
+    bundled = here / "_notebooks"
+    return bundled if bundled.is_dir() else here.parent / "notebooks"
 
 
 def list_notebooks(folder: str | Path | None = None) -> list[Path]:

@@ -73,12 +73,15 @@ def test_wheel_carries_the_data(tmp_path):
     code = (
         "import json, jbanalysis as jb; p = jb.load_panel(indicators='gdp', districts='江北', years=2010);"
         "from jbanalysis._bundle import data_dir;"
-        "print(json.dumps([jb.__file__, str(data_dir()), float(p['value'].iloc[0])]))"
+        "from jbanalysis.report import list_notebooks;"
+        "print(json.dumps([jb.__file__, str(data_dir()), float(p['value'].iloc[0]),"
+        " [n.name for n in list_notebooks()]]))"
     )
     env_vars = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "JBANALYSIS_DATA")}
     out = subprocess.run(
         [py, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path, env=env_vars
     )
-    module, data, value = json.loads(out.stdout)
+    module, data, value, notebooks = json.loads(out.stdout)
     assert module.startswith(str(env)) and data.endswith("jbanalysis/_bundled_data")
     assert value == 391.3947
+    assert notebooks == sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
