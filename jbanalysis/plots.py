@@ -81,6 +81,12 @@ class Theme:
         The CJK font used, if any.
     note : str
         The sentence shown when labels fell back to English (empty otherwise).
+
+    Examples
+    --------
+    >>> theme = set_theme("en")
+    >>> theme.lang, theme.chart_lang, theme.note
+    ('en', 'en', '')
     """
 
     lang: str

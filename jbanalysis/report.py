@@ -32,6 +32,18 @@ from typing import Any
 from jbanalysis.districts import resolve_district
 from jbanalysis.narrative import check_lang, data_vintage, district_name
 
+__all__ = [
+    "ReportError",
+    "ReportResult",
+    "build_reports",
+    "default_notebooks_dir",
+    "kernel_environment",
+    "list_notebooks",
+    "output_name",
+    "report_parameters",
+    "write_index",
+]
+
 KERNEL_NAME = "python3"
 _QUIET_LOG = logging.getLogger("jbanalysis.report.nbconvert")
 _QUIET_LOG.setLevel(logging.ERROR)
@@ -66,6 +78,11 @@ class ReportResult:
         Where and why it failed (empty when it did not).
     seconds : float
         Wall time of execution and rendering.
+
+    Examples
+    --------
+    >>> ReportResult("01_data_overview", cell="cell 4 `y = x / 0`", error="ZeroDivisionError").ok
+    False
     """
 
     notebook: str
@@ -345,6 +362,23 @@ def build_reports(
     ------
     ValueError
         Unknown district, language, or ``jobs < 1``.
+
+    Examples
+    --------
+    A one-cell notebook, rendered for 江北 (a kernel starts: a few seconds).
+
+    >>> import nbformat, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> nb = nbformat.v4.new_notebook(cells=[
+    ...     nbformat.v4.new_code_cell("district = 'x'", metadata={"tags": ["parameters"]}),
+    ...     nbformat.v4.new_code_cell("from IPython.display import Markdown; Markdown(f'# GDP of {district}')",
+    ...                               metadata={"tags": ["header"]})])
+    >>> nbformat.write(nb, folder / "01_demo.ipynb")
+    >>> results = build_reports("江北", "en", out=folder / "out", notebooks=folder, progress=False)
+    >>> [(r.ok, r.title, r.html.name) for r in results]
+    [(True, 'GDP of jiangbei', '01_demo_jiangbei_en.html')]
+    >>> sorted(p.name for p in (folder / "out").iterdir())
+    ['01_demo_jiangbei_en.html', 'index.html']
     """
     params = report_parameters(district, lang, extra)
     if jobs is None:
@@ -382,6 +416,13 @@ def write_index(results: list[ReportResult], out: Path, district: str, lang: str
     """``index.html``: a link, the one-line summary and the data vintage of each report.
 
     Every data-derived string is escaped with :func:`html.escape`.
+
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> bad = ReportResult("02_demo", cell="cell 3", error="<b>boom</b>")
+    >>> page = write_index([bad], out, "jiangbei", "en").read_text(encoding="utf-8")
+    >>> "&lt;b&gt;boom&lt;/b&gt;" in page and "<b>boom</b>" not in page
+    True
     """
     zh = lang == "zh"
     esc = html.escape

@@ -92,6 +92,14 @@ class BetaConvergence:
     start, end : int
     note : str
         Why speed/half-life are missing, when they are.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> y = pd.DataFrame([[1.0, 4.0, 9.0], [2.0, 6.0, 12.0]], index=[2000, 2010], columns=list("abc"))
+    >>> res = beta_convergence(y, 2000, 2010)
+    >>> bool(res.beta < 0), res.n
+    (True, 3)
     """
 
     beta: float
