@@ -11,6 +11,7 @@ Formatting conventions: money totals in 亿元 in Chinese and in CNY billion in 
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
 import math
@@ -23,6 +24,22 @@ from jbanalysis.districts import name_of
 from jbanalysis.indicators import load_indicators, load_units
 
 LANGS = ("zh", "en")
+
+
+def markdown(text: str):
+    """A sentence as IPython Markdown, with ``<``, ``>`` and ``&`` escaped.
+
+    Sentences carry strings from the data (district names, source titles, notes); escaping them
+    here, where text becomes HTML, means a name such as ``<script>`` is shown as text in every
+    report instead of being run or silently dropped. Markdown emphasis (``**``) still works.
+
+    >>> markdown("**江北** <script>alert(1)</script> & more").data
+    '**江北** &lt;script&gt;alert(1)&lt;/script&gt; &amp; more'
+    """
+    from IPython.display import Markdown
+
+    return Markdown(html.escape(text, quote=False))
+
 
 # Words shared by sentences and chart legends: key -> (zh, en).
 TERMS: dict[str, tuple[str, str]] = {

@@ -205,7 +205,8 @@ def title_of(nb, default: str) -> str:
     for text in candidates:
         for line in text.splitlines():
             if line.startswith("# "):
-                return line[2:].strip()
+                # plain text: the Markdown came escaped (narrative.markdown); index.html escapes
+                return html.unescape(line[2:].strip())
     return default
 
 
@@ -213,7 +214,7 @@ def summary_of(nb) -> str:
     """One-line summary: what the cell tagged ``summary`` displayed (first paragraph)."""
     texts = [t.strip() for c in _tagged(nb, SUMMARY_TAG) for t in _markdown_outputs(c)]
     text = next((t for t in texts if t), "")
-    return " ".join(text.split("\n\n")[0].split())
+    return html.unescape(" ".join(text.split("\n\n")[0].split()))
 
 
 def kernel_environment() -> dict[str, str]:
