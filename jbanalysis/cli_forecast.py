@@ -74,17 +74,21 @@ def run(args: argparse.Namespace) -> int:
     indicator = str(panel["indicator"].iloc[0])
     series = wide(panel, indicator, districts=[district])[district]
     by_year = panel.set_index("year")
-    table = forecast(
-        series,
-        horizon=args.horizon,
-        model=args.model,
-        level=_levels(args.level),
-        breaks=_breaks(args.breaks),
-        gaps=args.gaps,
-        indicator=indicator,
-        vintages=by_year["vintage"],
-        flags=by_year["flag"],
-    )
+    try:
+        table = forecast(
+            series,
+            horizon=args.horizon,
+            model=args.model,
+            level=_levels(args.level),
+            breaks=_breaks(args.breaks),
+            gaps=args.gaps,
+            indicator=indicator,
+            vintages=by_year["vintage"],
+            flags=by_year["flag"],
+        )
+    except ValueError as exc:  # name the command-line options, not the Python arguments
+        message = str(exc).replace("gaps='last_stretch'", "--gaps last_stretch")
+        raise ValueError(message.replace("breaks=[...]", "--breaks YEAR,...")) from None
     unit = str(panel["unit"].iloc[0])
     model, detail = table["model"].iloc[0], table["detail"].iloc[0]
     print(f"{district} · {indicator} ({unit}) · model {model}: {detail}")

@@ -39,6 +39,7 @@ def test_cli_prints_the_forecast_table(capsys):
         (["--district", "jiangbei", "--horizon", "0"], "--horizon 0"),
         (["--district", "jiangbei", "--model", "ets"], "model 'ets' needs at least 10 values"),
         (["--district", "yuzhong", "--breaks", "none"], "no value for 2007–2012, 2014, 2016–2017"),
+        (["--district", "yuzhong", "--breaks", "none"], "pass --gaps last_stretch to fit on 2018"),
     ],
 )
 def test_cli_errors_exit_2_with_a_message(capsys, argv, message):
