@@ -306,6 +306,14 @@ class Selection:
     backtest : pandas.DataFrame
         The backtest rows, the combination's included.
     notes : list of str
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.Series([100.0, 108, 115, 125, 134, 146, 155, 168, 180, 194], index=range(2010, 2020))
+    >>> sel = select_model(s, horizons=1, breaks="none")
+    >>> isinstance(sel, Selection), sel.scores.index[0] == sel.label
+    (True, True)
     """
 
     model: tuple[str, ...]

@@ -115,6 +115,13 @@ class FitWindow:
         Whether every fitted value is > 0 (log models allowed).
     notes : list of str
         Plain-language account of the choices made.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> w = fit_window(pd.Series([5.0, 6, 7, 8], index=range(2011, 2015)), breaks="none")
+    >>> (w.start, w.end, w.positive), w.values.tolist()
+    ((2011, 2014, True), [5.0, 6.0, 7.0, 8.0])
     """
 
     years: np.ndarray

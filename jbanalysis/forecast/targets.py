@@ -50,6 +50,14 @@ class TargetCheck:
         ``value_at_target_year`` (the target; the last value compounded at a historical CAGR;
         the forecast median or mean) and ``note``.
     notes : list of str
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> s = pd.Series([100.0, 110, 121, 133.1, 146.41], index=range(2016, 2021))
+    >>> check = target_check(s, 292.82, 2030, model="drift", breaks="none")
+    >>> check.last_year, round(check.required_cagr, 2)
+    (2020, 7.18)
     """
 
     last_year: int
