@@ -283,12 +283,23 @@ def _unit_jumps(levels: pd.DataFrame) -> list[dict]:
     return out
 
 
+GROUP_KEY = ["source_id", "vintage", "district", "year"]
+
+
+def _anchor(obs: pd.DataFrame, indicator: str, key: tuple) -> dict:
+    """The observation a cross-indicator finding is reported on (its first record for ``key``)."""
+    mask = obs["indicator"] == indicator
+    for col, value in zip(GROUP_KEY, key, strict=True):
+        mask &= obs[col] == value
+    return obs[mask].iloc[0].to_dict()
+
+
 def _one_per_key(obs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
     sub = obs[obs["indicator"].isin(indicators)]
     # Published figures come from many pages: compare values of one vintage, first page each.
     sub = sub.drop_duplicates(["source_id", "vintage", "district", "year", "indicator"])
     return sub.pivot_table(
-        index=["source_id", "vintage", "district", "year"],
+        index=GROUP_KEY,
         columns="indicator",
         values="value",
         aggfunc="first",
@@ -303,13 +314,8 @@ def _sector_sums(obs: pd.DataFrame) -> list[dict]:
     rel = (total - table["gdp"]).abs() / table["gdp"]
     bad = table[rel > SECTOR_TOLERANCE]
     out = []
-    gdp_rows = obs[obs["indicator"] == "gdp"].set_index(
-        ["source_id", "vintage", "district", "year"]
-    )
     for key, row in bad.iterrows():
-        where = gdp_rows.loc[[key]].iloc[0].to_dict() | dict(
-            zip(["source_id", "vintage", "district", "year"], key, strict=True)
-        )
+        where = _anchor(obs, "gdp", key)
         out.append(
             _finding(
                 "error",
@@ -329,14 +335,9 @@ def _per_capita(obs: pd.DataFrame) -> list[dict]:
         return []
     implied = table["gdp"] * 1e8 / (table["pop_resident"] * 1e4)  # 亿元 / 万人 -> yuan per person
     rel = (table["gdp_per_capita"] - implied).abs() / implied
-    rows = obs[obs["indicator"] == "gdp_per_capita"].set_index(
-        ["source_id", "vintage", "district", "year"]
-    )
     out = []
     for key in table.index[rel > PER_CAPITA_TOLERANCE]:
-        where = rows.loc[[key]].iloc[0].to_dict() | dict(
-            zip(["source_id", "vintage", "district", "year"], key, strict=True)
-        )
+        where = _anchor(obs, "gdp_per_capita", key)
         out.append(
             _finding(
                 "warning",
