@@ -400,13 +400,15 @@ def conflicts(
     obs = obs.copy()
     from jbanalysis.indicators import convert
 
-    # the published value in canonical units (undo any correction)
-    raw = [
-        convert(v, u, c) if pd.notna(v) else np.nan
-        for v, u, c in zip(obs["published_value"], obs["published_unit"], obs["unit"], strict=True)
-    ]
-    obs["raw_value"] = raw
-    multi = obs[obs.duplicated(KEY, keep=False)]
+    # only keys with several values can conflict; compare their published values in canonical
+    # units (undoing any correction), converting each group of one unit pair at once
+    multi = obs[obs.duplicated(KEY, keep=False)].copy()
+    units = multi["published_unit"].astype(str) + "|" + multi["unit"].astype(str)
+    raw = np.full(len(multi), np.nan)
+    for pair in units.unique():
+        mask = (units == pair).to_numpy()
+        raw[mask] = convert(multi["published_value"].to_numpy(float)[mask], *pair.split("|"))
+    multi["raw_value"] = raw
     side = [
         "raw_value",
         "source_id",
