@@ -30,14 +30,26 @@ _LAZY_ATTRS = {
     "read_table": "jbanalysis.io",
     "load_observations": "jbanalysis.data",
     "load_sources": "jbanalysis.data",
-    "validate": "jbanalysis.validate",
+    "validate": "jbanalysis.validation",
+    "aggregate_checks": "jbanalysis.validation",
     "load_panel": "jbanalysis.panel",
     "select": "jbanalysis.panel",
     "wide": "jbanalysis.panel",
     "coverage": "jbanalysis.panel",
     "conflicts": "jbanalysis.panel",
 }
-_LAZY_MODULES = {"metrics", "forecast", "plots", "report", "data", "panel", "io", "cli"}
+_LAZY_MODULES = {
+    "metrics",
+    "forecast",
+    "plots",
+    "report",
+    "data",
+    "panel",
+    "io",
+    "cli",
+    "validation",
+    "narrative",
+}
 
 __all__ = [  # noqa: RUF022 - grouped by purpose, not alphabetically
     "__version__",
@@ -52,6 +64,7 @@ __all__ = [  # noqa: RUF022 - grouped by purpose, not alphabetically
     "load_sources",
     "read_table",
     "validate",
+    "aggregate_checks",
     "load_panel",
     "select",
     "wide",
@@ -66,6 +79,8 @@ __all__ = [  # noqa: RUF022 - grouped by purpose, not alphabetically
     "panel",
     "io",
     "cli",
+    "validation",
+    "narrative",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
@@ -74,7 +89,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from jbanalysis.indicators import convert, load_indicators
     from jbanalysis.io import read_table
     from jbanalysis.panel import conflicts, coverage, load_panel, select, wide
-    from jbanalysis.validate import validate
+    from jbanalysis.validation import aggregate_checks, validate
 
 
 def __getattr__(name: str) -> Any:

@@ -67,7 +67,7 @@ def _info(indicator: str, districts: str) -> int:
 
 
 def _validate(folder: str | None, show_all: bool) -> int:
-    from jbanalysis.validate import validate
+    from jbanalysis.validation import validate
 
     findings = validate(folder)
     counts = findings["severity"].value_counts().to_dict()

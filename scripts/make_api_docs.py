@@ -17,7 +17,7 @@ MISSING_EXAMPLES: list[str] = []
 MODULES = [
     ("jbanalysis", "Top level: registries, data, panels"),
     ("jbanalysis.data", "Building and tracing the dataset"),
-    ("jbanalysis.validate", "Validation and published aggregates"),
+    ("jbanalysis.validation", "Validation and published aggregates"),
     ("jbanalysis.panel", "Panels"),
     ("jbanalysis.io", "Reading your own tables"),
     ("jbanalysis.districts", "District registry"),

@@ -14,7 +14,7 @@ import pytest
 from jbanalysis.cli import main as cli_main
 from jbanalysis.data import build
 from jbanalysis.io import read_table
-from jbanalysis.validate import validate
+from jbanalysis.validation import validate
 
 BAD = Path(__file__).parent / "data" / "bad"
 DATA = Path(__file__).resolve().parents[1] / "data"

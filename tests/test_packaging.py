@@ -85,3 +85,15 @@ def test_wheel_carries_the_data(tmp_path):
     assert module.startswith(str(env)) and data.endswith("jbanalysis/_bundled_data")
     assert value == 391.3947
     assert notebooks == sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def test_function_names_are_not_shadowed_by_submodules():
+    """`import jbanalysis.<module>` binds the module on the package: no public function may share
+    a module's name, or `jb.validate()` would depend on what was imported first."""
+    code = (
+        "import importlib, pkgutil, jbanalysis as jb;"
+        "[importlib.import_module(f'jbanalysis.{m.name}') for m in pkgutil.iter_modules(jb.__path__)];"
+        "print(callable(jb.validate), callable(jb.load_panel), jb.validation.__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True", "True", "jbanalysis.validation"]

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from jbanalysis.cli import main
-from jbanalysis.validate import aggregate_checks, validate
+from jbanalysis.validation import aggregate_checks, validate
 
 
 @pytest.fixture(scope="module")
