@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
+import tempfile
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,6 +32,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"notebooks executed at once (default: the number of cores, {os.cpu_count()})",
     )
     parser.add_argument(
+        "--start-year", type=int, default=None, help="first year shown (default 2005)"
+    )
+    parser.add_argument("--end-year", type=int, default=None, help="last year shown (default 2022)")
+    parser.add_argument(
+        "--horizon", type=int, default=None, help="forecast years ahead, 1-20 (default 5)"
+    )
+    parser.add_argument(
         "--notebooks",
         default=None,
         help="folder of the report notebooks (default: notebooks/ of the source checkout)",
@@ -46,12 +55,31 @@ def run(args: argparse.Namespace) -> int:
     """
     from jbanalysis.report import build_reports, report_parameters
 
-    # Validate before any kernel starts: a typo costs nothing.
-    params = report_parameters(args.district, args.lang)
+    # Validate everything before any kernel starts: a typo costs nothing.
+    extra = {
+        name: value
+        for name, value in (
+            ("start_year", args.start_year),
+            ("end_year", args.end_year),
+            ("horizon", args.horizon),
+        )
+        if value is not None
+    }
+    try:
+        params = report_parameters(args.district, args.lang, extra)
+    except ValueError as exc:
+        # name the option as the user typed it: 'start year' -> '--start-year'
+        raise ValueError(re.sub(r"^(start year|end year|horizon)", _option, str(exc))) from None
     if args.jobs is not None and args.jobs < 1:
         raise ValueError(f"--jobs must be at least 1, got {args.jobs}")
+    _check_writable(args.out)
     results = build_reports(
-        params["district"], params["lang"], args.out, jobs=args.jobs, notebooks=args.notebooks
+        params["district"],
+        params["lang"],
+        args.out,
+        jobs=args.jobs,
+        notebooks=args.notebooks,
+        extra=extra,
     )
     failed = [r for r in results if not r.ok]
     for r in results:
@@ -65,3 +93,19 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 1 if failed else 0
+
+
+def _option(match: re.Match) -> str:
+    return "--" + match.group(1).replace(" ", "-")
+
+
+def _check_writable(out: str) -> None:
+    """The output folder can be created and written to; else a clear error before any work."""
+    try:
+        os.makedirs(out, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out):
+            pass
+    except OSError as exc:
+        raise ValueError(
+            f"--out {out}: cannot write reports there ({exc.strerror or exc})"
+        ) from None

@@ -133,12 +133,15 @@ def list_notebooks(folder: str | Path | None = None) -> list[Path]:
 
 
 def report_parameters(district: str, lang: str, extra: Mapping[str, Any] | None = None) -> dict:
-    """Validated notebook parameters: the district as a registry id, the language checked.
+    """Validated notebook parameters: the district as a registry id, the language checked, and
+    ``start_year``/``end_year`` (whole years inside the bundled GDP data, start before end) and
+    ``horizon`` (1–20 years) where given.
 
     Raises
     ------
     ValueError
-        Unknown district (with close matches) or a language other than zh/en.
+        Unknown district (with close matches), a language other than zh/en, reversed or
+        out-of-range years, a horizon below 1 or above 20.
 
     Examples
     --------
@@ -148,6 +151,10 @@ def report_parameters(district: str, lang: str, extra: Mapping[str, Any] | None 
     Traceback (most recent call last):
     ...
     ValueError: unknown district 'Jiangbie'; did you mean 'jiangbei', ...?
+    >>> report_parameters("jiangbei", "zh", {"start_year": 2020, "end_year": 2010})
+    Traceback (most recent call last):
+    ...
+    ValueError: start year 2020 is not before end year 2010
     """
     from jbanalysis.errors import UnknownNameError
 
@@ -156,8 +163,33 @@ def report_parameters(district: str, lang: str, extra: Mapping[str, Any] | None 
     except UnknownNameError as exc:
         raise ValueError(str(exc)) from None
     params = {"district": did, "lang": check_lang(lang)}
-    params.update(extra or {})
+    extra = dict(extra or {})
+    _check_years(extra)
+    if "horizon" in extra:
+        horizon = extra["horizon"]
+        if isinstance(horizon, bool) or not isinstance(horizon, int) or not 1 <= horizon <= 20:
+            raise ValueError(f"horizon {horizon!r}: expected a whole number of years from 1 to 20")
+    params.update(extra)
     return params
+
+
+def _check_years(extra: dict) -> None:
+    years = {k: extra[k] for k in ("start_year", "end_year") if k in extra}
+    if not years:
+        return
+    from jbanalysis.panel import load_panel
+
+    span = load_panel(indicators="gdp", districts="central")["year"]
+    first, last = int(span.min()), int(span.max())
+    for key, year in years.items():
+        label = key.replace("_", " ")
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise ValueError(f"{label} {year!r}: expected a whole year")
+        if not first <= year <= last:
+            raise ValueError(f"{label} {year} is outside the data ({first}–{last})")
+    start, end = extra.get("start_year", first), extra.get("end_year", last)
+    if start >= end:
+        raise ValueError(f"start year {start} is not before end year {end}")
 
 
 def _cell_label(nb, index: int) -> str:

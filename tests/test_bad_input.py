@@ -96,11 +96,12 @@ def test_validate(case, tmp_path):
 @pytest.mark.parametrize(
     "case", [c for c in CASES if c["target"] == "cli"], ids=lambda c: c["case"]
 )
-def test_cli(case, capsys):
-    argv = json.loads(case["args"])["argv"]
+def test_cli(case, capsys, tmp_path):
+    argv = [a.format(tmp=tmp_path, bad=BAD) for a in json.loads(case["args"])["argv"]]
     code = cli_main(argv)
     out = capsys.readouterr()
     _check_error_text(case, f"exit {code} {out.out} {out.err}")
+    assert not (tmp_path / "out").exists(), "nothing is written when the arguments are wrong"
 
 
 @pytest.mark.parametrize(

@@ -581,6 +581,50 @@ def cli_cases() -> None:
         contains="exit 2|unknown indicator 'gdpp'",
     )
     case(
+        "report_unknown_district",
+        "cli",
+        "report for a district that does not exist: refused before any notebook runs",
+        args={"argv": ["report", "--district", "Jiangbie", "--out", "{tmp}/out"]},
+        contains="exit 2|unknown district 'Jiangbie'|did you mean",
+    )
+    case(
+        "report_path_in_district",
+        "cli",
+        "a path where the district goes (file names come from registry ids only)",
+        args={"argv": ["report", "--district", "../../x", "--out", "{tmp}/out"]},
+        contains="exit 2|unknown district '../../x'",
+    )
+    case(
+        "report_reversed_years",
+        "cli",
+        "start year after end year",
+        args={
+            "argv": ["report", "--start-year", "2020", "--end-year", "2010", "--out", "{tmp}/out"]
+        },
+        contains="exit 2|--start-year 2020 is not before end year 2010",
+    )
+    case(
+        "report_year_out_of_range",
+        "cli",
+        "a start year before the data begin",
+        args={"argv": ["report", "--start-year", "1990", "--out", "{tmp}/out"]},
+        contains="exit 2|outside the data (2005–2022)",
+    )
+    case(
+        "report_horizon_zero",
+        "cli",
+        "forecast horizon 0 in the report",
+        args={"argv": ["report", "--horizon", "0", "--out", "{tmp}/out"]},
+        contains="exit 2|--horizon 0",
+    )
+    case(
+        "report_unwritable_output",
+        "cli",
+        "an output folder inside a file",
+        args={"argv": ["report", "--out", "{bad}/header_only.csv/out"]},
+        contains="exit 2|cannot write reports there",
+    )
+    case(
         "cli_validate_missing_folder",
         "cli",
         "validate a data folder that does not exist",
