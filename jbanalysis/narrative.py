@@ -26,6 +26,19 @@ from jbanalysis.indicators import load_indicators, load_units
 LANGS = ("zh", "en")
 
 
+def table(frame: pd.DataFrame, digits: int = 1, missing: str = "—") -> pd.DataFrame:
+    """A table for a report: numbers rounded to ``digits``, a missing value shown as ``missing``.
+
+    A gap stays visible, but as a dash a reader understands rather than ``NaN``.
+
+    >>> t = table(pd.DataFrame({"2005–2010": [24.04, float("nan")]}, index=["jiangbei", "yuzhong"]))
+    >>> t["2005–2010"].tolist()
+    [24.0, '—']
+    """
+    rounded = frame.round(digits)
+    return rounded.astype(object).where(rounded.notna(), missing)
+
+
 def markdown(text: str):
     """A sentence as IPython Markdown, with ``<``, ``>`` and ``&`` escaped.
 
