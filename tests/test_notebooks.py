@@ -82,6 +82,9 @@ def _check_html(page: str, title: str, min_figures: int) -> None:
     assert "application/vnd.jupyter.stderr" not in content  # nbconvert's mark of stderr
     for bad in ("Traceback", "Warning", "warning", "Error", "stderr"):
         assert bad not in content, bad
+    # a gap is shown as a dash with its reason, never as a bare NaN in a table or sentence
+    for bad in (">NaN<", ">nan<", " NaN ", " nan "):
+        assert bad not in content, bad
 
 
 # figures each notebook draws (01: four coverage maps, breaks; 02: GDP, index, CAGR, shares,
