@@ -38,19 +38,6 @@ _LAZY_ATTRS = {
     "coverage": "jbanalysis.panel",
     "conflicts": "jbanalysis.panel",
 }
-_LAZY_MODULES = {
-    "metrics",
-    "forecast",
-    "plots",
-    "report",
-    "data",
-    "panel",
-    "io",
-    "cli",
-    "validation",
-    "narrative",
-}
-
 __all__ = [  # noqa: RUF022 - grouped by purpose, not alphabetically
     "__version__",
     # registries
@@ -82,6 +69,8 @@ __all__ = [  # noqa: RUF022 - grouped by purpose, not alphabetically
     "validation",
     "narrative",
 ]
+# every public name that is not a function above is a sub-module, imported on first use
+_LAZY_MODULES = frozenset(__all__) - set(_LAZY_ATTRS) - {"__version__"}
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from jbanalysis.data import load_observations, load_sources

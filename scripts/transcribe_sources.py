@@ -21,25 +21,12 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from jbanalysis.data import OPTIONAL_SOURCE_COLUMNS, SOURCE_COLUMNS
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "sources"
-COLUMNS = [
-    "record",
-    "district",
-    "year",
-    "indicator",
-    "value",
-    "unit",
-    "vintage",
-    "flag",
-    "source_id",
-    "field",
-    "source_kind",
-    "reliability",
-    "url",
-    "title",
-    "note",
-]
+# the columns jbanalysis.data reads: required ones first, then the optional provenance columns
+COLUMNS = [*SOURCE_COLUMNS, *OPTIONAL_SOURCE_COLUMNS]
 
 # Yearbook panel: original column -> (indicator, unit as published). Columns that belong to the
 # land-coupon study (ticket_*, land_coupon_*, g_gap, ratios, N_r/N_u, urbanization share) are left out.
