@@ -211,12 +211,12 @@ def select(observations: pd.DataFrame, policy: str | SelectionPolicy = "default"
     return panel
 
 
-def _as_list(value, resolve) -> list[str] | None:
-    if value is None:
+def _indicator_filter(indicators) -> list[str] | None:
+    if indicators is None:
         return None
-    if isinstance(value, str):
-        return [resolve(value)] if value not in ("central", "other", "all", "city") else None
-    return [resolve(v) for v in value]
+    if isinstance(indicators, str):
+        return [resolve_indicator(indicators)]
+    return [resolve_indicator(i) for i in indicators]
 
 
 def _district_filter(districts) -> list[str] | None:
@@ -277,7 +277,7 @@ def load_panel(
     """
     obs = load_observations() if observations is None else observations
     wanted_d = _district_filter(districts)
-    wanted_i = _as_list(indicators, resolve_indicator)
+    wanted_i = _indicator_filter(indicators)
     wanted_y = _year_filter(years)
     mask = np.ones(len(obs), dtype=bool)
     if wanted_d is not None:
@@ -343,7 +343,7 @@ def coverage(
     >>> c.pivot(index="district", columns="year", values="present").to_dict("index")
     {'jiangbei': {2009: True, 2010: True, 2011: True}, 'yuzhong': {2009: False, 2010: False, 2011: False}}
     """
-    inds = _as_list(indicators, resolve_indicator) or sorted(panel["indicator"].unique())
+    inds = _indicator_filter(indicators) or sorted(panel["indicator"].unique())
     sub = panel[panel["indicator"].isin(inds)]
     wanted = _district_filter(districts) or sorted(sub["district"].unique())
     sub = sub[sub["district"].isin(wanted)]
@@ -392,7 +392,7 @@ def conflicts(
     """
     obs = load_observations() if observations is None else observations
     wanted_d = _district_filter(districts)
-    wanted_i = _as_list(indicators, resolve_indicator)
+    wanted_i = _indicator_filter(indicators)
     if wanted_d is not None:
         obs = obs[obs["district"].isin(wanted_d)]
     if wanted_i is not None:

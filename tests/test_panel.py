@@ -142,3 +142,8 @@ def test_conflicts_list_revisions_and_the_2022_swap():
     # rounding is not a conflict: 1211.2477 (yearbook) vs 1211.25 (bulletin)
     jl = c[(c.district == "jiulongpo") & (c.year == 2018)]
     assert not ((jl.value_a.round(2) == 1211.25) & (jl.value_b.round(2) == 1211.25)).any()
+
+
+def test_a_group_name_is_not_an_indicator():
+    with pytest.raises(LookupError, match="unknown indicator 'central'"):
+        load_panel(indicators="central")
