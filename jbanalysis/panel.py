@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from jbanalysis.data import load_observations
+from jbanalysis.data import OBSERVATION_COLUMNS, load_observations
 from jbanalysis.districts import district_ids, load_districts, resolve_district
 from jbanalysis.indicators import resolve_indicator
 
@@ -40,17 +40,9 @@ __all__ = [
 ]
 
 KEY = ["district", "year", "indicator"]
+# the observation columns minus what only the record needs, plus how many values competed
 PANEL_COLUMNS = [
-    *KEY,
-    "value",
-    "unit",
-    "source_id",
-    "record",
-    "vintage",
-    "flag",
-    "source_kind",
-    "reliability",
-    "correction",
+    *(c for c in OBSERVATION_COLUMNS if c not in ("published_value", "published_unit", "note")),
     "candidates",
 ]
 
