@@ -115,6 +115,12 @@ def conversion_factor(from_unit: str, to_unit: str) -> float:
     ...
     ValueError: cannot convert 万元 (money) to 万人 (persons)
     """
+    src, dst = _factors(from_unit, to_unit)
+    return src / dst
+
+
+def _factors(from_unit: str, to_unit: str) -> tuple[float, float]:
+    """Base-unit factors of both units; a change of dimension is an error."""
     units = _units().set_index("id")
     src, dst = resolve_unit(from_unit), resolve_unit(to_unit)
     if units.at[src, "dimension"] != units.at[dst, "dimension"]:
@@ -122,7 +128,7 @@ def conversion_factor(from_unit: str, to_unit: str) -> float:
             f"cannot convert {from_unit} ({units.at[src, 'dimension']}) "
             f"to {to_unit} ({units.at[dst, 'dimension']})"
         )
-    return float(units.at[src, "factor"] / units.at[dst, "factor"])
+    return float(units.at[src, "factor"]), float(units.at[dst, "factor"])
 
 
 def convert(value, from_unit: str, to_unit: str):
@@ -135,10 +141,7 @@ def convert(value, from_unit: str, to_unit: str):
     >>> convert(95.8, "billion yuan", "cny_100m")
     958.0
     """
-    units = _units().set_index("id")
-    src = float(units.at[resolve_unit(from_unit), "factor"])
-    dst = float(units.at[resolve_unit(to_unit), "factor"])
-    conversion_factor(from_unit, to_unit)  # raises on a change of dimension
+    src, dst = _factors(from_unit, to_unit)
     # Multiply or divide by an exact integer ratio (factors are powers of ten), so that
     # 3913947 万元 -> 391.3947 亿元 exactly, not 391.39470000000006 as × 1e-4 would give.
     if src >= dst:
