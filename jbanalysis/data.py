@@ -27,7 +27,7 @@ import pandas as pd
 from jbanalysis._bundle import data_dir, data_path
 from jbanalysis.districts import _alias_index, _normalise, resolve_district
 from jbanalysis.errors import DataError, UnknownNameError
-from jbanalysis.indicators import _indicators, _units, resolve_unit
+from jbanalysis.indicators import _indicators, _units, convert, resolve_unit
 
 __all__ = [
     "BuildReport",
@@ -243,15 +243,12 @@ def harmonise(table: pd.DataFrame, path: Path | str = "<table>") -> pd.DataFrame
             row=_line(row),
             column="unit",
         )
-    src_factor = src_unit.map(units["factor"]).to_numpy(dtype=float)
-    dst_factor = canonical.map(units["factor"]).to_numpy(dtype=float)
     values = out["value"].to_numpy(dtype=float)
-    # Multiply or divide by exact integer ratios (factors are powers of ten): 3913947 万元 -> 391.3947.
-    up = src_factor >= dst_factor
-    with np.errstate(divide="ignore"):
-        converted = np.where(
-            up, values * (src_factor / dst_factor), values / (dst_factor / src_factor)
-        )
+    converted = np.empty_like(values)
+    pairs = src_unit.astype(str) + "|" + canonical.astype(str)
+    for pair in pairs.unique():  # one conversion per (published, canonical) unit pair
+        mask = (pairs == pair).to_numpy()
+        converted[mask] = convert(values[mask], *pair.split("|"))
     out["value"] = converted
     out["unit"] = canonical.to_numpy()
     return out
@@ -502,11 +499,14 @@ def trace(district: str, year: int, indicator: str) -> pd.DataFrame:
     hits = obs[(obs["district"] == did) & (obs["year"] == year) & (obs["indicator"] == indicator)]
     registry = load_sources().set_index("id")
     rows = []
+    tables: dict[str, pd.DataFrame] = {}  # each source file read once, however many hits
     for hit in hits.to_dict("records"):
-        src = pd.read_csv(
-            data_path(f"sources/{hit['source_id']}.csv"), dtype=str, keep_default_na=False
-        )
-        line = src[src["record"] == hit["record"]].iloc[0].to_dict()
+        sid = str(hit["source_id"])
+        if sid not in tables:
+            tables[sid] = pd.read_csv(
+                data_path(f"sources/{sid}.csv"), dtype=str, keep_default_na=False
+            ).set_index("record", drop=False)
+        line = tables[sid].loc[hit["record"]].to_dict()
         reg = registry.loc[hit["source_id"]]
         rows.append(
             {
