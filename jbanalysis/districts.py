@@ -10,7 +10,6 @@ never as a district.
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
@@ -18,6 +17,7 @@ import pandas as pd
 
 from jbanalysis._bundle import data_path
 from jbanalysis.errors import UnknownNameError
+from jbanalysis.names import normalise as _normalise
 
 CITY = "chongqing"
 GROUPS = ("central", "other", "all", "city")
@@ -38,11 +38,6 @@ def load_districts() -> pd.DataFrame:
     38
     """
     return _registry().copy()
-
-
-def _normalise(name: str) -> str:
-    # NFKC folds full-width letters/digits; case and spaces do not distinguish districts.
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
 
 
 @cache

@@ -8,13 +8,13 @@ within one dimension (money to money, persons to persons); anything else is an e
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from functools import cache
 
 import pandas as pd
 
 from jbanalysis._bundle import data_path
 from jbanalysis.errors import UnknownNameError
+from jbanalysis.names import normalise as _norm
 
 KINDS = ("level", "rate", "per_capita", "count")
 
@@ -49,10 +49,6 @@ def load_units() -> pd.DataFrame:
     ('money', 100000000.0, '亿元')
     """
     return _units().copy()
-
-
-def _norm(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 @cache

@@ -38,6 +38,7 @@ from jbanalysis.data import OBSERVATION_COLUMNS, YEAR_RANGE, harmonise
 from jbanalysis.districts import _alias_index, _normalise
 from jbanalysis.errors import DataError, UnknownNameError
 from jbanalysis.indicators import _indicators, load_indicators, resolve_unit
+from jbanalysis.names import normalise as _norm
 
 __all__ = ["ReadReport", "parse_number", "read_table"]
 
@@ -112,10 +113,6 @@ class ReadReport:
             for name in self.rejected_columns
         ]
         return "\n".join(lines)
-
-
-def _norm(text: object) -> str:
-    return " ".join(unicodedata.normalize("NFKC", str(text)).casefold().split())
 
 
 def parse_number(text: object) -> float | None:
