@@ -1,14 +1,16 @@
 """Simple, honest trend forecasts of short annual series, with intervals, backtests and targets.
 
 Annual district series are short (10-20 values) and broken by census revisions. This subpackage
-fits a handful of simple models (naive, random walk with drift, linear and log-linear trends,
-damped-trend exponential smoothing, a small ARIMA family) and their equal-weight combinations,
-measures them by rolling-origin backtests, and says which years it fitted and why.
+fits a handful of simple models (naive, drift on levels and on logs, the median of recent changes,
+linear and log-linear trends, the Theta method, damped-trend exponential smoothing and a small
+ARIMA family, on levels and on logs) and their equal-weight combinations; it keeps the years
+before a registered break, re-levelled; it measures models by rolling-origin backtests, widens
+intervals that the backtest shows too narrow, and says which years it fitted and why.
 
 >>> import pandas as pd
 >>> from jbanalysis import forecast as fc
 >>> s = pd.Series([100.0, 110.0, 121.0, 133.1, 146.41], index=range(2018, 2023))
->>> fc.forecast(s, horizon=1, model="drift")[["year", "median"]].round(2)
+>>> fc.forecast(s, horizon=1, model="drift", calibrate=False)[["year", "median"]].round(2)
    year  median
 0  2023  161.05
 
@@ -16,46 +18,63 @@ statsmodels is imported only when a model that needs it is fitted; its warnings 
 ``attrs["diagnostics"]``.
 """
 
-from jbanalysis.forecast.breaks import (
-    ECONOMIC_CENSUS_YEARS,
-    POPULATION_CENSUS_YEARS,
-    known_break_years,
-)
+from jbanalysis.forecast import breaks as _breaks
+from jbanalysis.forecast.breaks import known_break_years, relevel
 from jbanalysis.forecast.core import forecast
-from jbanalysis.forecast.distributions import Combination, Predictive
+from jbanalysis.forecast.distributions import Combination, Predictive, Widened
 from jbanalysis.forecast.evaluate import (
+    MIN_ORIGINS_TO_SELECT,
+    Calibration,
     Selection,
     backtest,
+    calibrate,
     combine_backtest,
+    honest_score,
     score,
     select_model,
 )
-from jbanalysis.forecast.models import MODEL_NAMES, ModelFitError, fit_model
+from jbanalysis.forecast.fitting import MAX_HORIZON
+from jbanalysis.forecast.models import DEFAULT_MODEL, MODEL_NAMES, ModelFitError, fit_model
 from jbanalysis.forecast.panels import backtest_panel, forecast_panel
 from jbanalysis.forecast.series import FitWindow, as_annual_series, fit_window
 from jbanalysis.forecast.targets import TargetCheck, cagr, target_check
 
 __all__ = [
+    "DEFAULT_MODEL",
     "ECONOMIC_CENSUS_YEARS",
+    "MAX_HORIZON",
+    "MIN_ORIGINS_TO_SELECT",
     "MODEL_NAMES",
     "POPULATION_CENSUS_YEARS",
+    "Calibration",
     "Combination",
     "FitWindow",
     "ModelFitError",
     "Predictive",
     "Selection",
     "TargetCheck",
+    "Widened",
     "as_annual_series",
     "backtest",
     "backtest_panel",
     "cagr",
+    "calibrate",
     "combine_backtest",
     "fit_model",
     "fit_window",
     "forecast",
     "forecast_panel",
+    "honest_score",
     "known_break_years",
+    "relevel",
     "score",
     "select_model",
     "target_check",
 ]
+
+
+def __getattr__(name: str):
+    # census years are read from the break registry when first asked for (no file read at import)
+    if name in ("ECONOMIC_CENSUS_YEARS", "POPULATION_CENSUS_YEARS"):
+        return getattr(_breaks, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,77 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
-from jbanalysis.forecast.distributions import Combination, Predictive
-from jbanalysis.forecast.models import MODEL_NAMES, check_model, fit_model
+from jbanalysis.forecast.distributions import Combination, Predictive, Widened
+from jbanalysis.forecast.evaluate import Calibration, choose_model, widen
+from jbanalysis.forecast.fitting import (
+    MAX_HORIZON,
+    ModelArg,
+    check_horizon,
+    check_levels,
+    level_name,
+    model_label,
+    parse_model,
+    predict,
+)
+from jbanalysis.forecast.models import check_model
 from jbanalysis.forecast.series import FitWindow, fit_window
 
-ModelArg = str | Sequence[str]
-
-
-def check_levels(level: Iterable[float]) -> tuple[float, ...]:
-    """Validate interval levels in percent, e.g. ``(80, 95)``.
-
-    Examples
-    --------
-    >>> check_levels([95, 80])
-    (80, 95)
-    """
-    levels = tuple(sorted({lv for lv in level}))
-    if not levels or any(not 0 < lv < 100 for lv in levels):
-        raise ValueError(f"interval levels must be percentages between 0 and 100; got {level!r}")
-    return levels
-
-
-def check_horizon(horizon: int) -> int:
-    """Validate a forecast horizon (whole years ahead, >= 1)."""
-    if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or horizon < 1:
-        raise ValueError(f"horizon must be a whole number of years >= 1; got {horizon!r}")
-    return int(horizon)
-
-
-def level_name(kind: str, lv: float) -> str:
-    """Column name of an interval bound: ``lo80``, ``hi95``, ``lo99.5``."""
-    return f"{kind}{lv:g}"
-
-
-def parse_model(model: ModelArg) -> tuple[str, ...] | None:
-    """``"auto"`` -> None; a name -> (name,); a sequence or ``"a+b"`` -> a combination."""
-    if isinstance(model, str):
-        if model == "auto":
-            return None
-        names = tuple(m.strip() for m in model.removeprefix("combo(").rstrip(")").split("+"))
-    else:
-        names = tuple(model)
-    if not names or any(n not in MODEL_NAMES for n in names):
-        raise ValueError(
-            f"unknown model {model!r}; expected 'auto', one of {', '.join(MODEL_NAMES)}, "
-            "or a list of them (an equal-weight combination)"
-        )
-    if len(set(names)) != len(names):
-        raise ValueError(f"model {model!r} lists a model twice")
-    return names
-
-
-def model_label(names: Sequence[str]) -> str:
-    """Name of a model or combination: ``drift`` or ``combo(drift+ets)``."""
-    return names[0] if len(names) == 1 else f"combo({'+'.join(names)})"
-
-
-def predict(
-    names: Sequence[str], values: np.ndarray, horizon: int
-) -> tuple[Predictive | Combination, str, list[str]]:
-    """Fit the models ``names`` and return their (combined) distribution, detail and diagnostics."""
-    fits = [fit_model(name, values, horizon) for name in names]
-    diagnostics = [d for f in fits for d in f.diagnostics]
-    detail = " + ".join(f.label for f in fits)
-    if len(fits) == 1:
-        return fits[0].predictive, detail, diagnostics
-    return Combination(tuple(f.predictive for f in fits)), detail, diagnostics
+__all__ = ["MAX_HORIZON", "ModelArg", "forecast", "forecast_frame", "forecast_window"]
 
 
 def forecast(
@@ -82,10 +32,14 @@ def forecast(
     level: Iterable[float] = (80, 95),
     *,
     breaks: str | Iterable[int] = "known",
-    gaps: str = "error",
+    gaps: str = "narrow",
     indicator: str | None = None,
+    district: str | None = None,
     vintages: pd.Series | None = None,
     flags: pd.Series | None = None,
+    on_break: str = "adjust",
+    ratios: Mapping[int, float] | None = None,
+    calibrate: bool = True,
     k: int = 3,
 ) -> pd.DataFrame:
     """Forecast an annual series with prediction intervals, on the original scale.
@@ -95,89 +49,104 @@ def forecast(
     series : pandas.Series
         Annual values indexed by year (int, dates or annual periods).
     horizon : int
-        Years ahead, from the last fitted year.
+        Years ahead of the last observed year, 1 to :data:`MAX_HORIZON` (20).
     model : str or list of str
-        ``"auto"`` (default): the model or equal-weight combination with the smallest backtest
-        MASE (:func:`~jbanalysis.forecast.select_model`); a model name (``naive``, ``drift``,
-        ``linear``, ``loglinear``, ``ets``, ``arima``); or a list of names, combined with equal
+        ``"auto"`` (default): ``recent_drift`` (the median of the last four yearly changes, on
+        levels), unless it loses to naive in the series' backtest, then naive
+        (:func:`~jbanalysis.forecast.evaluate.choose_model`); or a model name (see
+        :data:`~jbanalysis.forecast.MODEL_NAMES`); or a list of names, combined with equal
         weights (mean = mean of the members' means, bounds = means of their quantiles).
     level : iterable of float
         Prediction interval levels in percent.
     breaks : {"known", "none"} or list of int
-        Fit on the stretch since the last census revision (``"known"``), on everything
-        (``"none"``), or since the last of the given years.
-    gaps : {"error", "last_stretch"}
-        A missing year inside the fitting window is an error unless ``"last_stretch"``.
-    indicator : str, optional
-        Indicator id (population indicators break at population censuses).
+        ``"known"``: the registered breaks of the series (``data/breaks.csv``, by indicator and
+        district); ``"none"``; or the first years of a new basis.
+    gaps : {"narrow", "error", "last_stretch"}
+        A missing year narrows the window to the years after it (noted), or is an error.
+    indicator, district : str, optional
+        Ids of the series, to find its registered breaks.
     vintages, flags : pandas.Series, optional
         The panel's ``vintage`` and ``flag`` by year: vintages place the census breaks, flags
-        are named in the notes (see :func:`~jbanalysis.forecast.fit_window`).
+        are named in the notes.
+    on_break : {"adjust", "cut"}
+        Keep the years before a break, re-levelled onto the newest basis (default), or fit on the
+        stretch since the last break only (see :mod:`jbanalysis.forecast.breaks`).
+    ratios : mapping of int to float, optional
+        Overlap ratios (new / old value of the same year) by break year.
+    calibrate : bool
+        Backtest the model and widen its intervals where they were too narrow (default).
     k : int
-        Size of the best-k combination considered by ``model="auto"``.
+        Kept for compatibility; ``model="auto"`` no longer combines the best k.
 
     Returns
     -------
     pandas.DataFrame
         One row per forecast year: ``year, mean, median, lo80, hi80, lo95, hi95, model, detail,
-        fit_start, fit_end, n_fit``. ``attrs["notes"]`` explains the fitting window and the choice
-        of model; ``attrs["diagnostics"]`` holds every warning statsmodels raised;
-        ``attrs["fit_years"]`` lists the years fitted.
-
-    Notes
-    -----
-    For a model on logs, ``median = exp(mu_h)``, bounds ``exp(mu_h -/+ q * s_h)`` and
-    ``mean = exp(mu_h + s_h**2 / 2)`` (log-normal mean).
+        fit_start, fit_end, n_fit``. The point forecast is the **median** (a log model's mean is
+        inflated by its variance on short fits). ``attrs["notes"]`` explains the window, the
+        breaks and the choice of model; ``attrs["calibration"]`` the backtest behind the intervals
+        (:class:`~jbanalysis.forecast.evaluate.Calibration`); ``attrs["diagnostics"]`` every
+        warning statsmodels raised; ``attrs["fit_years"]`` the years fitted.
 
     Examples
     --------
     A series known to be on one statistical basis throughout (``breaks="none"``):
 
     >>> s = pd.Series([100.0, 104.0, 106.0, 111.0, 113.0], index=range(2018, 2023))
-    >>> fc = forecast(s, horizon=2, model="naive", breaks="none")
-    >>> fc[["year", "mean", "lo95", "hi95"]].round(2)
-       year   mean    lo95    hi95
-    0  2023  113.0  103.28  122.72
-    1  2024  113.0   99.26  126.74
+    >>> fc = forecast(s, horizon=2, model="naive", breaks="none", calibrate=False)
+    >>> fc[["year", "median", "lo95", "hi95"]].round(2)
+       year  median    lo95    hi95
+    0  2023   113.0  103.28  122.72
+    1  2024   113.0   99.26  126.74
 
     (``s = sqrt(mean([4, 2, 5, 2] ** 2)) = 3.5``, ``t(0.975, 4 df) = 2.776``: ``113 -/+ 9.72``.)
 
-    >>> fc.attrs["notes"][0]  # doctest: +ELLIPSIS
+    >>> fc.attrs["notes"][0]
     'fitted on 2018–2022 (5 values): all observed years; breaks considered: none'
 
-    By default (``breaks="known"``) GDP-like series are fitted from the first year on the basis
-    of the latest economic census (2019 for first releases):
+    The default: the median of the last four yearly changes (4, 2, 5, 2 -> 3) added to 113:
 
-    >>> forecast(s, horizon=2, model="naive").attrs["fit_years"]
-    [2019, 2020, 2021, 2022]
+    >>> forecast(s, horizon=2)["median"].tolist()
+    [116.0, 119.0]
     """
     horizon = check_horizon(horizon)
     levels = check_levels(level)
     names = parse_model(model)
     window = fit_window(
-        series, breaks=breaks, gaps=gaps, indicator=indicator, vintages=vintages, flags=flags
-    )
-    notes = list(window.notes)
-    if names is None:
-        from jbanalysis.forecast.evaluate import choose_model  # evaluate imports this module
+        series, breaks=breaks, gaps=gaps, indicator=indicator, vintages=vintages, flags=flags,
+        district=district, on_break=on_break, ratios=ratios,
+    )  # fmt: skip
+    return forecast_window(window, horizon, names, levels, calibrate=calibrate)
 
-        names, why = choose_model(window, horizon=horizon, k=k, levels=levels)
-        notes.append(why)
-    else:
+
+def forecast_window(
+    window: FitWindow,
+    horizon: int,
+    names: tuple[str, ...] | None,
+    levels: Sequence[float],
+    *,
+    calibrate: bool = True,
+) -> pd.DataFrame:
+    """:func:`forecast` on an already chosen window (``names=None`` for ``model="auto"``)."""
+    notes = list(window.notes)
+    if names is not None:
         for name in names:
             check_model(name, window.n, window.positive)
-    if window.n <= 5:
-        notes.append("only 3-5 values: naive, drift and linear are the only models offered")
-    dist, detail, diagnostics = predict(names, window.values, horizon)
-    frame = forecast_frame(dist, window, horizon, levels, model_label(names), detail)
+    choice = choose_model(window, horizon, levels, names, calibrate_intervals=calibrate)
+    notes.extend(choice.notes)
+    dist, detail, diagnostics = predict(choice.names, window.values, horizon, window.keep)
+    dist = widen(dist, choice.calibration)
+    frame = forecast_frame(dist, window, horizon, levels, model_label(choice.names), detail)
     frame.attrs["notes"] = notes
     frame.attrs["diagnostics"] = diagnostics
     frame.attrs["fit_years"] = window.years.tolist()
+    frame.attrs["calibration"] = choice.calibration
+    frame.attrs["distribution"] = dist
     return frame
 
 
 def forecast_frame(
-    dist: Predictive | Combination,
+    dist: Predictive | Combination | Widened,
     window: FitWindow,
     horizon: int,
     levels: Sequence[float],
@@ -201,3 +170,8 @@ def forecast_frame(
     frame["fit_end"] = window.end
     frame["n_fit"] = window.n
     return frame
+
+
+def calibration_of(frame: pd.DataFrame) -> Calibration | None:
+    """The :class:`~jbanalysis.forecast.evaluate.Calibration` behind a :func:`forecast` table."""
+    return frame.attrs.get("calibration")

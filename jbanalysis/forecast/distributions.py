@@ -127,3 +127,45 @@ class Combination:
 
     def head(self, h: int) -> Combination:
         return Combination(tuple(m.head(h) for m in self.members))
+
+
+@dataclass(frozen=True)
+class Widened:
+    """A forecast distribution whose intervals are widened by ``factor`` around its median.
+
+    ``quantile(p) = m + factor * (q(p) - m)`` with ``m`` the median and ``q`` the quantiles of the
+    original distribution, so an interval keeps its centre and its skew (a log model's interval
+    stays longer above than below) and grows ``factor`` times; ``cdf(x) = F(m + (x - m) /
+    factor)``. Used where a model's own intervals are narrower than its backtest errors (conformal
+    style, see :func:`jbanalysis.forecast.evaluate.calibrate`). The mean is the original one
+    moved with the median (widening around the median does not move it).
+
+    Examples
+    --------
+    >>> d = Predictive(np.array([10.0]), np.array([1.0]), np.inf, log=False)
+    >>> w = Widened(d, 2.0)
+    >>> round(float(w.quantile(0.975)[0]), 4), round(float(w.cdf(10.0 + 2 * 1.959964)[0]), 4)
+    (13.92, 0.975)
+    """
+
+    base: Predictive | Combination
+    factor: float
+
+    def _median(self) -> np.ndarray:
+        return self.base.quantile(0.5)
+
+    def quantile(self, p: float) -> np.ndarray:
+        m = self._median()
+        return m + self.factor * (self.base.quantile(p) - m)
+
+    def mean(self) -> np.ndarray:
+        return self.base.mean()
+
+    def cdf(self, x: float) -> np.ndarray:
+        m = self._median()
+        return np.array(
+            [float(self.base.cdf(float(m[i] + (x - m[i]) / self.factor))[i]) for i in range(len(m))]
+        )
+
+    def head(self, h: int) -> Widened:
+        return Widened(self.base.head(h), self.factor)

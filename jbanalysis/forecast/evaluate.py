@@ -21,23 +21,39 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from jbanalysis.forecast.core import check_levels, level_name, model_label, predict
-from jbanalysis.forecast.models import MODEL_NAMES, MODELS, ModelFitError, check_model
+from jbanalysis.forecast.distributions import Combination, Predictive, Widened
+from jbanalysis.forecast.fitting import check_levels, level_name, model_label, predict
+from jbanalysis.forecast.models import (
+    DEFAULT_MODEL,
+    MODEL_NAMES,
+    MODELS,
+    ModelFitError,
+    check_model,
+)
 from jbanalysis.forecast.series import FitWindow, fit_window
 
-#: Fewest backtest origins on which ``model="auto"`` will choose a model from their errors.
+#: Fewest backtest origins before any choice is made from backtest errors (every door).
 MIN_ORIGINS_TO_SELECT = 3
+
+#: Fewest backtest forecasts from which a series' intervals may be called calibrated.
+MIN_ERRORS_TO_CALIBRATE = 10
+
+#: Coverage (%) that counts as calibrated on the backtest, per interval level.
+CALIBRATED_BANDS = {80: (70.0, 90.0), 95: (88.0, 98.0)}
+
+#: Longest horizon of the backtests behind ``model="auto"`` (longer forecasts reuse its errors).
+BACKTEST_HORIZON = 3
 
 
 def default_min_train(n: int) -> int:
-    """Default first training length: 10 values, fewer for short series (>= 3 origins), at least 3.
+    """Default first training length: 5 values, fewer for short series (>= 3 origins), at least 3.
 
     Examples
     --------
-    >>> default_min_train(18), default_min_train(8), default_min_train(4)
-    (10, 5, 3)
+    >>> default_min_train(18), default_min_train(7), default_min_train(4)
+    (5, 4, 3)
     """
-    return max(3, min(10, n - MIN_ORIGINS_TO_SELECT))
+    return max(3, min(5, n - MIN_ORIGINS_TO_SELECT))
 
 
 def _horizon_list(horizons: int | Iterable[int]) -> list[int]:
@@ -96,20 +112,21 @@ def backtest_window(
         )
     notes = list(window.notes)
     names = _models_for(models, window, min_train, notes)
-    y, years = window.values, window.years
+    y, years = window.published, window.years
     bounds = [(lv, (1 - lv / 100) / 2) for lv in levels]
     rows: list[tuple] = []
     diagnostics: list[str] = []
     for i in range(min_train, n):
-        train = y[:i]
         origin = int(years[i - 1])
         steps = [h for h in hs if i + h <= n]
         if not steps:
             continue
-        scale = float(np.mean(np.abs(np.diff(train))))
+        # each origin re-levels its own past: a break after the origin is not known there
+        train = window.head(i)
+        scale = float(np.mean(np.abs(np.diff(train.published))))
         for name in names:
             try:
-                dist, _, diag = predict((name,), train, steps[-1])
+                dist, _, diag = predict((name,), train.values, steps[-1], train.keep)
             except ModelFitError as exc:
                 diagnostics.append(f"origin {origin}: {exc}")
                 for h in steps:
@@ -149,10 +166,13 @@ def backtest(
     level: Iterable[float] = (80, 95),
     *,
     breaks: str | Iterable[int] = "known",
-    gaps: str = "error",
+    gaps: str = "narrow",
     indicator: str | None = None,
     vintages: pd.Series | None = None,
     flags: pd.Series | None = None,
+    district: str | None = None,
+    on_break: str = "adjust",
+    ratios: dict[int, float] | None = None,
 ) -> pd.DataFrame:
     """Rolling-origin (expanding window) backtest of forecasting models.
 
@@ -169,8 +189,9 @@ def backtest(
         Values in the first training window; default :func:`default_min_train`.
     level : iterable of float
         Interval levels in percent.
-    breaks, gaps, indicator, vintages, flags
-        As for :func:`~jbanalysis.forecast.forecast`: the backtest runs inside the same window.
+    breaks, gaps, indicator, vintages, flags, district, on_break, ratios
+        As for :func:`~jbanalysis.forecast.forecast`: the backtest runs inside the same window,
+        and each origin re-levels only the breaks it has seen.
 
     Returns
     -------
@@ -192,8 +213,9 @@ def backtest(
     3    2014  linear     6.0   6.0    0.0
     """
     window = fit_window(
-        series, breaks=breaks, gaps=gaps, indicator=indicator, vintages=vintages, flags=flags
-    )
+        series, breaks=breaks, gaps=gaps, indicator=indicator, vintages=vintages, flags=flags,
+        district=district, on_break=on_break, ratios=ratios,
+    )  # fmt: skip
     return backtest_window(window, models, horizons, min_train, level)
 
 
@@ -306,6 +328,8 @@ class Selection:
     backtest : pandas.DataFrame
         The backtest rows, the combination's included.
     notes : list of str
+    honest : pandas.DataFrame
+        Score of choosing by backtest out of sample (:func:`honest_score`).
 
     Examples
     --------
@@ -321,17 +345,65 @@ class Selection:
     scores: pd.DataFrame
     backtest: pd.DataFrame
     notes: list[str] = field(default_factory=list)
+    honest: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+
+def honest_score(frame: pd.DataFrame, candidates: Sequence[str] | None = None) -> pd.DataFrame:
+    """Score of choosing by backtest, each choice made on errors known before it was used.
+
+    At every origin ``o`` that has at least :data:`MIN_ORIGINS_TO_SELECT` earlier origins whose
+    outcomes are known by ``o`` (target year <= ``o``), the candidate with the smallest MASE on
+    those known errors is picked and its forecasts from ``o`` are kept. The score of the kept rows
+    is what selection by backtest would have achieved out of sample (a nested backtest), unlike
+    the winner's own score, which the selection has seen.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row (``model = "selected by backtest (nested)"``) of :func:`score`, plus ``picks``:
+        the model picked at each scored origin. Empty when no origin has enough history.
+
+    Examples
+    --------
+    >>> s = pd.Series([1.0, 2, 4, 5, 7, 8, 10, 11, 13, 14], index=range(2010, 2020))
+    >>> bt = backtest(s, models=["naive", "drift_level"], horizons=1, min_train=3, breaks="none")
+    >>> h = honest_score(bt)
+    >>> h["picks"].iloc[0], int(h["n"].iloc[0])
+    ('drift_level', 3)
+    """
+    ok = frame[frame["status"] == "ok"]
+    names = list(candidates or dict.fromkeys(ok["model"]))
+    origins = sorted(ok["origin"].unique())
+    kept, picks = [], []
+    for o in origins:
+        known = ok[(ok["year"] <= o) & ok["model"].isin(names)]
+        if known["origin"].nunique() < MIN_ORIGINS_TO_SELECT:
+            continue
+        mase = score(known)["MASE"].dropna()
+        if mase.empty:
+            continue
+        order = {m: i for i, m in enumerate(names)}
+        best = min(mase.index, key=lambda m: (mase[m], order.get(m, len(order))))
+        kept.append(frame[(frame["origin"] == o) & (frame["model"] == best)])
+        picks.append(f"{o}: {best}")
+    if not kept:
+        return pd.DataFrame()
+    rows = pd.concat(kept, ignore_index=True).assign(model="selected by backtest (nested)")
+    out = score(rows)
+    out["picks"] = "; ".join(picks)
+    return out
 
 
 def select_window(
     window: FitWindow,
-    horizons: int | Iterable[int] = 5,
+    horizons: int | Iterable[int] = BACKTEST_HORIZON,
     min_train: int | None = None,
     k: int = 3,
     level: Iterable[float] = (80, 95),
+    models: str | Sequence[str] = "all",
 ) -> Selection:
     """Model selection on an already chosen fitting window (see :func:`select_model`)."""
-    bt = backtest_window(window, "all", horizons, min_train, level)
+    bt = backtest_window(window, models, horizons, min_train, level)
     singles = score(bt)
     order = {name: i for i, name in enumerate(MODEL_NAMES)}
     ranked = sorted(singles.index, key=lambda m: (singles.at[m, "MASE"], order[m]))
@@ -349,38 +421,58 @@ def select_window(
     if not candidates:
         raise ValueError("no model could be scored: every backtest forecast failed")
     rank = {m: i for i, m in enumerate(scores.index)}  # singles in simplicity order, combo last
-    best = min(candidates, key=lambda m: (scores.at[m, "MASE"], rank[m]))
     scores = scores.loc[sorted(scores.index, key=lambda m: (scores.at[m, "MASE"], rank[m]))]
+    n_origins = int(full["origin"].nunique())
+    span = f"{full['origin'].min()}–{full['origin'].max()}"
+    honest = honest_score(full, [m for m in scores.index if m in candidates])
+    if n_origins < MIN_ORIGINS_TO_SELECT:
+        best = DEFAULT_MODEL if DEFAULT_MODEL in candidates else candidates[0]
+        why = (
+            f"only {n_origins} backtest origin(s) ({span}): too few to choose a model by its "
+            f"errors (at least {MIN_ORIGINS_TO_SELECT}); the default model {best} is used"
+        )
+    else:
+        best = min(candidates, key=lambda m: (scores.at[m, "MASE"], rank[m]))
+        why = (
+            f"model chosen by backtest MASE over {n_origins} origins ({span}): {best} "
+            f"(MASE {scores.at[best, 'MASE']:.3f})"
+        )
+        if len(honest):
+            why += (
+                f"; choosing this way scored MASE {honest['MASE'].iloc[0]:.3f} on origins it "
+                "had not seen (nested backtest)"
+            )
     names = tuple(best.removeprefix("combo(").rstrip(")").split("+"))
-    n_origins = full["origin"].nunique()
-    notes = [
-        *bt.attrs["notes"],
-        f"model chosen by backtest MASE over {n_origins} origins "
-        f"({full['origin'].min()}–{full['origin'].max()}): {best} "
-        f"(MASE {scores.at[best, 'MASE']:.3f})",
-    ]
-    return Selection(names, best, scores, full, notes)
+    notes = [*bt.attrs["notes"], why]
+    return Selection(names, best, scores, full, notes, honest)
 
 
 def select_model(
     series: pd.Series,
-    horizons: int | Iterable[int] = 5,
+    horizons: int | Iterable[int] = BACKTEST_HORIZON,
     min_train: int | None = None,
     k: int = 3,
     level: Iterable[float] = (80, 95),
     *,
     breaks: str | Iterable[int] = "known",
-    gaps: str = "error",
+    gaps: str = "narrow",
     indicator: str | None = None,
     vintages: pd.Series | None = None,
     flags: pd.Series | None = None,
+    district: str | None = None,
+    on_break: str = "adjust",
+    ratios: dict[int, float] | None = None,
+    models: str | Sequence[str] = "all",
 ) -> Selection:
-    """Pick the model with the smallest backtest MASE; the best-``k`` combination competes too.
+    """Compare models by backtest MASE; the best-``k`` combination competes too.
 
     Every eligible model is backtested (:func:`backtest`); the ``k`` best by MASE are combined
     with equal weights (:func:`combine_backtest`) and the combination is scored alongside. Ties
-    go to the simpler model. The combination's members are chosen on the same backtest that
-    scores it, which flatters it slightly: with short series prefer a clear margin.
+    go to the simpler model. With fewer than :data:`MIN_ORIGINS_TO_SELECT` origins nothing is
+    chosen: the default model is named. The winner's own score has been seen by the choice, so
+    ``Selection.honest`` also scores the choice made at each origin from earlier errors only
+    (:func:`honest_score`). ``forecast(model="auto")`` does not pick freely among these: see
+    :func:`choose_model`.
 
     Returns
     -------
@@ -389,36 +481,259 @@ def select_model(
     Examples
     --------
     >>> s = pd.Series([100.0, 108, 115, 125, 134, 146, 155, 168, 180, 194], index=range(2010, 2020))
-    >>> sel = select_model(s, horizons=2, breaks="none")
+    >>> sel = select_model(s, breaks="none", models=["naive", "recent_drift", "drift_level"])
     >>> sel.label
-    'loglinear'
-    >>> sel.scores[["n", "MASE", "coverage95"]].round(3)
-                                   n   MASE  coverage95
+    'recent_drift'
+    >>> sel.scores[["n", "MASE"]].round(3)
+                                          n   MASE
     model
-    loglinear                      5  0.054       100.0
-    drift                          5  0.083       100.0
-    combo(drift+linear+loglinear)  5  0.224       100.0
-    linear                         5  0.706        40.0
-    naive                          5  1.891       100.0
-    >>> sel.notes[-1]
-    'model chosen by backtest MASE over 3 origins (2016–2018): loglinear (MASE 0.054)'
+    recent_drift                         12  0.369
+    combo(naive+recent_drift+drift_level) 12  0.637
+    drift_level                          12  0.680
+    naive                                12  1.942
     """
     window = fit_window(
-        series, breaks=breaks, gaps=gaps, indicator=indicator, vintages=vintages, flags=flags
+        series, breaks=breaks, gaps=gaps, indicator=indicator, vintages=vintages, flags=flags,
+        district=district, on_break=on_break, ratios=ratios,
+    )  # fmt: skip
+    return select_window(window, horizons, min_train, k, level, models)
+
+
+def _half_width_ratios(rows: pd.DataFrame, lv: float) -> np.ndarray:
+    """``|actual - median|`` over the half-width of the ``lv`` interval on the actual's side."""
+    above = rows["actual"] >= rows["median"]
+    half = np.where(
+        above, rows[f"hi{lv:g}"] - rows["median"], rows["median"] - rows[f"lo{lv:g}"]
+    ).astype(float)
+    gap = (rows["actual"] - rows["median"]).abs().to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = np.where(half > 0, gap / half, np.where(gap > 0, np.inf, 0.0))
+    return r
+
+
+def conformal_factor(ratios: np.ndarray, lv: float) -> float:
+    """Widening that makes ``lv`` % of backtest errors fall inside (finite-sample conformal).
+
+    ``r_(j)``, the ``j = ceil((n + 1) * lv / 100)``-th smallest ratio of error to interval
+    half-width (Vovk et al.; Angelopoulos & Bates 2021): the interval widened ``r_(j)`` times
+    holds at least ``lv`` % of ``n + 1`` exchangeable errors. With too few errors for ``j <= n``
+    the largest ratio is used (and the intervals are not called calibrated).
+
+    Examples
+    --------
+    >>> conformal_factor(np.array([0.5, 0.8, 1.2, 1.5, 2.0]), 80)  # j = ceil(6 * 0.8) = 5
+    2.0
+    """
+    r = np.sort(np.asarray(ratios, dtype=float))
+    r = r[np.isfinite(r)] if np.isfinite(r).any() else r
+    if len(r) == 0:
+        return 1.0
+    j = int(np.ceil((len(r) + 1) * lv / 100))
+    return float(r[min(j, len(r)) - 1])
+
+
+@dataclass
+class Calibration:
+    """How a model's intervals fared in its backtest, and the widening applied (if any).
+
+    Attributes
+    ----------
+    factor : float
+        Widening of the intervals around the median (1 = the model's own).
+    n_origins, n_errors : int
+        Backtest origins and scored forecasts behind it.
+    coverage_model, coverage : dict of level to float
+        % of backtest outcomes inside the model's own and the widened intervals.
+    mase, mase_naive : float
+        Backtest MASE of the model and of naive on the same origins.
+    calibrated : bool
+        Whether probabilities from these intervals may be shown.
+    reason : str
+        Why not, in words (empty when calibrated).
+    """
+
+    factor: float
+    n_origins: int
+    n_errors: int
+    coverage_model: dict
+    coverage: dict
+    mase: float
+    mase_naive: float
+    calibrated: bool
+    reason: str
+
+    @property
+    def widened(self) -> bool:
+        return self.factor > 1.0
+
+    def note(self) -> str:
+        """One sentence for the forecast's notes."""
+        cov = ", ".join(f"{lv:g} %: {c:.0f} %" for lv, c in self.coverage_model.items())
+        if self.n_origins < MIN_ORIGINS_TO_SELECT:
+            return f"intervals are the model's own, not checked: {self.reason}"
+        base = (
+            f"backtest over {self.n_origins} origins ({self.n_errors} forecasts): MASE "
+            f"{self.mase:.2f} (naive {self.mase_naive:.2f}); the model's own intervals held {cov}"
+        )
+        if self.widened:
+            after = ", ".join(f"{lv:g} %: {c:.0f} %" for lv, c in self.coverage.items())
+            base += (
+                f"; too narrow, so widened {self.factor:.2f}x from its backtest errors "
+                f"(conformal), then held {after}"
+            )
+        return base + ("" if self.calibrated else f"; not calibrated: {self.reason}")
+
+
+def calibrate(
+    rows: pd.DataFrame, naive_rows: pd.DataFrame | None, levels: Sequence[float]
+) -> Calibration:
+    """Widen a model's intervals from its backtest errors where they are too narrow.
+
+    ``factor = max(1, conformal_factor(r_L, L) for each level L)`` with ``r_L`` the ratio of each
+    backtest error to the half-width of the ``L`` % interval on its side
+    (:func:`conformal_factor`): one factor for every level and horizon, so the widened forecast is
+    still one distribution (its probabilities agree with its intervals). The intervals count as
+    calibrated when the backtest has at least :data:`MIN_ORIGINS_TO_SELECT` origins and
+    :data:`MIN_ERRORS_TO_CALIBRATE` forecasts, the model is not worse than naive, and the widened
+    intervals cover within :data:`CALIBRATED_BANDS`, give or take two binomial standard errors
+    of that backtest (``200 * sqrt(p (1 - p) / n)`` points: 36 forecasts can miss a 95 % interval
+    never, by chance, one time in six).
+
+    Examples
+    --------
+    >>> s = pd.Series(np.cumsum([5.0, 1, 9, 2, 8, 1, 9, 3, 7, 2, 8, 1]) + 100, index=range(2009, 2021))
+    >>> bt = backtest(s, models=["recent_drift", "naive"], horizons=3, breaks="none")
+    >>> c = calibrate(bt[bt.model == "recent_drift"], bt[bt.model == "naive"], (80, 95))
+    >>> c.n_origins, c.factor >= 1.0
+    (7, True)
+    """
+    ok = rows[rows["status"] == "ok"]
+    n_origins, n_errors = int(ok["origin"].nunique()), len(ok)
+    s = score(ok) if len(ok) else pd.DataFrame()
+    mase = float(s["MASE"].iloc[0]) if len(s) else np.nan
+    mase_naive = np.nan
+    if naive_rows is not None and len(naive_rows):
+        sn = score(naive_rows[naive_rows["status"] == "ok"])
+        mase_naive = float(sn["MASE"].iloc[0]) if len(sn) else np.nan
+
+    def coverage(factor: float) -> dict:
+        out = {}
+        for lv in levels:
+            r = _half_width_ratios(ok, lv)
+            out[lv] = float(100 * np.mean(r <= factor)) if len(r) else np.nan
+        return out
+
+    if n_origins < MIN_ORIGINS_TO_SELECT:
+        reason = (
+            f"only {n_origins} backtest origin(s), at least {MIN_ORIGINS_TO_SELECT} are needed"
+        )
+        return Calibration(1.0, n_origins, n_errors, coverage(1.0), coverage(1.0), mase,
+                           mase_naive, False, reason)  # fmt: skip
+    factor = max(
+        [1.0, *(conformal_factor(_half_width_ratios(ok, lv), lv) for lv in levels)]
     )
-    return select_window(window, horizons, min_train, k, level)
+    if not np.isfinite(factor):
+        factor = 1.0
+    cov_model, cov = coverage(1.0), coverage(factor)
+    reasons = []
+    if n_errors < MIN_ERRORS_TO_CALIBRATE:
+        reasons.append(
+            f"only {n_errors} backtest forecasts (at least {MIN_ERRORS_TO_CALIBRATE} are needed)"
+        )
+    if np.isfinite(mase_naive) and mase > mase_naive:
+        reasons.append(f"the model is worse than naive (MASE {mase:.2f} vs {mase_naive:.2f})")
+    for lv, c in cov.items():
+        lo, hi = CALIBRATED_BANDS.get(lv, (lv - 10, lv + 10 if lv < 90 else min(100, lv + 3)))
+        # a band for one short backtest: two binomial standard errors of slack either side
+        slack = 200 * np.sqrt(lv / 100 * (1 - lv / 100) / max(n_errors, 1))
+        if not lo - slack <= c <= hi + slack:
+            reasons.append(f"the {lv:g} % intervals held {c:.0f} % (outside {lo:g}–{hi:g} %)")
+    return Calibration(factor, n_origins, n_errors, cov_model, cov, mase, mase_naive,
+                       not reasons, "; ".join(reasons))  # fmt: skip
+
+
+@dataclass
+class Choice:
+    """What ``forecast(model="auto")`` (or a named model) is fitted with, and why."""
+
+    names: tuple[str, ...]
+    notes: list[str]
+    calibration: Calibration | None
 
 
 def choose_model(
-    window: FitWindow, horizon: int, k: int, levels: Sequence[float]
-) -> tuple[tuple[str, ...], str]:
-    """The models ``forecast(model="auto")`` uses on ``window``, and a sentence saying why."""
-    origins = window.n - default_min_train(window.n)
-    if origins < MIN_ORIGINS_TO_SELECT:
-        return ("drift",), (
-            f"only {window.n} values: too few to choose a model from backtest errors "
-            f"(needs {default_min_train(window.n) + MIN_ORIGINS_TO_SELECT}); random walk with "
-            "drift used, the simple benchmark that is hard to beat on yearly data (M4)"
-        )
-    selection = select_window(window, horizons=horizon, k=k, level=levels)
-    return selection.model, selection.notes[-1]
+    window: FitWindow,
+    horizon: int,
+    levels: Sequence[float],
+    names: tuple[str, ...] | None = None,
+    calibrate_intervals: bool = True,
+) -> Choice:
+    """The model of a forecast and the calibration of its intervals, from one small backtest.
+
+    ``names=None`` (``model="auto"``): the default model (:data:`DEFAULT_MODEL`), unless its
+    backtest (at least :data:`MIN_ORIGINS_TO_SELECT` origins, 1 to
+    :data:`BACKTEST_HORIZON` years ahead) is worse than naive's, in which case naive is used and
+    the notes say so. With fewer origins the default is used unchecked and the notes say so.
+    Either way the intervals are then calibrated on the same backtest (:func:`calibrate`).
+    """
+    hs = min(horizon, BACKTEST_HORIZON)
+    candidate = names or (DEFAULT_MODEL,)
+    label = model_label(candidate)
+    notes: list[str] = []
+    min_train = default_min_train(window.n)
+    origins = window.n - min_train
+    if window.n <= min_train or origins < 1:
+        if names is None:
+            notes.append(
+                f"only {window.n} values: too few to check a model against naive in a backtest "
+                f"(at least {MIN_ORIGINS_TO_SELECT + 3} are needed); the default model "
+                f"{DEFAULT_MODEL} is used unchecked"
+            )
+        reason = f"only {window.n} values, no backtest origin"
+        cal = Calibration(1.0, 0, 0, {}, {}, np.nan, np.nan, False, reason)
+        return Choice(candidate, notes, cal)
+    members = list(dict.fromkeys([*candidate, "naive"]))
+    bt = backtest_window(window, members, hs, min_train, levels)
+    frames = [bt]
+    if len(candidate) > 1:
+        frames.append(combine_backtest(bt, candidate))
+    full = pd.concat(frames, ignore_index=True)
+    naive_rows = full[full["model"] == "naive"]
+    chosen_rows = full[full["model"] == label]
+    n_origins = int(full["origin"].nunique())
+    if names is None:
+        if n_origins < MIN_ORIGINS_TO_SELECT:
+            notes.append(
+                f"only {n_origins} backtest origin(s): too few to check the default model "
+                f"against naive (at least {MIN_ORIGINS_TO_SELECT}); {DEFAULT_MODEL} is used "
+                "unchecked"
+            )
+        else:
+            mase = score(chosen_rows[chosen_rows["status"] == "ok"])["MASE"]
+            mase_n = score(naive_rows[naive_rows["status"] == "ok"])["MASE"]
+            m1 = float(mase.iloc[0]) if len(mase) else np.inf
+            m0 = float(mase_n.iloc[0]) if len(mase_n) else np.inf
+            if m1 > m0:
+                candidate, label = ("naive",), "naive"
+                chosen_rows = naive_rows
+                notes.append(
+                    f"the default model {DEFAULT_MODEL} was worse than naive in the backtest "
+                    f"(MASE {m1:.2f} vs {m0:.2f} over {n_origins} origins): naive is used — no "
+                    "trend model beats last year's value here"
+                )
+            else:
+                notes.append(
+                    f"model {DEFAULT_MODEL}: the default, checked against naive in a backtest "
+                    f"over {n_origins} origins (MASE {m1:.2f} vs {m0:.2f})"
+                )
+    cal = calibrate(chosen_rows, naive_rows, levels) if calibrate_intervals else None
+    if cal is not None:
+        notes.append(cal.note())
+    return Choice(tuple(candidate), notes, cal)
+
+
+def widen(dist: Predictive | Combination, calibration: Calibration | None):
+    """The distribution with its calibration's widening applied (unchanged if none)."""
+    if calibration is None or not calibration.widened:
+        return dist
+    return Widened(dist, calibration.factor)

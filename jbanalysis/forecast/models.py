@@ -1,21 +1,32 @@
 """The forecasting models: each turns a gap-free annual array into a forecast distribution.
 
-=============  =========  ===========================================================  ========
-name           scale      model and prediction interval                                min. n
-=============  =========  ===========================================================  ========
-``naive``      levels     ``y[T+h] = y[T]``; sd ``s * sqrt(h)``, ``s**2 = mean(dy**2)``,     3
-                          Student-t with ``n - 1`` df
-``drift``      logs [1]_  random walk with drift ``c = mean(dz)``; sd                      3
-                          ``s * sqrt(h * (1 + h / m))``, ``m = n - 1`` differences,
-                          ``s`` their sample sd; Student-t with ``m - 1`` df
-``linear``     levels     OLS ``y = a + b * t`` (statsmodels ``OLS``); sd of a new            3
-                          observation ``s * sqrt(1 + x0' (X'X)^-1 x0)``; t, ``n - 2`` df
-``loglinear``  logs       the same on ``log(y)`` (constant growth rate)                    6
-``ets``        logs       ETS(A,Ad,N): additive errors, damped additive trend             10
-                          (statsmodels ``ETSModel``), analytic normal intervals
-``arima``      logs       ARIMA(p,1,q) with drift, (p, q) in {0, 1}², chosen by AICc      10
-                          (statsmodels ``ARIMA``, ``trend="t"``), normal intervals
-=============  =========  ===========================================================  ========
+================  =========  ======================================================  ========
+name              scale      model and prediction interval                           min. n
+================  =========  ======================================================  ========
+``naive``         levels     ``y[T+h] = y[T]``; sd ``s * sqrt(h)``,                        3
+                             ``s**2 = mean(dy**2)``; Student-t, ``m`` df
+``recent_drift``  levels     the default: drift ``c = median`` of the last 4 yearly         3
+                             changes; sd ``s * sqrt(h + h**2 * pi / (2 k))``, ``s``
+                             the sample sd of every change, ``k`` changes in the
+                             median; Student-t, ``m - 1`` df
+``drift_level``   levels     random walk with drift ``c = mean(dy)``; sd                    3
+                             ``s * sqrt(h * (1 + h / m))``; Student-t, ``m - 1`` df
+``drift``         logs [1]_  the same on ``log(y)`` (constant growth rate)                  3
+``linear``        levels     OLS ``y = a + b * t`` (statsmodels ``OLS``); sd of a new       3
+                             observation; Student-t, ``n - 2`` df
+``theta``         levels     the Theta method (statsmodels ``ThetaModel``: SES plus         6
+                             half the OLS slope), its normal intervals
+``loglinear``     logs       OLS on ``log(y)``                                              6
+``theta_log``     logs       the Theta method on ``log(y)``                                 6
+``ets_level``     levels     ETS(A,Ad,N), damped additive trend (``ETSModel``)             10
+``ets``           logs       the same on ``log(y)``                                        10
+``arima_level``   levels     ARIMA(p,1,q) with drift, (p, q) in {0, 1}², by AICc           10
+                             (statsmodels ``ARIMA``, ``trend="t"``)
+``arima``         logs       the same on ``log(y)``                                        10
+================  =========  ======================================================  ========
+
+``dy`` are the yearly changes the model may learn from: the change into the first year of a
+registered break is left out (``keep``), ``m`` is how many remain.
 
 .. [1] on logs when every value is positive, else on levels.
 
@@ -57,24 +68,54 @@ class FitResult:
     diagnostics: list[str] = field(default_factory=list)
 
 
-def _naive(y: np.ndarray, horizon: int, log: bool) -> tuple[Predictive, str]:
-    dy = np.diff(y)
+def _changes(z: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    """Yearly changes a difference model may learn from (break-year changes left out)."""
+    dz = np.diff(z)
+    kept = dz[keep] if keep.any() else dz
+    return kept
+
+
+def _naive(y: np.ndarray, horizon: int, log: bool, keep: np.ndarray) -> tuple[Predictive, str]:
+    dy = _changes(y, keep)
     s = np.sqrt(np.mean(dy**2))
     h = np.arange(1, horizon + 1)
     center = np.full(horizon, y[-1], dtype=float)
     return Predictive(center, s * np.sqrt(h), float(len(dy)), log=False), "naive"
 
 
-def _drift(y: np.ndarray, horizon: int, log: bool) -> tuple[Predictive, str]:
+#: Yearly changes whose median is the drift of ``recent_drift``.
+RECENT_CHANGES = 4
+
+
+def _recent_drift(
+    y: np.ndarray, horizon: int, log: bool, keep: np.ndarray
+) -> tuple[Predictive, str]:
+    dy = _changes(y, keep)
+    recent = dy[-RECENT_CHANGES:]
+    k, m = len(recent), len(dy)
+    c = float(np.median(recent))
+    s = float(dy.std(ddof=1)) if m > 1 else 0.0
+    h = np.arange(1, horizon + 1)
+    center = y[-1] + h * c
+    # var of the median of k changes ~ (pi / 2) s**2 / k (asymptotic efficiency of the median)
+    scale = s * np.sqrt(h + h**2 * np.pi / (2 * k))
+    return Predictive(center, scale, float(max(m - 1, 1)), log=False), (
+        f"recent drift (median of the last {k} changes, levels)"
+    )
+
+
+def _drift(y: np.ndarray, horizon: int, log: bool, keep: np.ndarray) -> tuple[Predictive, str]:
     z = np.log(y) if log else y
-    dz = np.diff(z)
+    dz = _changes(z, keep)
     m = len(dz)
     c = dz.mean()
-    s = dz.std(ddof=1)
+    s = dz.std(ddof=1) if m > 1 else 0.0
     h = np.arange(1, horizon + 1)
     center = z[-1] + h * c
     scale = s * np.sqrt(h * (1 + h / m))
-    return Predictive(center, scale, float(m - 1), log=log), "drift (log)" if log else "drift"
+    return Predictive(center, scale, float(max(m - 1, 1)), log=log), (
+        "drift (log)" if log else "drift (levels)"
+    )
 
 
 def _ols_trend(z: np.ndarray, horizon: int) -> tuple[np.ndarray, np.ndarray, float]:
@@ -88,34 +129,51 @@ def _ols_trend(z: np.ndarray, horizon: int) -> tuple[np.ndarray, np.ndarray, flo
     return np.asarray(pred.predicted_mean), np.asarray(pred.se_obs), float(res.df_resid)
 
 
-def _linear(y: np.ndarray, horizon: int, log: bool) -> tuple[Predictive, str]:
+def _linear(y: np.ndarray, horizon: int, log: bool, keep: np.ndarray) -> tuple[Predictive, str]:
     center, scale, df = _ols_trend(y, horizon)
     return Predictive(center, scale, df, log=False), "linear"
 
 
-def _loglinear(y: np.ndarray, horizon: int, log: bool) -> tuple[Predictive, str]:
+def _loglinear(
+    y: np.ndarray, horizon: int, log: bool, keep: np.ndarray
+) -> tuple[Predictive, str]:
     center, scale, df = _ols_trend(np.log(y), horizon)
     return Predictive(center, scale, df, log=True), "loglinear"
 
 
-def _ets(y: np.ndarray, horizon: int, log: bool) -> tuple[Predictive, str]:
+def _theta(y: np.ndarray, horizon: int, log: bool, keep: np.ndarray) -> tuple[Predictive, str]:
+    import pandas as pd
+    from statsmodels.tsa.forecasting.theta import ThetaModel
+
+    z = pd.Series(np.log(y) if log else y)
+    res = ThetaModel(z, period=1, deseasonalize=False).fit()
+    center = np.asarray(res.forecast(horizon), dtype=float)
+    bounds = res.prediction_intervals(horizon, alpha=0.05)
+    q = 1.959963984540054  # the normal quantile statsmodels used for alpha = 0.05
+    scale = (np.asarray(bounds["upper"]) - np.asarray(bounds["lower"])) / (2 * q)
+    return Predictive(center, scale, np.inf, log=log), "theta (log)" if log else "theta"
+
+
+def _ets(y: np.ndarray, horizon: int, log: bool, keep: np.ndarray) -> tuple[Predictive, str]:
     import pandas as pd
     from statsmodels.tsa.exponential_smoothing.ets import ETSModel
 
     n = len(y)
     # A Series (RangeIndex): ETSResults.get_prediction fails on a bare ndarray in statsmodels 0.15.
-    z = pd.Series(np.log(y))
+    z = pd.Series(np.log(y) if log else y)
     res = ETSModel(z, error="add", trend="add", damped_trend=True).fit(disp=False)
     pred = res.get_prediction(start=n, end=n + horizon - 1)
     center = np.asarray(pred.predicted_mean, dtype=float)
     scale = np.sqrt(np.asarray(pred.var_pred_mean, dtype=float))
-    return Predictive(center, scale, np.inf, log=True), "ets(A,Ad,N) (log)"
+    return Predictive(center, scale, np.inf, log=log), (
+        "ets(A,Ad,N) (log)" if log else "ets(A,Ad,N) (levels)"
+    )
 
 
-def _arima(y: np.ndarray, horizon: int, log: bool) -> tuple[Predictive, str]:
+def _arima(y: np.ndarray, horizon: int, log: bool, keep: np.ndarray) -> tuple[Predictive, str]:
     from statsmodels.tsa.arima.model import ARIMA
 
-    z = np.log(y)
+    z = np.log(y) if log else y
     best = None
     failures = []
     for order in ARIMA_ORDERS:
@@ -133,7 +191,9 @@ def _arima(y: np.ndarray, horizon: int, log: bool) -> tuple[Predictive, str]:
     center = np.asarray(fc.predicted_mean, dtype=float)
     scale = np.sqrt(np.asarray(fc.var_pred_mean, dtype=float))
     p, d, q = order
-    return Predictive(center, scale, np.inf, log=True), f"arima({p},{d},{q})+drift (log)"
+    return Predictive(center, scale, np.inf, log=log), (
+        f"arima({p},{d},{q})+drift ({'log' if log else 'levels'})"
+    )
 
 
 @dataclass(frozen=True)
@@ -143,23 +203,33 @@ class ModelSpec:
     name: str
     min_values: int
     log: str  # "never", "always" or "if_positive"
-    fitter: Callable[[np.ndarray, int, bool], tuple[Predictive, str]]
+    fitter: Callable[[np.ndarray, int, bool, np.ndarray], tuple[Predictive, str]]
 
 
 MODELS: dict[str, ModelSpec] = {
     spec.name: spec
     for spec in (
         ModelSpec("naive", 3, "never", _naive),
+        ModelSpec("recent_drift", 3, "never", _recent_drift),
+        ModelSpec("drift_level", 3, "never", _drift),
         ModelSpec("drift", 3, "if_positive", _drift),
         ModelSpec("linear", 3, "never", _linear),
+        ModelSpec("theta", 6, "never", _theta),
         ModelSpec("loglinear", 6, "always", _loglinear),
+        ModelSpec("theta_log", 6, "always", _theta),
+        ModelSpec("ets_level", 10, "never", _ets),
         ModelSpec("ets", 10, "always", _ets),
+        ModelSpec("arima_level", 10, "never", _arima),
         ModelSpec("arima", 10, "always", _arima),
     )
 }
 
 #: Model names in order of simplicity (ties in backtest error go to the simpler model).
 MODEL_NAMES: tuple[str, ...] = tuple(MODELS)
+
+#: The model ``forecast(model="auto")`` uses unless it loses to naive in the series' backtest;
+#: chosen on the peer benchmark (docs/forecasts.md, "Choosing the default").
+DEFAULT_MODEL = "recent_drift"
 
 
 def check_model(name: str, n: int, positive: bool) -> None:
@@ -178,12 +248,12 @@ def check_model(name: str, n: int, positive: bool) -> None:
     if n < spec.min_values:
         raise ValueError(
             f"model {name!r} needs at least {spec.min_values} values; the fitting window has {n} "
-            "(with 3-5 values only naive, drift and linear are fitted)"
+            f"(with 3-5 values only {', '.join(eligible_models(5, True))} are fitted)"
         )
     if spec.log == "always" and not positive:
         raise ValueError(
             f"model {name!r} works on logs and the series has values <= 0; "
-            "use naive, drift or linear"
+            "use a model on levels (naive, recent_drift, drift_level, linear, theta, ...)"
         )
 
 
@@ -193,11 +263,10 @@ def eligible_models(n: int, positive: bool) -> list[str]:
     Examples
     --------
     >>> eligible_models(5, True)
-    ['naive', 'drift', 'linear']
-    >>> eligible_models(12, False)
-    ['naive', 'drift', 'linear']
-    >>> eligible_models(12, True)
-    ['naive', 'drift', 'linear', 'loglinear', 'ets', 'arima']
+    ['naive', 'recent_drift', 'drift_level', 'drift', 'linear']
+    >>> eligible_models(12, False)  # doctest: +NORMALIZE_WHITESPACE
+    ['naive', 'recent_drift', 'drift_level', 'drift', 'linear', 'theta', 'ets_level',
+     'arima_level']
     """
     return [
         name
@@ -206,7 +275,9 @@ def eligible_models(n: int, positive: bool) -> list[str]:
     ]
 
 
-def fit_model(name: str, y: np.ndarray, horizon: int) -> FitResult:
+def fit_model(
+    name: str, y: np.ndarray, horizon: int, keep: np.ndarray | None = None
+) -> FitResult:
     """Fit model ``name`` to ``y`` and forecast ``horizon`` steps; warnings go to diagnostics.
 
     Parameters
@@ -217,6 +288,8 @@ def fit_model(name: str, y: np.ndarray, horizon: int) -> FitResult:
         Consecutive annual values, no NaN.
     horizon : int
         Steps ahead (>= 1).
+    keep : numpy.ndarray of bool, optional
+        One per yearly change: ``False`` leaves a break-year change out of difference models.
 
     Returns
     -------
@@ -238,11 +311,12 @@ def fit_model(name: str, y: np.ndarray, horizon: int) -> FitResult:
     positive = bool(np.all(y > 0))
     check_model(name, len(y), positive)
     spec = MODELS[name]
+    keep = np.ones(len(y) - 1, dtype=bool) if keep is None else np.asarray(keep, dtype=bool)
     log = spec.log == "always" or (spec.log == "if_positive" and positive)
     with warnings.catch_warnings(record=True) as caught, np.errstate(all="ignore"):
         warnings.simplefilter("always")
         try:
-            predictive, label = spec.fitter(y, horizon, log)
+            predictive, label = spec.fitter(y, horizon, log, keep)
         except (ValueError, np.linalg.LinAlgError) as exc:
             raise ModelFitError(f"{name}: the fit failed: {exc}") from exc
     diagnostics = [f"{name}: {w.category.__name__}: {w.message}" for w in caught]

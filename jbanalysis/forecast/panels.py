@@ -1,8 +1,13 @@
-"""Forecasts and backtests for every district of a group, one indicator, in one call.
+"""Forecasts from the bundled panel: one district (the same for API, CLI and reports) or all.
 
-A district whose series cannot be used (too short, a gap, values <= 0 for the models asked) does
-not stop the run: it gets a row (forecasts) or an entry in ``attrs["skipped"]`` (backtests) that
-says why.
+:func:`series_inputs` is the one place where a panel becomes a forecast's inputs — the values,
+their vintages (which place the census breaks) and flags, and the overlap ratios of break years
+that the observations hold in two vintages — so that ``jbanalysis forecast``, report 04,
+:func:`forecast_district` and :func:`forecast_panel` give the same numbers for the same request.
+
+A district whose series cannot be used in :func:`forecast_panel` (too short, values <= 0 for the
+models asked) does not stop the run: it gets a row that says why (``attrs["skipped"]`` in
+backtests).
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
+
+from dataclasses import dataclass
 
 from jbanalysis.forecast.core import ModelArg, forecast
 from jbanalysis.forecast.evaluate import backtest
@@ -89,6 +96,145 @@ def as_wide(
     return wide[ids]
 
 
+@dataclass
+class SeriesInputs:
+    """Everything :func:`~jbanalysis.forecast.forecast` needs about one panel series.
+
+    Attributes
+    ----------
+    district, indicator, unit : str
+    series : pandas.Series
+        Values by year (NaN where the panel has none).
+    vintages, flags : pandas.Series
+        The panel's ``vintage`` and ``flag`` by year.
+    ratios : dict of int to float
+        Overlap ratio (revised / first release of the same year) by break year, where the
+        observations hold both vintages of a census year.
+    """
+
+    district: str
+    indicator: str
+    unit: str
+    series: pd.Series
+    vintages: pd.Series
+    flags: pd.Series
+    ratios: dict[int, float]
+
+    def kwargs(self) -> dict:
+        """Keyword arguments of :func:`~jbanalysis.forecast.forecast` for this series."""
+        return {
+            "indicator": self.indicator,
+            "district": self.district,
+            "vintages": self.vintages,
+            "flags": self.flags,
+            "ratios": self.ratios,
+        }
+
+
+def overlap_ratios(
+    district: str,
+    indicator: str,
+    vintages: pd.Series | None = None,
+    observations: pd.DataFrame | None = None,
+) -> dict[int, float]:
+    """Overlap ratios of a series' census breaks, where the observations hold both vintages.
+
+    For each registered economic census of the series whose reference year ``Y`` has a
+    first-release and a revised value (``revised`` or ``census``), ``ratio = revised / first
+    release``; it is keyed by the series' break year: ``Y`` where the series' own value of ``Y``
+    is revised, else ``Y + 1``.
+
+    Examples
+    --------
+    >>> r = overlap_ratios("yubei", "gdp")
+    >>> sorted(r), round(r[2019], 4)  # 1752.83 / 1543.09, the 2018 revision
+    ([2019], 1.1359)
+    """
+    from jbanalysis.breaks import NEW_BASIS_VINTAGES, breaks_for
+    from jbanalysis.data import load_observations
+
+    obs = load_observations() if observations is None else observations
+    rows = obs[(obs["district"] == district) & (obs["indicator"] == indicator)]
+    vint = {} if vintages is None else {int(y): str(v) for y, v in vintages.dropna().items()}
+    out: dict[int, float] = {}
+    censuses = breaks_for(indicator, district)
+    for year in censuses.loc[censuses["kind"] == "economic_census", "year"].astype(int):
+        same = rows[rows["year"] == year]
+        first = same.loc[same["vintage"] == "first_release", "value"].dropna()
+        new = same.loc[same["vintage"].isin(NEW_BASIS_VINTAGES), "value"].dropna()
+        if first.empty or new.empty or float(first.iloc[0]) <= 0:
+            continue
+        key = year if vint.get(year) in NEW_BASIS_VINTAGES else year + 1
+        out[key] = float(new.iloc[0]) / float(first.iloc[0])
+    return out
+
+
+def series_inputs(
+    district: str,
+    indicator: str = "gdp",
+    policy: str = "default",
+    panel: pd.DataFrame | None = None,
+) -> SeriesInputs:
+    """The forecast inputs of one district's indicator from the panel (default: bundled).
+
+    Examples
+    --------
+    >>> x = series_inputs("江北", "gdp")
+    >>> x.district, x.unit, int(x.series.dropna().index[-1]) >= 2022
+    ('jiangbei', 'cny_100m', True)
+    """
+    from jbanalysis.districts import resolve_district
+    from jbanalysis.indicators import resolve_indicator
+    from jbanalysis.panel import load_panel
+
+    district = resolve_district(district)
+    indicator = resolve_indicator(indicator)
+    if panel is None:
+        panel = load_panel(policy=policy, districts=[district], indicators=indicator)
+    rows = panel[(panel["district"] == district) & (panel["indicator"] == indicator)]
+    if rows.empty or rows["value"].notna().sum() == 0:
+        raise ValueError(f"the panel has no {indicator} values for {district}")
+    by_year = rows.set_index("year").sort_index()
+    by_year.index = by_year.index.astype(np.int64)
+    series = by_year["value"].astype(float).rename(district)
+    vintages = by_year["vintage"] if "vintage" in by_year else pd.Series(dtype=object)
+    flags = by_year["flag"] if "flag" in by_year else pd.Series(dtype=object)
+    ratios = overlap_ratios(district, indicator, vintages)
+    unit = str(by_year["unit"].iloc[0]) if "unit" in by_year else ""
+    return SeriesInputs(district, indicator, unit, series, vintages, flags, ratios)
+
+
+def forecast_district(
+    district: str,
+    indicator: str = "gdp",
+    horizon: int = 5,
+    model: ModelArg = "auto",
+    level: Iterable[float] = (80, 95),
+    *,
+    policy: str = "default",
+    breaks: str | Iterable[int] = "known",
+    gaps: str = "narrow",
+    on_break: str = "adjust",
+    panel: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Forecast one district's indicator from the panel, as the CLI and report 04 do.
+
+    The same as ``forecast(inputs.series, ..., **inputs.kwargs())`` with
+    ``inputs = series_inputs(district, indicator, policy)``; ``attrs["inputs"]`` keeps them.
+
+    Examples
+    --------
+    >>> fc = forecast_district("jiangbei", "gdp", horizon=2)
+    >>> fc["year"].tolist()[:1] >= [2023], fc.attrs["inputs"].district
+    (True, 'jiangbei')
+    """
+    inputs = series_inputs(district, indicator, policy, panel)
+    fc = forecast(inputs.series, horizon, model, level, breaks=breaks, gaps=gaps,
+                  on_break=on_break, **inputs.kwargs())  # fmt: skip
+    fc.attrs["inputs"] = inputs
+    return fc
+
+
 def _labels(data, indicator, districts) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:
     """Vintage and flag by year x district when ``data`` is the tidy panel, else ``None``."""
     return (
@@ -101,6 +247,18 @@ def _column(frame: pd.DataFrame | None, district: str) -> pd.Series | None:
     return None if frame is None else frame[district]
 
 
+def _where(district: str, indicator: str | None, vintages: pd.Series | None) -> dict:
+    """``district`` (for its registered breaks) and, from the tidy panel, its overlap ratios."""
+    from jbanalysis.districts import load_districts
+
+    if district not in set(load_districts()["id"]):
+        return {}
+    out: dict = {"district": district}
+    if vintages is not None and indicator is not None:
+        out["ratios"] = overlap_ratios(district, indicator, vintages)
+    return out
+
+
 def forecast_panel(
     data: pd.DataFrame,
     horizon: int = 5,
@@ -110,13 +268,17 @@ def forecast_panel(
     level: Iterable[float] = (80, 95),
     *,
     breaks: str | Iterable[int] = "known",
-    gaps: str = "error",
+    gaps: str = "narrow",
     k: int = 3,
+    on_break: str = "adjust",
 ) -> pd.DataFrame:
     """Forecast every district's series (see :func:`~jbanalysis.forecast.forecast`).
 
     ``data`` is a years x districts frame or the tidy panel (see :func:`as_wide`); from the tidy
-    panel the ``vintage`` and ``flag`` columns also place the census breaks and are noted.
+    panel the ``vintage`` and ``flag`` columns also place the census breaks and are noted, and the
+    overlap ratios of the observations splice the census breaks, exactly as
+    :func:`forecast_district` (and so the CLI and the reports) does. Column names are taken as
+    district ids for the registered breaks.
 
     Returns
     -------
@@ -129,7 +291,7 @@ def forecast_panel(
     --------
     >>> wide = pd.DataFrame({"a": [1.0, 2, 3, 4], "b": [5.0, np.nan, 7, 8]},
     ...                     index=pd.Index(range(2019, 2023), name="year"))
-    >>> fc = forecast_panel(wide, horizon=1, model="linear", breaks="none")
+    >>> fc = forecast_panel(wide, horizon=1, model="linear", breaks="none", gaps="error")
     >>> fc[["district", "year", "mean", "status"]]
       district  year  mean                                             status
     0        a  2023   5.0                                                 ok
@@ -137,13 +299,15 @@ def forecast_panel(
     """
     wide = as_wide(data, indicator, districts)
     vintages, flags = _labels(data, indicator, districts)
+    tidy = vintages is not None
     frames, notes, diagnostics = [], {}, {}
     for district in wide.columns:
+        where = _where(district, indicator, _column(vintages, district) if tidy else None)
         try:
             fc = forecast(
                 wide[district].rename(district), horizon, model, level,
-                breaks=breaks, gaps=gaps, indicator=indicator, k=k,
-                vintages=_column(vintages, district), flags=_column(flags, district),
+                breaks=breaks, gaps=gaps, indicator=indicator, k=k, on_break=on_break,
+                vintages=_column(vintages, district), flags=_column(flags, district), **where,
             )  # fmt: skip
         except (ValueError, ModelFitError) as exc:
             frames.append(pd.DataFrame({"district": [district], "status": [str(exc)]}))
@@ -174,7 +338,8 @@ def backtest_panel(
     level: Iterable[float] = (80, 95),
     *,
     breaks: str | Iterable[int] = "known",
-    gaps: str = "error",
+    gaps: str = "narrow",
+    on_break: str = "adjust",
 ) -> pd.DataFrame:
     """Backtest every district's series (see :func:`~jbanalysis.forecast.backtest`).
 
@@ -192,7 +357,8 @@ def backtest_panel(
     --------
     >>> wide = pd.DataFrame({"a": [1.0, 2, 3, 4, 5], "b": [5.0, 6, 7, np.nan, np.nan]},
     ...                     index=pd.Index(range(2018, 2023), name="year"))
-    >>> bt = backtest_panel(wide, models=["linear"], horizons=1, min_train=3, breaks="none")
+    >>> bt = backtest_panel(wide, models=["linear"], horizons=1, min_train=3, breaks="none",
+    ...                     gaps="error")
     >>> bt[["district", "origin", "mean"]]
       district  origin  mean
     0        a    2020   4.0
@@ -202,13 +368,15 @@ def backtest_panel(
     """
     wide = as_wide(data, indicator, districts)
     vintages, flags = _labels(data, indicator, districts)
+    tidy = vintages is not None
     frames, skipped, notes, diagnostics = [], {}, {}, {}
     for district in wide.columns:
+        where = _where(district, indicator, _column(vintages, district) if tidy else None)
         try:
             bt = backtest(
                 wide[district].rename(district), models, horizons, min_train, level,
-                breaks=breaks, gaps=gaps, indicator=indicator,
-                vintages=_column(vintages, district), flags=_column(flags, district),
+                breaks=breaks, gaps=gaps, indicator=indicator, on_break=on_break,
+                vintages=_column(vintages, district), flags=_column(flags, district), **where,
             )  # fmt: skip
         except ValueError as exc:
             skipped[district] = str(exc)

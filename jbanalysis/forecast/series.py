@@ -2,8 +2,9 @@
 
 Everything a forecast needs to know about its input is decided here, once, with the reasons kept
 as notes: which years were observed, which stretch is fitted (census breaks, gaps), whether log
-models are allowed. Nothing is filled or dropped without a note; a gap inside the fitting window
-is an error naming the missing years.
+models are allowed, how the years before a registered break are re-levelled. Nothing is filled or
+dropped without a note: by default a gap narrows the window to the years after it, and the notes
+say so; ``gaps="error"`` makes a gap an error naming the missing years.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from jbanalysis.forecast.breaks import last_stretch_start, resolve_breaks
+from jbanalysis.forecast.breaks import ON_BREAK, last_stretch_start, relevel, resolve_breaks
 
 #: Fewest values a forecast can be made from (two points fix a line but leave no error to measure).
 MIN_VALUES = 3
@@ -105,8 +106,16 @@ class FitWindow:
 
     Attributes
     ----------
-    years, values : numpy.ndarray
-        Consecutive int years and their float values (no gap, no NaN).
+    years : numpy.ndarray
+        Consecutive int years of the window (no gap).
+    values : numpy.ndarray
+        The values the models fit: as published from the last break on, re-levelled onto that
+        basis before it (see :func:`~jbanalysis.forecast.breaks.relevel`).
+    published : numpy.ndarray
+        The same years' values as given.
+    keep : numpy.ndarray of bool
+        One per yearly change: ``False`` for a change into a break year, which difference-based
+        models leave out.
     observed : pandas.Series
         The whole input series (float, int year index) including years outside the window.
     break_years : tuple of int
@@ -115,6 +124,8 @@ class FitWindow:
         Whether every fitted value is > 0 (log models allowed).
     notes : list of str
         Plain-language account of the choices made.
+    relevelled : dict of int to str
+        Break years inside the window and how the years before each were re-levelled.
 
     Examples
     --------
@@ -130,6 +141,16 @@ class FitWindow:
     break_years: tuple[int, ...]
     positive: bool
     notes: list[str] = field(default_factory=list)
+    published: np.ndarray | None = None
+    keep: np.ndarray | None = None
+    relevelled: dict[int, str] = field(default_factory=dict)
+    ratios: dict[int, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.published is None:
+            object.__setattr__(self, "published", self.values)
+        if self.keep is None:
+            object.__setattr__(self, "keep", np.ones(max(len(self.values) - 1, 0), dtype=bool))
 
     @property
     def start(self) -> int:
@@ -143,39 +164,68 @@ class FitWindow:
     def n(self) -> int:
         return len(self.values)
 
+    def head(self, n: int) -> FitWindow:
+        """The first ``n`` years, re-levelled afresh (a backtest origin sees no later break)."""
+        years, published = self.years[:n], self.published[:n]
+        lv = relevel(published, years, self.break_years, self.ratios)
+        return FitWindow(
+            years=years,
+            values=lv.values,
+            observed=self.observed,
+            break_years=self.break_years,
+            positive=bool(np.all(published > 0)),
+            published=published,
+            keep=lv.keep,
+            relevelled=lv.how,
+            ratios=self.ratios,
+        )
+
+
+GAPS = ("narrow", "error", "last_stretch")
+
 
 def fit_window(
     series: pd.Series,
     breaks: str | Iterable[int] = "known",
-    gaps: str = "error",
+    gaps: str = "narrow",
     indicator: str | None = None,
     vintages: pd.Series | Mapping[int, str] | None = None,
     flags: pd.Series | Mapping[int, str] | None = None,
+    *,
+    district: str | None = None,
+    on_break: str = "adjust",
+    ratios: Mapping[int, float] | None = None,
 ) -> FitWindow:
-    """Choose the fitting window of an annual series: the last single-basis stretch, gap-free.
+    """Choose the fitting window of an annual series and re-level it across registered breaks.
 
-    Leading and trailing missing values only bound the observed span (noted). Inside the window a
-    missing year is an error naming it, unless ``gaps="last_stretch"``, which fits on the values
-    after the last gap and says so.
+    Leading and trailing missing values only bound the observed span (noted). A missing year
+    inside the span narrows the window to the years after the last gap, and a note says so
+    (``gaps="narrow"``, the default; ``"last_stretch"`` is the old name of the same); with
+    ``gaps="error"`` it is an error naming the missing years. Nothing is filled.
 
     Parameters
     ----------
     series : pandas.Series
         Annual values indexed by year (see :func:`as_annual_series`).
     breaks : {"known", "none"} or list of int
-        Years starting a new statistical basis (see
-        :func:`~jbanalysis.forecast.breaks.resolve_breaks`).
-    gaps : {"error", "last_stretch"}
-        What to do with missing years inside the window.
-    indicator : str, optional
-        Indicator id, to pick economic or population census years for ``breaks="known"``.
+        Years starting a new statistical basis: ``"known"`` reads the break registry for the
+        indicator and district (see :func:`~jbanalysis.forecast.breaks.resolve_breaks`).
+    gaps : {"narrow", "error", "last_stretch"}
+        What to do with missing years inside the span.
+    indicator, district : str, optional
+        Ids of the series, to find its registered breaks.
     vintages : Series or mapping of year to str, optional
         Vintage of each value (the panel's ``vintage`` column); it decides whether an economic
-        census year's value is on the new basis (see
-        :func:`~jbanalysis.forecast.breaks.known_break_years`).
+        census year's value is on the new basis.
     flags : Series or mapping of year to str, optional
         Quality flag of each value (the panel's ``flag`` column); values in the window that are
         not ``observed`` (``interpolated``, ``derived``, ``corrected``) are named in the notes.
+    on_break : {"adjust", "cut"}
+        ``"adjust"`` (default) keeps the years before a break, re-levelled onto the newest basis;
+        ``"cut"`` fits on the stretch since the last break only.
+    ratios : mapping of int to float, optional
+        Overlap ratios (new / old value of the same year) by break year, where both vintages
+        exist (see :func:`~jbanalysis.forecast.breaks.relevel`).
 
     Returns
     -------
@@ -183,20 +233,24 @@ def fit_window(
 
     Examples
     --------
-    First releases of GDP jump after the 2018 economic census in 2019; a revised 2018 value is
-    already on the new basis:
+    First releases of GDP change basis in 2019 after the 2018 economic census; by default the
+    years before are kept, re-levelled:
 
-    >>> s = pd.Series([100.0, 110, 121, 133, 146, 160], index=range(2016, 2022))
-    >>> w = fit_window(s)
-    >>> w.start, w.end, w.n
-    (2019, 2021, 3)
-    >>> w.notes[0]  # doctest: +ELLIPSIS
-    'fitted on 2019–2021 (3 values): the stretch from the break at 2019; breaks considered: 2005, ...'
-    >>> fit_window(s, vintages={2018: "revised"}).start
-    2018
+    >>> s = pd.Series([100.0, 110, 121, 160, 176, 193.6], index=range(2016, 2022))
+    >>> w = fit_window(s, indicator="gdp")
+    >>> w.start, w.end, w.n, w.values.round(1).tolist()
+    (2016, 2021, 6, [132.2, 145.5, 160.0, 160.0, 176.0, 193.6])
+    >>> w.notes[0]
+    'fitted on 2016–2021 (6 values): all observed years; registered breaks inside: 2019 (the years before re-levelled: break-year change left out)'
+    >>> fit_window(s, indicator="gdp", on_break="cut").start
+    2019
     """
-    if gaps not in ("error", "last_stretch"):
-        raise ValueError(f"gaps={gaps!r} is not understood; expected 'error' or 'last_stretch'")
+    if gaps not in GAPS:
+        raise ValueError(f"gaps={gaps!r} is not understood; expected one of {', '.join(GAPS)}")
+    if on_break not in ON_BREAK:
+        raise ValueError(
+            f"on_break={on_break!r} is not understood; expected one of {', '.join(ON_BREAK)}"
+        )
     s = as_annual_series(series)
     label = f"'{s.name}'" if s.name is not None else "the series"
     present = s.dropna()
@@ -204,19 +258,22 @@ def fit_window(
         raise ValueError(f"{label} has no values")
     first, last = int(present.index[0]), int(present.index[-1])
     vintage_map = _year_map(vintages, "vintages")
-    break_years = resolve_breaks(breaks, indicator, vintage_map)
-    start = last_stretch_start(first, last, break_years)
+    break_years = resolve_breaks(breaks, indicator, vintage_map, district)
+    start = last_stretch_start(first, last, break_years) if on_break == "cut" else first
     notes: list[str] = []
     if first != int(s.index[0]) or last != int(s.index[-1]):
         notes.append(f"{label} is observed {first}–{last}")
     window_years = np.arange(start, last + 1)
     missing = sorted(set(window_years.tolist()) - set(present.index.tolist()))
-    reason = f"the stretch from the break at {start}" if start != first else "all observed years"
+    if start != first:
+        reason = f"the stretch from the break at {start} (on_break='cut')"
+    else:
+        reason = "all observed years"
     if missing:
         if gaps == "error":
             after = missing[-1] + 1
             hint = (
-                f"pass gaps='last_stretch' to fit on {after}–{last} only, or breaks=[...] to "
+                f"pass gaps='narrow' to fit on {after}–{last} only, or breaks=[...] to "
                 "start the window later"
                 if last - after + 1 >= MIN_VALUES
                 else f"after the last gap only {last - after + 1} value(s) remain, too few to fit"
@@ -226,20 +283,44 @@ def fit_window(
                 f"{start}–{last}; {hint} (a gap is never filled silently)"
             )
         start = missing[-1] + 1
-        reason = f"the last unbroken stretch (no value for {_format_years(missing)})"
+        reason = (
+            f"narrowed to the years after the last gap (no value for {_format_years(missing)}; "
+            "nothing filled)"
+        )
         window_years = np.arange(start, last + 1)
-    values = present.loc[window_years].to_numpy(dtype=np.float64)
-    n = len(values)
+    published = present.loc[window_years].to_numpy(dtype=np.float64)
+    n = len(published)
     if n < MIN_VALUES:
+        total = len(present)
         raise ValueError(
             f"{label} has only {n} value(s) to fit ({_format_years(window_years.tolist())}, "
-            f"{reason}); at least {MIN_VALUES} are needed"
+            f"{reason}); at least {MIN_VALUES} consecutive years are needed"
+            + (
+                f" ({total} values in all, but not {MIN_VALUES} in a row: a gap is never filled)"
+                if total >= MIN_VALUES
+                else ""
+            )
         )
-    considered = ", ".join(str(b) for b in break_years) if break_years else "none"
-    notes.insert(
-        0,
-        f"fitted on {start}–{last} ({n} values): {reason}; breaks considered: {considered}",
-    )
+    ratios = {int(k): float(v) for k, v in (ratios or {}).items()}
+    lv = relevel(published, window_years, break_years, ratios)
+    inside = [b for b in break_years if start < b <= last]
+    if lv.how:
+        listed = ", ".join(f"{b}" for b in lv.how)
+        methods = sorted(set(lv.how.values()))
+        breaks_note = (
+            f"registered breaks inside: {listed} (the years before re-levelled: "
+            f"{'; '.join(methods)})"
+        )
+    elif break_years:
+        breaks_note = "no registered break inside the window"
+    else:
+        breaks_note = "breaks considered: none"
+    notes.insert(0, f"fitted on {start}–{last} ({n} values): {reason}; {breaks_note}")
+    if inside and inside[-1] == last:
+        notes.append(
+            f"the last year ({last}) starts a new basis: it is the only value on that basis, so "
+            "the level before it is estimated from a single change"
+        )
     flag_map = _year_map(flags, "flags")
     unobserved = {
         y: flag_map[y] for y in window_years.tolist() if flag_map.get(y, "observed") != "observed"
@@ -247,14 +328,20 @@ def fit_window(
     if unobserved:
         listed = ", ".join(f"{y} ({f})" for y, f in unobserved.items())
         notes.append(f"values in the window that are not plain observations: {listed}")
-    positive = bool(np.all(values > 0))
+    positive = bool(np.all(published > 0))
     if not positive:
-        notes.append("the series has values <= 0: log models (loglinear, ets, arima) are refused")
+        notes.append("the series has values <= 0: log models are refused")
+    if np.ptp(published) == 0:
+        notes.append("the series is constant in the window: every model forecasts that value")
     return FitWindow(
         years=window_years,
-        values=values,
+        values=lv.values,
         observed=s,
         break_years=break_years,
         positive=positive,
         notes=notes,
+        published=published,
+        keep=lv.keep,
+        relevelled=lv.how,
+        ratios=ratios,
     )

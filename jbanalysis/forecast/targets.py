@@ -8,26 +8,16 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from jbanalysis.forecast.core import ModelArg, check_levels, model_label, parse_model, predict
-from jbanalysis.forecast.models import check_model
+from jbanalysis.forecast.core import forecast_window
+from jbanalysis.forecast.fitting import ModelArg, check_horizon, check_levels, parse_model
 from jbanalysis.forecast.series import fit_window
+from jbanalysis.metrics.growth import cagr as window_cagr
+from jbanalysis.metrics.growth import compound, required_cagr
 
 
-def cagr(start_value: float, end_value: float, years: int) -> float:
-    """Compound annual growth rate in percent: ``100 * ((end / start) ** (1 / years) - 1)``.
-
-    Examples
-    --------
-    >>> round(cagr(100.0, 200.0, 5), 4)  # doubling in five years
-    14.8698
-    """
-    if years <= 0:
-        raise ValueError(f"a growth rate needs years > 0; got {years}")
-    if start_value <= 0 or end_value <= 0:
-        raise ValueError(
-            f"a compound growth rate needs positive values; got {start_value} and {end_value}"
-        )
-    return 100 * ((end_value / start_value) ** (1 / years) - 1)
+#: ``cagr(start_value, end_value, years)``: the required-growth helper of :mod:`jbanalysis.metrics`
+#: (``100 * ((end / start) ** (1 / years) - 1)``), under the name this package has always used.
+cagr = required_cagr
 
 
 @dataclass
@@ -43,7 +33,10 @@ class TargetCheck:
         % a year needed from ``last_value`` to ``target_value``.
     probability : float
         Probability of reaching the target (``>=``, or ``<=`` for ``direction="at_most"``) under
-        the forecast distribution of ``model`` in ``target_year``.
+        the forecast distribution of ``model`` in ``target_year``; NaN ("not estimable") where
+        the series' intervals are not calibrated on its backtest.
+    probability_note : str
+        Why the probability is not estimable (empty when it is).
     model : str
     table : pandas.DataFrame
         One row per comparison: ``basis``, ``start_year``, ``end_year``, ``cagr`` (%),
@@ -69,6 +62,12 @@ class TargetCheck:
     model: str
     table: pd.DataFrame
     notes: list[str] = field(default_factory=list)
+    probability_note: str = ""
+
+    @property
+    def estimable(self) -> bool:
+        """Whether :attr:`probability` may be shown."""
+        return bool(np.isfinite(self.probability))
 
 
 def target_check(
@@ -81,10 +80,13 @@ def target_check(
     direction: str = "at_least",
     level: Iterable[float] = (80, 95),
     breaks: str | Iterable[int] = "known",
-    gaps: str = "error",
+    gaps: str = "narrow",
     indicator: str | None = None,
+    district: str | None = None,
     vintages: pd.Series | None = None,
     flags: pd.Series | None = None,
+    on_break: str = "adjust",
+    ratios: dict[int, float] | None = None,
 ) -> TargetCheck:
     """Required growth to a target against historical growth and the forecast.
 
@@ -92,7 +94,9 @@ def target_check(
     year ``T``; historical CAGRs over the last ``w`` years ``100 * ((y_T / y_{T-w}) ** (1/w) - 1)``;
     the forecast's implied CAGR (of its median) to ``target_year``; and the probability of
     reaching the target under the forecast distribution (for a combination: the level at which
-    the averaged quantiles meet the target).
+    the averaged quantiles meet the target) — only where the series' intervals are calibrated on
+    its backtest; otherwise ``probability`` is NaN and ``probability_note`` says why. The growth
+    helpers are those of :mod:`jbanalysis.metrics` (``cagr``, ``required_cagr``, ``compound``).
 
     Parameters
     ----------
@@ -108,7 +112,7 @@ def target_check(
         Lengths (years) of the historical windows.
     direction : {"at_least", "at_most"}
         Whether the target is reached from below (growth) or from above (a cap).
-    level, breaks, gaps, indicator, vintages, flags
+    level, breaks, gaps, indicator, district, vintages, flags, on_break, ratios
         As for :func:`~jbanalysis.forecast.forecast`.
 
     Returns
@@ -137,13 +141,14 @@ def target_check(
     """
     if direction not in ("at_least", "at_most"):
         raise ValueError(f"direction={direction!r}; expected 'at_least' or 'at_most'")
-    if not np.isfinite(target_value):
-        raise ValueError(f"target_value must be a finite number; got {target_value!r}")
+    if not np.isfinite(target_value) or target_value <= 0:
+        raise ValueError(f"target_value must be a positive finite number; got {target_value!r}")
     levels = check_levels(level)
     window = fit_window(
-        series, breaks=breaks, gaps=gaps, indicator=indicator, vintages=vintages, flags=flags
-    )
-    last_year, last_value = window.end, float(window.values[-1])
+        series, breaks=breaks, gaps=gaps, indicator=indicator, vintages=vintages, flags=flags,
+        district=district, on_break=on_break, ratios=ratios,
+    )  # fmt: skip
+    last_year, last_value = window.end, float(window.published[-1])
     if isinstance(target_year, bool) or int(target_year) != target_year:
         raise ValueError(f"target_year must be a year; got {target_year!r}")
     target_year = int(target_year)
@@ -153,67 +158,52 @@ def target_check(
             f"target year {target_year} is not after the last fitted year {last_year}: "
             "compare the target with the data instead"
         )
-    names = parse_model(model)
-    notes = list(window.notes)
-    if names is None:
-        from jbanalysis.forecast.evaluate import choose_model
-
-        names, why = choose_model(window, horizon=horizon, k=3, levels=levels)
-        notes.append(why)
+    fc = forecast_window(window, check_horizon(horizon), parse_model(model), levels)
+    notes = list(fc.attrs["notes"])
+    label = str(fc["model"].iloc[-1])
+    detail = str(fc["detail"].iloc[-1])
+    dist = fc.attrs["distribution"]
+    median = float(fc["median"].iloc[-1])
+    mean = float(fc["mean"].iloc[-1])
+    calibration = fc.attrs["calibration"]
+    if calibration is not None and calibration.calibrated:
+        below = float(dist.cdf(float(target_value))[-1])
+        probability = 1 - below if direction == "at_least" else below
+        why_not = ""
     else:
-        for name in names:
-            check_model(name, window.n, window.positive)
-    label = model_label(names)
-    dist, detail, diagnostics = predict(names, window.values, horizon)
-    median = float(dist.quantile(0.5)[-1])
-    mean = float(dist.mean()[-1])
-    below = float(dist.cdf(float(target_value))[-1])
-    probability = 1 - below if direction == "at_least" else below
-    required = cagr(last_value, float(target_value), horizon)
+        probability = float("nan")
+        why_not = calibration.reason if calibration is not None else "intervals not checked"
+        notes.append(f"probability of reaching the target not estimable: {why_not}")
+    required = required_cagr(last_value, float(target_value), horizon)
 
     rows = [("required", last_year, target_year, required, float(target_value), "")]
     observed = window.observed
     for w in sorted(set(int(w) for w in windows)):
         start = last_year - w
         base = observed.get(start, np.nan)
-        if not np.isfinite(base):
+        if not np.isfinite(base) or base <= 0:
             rows.append(
                 (f"historical {w} years", start, last_year, np.nan, np.nan, f"no value for {start}")
             )
             continue
         crossed = [b for b in window.break_years if start < b <= last_year]
         note = (
-            f"crosses the break at {', '.join(map(str, crossed))}: partly a change of basis"
+            f"crosses the registered break at {', '.join(map(str, crossed))}: partly a change "
+            "of basis"
             if crossed
             else ""
         )
-        value = cagr(float(base), last_value, w)
-        projected = last_value * (1 + value / 100) ** horizon
-        rows.append((f"historical {w} years", start, last_year, value, projected, note))
-    rows.append(
-        (
-            f"forecast ({label}) median",
-            last_year,
-            target_year,
-            cagr(last_value, median, horizon),
-            median,
-            "",
-        )
-    )
-    rows.append(
-        (
-            f"forecast ({label}) mean",
-            last_year,
-            target_year,
-            cagr(last_value, mean, horizon),
-            mean,
-            "",
-        )
-    )
+        value = window_cagr(observed, start, last_year)
+        rows.append((f"historical {w} years", start, last_year, value,
+                     compound(last_value, value, horizon), note))  # fmt: skip
+    for what, value in (("median", median), ("mean", mean)):
+        rows.append((f"forecast ({label}) {what}", last_year, target_year,
+                     required_cagr(last_value, value, horizon) if value > 0 else np.nan,
+                     value, ""))  # fmt: skip
     table = pd.DataFrame(
         rows, columns=["basis", "start_year", "end_year", "cagr", "value_at_target_year", "note"]
     )
-    notes.extend(diagnostics)
+    notes.extend(fc.attrs["diagnostics"])
     return TargetCheck(
         last_year=last_year,
         last_value=last_value,
@@ -224,4 +214,5 @@ def target_check(
         model=f"{label}: {detail}",
         table=table,
         notes=notes,
+        probability_note=why_not,
     )
