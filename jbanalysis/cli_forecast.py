@@ -1,7 +1,9 @@
 """``jbanalysis forecast``: forecast one indicator of one district from the bundled panel.
 
 Example: ``jbanalysis forecast --district jiangbei --indicator gdp --horizon 5`` prints the year,
-mean, median and the 80 % / 95 % prediction intervals, then which years were fitted and why.
+median (the point forecast), mean and the 80 % / 95 % prediction intervals, then which years were
+fitted and why. It calls :func:`jbanalysis.forecast.panels.forecast_district`, as report 04 does,
+so both give the same numbers for the same request (same vintages, breaks, horizon limit).
 Heavy imports (pandas, statsmodels, the forecast package) happen in :func:`run`, not at import.
 """
 
@@ -34,23 +36,33 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--district", required=True, help="district name: jiangbei, 江北, 500105, …"
     )
     parser.add_argument("--indicator", default="gdp", help="indicator id (default: gdp)")
-    parser.add_argument("--horizon", type=int, default=5, help="years ahead (default: 5)")
+    parser.add_argument(
+        "--horizon", type=int, default=5, help="years ahead, 1-20 (default: 5)"
+    )
     parser.add_argument(
         "--model",
         default="auto",
-        help="auto (smallest backtest MASE), naive, drift, linear, loglinear, ets, arima, "
-        "or several joined by + for an equal-weight combination (default: auto)",
+        help="auto (recent_drift unless it loses to naive in the backtest), or a model name "
+        "(naive, recent_drift, drift_level, drift, linear, theta, loglinear, theta_log, "
+        "ets_level, ets, arima_level, arima), or several joined by + for an equal-weight "
+        "combination (default: auto)",
     )
     parser.add_argument(
         "--breaks",
         default="known",
-        help="known (fit since the last census revision), none, or years like 2009,2019",
+        help="known (the registered breaks of the series), none, or years like 2009,2019",
+    )
+    parser.add_argument(
+        "--on-break",
+        default="adjust",
+        choices=("adjust", "cut"),
+        help="keep the years before a break, re-levelled (adjust), or fit after it only (cut)",
     )
     parser.add_argument(
         "--gaps",
-        default="error",
-        choices=("error", "last_stretch"),
-        help="a missing year in the fitting window is an error, or fit after the last gap",
+        default="narrow",
+        choices=("narrow", "error", "last_stretch"),
+        help="a missing year narrows the window to the years after it (default), or is an error",
     )
     parser.add_argument("--level", default="80,95", help="interval levels in %% (default: 80,95)")
     parser.add_argument("--policy", default="default", help="panel selection policy")
@@ -59,42 +71,38 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the forecast table of ``args.indicator`` for ``args.district``; 0 on success."""
-    from jbanalysis.districts import resolve_district
-    from jbanalysis.forecast import forecast
-    from jbanalysis.panel import load_panel, wide
+    from jbanalysis.forecast import MAX_HORIZON
+    from jbanalysis.forecast.panels import forecast_district
 
-    district = resolve_district(args.district)
-    if args.horizon < 1:
-        raise ValueError(f"--horizon {args.horizon}: expected a whole number of years >= 1")
+    if not 1 <= args.horizon <= MAX_HORIZON:
+        raise ValueError(
+            f"--horizon {args.horizon}: expected a whole number of years from 1 to {MAX_HORIZON}"
+        )
     if args.digits < 0:
         raise ValueError(f"--digits {args.digits}: expected 0 or more")
-    panel = load_panel(policy=args.policy, districts=[district], indicators=args.indicator)
-    if panel.empty:
-        raise ValueError(f"the bundled panel has no {args.indicator} values for {district}")
-    indicator = str(panel["indicator"].iloc[0])
-    series = wide(panel, indicator, districts=[district])[district]
-    by_year = panel.set_index("year")
     try:
-        table = forecast(
-            series,
+        table = forecast_district(
+            args.district,
+            args.indicator,
             horizon=args.horizon,
             model=args.model,
             level=_levels(args.level),
+            policy=args.policy,
             breaks=_breaks(args.breaks),
             gaps=args.gaps,
-            indicator=indicator,
-            vintages=by_year["vintage"],
-            flags=by_year["flag"],
+            on_break=args.on_break,
         )
     except ValueError as exc:  # name the command-line options, not the Python arguments
-        message = str(exc).replace("gaps='last_stretch'", "--gaps last_stretch")
+        message = str(exc).replace("gaps='narrow'", "--gaps narrow")
         raise ValueError(message.replace("breaks=[...]", "--breaks YEAR,...")) from None
-    unit = str(panel["unit"].iloc[0])
+    inputs = table.attrs["inputs"]
     model, detail = table["model"].iloc[0], table["detail"].iloc[0]
-    print(f"{district} · {indicator} ({unit}) · model {model}: {detail}")
+    print(f"{inputs.district} · {inputs.indicator} ({inputs.unit}) · model {model}: {detail}")
     shown = table.drop(columns=["model", "detail", "fit_start", "fit_end", "n_fit"])
+    front = ["year", "median", "mean"]
+    shown = shown[front + [c for c in shown.columns if c not in front]]
     print(shown.to_string(index=False, float_format=lambda v: f"{v:.{args.digits}f}"))
-    print("notes:")
+    print("point forecast: the median; notes:")
     for note in table.attrs["notes"]:
         print(f"  - {note}")
     if table.attrs["diagnostics"]:

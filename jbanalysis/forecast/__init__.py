@@ -20,7 +20,7 @@ statsmodels is imported only when a model that needs it is fitted; its warnings 
 
 from jbanalysis.forecast import breaks as _breaks
 from jbanalysis.forecast.breaks import known_break_years, relevel
-from jbanalysis.forecast.core import forecast
+from jbanalysis.forecast.core import forecast, outturn
 from jbanalysis.forecast.distributions import Combination, Predictive, Widened
 from jbanalysis.forecast.evaluate import (
     MIN_ORIGINS_TO_SELECT,
@@ -35,7 +35,12 @@ from jbanalysis.forecast.evaluate import (
 )
 from jbanalysis.forecast.fitting import MAX_HORIZON
 from jbanalysis.forecast.models import DEFAULT_MODEL, MODEL_NAMES, ModelFitError, fit_model
-from jbanalysis.forecast.panels import backtest_panel, forecast_panel
+from jbanalysis.forecast.panels import (
+    backtest_panel,
+    forecast_district,
+    forecast_panel,
+    series_inputs,
+)
 from jbanalysis.forecast.series import FitWindow, as_annual_series, fit_window
 from jbanalysis.forecast.targets import TargetCheck, cagr, target_check
 
@@ -64,11 +69,14 @@ __all__ = [
     "fit_window",
     "forecast",
     "forecast_panel",
+    "forecast_district",
     "honest_score",
+    "outturn",
     "known_break_years",
     "relevel",
     "score",
     "select_model",
+    "series_inputs",
     "target_check",
 ]
 

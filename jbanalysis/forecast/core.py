@@ -22,7 +22,7 @@ from jbanalysis.forecast.fitting import (
 from jbanalysis.forecast.models import check_model
 from jbanalysis.forecast.series import FitWindow, fit_window
 
-__all__ = ["MAX_HORIZON", "ModelArg", "forecast", "forecast_frame", "forecast_window"]
+__all__ = ["MAX_HORIZON", "ModelArg", "forecast", "forecast_frame", "forecast_window", "outturn"]
 
 
 def forecast(
@@ -142,6 +142,7 @@ def forecast_window(
     frame.attrs["fit_years"] = window.years.tolist()
     frame.attrs["calibration"] = choice.calibration
     frame.attrs["distribution"] = dist
+    frame.attrs["relevelled"] = dict(window.relevelled)
     return frame
 
 
@@ -175,3 +176,44 @@ def forecast_frame(
 def calibration_of(frame: pd.DataFrame) -> Calibration | None:
     """The :class:`~jbanalysis.forecast.evaluate.Calibration` behind a :func:`forecast` table."""
     return frame.attrs.get("calibration")
+
+
+def outturn(forecast: pd.DataFrame, actual: pd.Series) -> pd.DataFrame:
+    """Forecast against outturn for the forecast years the data already hold.
+
+    Parameters
+    ----------
+    forecast : pandas.DataFrame
+        A :func:`forecast` table, fitted on data that end before the outturn years.
+    actual : pandas.Series
+        The series by year, with the later values (e.g. 2023-2024 as published).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per forecast year with a published value: ``year, actual, median, error_pct``
+        (``100 * (actual / median - 1)``), ``inside80``, ``inside95``.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"year": [2023, 2024], "median": [110.0, 120.0], "lo80": [105.0, 110.0],
+    ...                   "hi80": [115.0, 130.0], "lo95": [100.0, 100.0], "hi95": [120.0, 140.0]})
+    >>> outturn(f, pd.Series({2022: 100.0, 2023: 117.0}))
+       year  actual  median  error_pct  inside80  inside95
+    0  2023   117.0   110.0   6.363636     False      True
+    """
+    known = actual.dropna()
+    rows = forecast[forecast["year"].isin(known.index)]
+    out = pd.DataFrame(
+        {
+            "year": rows["year"].to_numpy(dtype=np.int64),
+            "actual": known.reindex(rows["year"]).to_numpy(dtype=float),
+            "median": rows["median"].to_numpy(dtype=float),
+        }
+    )
+    out["error_pct"] = 100 * (out["actual"] / out["median"] - 1)
+    for lv in (80, 95):
+        if f"lo{lv}" in rows:
+            lo, hi = rows[f"lo{lv}"].to_numpy(), rows[f"hi{lv}"].to_numpy()
+            out[f"inside{lv}"] = (out["actual"].to_numpy() >= lo) & (out["actual"].to_numpy() <= hi)
+    return out

@@ -3,7 +3,7 @@
 A backtest refits every model on an expanding window (the first ``min_train`` values, then one
 more, ...) and compares its forecasts ``h`` years ahead with what was later observed. Scores:
 
-* ``MAE = mean|e|``, ``e = actual - mean forecast``, in the series' unit;
+* ``MAE = mean|e|``, ``e = actual - point forecast`` (the median), in the series' unit;
 * ``MAPE = 100 * mean(|e| / |actual|)``, %;
 * ``sMAPE = 100 * mean(2 |e| / (|actual| + |forecast|))``, % (the M4 competition's definition,
   Makridakis, Spiliotis & Assimakopoulos 2020, *Int. J. Forecasting* 36(1));
@@ -285,7 +285,7 @@ def score(frame: pd.DataFrame, by: str | Sequence[str] = "model") -> pd.DataFram
     lv_cols = [c for c in frame.columns if c.startswith("lo") and c != "lo"]
     levels = [c[2:] for c in lv_cols]
     ok = frame["status"] == "ok"
-    actual, fc = frame["actual"], frame["mean"]
+    actual, fc = frame["actual"], frame["median"]  # the point forecast is the median
     abs_err = (actual - fc).abs()
     parts = pd.DataFrame({c: frame[c] for c in by})
     parts["ok"] = ok.astype(float)
@@ -369,7 +369,7 @@ def honest_score(frame: pd.DataFrame, candidates: Sequence[str] | None = None) -
     >>> bt = backtest(s, models=["naive", "drift_level"], horizons=1, min_train=3, breaks="none")
     >>> h = honest_score(bt)
     >>> h["picks"].iloc[0], int(h["n"].iloc[0])
-    ('drift_level', 3)
+    ('2015: drift_level; 2016: drift_level; 2017: drift_level; 2018: drift_level', 4)
     """
     ok = frame[frame["status"] == "ok"]
     names = list(candidates or dict.fromkeys(ok["model"]))
@@ -485,12 +485,12 @@ def select_model(
     >>> sel.label
     'recent_drift'
     >>> sel.scores[["n", "MASE"]].round(3)
-                                          n   MASE
+                                            n   MASE
     model
-    recent_drift                         12  0.369
-    combo(naive+recent_drift+drift_level) 12  0.637
-    drift_level                          12  0.680
-    naive                                12  1.942
+    recent_drift                           12  0.493
+    drift_level                            12  0.559
+    combo(naive+recent_drift+drift_level)  12  1.142
+    naive                                  12  2.388
     """
     window = fit_window(
         series, breaks=breaks, gaps=gaps, indicator=indicator, vintages=vintages, flags=flags,
@@ -499,16 +499,57 @@ def select_model(
     return select_window(window, horizons, min_train, k, level, models)
 
 
-def _half_width_ratios(rows: pd.DataFrame, lv: float) -> np.ndarray:
+def _half_width_ratios(rows, lv: float) -> np.ndarray:
     """``|actual - median|`` over the half-width of the ``lv`` interval on the actual's side."""
-    above = rows["actual"] >= rows["median"]
-    half = np.where(
-        above, rows[f"hi{lv:g}"] - rows["median"], rows["median"] - rows[f"lo{lv:g}"]
-    ).astype(float)
-    gap = (rows["actual"] - rows["median"]).abs().to_numpy(dtype=float)
+    actual, median = np.asarray(rows["actual"], float), np.asarray(rows["median"], float)
+    lo, hi = np.asarray(rows[f"lo{lv:g}"], float), np.asarray(rows[f"hi{lv:g}"], float)
+    half = np.where(actual >= median, hi - median, median - lo)
+    gap = np.abs(actual - median)
     with np.errstate(divide="ignore", invalid="ignore"):
-        r = np.where(half > 0, gap / half, np.where(gap > 0, np.inf, 0.0))
-    return r
+        return np.where(half > 0, gap / half, np.where(gap > 0, np.inf, 0.0))
+
+
+def _quick_backtest(
+    window: FitWindow, names: Sequence[str], hs: int, min_train: int, levels: Sequence[float]
+) -> dict[str, dict[str, np.ndarray]]:
+    """The backtest behind ``model="auto"`` as arrays per model (no frames: it runs per forecast).
+
+    The same forecasts as :func:`backtest_window` with ``horizons=hs`` (tested to agree).
+    """
+    y, n = window.published, window.n
+    tails = [(lv, (1 - lv / 100) / 2) for lv in levels]
+    cols = ["origin", "year", "actual", "median", "scale", *(f"{k}{lv:g}" for lv, _ in tails
+                                                            for k in ("lo", "hi"))]  # fmt: skip
+    out = {name: {c: [] for c in cols} for name in names}
+    for i in range(min_train, n):
+        steps = min(hs, n - i)
+        if steps < 1:
+            continue
+        train = window.head(i)
+        scale = float(np.mean(np.abs(np.diff(train.published))))
+        for name in names:
+            try:
+                dist, _, _ = predict(tuple(name.removeprefix("combo(").rstrip(")").split("+")),
+                                     train.values, steps, train.keep)  # fmt: skip
+            except ModelFitError:
+                continue
+            acc = out[name]
+            acc["origin"].extend([int(window.years[i - 1])] * steps)
+            acc["year"].extend(window.years[i : i + steps].tolist())
+            acc["actual"].extend(y[i : i + steps].tolist())
+            acc["median"].extend(dist.quantile(0.5).tolist())
+            acc["scale"].extend([scale] * steps)
+            for lv, tail in tails:
+                acc[f"lo{lv:g}"].extend(dist.quantile(tail).tolist())
+                acc[f"hi{lv:g}"].extend(dist.quantile(1 - tail).tolist())
+    return {name: {c: np.asarray(v, dtype=float) for c, v in acc.items()} for name, acc in out.items()}
+
+
+def _mase(rows) -> float:
+    actual, median = np.asarray(rows["actual"], float), np.asarray(rows["median"], float)
+    scale = np.asarray(rows["scale"], float)
+    ok = np.isfinite(median) & (scale > 0)
+    return float(np.mean(np.abs(actual - median)[ok] / scale[ok])) if ok.any() else np.nan
 
 
 def conformal_factor(ratios: np.ndarray, lv: float) -> float:
@@ -530,6 +571,15 @@ def conformal_factor(ratios: np.ndarray, lv: float) -> float:
         return 1.0
     j = int(np.ceil((len(r) + 1) * lv / 100))
     return float(r[min(j, len(r)) - 1])
+
+
+def _ok_rows(rows) -> dict[str, np.ndarray]:
+    """Backtest rows (frame or arrays) with a forecast, as arrays."""
+    if isinstance(rows, pd.DataFrame):
+        rows = rows[rows["status"] == "ok"]
+        return {c: rows[c].to_numpy() for c in rows.columns if c not in ("model", "status")}
+    keep = np.isfinite(rows["median"])
+    return {c: np.asarray(v)[keep] for c, v in rows.items()}
 
 
 @dataclass
@@ -607,14 +657,13 @@ def calibrate(
     >>> c.n_origins, c.factor >= 1.0
     (7, True)
     """
-    ok = rows[rows["status"] == "ok"]
-    n_origins, n_errors = int(ok["origin"].nunique()), len(ok)
-    s = score(ok) if len(ok) else pd.DataFrame()
-    mase = float(s["MASE"].iloc[0]) if len(s) else np.nan
+    ok = _ok_rows(rows)
+    n_origins, n_errors = len(set(ok["origin"].tolist())), len(ok["actual"])
+    mase = _mase(ok) if n_errors else np.nan
     mase_naive = np.nan
-    if naive_rows is not None and len(naive_rows):
-        sn = score(naive_rows[naive_rows["status"] == "ok"])
-        mase_naive = float(sn["MASE"].iloc[0]) if len(sn) else np.nan
+    if naive_rows is not None:
+        naive_ok = _ok_rows(naive_rows)
+        mase_naive = _mase(naive_ok) if len(naive_ok["actual"]) else np.nan
 
     def coverage(factor: float) -> dict:
         out = {}
@@ -692,15 +741,10 @@ def choose_model(
         reason = f"only {window.n} values, no backtest origin"
         cal = Calibration(1.0, 0, 0, {}, {}, np.nan, np.nan, False, reason)
         return Choice(candidate, notes, cal)
-    members = list(dict.fromkeys([*candidate, "naive"]))
-    bt = backtest_window(window, members, hs, min_train, levels)
-    frames = [bt]
-    if len(candidate) > 1:
-        frames.append(combine_backtest(bt, candidate))
-    full = pd.concat(frames, ignore_index=True)
-    naive_rows = full[full["model"] == "naive"]
-    chosen_rows = full[full["model"] == label]
-    n_origins = int(full["origin"].nunique())
+    members = list(dict.fromkeys([label, "naive"]))
+    arrays = _quick_backtest(window, members, hs, min_train, levels)
+    naive_rows, chosen_rows = arrays["naive"], arrays[label]
+    n_origins = len(set(chosen_rows["origin"].tolist()))
     if names is None:
         if n_origins < MIN_ORIGINS_TO_SELECT:
             notes.append(
@@ -709,11 +753,8 @@ def choose_model(
                 "unchecked"
             )
         else:
-            mase = score(chosen_rows[chosen_rows["status"] == "ok"])["MASE"]
-            mase_n = score(naive_rows[naive_rows["status"] == "ok"])["MASE"]
-            m1 = float(mase.iloc[0]) if len(mase) else np.inf
-            m0 = float(mase_n.iloc[0]) if len(mase_n) else np.inf
-            if m1 > m0:
+            m1, m0 = _mase(chosen_rows), _mase(naive_rows)
+            if not m1 <= m0:
                 candidate, label = ("naive",), "naive"
                 chosen_rows = naive_rows
                 notes.append(

@@ -126,8 +126,10 @@ def target_check(
 
     >>> s = pd.Series([100.0, 109, 121, 131, 146], index=range(2018, 2023))
     >>> tc = target_check(s, 2 * 146, 2027, model="drift", breaks="none")
-    >>> round(tc.required_cagr, 2), round(tc.probability, 3)
-    (14.87, 0.009)
+    >>> round(tc.required_cagr, 2), tc.estimable
+    (14.87, False)
+    >>> tc.probability_note  # five values leave two backtest origins: no calibration, no probability
+    'only 2 backtest origin(s), at least 3 are needed'
     >>> tc.table[["basis", "start_year", "end_year", "cagr"]].round(2)
                          basis  start_year  end_year   cagr
     0                 required        2022      2027  14.87
