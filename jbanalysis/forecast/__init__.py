@@ -39,6 +39,7 @@ from jbanalysis.forecast.panels import (
     backtest_panel,
     forecast_district,
     forecast_panel,
+    outturn_check,
     series_inputs,
 )
 from jbanalysis.forecast.series import FitWindow, as_annual_series, fit_window
@@ -72,6 +73,7 @@ __all__ = [
     "forecast_district",
     "honest_score",
     "outturn",
+    "outturn_check",
     "known_break_years",
     "relevel",
     "score",

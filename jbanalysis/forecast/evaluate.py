@@ -616,6 +616,25 @@ class Calibration:
     def widened(self) -> bool:
         return self.factor > 1.0
 
+    def summary(self) -> dict[str, float]:
+        """The numbers a report table shows: MASE, naive's, coverage own and widened, factor.
+
+        Examples
+        --------
+        >>> c = Calibration(1.2, 5, 12, {80: 70.0, 95: 90.0}, {80: 80.0, 95: 95.0}, 0.8, 1.5,
+        ...                 True, "")
+        >>> c.summary()["coverage95"]
+        95.0
+        """
+        out = {"origins": float(self.n_origins), "forecasts": float(self.n_errors),
+               "MASE": self.mase, "MASE_naive": self.mase_naive}  # fmt: skip
+        for lv, c in self.coverage_model.items():
+            out[f"coverage{lv:g}_model"] = c
+        for lv, c in self.coverage.items():
+            out[f"coverage{lv:g}"] = c
+        out["widening"] = self.factor
+        return out
+
     def note(self) -> str:
         """One sentence for the forecast's notes."""
         cov = ", ".join(f"{lv:g} %: {c:.0f} %" for lv, c in self.coverage_model.items())

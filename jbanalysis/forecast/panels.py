@@ -19,7 +19,8 @@ import pandas as pd
 
 from dataclasses import dataclass
 
-from jbanalysis.forecast.core import ModelArg, forecast
+from jbanalysis.forecast.core import forecast
+from jbanalysis.forecast.fitting import ModelArg
 from jbanalysis.forecast.evaluate import backtest
 from jbanalysis.forecast.models import ModelFitError
 
@@ -233,6 +234,49 @@ def forecast_district(
                   on_break=on_break, **inputs.kwargs())  # fmt: skip
     fc.attrs["inputs"] = inputs
     return fc
+
+
+def outturn_check(
+    district: str,
+    indicator: str = "gdp",
+    years: int = 2,
+    *,
+    policy: str = "default",
+    model: ModelArg = "auto",
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The forecast made without the latest ``years`` observed years, against what was published.
+
+    Fitted on the series up to ``last - years`` (the same inputs as :func:`forecast_district`,
+    with vintages and ratios cut there too), forecast ``years`` ahead, and compared with the
+    published values by :func:`~jbanalysis.forecast.outturn`.
+
+    Returns
+    -------
+    tuple of DataFrame
+        The hold-out forecast table and the outturn table.
+
+    Examples
+    --------
+    >>> held, table = outturn_check("jiangbei", "gdp", years=2)
+    >>> int(held["fit_end"].iloc[0]) + 2 == int(table["year"].iloc[-1])
+    True
+    """
+    from jbanalysis.forecast.core import outturn
+
+    inputs = series_inputs(district, indicator, policy)
+    observed = inputs.series.dropna()
+    if len(observed) < 3 + years:
+        raise ValueError(
+            f"{district} {indicator}: {len(observed)} values leave fewer than 3 to fit once the "
+            f"latest {years} are held out"
+        )
+    cut = int(observed.index[-1]) - years
+    kwargs = inputs.kwargs()
+    kwargs["vintages"] = inputs.vintages.loc[:cut]
+    kwargs["flags"] = inputs.flags.loc[:cut]
+    kwargs["ratios"] = {b: r for b, r in inputs.ratios.items() if b <= cut}
+    held = forecast(inputs.series.loc[:cut], years, model, **kwargs)
+    return held, outturn(held, inputs.series)
 
 
 def _labels(data, indicator, districts) -> tuple[pd.DataFrame | None, pd.DataFrame | None]:

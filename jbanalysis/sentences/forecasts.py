@@ -25,12 +25,15 @@ from jbanalysis import narrative as _nar
 
 __all__ = [
     "MODEL_WORDS",
+    "fit_span",
     "forecast_sentence",
     "model_name",
     "outturn_sentence",
     "quality_sentence",
     "selection_sentence",
+    "table_columns",
     "target_sentence",
+    "target_table",
 ]
 
 #: Model names as a report says them: id -> (zh, en).
@@ -84,13 +87,13 @@ def _is_money(indicator: str) -> bool:
     return _nar.indicator_unit(indicator) in _MONEY_UNITS
 
 
-def _subject(district: str, indicator: str, lang: str) -> str:
+def _subject(district: str, indicator: str, lang: str, nominal_zh: bool = True) -> str:
     """江北区地区生产总值（现价） / Jiangbei's nominal GDP."""
     name, ind = _nar.district_name(district, lang), _nar.indicator_name(indicator, lang)
     if lang == "en" and len(ind) > 1 and ind[0].isupper() and ind[1].islower():
         ind = ind[0].lower() + ind[1:]  # "retail sales" inside a sentence, "GDP" stays
     if _is_money(indicator):
-        return _pick(f"{name}{ind}（现价）", f"{name}'s nominal {ind}", lang)
+        return _pick(f"{name}{ind}" + ("（现价）" if nominal_zh else ""), f"{name}'s nominal {ind}", lang)
     return _pick(f"{name}{ind}", f"{name}'s {ind}", lang)
 
 
@@ -115,11 +118,13 @@ def _last_value_note(
     year: int, flags: Mapping | None, reliability: Mapping | None, lang: str
 ) -> str:
     notes = []
-    flag = (flags or {}).get(year)
+    flags = {} if flags is None else flags
+    reliability = {} if reliability is None else reliability
+    flag = flags.get(year)
     if isinstance(flag, str) and flag in _FLAG_WORDS:
         zh, en = _FLAG_WORDS[flag]
         notes.append(_pick(f"{year}年的值为{zh}", f"the {year} value is {en}", lang))
-    rel = (reliability or {}).get(year)
+    rel = reliability.get(year)
     if rel == "low":
         notes.append(_pick(f"{year}年的值来源可靠性低", f"the {year} value rests on a low-reliability source", lang))
     return _pick("，".join(notes), "; ".join(notes), lang)
@@ -152,7 +157,7 @@ def forecast_sentence(
     ...                   "lo80": [1600.0, 1650.2], "hi80": [1800.0, 1950.6],
     ...                   "model": "recent_drift", "fit_start": 2005, "fit_end": 2022})
     >>> forecast_sentence(f, "jiangbei", "gdp", flags={2022: "corrected"})
-    '按近期漂移（近四年变化量的中位数）模型（拟合2005–2022年；拟合期跨2008年经济普查、2013年经济普查、2018年经济普查，此前年份已换算到新口径），2024年江北区地区生产总值（现价）中位预测为1800.4亿元，80%区间为1650.2亿元至1950.6亿元（预测期跨2023年经济普查：预测按现口径，未计入届时的修订；2022年的值为更正值）。'
+    '按近期漂移（近四年变化量的中位数）模型（拟合2005–2022年；拟合期跨2008年经济普查、2013年经济普查、2018年经济普查，此前年份已换算到新口径），2024年江北区地区生产总值中位预测为1800.4亿元（现价），80%区间为1650.2亿元至1950.6亿元（预测期跨2023年经济普查：预测按现口径，未计入届时的修订；2022年的值为更正值）。'
     >>> forecast_sentence(f, "jiangbei", "gdp", "en")
     "With the recent drift (median of the last four changes) model (fitted on 2005–2022, across the 2008 economic census, the 2013 economic census, the 2018 economic census, earlier years re-levelled onto the new basis), the median forecast of Jiangbei's nominal GDP for 2024 is CNY 180.0 bn, 80% interval CNY 165.0 bn to CNY 195.1 bn (the forecast period crosses the 2023 economic census: the forecast is on the current basis and includes no revision)."
     """
@@ -161,6 +166,8 @@ def forecast_sentence(
     start, end, year = int(row["fit_start"]), int(row["fit_end"]), int(row["year"])
     model = model_name(str(row["model"]), lang)
     med = _nar.fmt_value(float(row["median"]), unit, lang)
+    if _is_money(indicator):
+        med = _pick(f"{med}（现价）", med, lang)
     lo, hi = (_nar.fmt_value(float(row[c]), unit, lang) for c in ("lo80", "hi80"))
     inside = _breaks_between(indicator, district, start, end, lang)
     ahead = _breaks_between(indicator, district, end, year, lang)
@@ -169,7 +176,8 @@ def forecast_sentence(
         fit_zh += f"；拟合期跨{_join(inside, 'zh')}，此前年份已换算到新口径"
         fit_en += f", across {_join(inside, 'en')}, earlier years re-levelled onto the new basis"
     sentence = _pick(
-        f"按{model}模型（{fit_zh}），{year}年{_subject(district, indicator, lang)}中位预测为{med}，"
+        f"按{model}模型（{fit_zh}），{year}年{_subject(district, indicator, lang, False)}中位预测为"
+        f"{med}，"
         f"80%区间为{lo}至{hi}。",
         f"With the {model} model ({fit_en}), the median forecast of "
         f"{_subject(district, indicator, lang)} for {year} is {med}, 80% interval {lo} to {hi}.",
@@ -446,3 +454,89 @@ def outturn_sentence(outturn: pd.DataFrame, district: str, indicator: str, lang:
         f"Published values to check against: {'; '.join(parts)}.",
         lang,
     )
+
+
+#: Column heads of the report's tables: key -> (zh, en).
+COLUMN_WORDS: dict[str, tuple[str, str]] = {
+    "indicator": ("指标", "indicator"),
+    "year": ("年份", "year"),
+    "origins": ("回测起点数", "origins"),
+    "forecasts": ("回测预测数", "forecasts"),
+    "MASE": ("MASE", "MASE"),
+    "MASE_naive": ("朴素预测MASE", "naive MASE"),
+    "coverage80_model": ("80%区间覆盖率（模型自身，%）", "80% coverage, model's own (%)"),
+    "coverage95_model": ("95%区间覆盖率（模型自身，%）", "95% coverage, model's own (%)"),
+    "coverage80": ("80%区间覆盖率（%）", "80% coverage (%)"),
+    "coverage95": ("95%区间覆盖率（%）", "95% coverage (%)"),
+    "widening": ("区间放宽倍数", "widening"),
+    "actual": ("公布值", "published"),
+    "median": ("预测中位数", "median forecast"),
+    "error_pct": ("偏差（%）", "error (%)"),
+    "inside80": ("在80%区间内", "inside 80%"),
+    "inside95": ("在95%区间内", "inside 95%"),
+    "basis": ("依据", "basis"),
+    "start_year": ("起始年", "from"),
+    "end_year": ("终止年", "to"),
+    "cagr": ("年均增长率（%）", "CAGR (%)"),
+    "value_at_target_year": ("目标年数值", "value in the target year"),
+    "note": ("说明", "note"),
+}
+
+
+def table_columns(lang: str = "zh") -> dict[str, str]:
+    """Column heads of the forecast report's tables in ``lang`` (for ``DataFrame.rename``).
+
+    >>> table_columns("zh")["error_pct"], table_columns("en")["inside80"]
+    ('偏差（%）', 'inside 80%')
+    """
+    i = 0 if _nar.check_lang(lang) == "zh" else 1
+    return {k: v[i] for k, v in COLUMN_WORDS.items()}
+
+
+def fit_span(forecast: pd.DataFrame, lang: str = "zh") -> str:
+    """Which years a forecast was made from, in words.
+
+    >>> f = pd.DataFrame({"fit_start": [2005], "fit_end": [2020]})
+    >>> fit_span(f), fit_span(f, "en")
+    ('据2005–2020年数据预测', 'forecast from 2005–2020')
+    """
+    start, end = int(forecast["fit_start"].iloc[0]), int(forecast["fit_end"].iloc[0])
+    return _pick(f"据{start}–{end}年数据预测", f"forecast from {start}–{end}", lang)
+
+
+def target_table(check, lang: str = "zh") -> pd.DataFrame:
+    """A :class:`~jbanalysis.forecast.TargetCheck` table with its words in ``lang``.
+
+    >>> t = pd.DataFrame({"basis": ["required", "historical 3 years", "forecast (naive) median"],
+    ...                   "start_year": [2022] * 3, "end_year": [2027] * 3, "cagr": [1.0] * 3,
+    ...                   "value_at_target_year": [2.0] * 3,
+    ...                   "note": ["", "crosses the registered break at 2019: partly a change of basis", ""]})
+    >>> from types import SimpleNamespace
+    >>> target_table(SimpleNamespace(table=t))["依据"].tolist()
+    ['所需增长', '近3年历史增长', '预测中位数（朴素预测（沿用最后一年的值））']
+    """
+    import re
+
+    table = check.table.copy()
+    if _nar.check_lang(lang) == "zh":
+
+        def basis(text: str) -> str:
+            if text == "required":
+                return "所需增长"
+            if m := re.fullmatch(r"historical (\d+) years", text):
+                return f"近{m.group(1)}年历史增长"
+            if m := re.fullmatch(r"forecast \((.+)\) (median|mean)", text):
+                what = "中位数" if m.group(2) == "median" else "均值"
+                return f"预测{what}（{model_name(m.group(1), 'zh')}）"
+            return text
+
+        def note(text: str) -> str:
+            if m := re.fullmatch(r"crosses the registered break at (.+): partly a change of basis", text):
+                return f"跨{m.group(1)}年口径断裂，部分反映口径变化"
+            if m := re.fullmatch(r"no value for (\d+)", text):
+                return f"{m.group(1)}年无数据"
+            return text
+
+        table["basis"] = table["basis"].map(basis)
+        table["note"] = table["note"].map(note)
+    return table.rename(columns=table_columns(lang))
