@@ -68,10 +68,10 @@ def test_combination_rows_are_the_mean_of_the_members(small_backtest):
 
 
 def test_a_failed_fit_is_a_row_with_its_reason(monkeypatch):
-    def fail_on_three(y, horizon, log):
+    def fail_on_three(y, horizon, log, keep):
         if len(y) == 3:
             raise np.linalg.LinAlgError("singular matrix")
-        return models_module._linear(y, horizon, log)
+        return models_module._linear(y, horizon, log, keep)
 
     monkeypatch.setitem(
         models_module.MODELS, "linear", ModelSpec("linear", 3, "never", fail_on_three)
@@ -92,9 +92,12 @@ def test_a_failed_fit_is_a_row_with_its_reason(monkeypatch):
 
 def test_models_left_out_of_all_are_noted():
     s = pd.Series(np.linspace(100, 200, 12), index=range(2005, 2017))
-    bt = backtest(s, breaks="none")  # default min_train = 12 - 3 = 9
-    assert sorted(bt["model"].unique()) == ["drift", "linear", "loglinear", "naive"]
-    assert "ets left out: needs 10 training values, min_train=9" in bt.attrs["notes"]
+    bt = backtest(s, breaks="none")  # default min_train = min(5, 12 - 3) = 5
+    assert sorted(bt["model"].unique()) == [
+        "drift", "drift_level", "linear", "naive", "recent_drift"
+    ]  # fmt: skip
+    assert "ets left out: needs 10 training values, min_train=5" in bt.attrs["notes"]
+    assert "theta left out: needs 6 training values, min_train=5" in bt.attrs["notes"]
 
 
 def test_backtest_argument_errors():
@@ -107,27 +110,49 @@ def test_backtest_argument_errors():
         backtest(s, horizons=0, breaks="none")
 
 
-def test_select_model_takes_the_smallest_mase():
+def test_select_model_takes_the_smallest_mase_ties_to_the_simpler():
+    # a straight line: every difference model and the linear trend are exact (MASE 0); the
+    # simplest of them, recent_drift, wins the tie
     s = pd.Series(10 + 5.0 * np.arange(14), index=range(2005, 2019))
-    sel = select_model(s, horizons=3, breaks="none")
-    assert sel.label == "linear" and sel.model == ("linear",)
-    assert sel.scores.loc["linear", "MASE"] == pytest.approx(0, abs=1e-9)
-    assert sel.scores.index[0] == "linear"
-    assert any(name.startswith("combo(") for name in sel.scores.index)
-    # the best three singles make the combination
-    singles = sel.scores.drop(index=[n for n in sel.scores.index if n.startswith("combo(")])
-    best3 = set(singles.index[:3])
+    sel = select_model(s, horizons=3, breaks="none", models=["naive", "recent_drift", "linear"])
+    for name in ("recent_drift", "linear"):
+        assert sel.scores.loc[name, "MASE"] == pytest.approx(0, abs=1e-9)
+    assert sel.scores.loc["naive", "MASE"] > 1
+    assert sel.label == "recent_drift" and sel.scores.index[0] == "recent_drift"
     combo = next(n for n in sel.scores.index if n.startswith("combo("))
-    assert set(combo.removeprefix("combo(").rstrip(")").split("+")) == best3
-    assert sel.notes[-1].startswith("model chosen by backtest MASE over 4 origins (2014–2017)")
+    assert combo == "combo(naive+recent_drift+linear)"
+    # default min_train 5: origins 2009-2017 (the last origin with a year to score)
+    assert sel.notes[-1].startswith("model chosen by backtest MASE over 9 origins (2009–2017)")
+    assert "nested backtest" in sel.notes[-1]
+    assert len(sel.honest) == 1
 
 
-def test_auto_forecast_uses_the_selected_model():
+def test_selection_needs_three_origins_before_any_choice():
+    s = pd.Series([10.0, 12, 15, 16, 20, 21], index=range(2015, 2021))
+    sel = select_model(s, horizons=1, breaks="none", models=["naive", "linear"], min_train=4)
+    assert sel.label == "naive"  # nothing chosen: the default is not a candidate, first one named
+    assert "only 2 backtest origin(s) (2018–2019): too few to choose" in sel.notes[-1]
+
+
+def test_auto_uses_the_default_model_when_it_beats_naive():
+    from jbanalysis.forecast import DEFAULT_MODEL, forecast
+
     rng = np.random.default_rng(11)
     s = pd.Series(np.exp(5 + np.cumsum(rng.normal(0.06, 0.03, 16))), index=range(2005, 2021))
+    fc = forecast(s, horizon=3, breaks="none")
+    assert fc["model"].iloc[0] == DEFAULT_MODEL == "recent_drift"
+    cal = fc.attrs["calibration"]
+    assert cal.mase < cal.mase_naive
+    assert any(n.startswith("model recent_drift: the default, checked against naive") for n in
+               fc.attrs["notes"])  # fmt: skip
+
+
+def test_auto_never_picks_a_model_worse_than_naive():
     from jbanalysis.forecast import forecast
 
-    fc = forecast(s, horizon=3, breaks="none")
-    sel = select_model(s, horizons=3, breaks="none")
-    assert fc["model"].iloc[0] == sel.label
-    assert fc.attrs["notes"][-1] == sel.notes[-1]
+    # growth stops: the recent drift keeps extrapolating the rise; naive is right every time
+    s = pd.Series([100.0, 120, 140, 160, 180] + [180.0] * 7, index=range(2009, 2021))
+    fc = forecast(s, horizon=2, breaks="none")
+    assert fc["model"].iloc[0] == "naive"
+    assert fc["median"].tolist() == [180.0, 180.0]
+    assert any("was worse than naive in the backtest" in n for n in fc.attrs["notes"])

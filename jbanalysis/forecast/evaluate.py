@@ -531,7 +531,7 @@ def _quick_backtest(
             try:
                 dist, _, _ = predict(tuple(name.removeprefix("combo(").rstrip(")").split("+")),
                                      train.values, steps, train.keep)  # fmt: skip
-            except ModelFitError:
+            except (ModelFitError, ValueError):
                 continue
             acc = out[name]
             acc["origin"].extend([int(window.years[i - 1])] * steps)
@@ -748,7 +748,8 @@ def choose_model(
     candidate = names or (DEFAULT_MODEL,)
     label = model_label(candidate)
     notes: list[str] = []
-    min_train = default_min_train(window.n)
+    need = max(MODELS[m].min_values for m in candidate)
+    min_train = max(default_min_train(window.n), need)
     origins = window.n - min_train
     if window.n <= min_train or origins < 1:
         if names is None:
@@ -757,7 +758,11 @@ def choose_model(
                 f"(at least {MIN_ORIGINS_TO_SELECT + 3} are needed); the default model "
                 f"{DEFAULT_MODEL} is used unchecked"
             )
-        reason = f"only {window.n} values, no backtest origin"
+        reason = (
+            f"only {window.n} values, no backtest origin (the model needs {need} to fit)"
+            if need > default_min_train(window.n)
+            else f"only {window.n} values, no backtest origin"
+        )
         cal = Calibration(1.0, 0, 0, {}, {}, np.nan, np.nan, False, reason)
         return Choice(candidate, notes, cal)
     members = list(dict.fromkeys([label, "naive"]))
