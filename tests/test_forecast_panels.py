@@ -22,7 +22,7 @@ def wide() -> pd.DataFrame:
 
 
 def test_forecast_panel_stacks_districts_and_reports_the_ones_it_cannot_do(wide):
-    fc = forecast_panel(wide, horizon=2, model="drift", breaks="none")
+    fc = forecast_panel(wide, horizon=2, model="drift", breaks="none", gaps="error")
     ok = fc[fc["status"] == "ok"]
     assert ok["district"].tolist() == ["a", "a", "b", "b"]
     single = forecast(wide["a"], horizon=2, model="drift", breaks="none")
@@ -30,16 +30,21 @@ def test_forecast_panel_stacks_districts_and_reports_the_ones_it_cannot_do(wide)
     reasons = fc.loc[fc["status"] != "ok"].set_index("district")["status"]
     assert (
         reasons["short"]
-        == "'short' has only 2 value(s) to fit (2019–2020, all observed years); at least 3 are needed"
+        == "'short' has only 2 value(s) to fit (2019–2020, all observed years); at least 3 "
+        "consecutive years are needed"
     )
     assert reasons["gappy"].startswith("'gappy' has no value for 2010 inside the fitting window")
     assert fc.loc[fc["status"] != "ok", "mean"].isna().all()
     assert fc["year"].dtype == "Int64"
     assert set(fc.attrs["notes"]) == {"a", "b", "short", "gappy"}
+    # by default a gap narrows the window to the years after it, and the district is forecast
+    narrowed = forecast_panel(wide, horizon=2, model="drift", breaks="none")
+    assert narrowed.loc[narrowed["district"] == "gappy", "fit_start"].iloc[0] == 2011
 
 
 def test_backtest_panel_matches_single_backtests_and_lists_skipped(wide):
-    bt = backtest_panel(wide, models=["naive", "drift"], horizons=2, min_train=10, breaks="none")
+    bt = backtest_panel(wide, models=["naive", "drift"], horizons=2, min_train=10, breaks="none",
+                        gaps="error")  # fmt: skip
     assert sorted(bt.attrs["skipped"]) == ["gappy", "short"]
     single = backtest(wide["b"], models=["naive", "drift"], horizons=2, min_train=10, breaks="none")
     mine = bt[bt["district"] == "b"].drop(columns="district").reset_index(drop=True)
@@ -63,8 +68,11 @@ def test_tidy_panel_input_uses_vintages_for_the_breaks():
             "flag": "observed",
         }
     )
-    fc = forecast_panel(tidy, horizon=1, indicator="gdp", model="naive")
+    fc = forecast_panel(tidy, horizon=1, indicator="gdp", model="naive", on_break="cut")
     assert fc.set_index("district")["fit_start"].to_dict() == {"x": 2019, "y": 2018}
+    kept = forecast_panel(tidy, horizon=1, indicator="gdp", model="naive")
+    assert kept.set_index("district")["fit_start"].to_dict() == {"x": 2010, "y": 2010}
+    assert any("registered breaks inside: 2014, 2018" in n for n in kept.attrs["notes"]["y"])
     with pytest.raises(ValueError, match="pass indicator='gdp'"):
         forecast_panel(tidy)
     with pytest.raises(ValueError, match=r"no rows for indicator 'loans'; the panel has \['gdp'\]"):

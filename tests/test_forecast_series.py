@@ -24,13 +24,15 @@ def test_two_values_are_a_clear_error():
         forecast(annual([1.0, 2.0]), breaks="none")
 
 
-def test_three_to_five_values_offer_only_naive_drift_and_linear():
+def test_three_to_five_values_offer_only_the_difference_models_and_linear():
     s = annual([10.0, 11, 12.5, 13, 14.2])
     fc = forecast(s, horizon=2, breaks="none")
-    assert fc["model"].iloc[0] == "drift"
+    # the default, unchecked: the median of the changes 1, 1.5, 0.5, 1.2 is 1.1
+    assert fc["model"].iloc[0] == "recent_drift"
+    assert fc["median"].to_numpy() == pytest.approx([15.3, 16.4])
     notes = " ".join(fc.attrs["notes"])
-    assert "only 3-5 values: naive, drift and linear" in notes
-    assert "too few to choose a model from backtest errors" in notes
+    assert "only 2 backtest origin(s): too few to check the default model against naive" in notes
+    assert "intervals are the model's own, not checked" in notes
     for name in ("loglinear", "ets", "arima"):
         with pytest.raises(ValueError, match=f"model '{name}' needs at least"):
             forecast(s, model=name, breaks="none")
@@ -42,10 +44,17 @@ def test_a_gap_in_the_window_names_the_missing_years():
     s[[2008, 2009, 2014]] = np.nan
     s = s.drop(2016)  # a year absent from the index is a gap too
     with pytest.raises(ValueError, match=r"no value for 2008–2009, 2014, 2016 inside .* 2005–2022"):
-        forecast(s, breaks="none")
-    fc = forecast(s, model="drift", breaks="none", gaps="last_stretch")
-    assert fc.attrs["fit_years"] == list(range(2017, 2023))
-    assert "the last unbroken stretch (no value for 2008–2009, 2014, 2016)" in fc.attrs["notes"][0]
+        forecast(s, breaks="none", gaps="error")
+    for gaps in ("narrow", "last_stretch"):  # the default narrows the window and says so
+        fc = forecast(s, model="drift", breaks="none", gaps=gaps)
+        assert fc.attrs["fit_years"] == list(range(2017, 2023))
+        assert (
+            "narrowed to the years after the last gap (no value for 2008–2009, 2014, 2016; "
+            "nothing filled)" in fc.attrs["notes"][0]
+        )
+    # three values in all but never three in a row: an error that says so
+    with pytest.raises(ValueError, match=r"3 values in all, but not 3 in a row"):
+        forecast(annual([1.0, np.nan, 2.0, np.nan, 3.0]), breaks="none")
 
 
 def test_leading_and_trailing_missing_values_only_bound_the_span():
@@ -63,10 +72,17 @@ def test_non_positive_values_refuse_log_models_and_keep_drift_on_levels():
             ValueError, match=f"'{name}' works on logs and the series has values <= 0"
         ):
             forecast(s, model=name, breaks="none")
-    fc = forecast(s, breaks="none")  # auto: only models on levels compete
-    assert fc["model"].iloc[0] in ("naive", "drift", "linear", "combo(naive+drift+linear)")
-    assert "log models (loglinear, ets, arima) are refused" in " ".join(fc.attrs["notes"])
-    assert forecast(s, model="drift", breaks="none")["detail"].iloc[0] == "drift"
+    fc = forecast(s, breaks="none")  # auto: the default works on levels
+    assert fc["model"].iloc[0] == "recent_drift"
+    assert "log models are refused" in " ".join(fc.attrs["notes"])
+    assert forecast(s, model="drift", breaks="none")["detail"].iloc[0] == "drift (levels)"
+
+
+def test_a_constant_series_forecasts_its_value_with_no_spread():
+    fc = forecast(annual([50.0] * 8), horizon=3, breaks="none")
+    assert fc["median"].tolist() == [50.0] * 3
+    assert fc["lo95"].tolist() == [50.0] * 3 and fc["hi95"].tolist() == [50.0] * 3
+    assert "the series is constant in the window" in " ".join(fc.attrs["notes"])
 
 
 @pytest.mark.parametrize(
@@ -113,23 +129,27 @@ def test_a_frame_is_refused_with_a_pointer_to_the_panel_functions():
         forecast(pd.DataFrame({"a": [1.0, 2, 3]}))
 
 
-def test_known_breaks_follow_the_vintage_of_the_census_year():
-    assert ECONOMIC_CENSUS_YEARS == (2004, 2008, 2013, 2018, 2023)
+def test_known_breaks_come_from_the_registry_per_indicator_and_district():
+    from jbanalysis.breaks import census_years
+
+    assert ECONOMIC_CENSUS_YEARS == census_years("economic_census") == (2004, 2008, 2013, 2018, 2023)
     assert known_break_years("gdp") == (2005, 2009, 2014, 2019, 2024)
-    assert known_break_years("retail_sales", {2013: "census", 2018: "revised"}) == (
-        2005,
-        2009,
-        2013,
-        2018,
-        2024,
-    )
+    assert known_break_years("gdp", {2013: "census", 2018: "revised"}) == (
+        2005, 2009, 2013, 2018, 2024,
+    )  # fmt: skip
+    # only registered breaks count: retail sales break at the 2018/19 definition change only
+    assert known_break_years("retail_sales", district="jiangbei") == (2019,)
     assert known_break_years("pop_resident", {2010: "first_release"}) == (2010, 2020)
+    assert known_break_years("fiscal_revenue", district="yubei") == (2011, 2013)
+    assert known_break_years("fiscal_revenue", district="dadukou") == ()
+    assert 2011 in known_break_years("gdp", district="dazu")  # the 2011 merger
+    assert known_break_years(None) == ()
     s = annual(np.linspace(100, 300, 18))  # 2005-2022
-    assert fit_window(s).start == 2019
-    assert fit_window(s, vintages=pd.Series({2018: "revised"})).start == 2018
-    assert fit_window(s, indicator="pop_resident").start == 2020
-    assert fit_window(s, breaks=[2012]).start == 2012
-    assert fit_window(s, breaks="none").start == 2005
+    assert fit_window(s, indicator="gdp", on_break="cut").start == 2019
+    assert fit_window(s, indicator="gdp", on_break="cut", vintages={2018: "revised"}).start == 2018
+    assert fit_window(s, indicator="pop_resident", on_break="cut").start == 2020
+    assert fit_window(s, breaks=[2012], on_break="cut").start == 2012
+    assert fit_window(s, indicator="gdp").start == 2005  # the default keeps the past
 
 
 def test_bad_break_and_gap_arguments():
@@ -153,7 +173,8 @@ def test_flags_in_the_window_are_named():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"horizon": 0}, "horizon must be a whole number of years >= 1"),
+        ({"horizon": 0}, "horizon must be a whole number of years from 1 to 20; got 0"),
+        ({"horizon": 1000}, "horizon must be a whole number of years from 1 to 20; got 1000"),
         ({"horizon": 2.5}, "horizon must be a whole number"),
         ({"model": "prophet"}, "unknown model 'prophet'"),
         ({"model": ["drift", "drift"]}, "lists a model twice"),

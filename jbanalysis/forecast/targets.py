@@ -87,6 +87,7 @@ def target_check(
     flags: pd.Series | None = None,
     on_break: str = "adjust",
     ratios: dict[int, float] | None = None,
+    calibrate: bool = True,
 ) -> TargetCheck:
     """Required growth to a target against historical growth and the forecast.
 
@@ -114,6 +115,10 @@ def target_check(
         Whether the target is reached from below (growth) or from above (a cap).
     level, breaks, gaps, indicator, district, vintages, flags, on_break, ratios
         As for :func:`~jbanalysis.forecast.forecast`.
+    calibrate : bool
+        ``True`` (default): a probability only where the series' intervals are calibrated on its
+        backtest. ``False``: the model's own distribution, unchecked (for checking the arithmetic
+        or for models the caller has validated; the notes say so) — never in a report.
 
     Returns
     -------
@@ -160,7 +165,9 @@ def target_check(
             f"target year {target_year} is not after the last fitted year {last_year}: "
             "compare the target with the data instead"
         )
-    fc = forecast_window(window, check_horizon(horizon), parse_model(model), levels)
+    fc = forecast_window(
+        window, check_horizon(horizon), parse_model(model), levels, calibrate=calibrate
+    )
     notes = list(fc.attrs["notes"])
     label = str(fc["model"].iloc[-1])
     detail = str(fc["detail"].iloc[-1])
@@ -168,7 +175,9 @@ def target_check(
     median = float(fc["median"].iloc[-1])
     mean = float(fc["mean"].iloc[-1])
     calibration = fc.attrs["calibration"]
-    if calibration is not None and calibration.calibrated:
+    if not calibrate:
+        notes.append("probability from the model's own intervals, not checked against a backtest")
+    if not calibrate or (calibration is not None and calibration.calibrated):
         below = float(dist.cdf(float(target_value))[-1])
         probability = 1 - below if direction == "at_least" else below
         why_not = ""
