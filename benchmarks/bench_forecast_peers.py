@@ -98,7 +98,9 @@ VARIANTS = {
         for m in ("naive", "recent_drift", "drift_level", "drift", "linear", "theta",
                   "theta_log", "ets_level", "ets", "arima_level", "arima")
     },  # fmt: skip
-    "jbanalysis model=recent_drift+theta_log+ets": {"model": "recent_drift+theta_log+ets"},
+    "jbanalysis model=recent_drift+theta_log+ets (own intervals)": {
+        "model": "recent_drift+theta_log+ets", "calibrate": False
+    },
 }
 
 

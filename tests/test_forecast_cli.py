@@ -1,34 +1,116 @@
-"""``jbanalysis forecast`` and the forecasts on the bundled panel."""
+"""``jbanalysis forecast``, and one forecast from every door: API, CLI and report 04."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from jbanalysis.cli import main
-from jbanalysis.forecast import forecast, forecast_panel
-from jbanalysis.panel import load_panel, wide
+from jbanalysis.forecast import (
+    MAX_HORIZON,
+    forecast,
+    forecast_district,
+    forecast_panel,
+    series_inputs,
+)
+from jbanalysis.panel import load_panel
 
-# Jiangbei GDP, 亿元, first releases: yearbook 2019-2020, published figures 2021-2022 (2022 as
+# Jiangbei GDP, 亿元, first releases: yearbook 2005-2020, published figures 2021-2022 (2022 as
 # corrected for the 渝中/江北 swap); see data/sources.
-JIANGBEI_2019_2022 = [1240.0715, 1325.4008, 1507.07, 1602.76]
+JIANGBEI_2017_2022 = [902.9378, 1027.8664, 1240.0715, 1325.4008, 1507.07, 1602.76]
+NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "04_forecasts.ipynb"
+
+
+def _jiangbei_recent_drift() -> float:
+    """The default's drift for Jiangbei GDP, re-derived from the published values by hand.
+
+    Registered breaks of first-release GDP inside 2005-2022: 2009, 2014, 2019. The changes into
+    those years are left out; the years before 2019 are re-levelled by
+    ``f = exp(dlog_2019 - median of the kept log changes)``, so the 2017->2018 change counts as
+    ``(y2018 - y2017) * f``; the drift is the median of the last four kept changes.
+    """
+    y = load_panel(districts="jiangbei", indicators="gdp").set_index("year")["value"]
+    dlog = np.log(y).diff().dropna()
+    kept = dlog.drop([2009, 2014, 2019])
+    f = np.exp(dlog[2019] - kept.median())
+    last4 = [
+        (y[2018] - y[2017]) * f,
+        y[2020] - y[2019],
+        y[2021] - y[2020],
+        y[2022] - y[2021],
+    ]
+    return float(np.median(last4))
 
 
 def test_cli_prints_the_forecast_table(capsys):
     assert main(["forecast", "--district", "江北", "--indicator", "gdp", "--horizon", "5"]) == 0
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert lines[0] == "jiangbei · gdp (cny_100m) · model drift: drift (log)"
-    assert lines[1].split() == ["year", "mean", "median", "lo80", "hi80", "lo95", "hi95"]
+    assert lines[0] == (
+        "jiangbei · gdp (cny_100m) · model recent_drift: recent drift (median of the last 4 "
+        "changes, levels)"
+    )
+    assert lines[1].split() == ["year", "median", "mean", "lo80", "hi80", "lo95", "hi95"]
     assert [line.split()[0] for line in lines[2:7]] == ["2023", "2024", "2025", "2026", "2027"]
-    # median of the drift on logs: 1602.76 * (1602.76 / 1240.0715) ** (h / 3)
-    growth = (1602.76 / 1240.0715) ** (1 / 3)
-    assert float(lines[2].split()[2]) == pytest.approx(1602.76 * growth, abs=0.006)
-    assert "fitted on 2019–2022 (4 values)" in out
+    c = _jiangbei_recent_drift()
+    medians = [float(line.split()[1]) for line in lines[2:7]]
+    assert medians == pytest.approx([1602.76 + h * c for h in range(1, 6)], abs=0.006)
+    assert "fitted on 2005–2022 (18 values)" in out
+    assert "registered breaks inside: 2009, 2014, 2019" in out
     assert "2022 (corrected)" in out
+
+
+def test_three_doors_give_the_same_numbers():
+    """API (forecast and forecast_district), CLI and the report's call agree to the digit."""
+    inputs = series_inputs("yuzhong", "gdp")
+    api = forecast(inputs.series, horizon=5, **inputs.kwargs())
+    district = forecast_district("渝中", "gdp", horizon=5)
+    cols = ["year", "median", "lo80", "hi80", "lo95", "hi95"]
+    pd.testing.assert_frame_equal(api[cols], district[cols])
+    cli = subprocess.run(
+        [str(Path(sys.executable).parent / "jbanalysis"), "forecast", "--district", "yuzhong",
+         "--digits", "4"],  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    table = [line.split() for line in cli[2:7]]
+    assert [int(r[0]) for r in table] == api["year"].tolist()
+    assert [float(r[1]) for r in table] == pytest.approx(api["median"].round(4).tolist())
+    assert [float(r[6]) for r in table] == pytest.approx(api["hi95"].round(4).tolist())
+    # the panel door uses the same inputs (vintages, flags, overlap ratios)
+    panel = load_panel(districts="central", indicators="gdp")
+    stacked = forecast_panel(panel, horizon=5, indicator="gdp", districts=["yuzhong"])
+    assert stacked["median"].to_numpy() == pytest.approx(api["median"].to_numpy())
+    # the report makes exactly this call for each indicator (and its horizon is the CLI's)
+    code = "".join(
+        "".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"]
+        if c["cell_type"] == "code"
+    )  # fmt: skip
+    assert "fc.forecast_district(district, indicator, horizon=horizon)" in code
+
+
+def test_every_door_has_the_same_horizon_limit(capsys):
+    from jbanalysis.report import report_parameters
+
+    assert MAX_HORIZON == 20
+    assert report_parameters("jiangbei", "zh", {"horizon": MAX_HORIZON})["horizon"] == 20
+    with pytest.raises(ValueError, match="from 1 to 20"):
+        report_parameters("jiangbei", "zh", {"horizon": MAX_HORIZON + 1})
+    with pytest.raises(ValueError, match="from 1 to 20; got 21"):
+        forecast_district("jiangbei", "gdp", horizon=21)
+    for bad in ("0", "50", "1000"):
+        assert main(["forecast", "--district", "jiangbei", "--horizon", bad]) == 2
+        assert f"--horizon {bad}: expected a whole number of years from 1 to 20" in (
+            capsys.readouterr().err
+        )
+    assert main(["forecast", "--district", "jiangbei", "--horizon", "20"]) == 0
 
 
 @pytest.mark.parametrize(
@@ -36,15 +118,64 @@ def test_cli_prints_the_forecast_table(capsys):
     [
         (["--district", "nowhere"], "unknown district 'nowhere'"),
         (["--district", "jiangbei", "--breaks", "census"], "--breaks 'census'"),
-        (["--district", "jiangbei", "--horizon", "0"], "--horizon 0"),
-        (["--district", "jiangbei", "--model", "ets"], "model 'ets' needs at least 10 values"),
-        (["--district", "yuzhong", "--breaks", "none"], "no value for 2007–2012, 2014, 2016–2017"),
-        (["--district", "yuzhong", "--breaks", "none"], "pass --gaps last_stretch to fit on 2018"),
+        (["--district", "jiangbei", "--model", "prophet"], "unknown model 'prophet'"),
+        (["--district", "yuzhong", "--gaps", "error"], "no value for 2007–2012, 2014, 2016–2017"),
+        (["--district", "yuzhong", "--gaps", "error"], "pass --gaps narrow to fit on 2018"),
+        (["--district", "jiangbei", "--indicator", "gdp_avg_growth"],
+         "no gdp_avg_growth values for jiangbei"),  # fmt: skip
     ],
 )
 def test_cli_errors_exit_2_with_a_message(capsys, argv, message):
     assert main(["forecast", *argv]) == 2
     assert message in capsys.readouterr().err
+
+
+def _tidy(values, district="dadukou", indicator="fiscal_revenue", start=2008) -> pd.DataFrame:
+    years = list(range(start, start + len(values)))
+    return pd.DataFrame({"district": district, "year": years, "indicator": indicator,
+                         "value": values, "unit": "cny_100m", "vintage": "first_release",
+                         "flag": "observed"})  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("values", "outcome"),
+    [
+        ([1.0, 2.0], r"only 2 value\(s\) to fit"),  # two values: an error
+        ([5.0, np.nan, 6.0, np.nan, 7.0], "3 values in all, but not 3 in a row"),
+        ([3.0, 4.0, np.nan, 5.0, 6.0, 7.0], "narrowed to the years after the last gap"),
+        ([-2.0, -1.0, 0.0, 1.0, 3.0, 4.0, 6.0], "the series has values <= 0: log models"),
+        ([9.0] * 8, "the series is constant in the window"),
+    ],
+)
+def test_bad_input_gets_the_same_answer_from_api_and_district_door(values, outcome):
+    """The report calls forecast_district and prints a ValueError's message; the CLI too."""
+    tidy = _tidy(values)
+    inputs = series_inputs("dadukou", "fiscal_revenue", panel=tidy)
+    try:
+        api = forecast(inputs.series, horizon=3, **inputs.kwargs())
+    except ValueError as exc:
+        api = str(exc)
+    try:
+        door = forecast_district("dadukou", "fiscal_revenue", horizon=3, panel=tidy)
+    except ValueError as exc:
+        door = str(exc)
+    if isinstance(api, str):
+        assert api == door
+        assert pd.Series([api]).str.contains(outcome).all()
+    else:
+        assert api["median"].tolist() == door["median"].tolist()
+        assert any(pd.Series(api.attrs["notes"]).str.contains(outcome))
+
+
+def test_a_break_in_the_last_year_is_a_documented_fallback():
+    # 渝北 fiscal revenue, registered scope breaks 2011 and 2013: a series ending in 2013
+    values = [20.0, 24.0, 29.0, 35.0, 100.0, 110.0, 40.0]  # 2007-2013
+    tidy = _tidy(values, district="yubei", start=2007)
+    fc = forecast_district("yubei", "fiscal_revenue", horizon=2, panel=tidy)
+    notes = " ".join(fc.attrs["notes"])
+    assert "registered breaks inside: 2011, 2013" in notes
+    assert "the last year (2013) starts a new basis" in notes
+    assert fc["fit_end"].iloc[0] == 2013 and np.isfinite(fc["median"]).all()
 
 
 def test_cli_module_and_package_import_light():
@@ -58,29 +189,21 @@ def test_cli_module_and_package_import_light():
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_jiangbei_gdp_default_window_starts_after_the_2018_census():
-    panel = load_panel(districts="jiangbei", indicators="gdp")
-    series = wide(panel, "gdp", districts=["jiangbei"])["jiangbei"]
-    assert series.loc[2019:2022].tolist() == JIANGBEI_2019_2022
-    by_year = panel.set_index("year")
-    fc = forecast(series, horizon=2, model="drift", vintages=by_year["vintage"])
-    assert fc.attrs["fit_years"] == [2019, 2020, 2021, 2022]
-    z = np.log(JIANGBEI_2019_2022)
-    c = np.diff(z).mean()
-    assert fc["median"].to_numpy() == pytest.approx(np.exp(z[-1] + c * np.array([1, 2])))
-
-
-def test_yuzhong_gdp_is_short_and_said_so():
-    panel = load_panel(districts="central", indicators="gdp")
-    fc = forecast_panel(panel, horizon=3, indicator="gdp", districts=["yuzhong"], breaks="none")
-    assert (
-        fc["status"]
-        .iloc[0]
-        .startswith(
-            "'yuzhong' has no value for 2007–2012, 2014, 2016–2017 inside the fitting window 2005–2022"
-        )
-    )
-    # with the known breaks: yuzhong's 2018 value is the revised one, so the window starts 2018
-    fc = forecast_panel(panel, horizon=3, indicator="gdp", districts=["yuzhong"])
+def test_yuzhong_gdp_is_narrowed_to_its_last_stretch_and_said_so():
+    fc = forecast_district("yuzhong", "gdp", horizon=3)
     assert fc["fit_start"].iloc[0] == 2018 and fc["n_fit"].iloc[0] == 5
-    assert fc["model"].iloc[0] == "drift"
+    assert fc["model"].iloc[0] == "recent_drift"
+    notes = " ".join(fc.attrs["notes"])
+    assert "narrowed to the years after the last gap (no value for 2007–2012, 2014, 2016–2017" in (
+        notes
+    )
+    assert "too few to check the default model against naive" in notes
+
+
+def test_overlap_ratio_splices_a_census_break_where_both_vintages_exist():
+    # 渝北 2018 GDP: first release 1543.09, revised 1752.83 (PF0336/PF0337); the default panel
+    # takes the first releases of the yearbook, so the new basis starts in 2019
+    inputs = series_inputs("yubei", "gdp")
+    assert inputs.ratios == {2019: pytest.approx(1752.83 / 1543.09, rel=1e-4)}
+    fc = forecast(inputs.series, horizon=1, **inputs.kwargs())
+    assert "overlap ratio" in fc.attrs["notes"][0]
