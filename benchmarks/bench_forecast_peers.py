@@ -212,8 +212,8 @@ def markdown(table: pd.DataFrame) -> str:
              "|---|---|---|---|---|---|---|"]  # fmt: skip
     for name, r in table.iterrows():
         lines.append(
-            f"| {name} | {r['forecasts']} | {r['failed']} | {r['MASE mean']:.2f} "
-            f"| {r['MASE median']:.2f} | {r['coverage 80 %']:.0f} % | {r['coverage 95 %']:.0f} % |"
+            f"| {name} | {int(r['forecasts'])} | {int(r['failed'])} | {r['MASE mean']:.2f} "
+            f"| {r['MASE median']:.2f} | {r['coverage 80 %']:.1f} % | {r['coverage 95 %']:.1f} % |"
         )
     return "\n".join(lines)
 

@@ -210,3 +210,51 @@ def test_statsmodels_warnings_go_to_diagnostics(monkeypatch):
     assert fc.attrs["diagnostics"] == [
         "naive: ConvergenceWarning: maximum likelihood did not converge"
     ]
+
+
+def test_recent_drift_by_hand():
+    # changes 2, 4, 1, 3, 6, 2: drift = median of the last four (1, 3, 6, 2) = 2.5; s = sample
+    # sd of all six changes; sd_h = s * sqrt(h + h**2 * pi / (2 * 4)); Student-t with 5 df
+    y = np.array([10.0, 12, 16, 17, 20, 26, 28])
+    d = np.diff(y)
+    s = d.std(ddof=1)
+    h = np.arange(1, 4)
+    p = fit_model("recent_drift", y, 3).predictive
+    assert p.center == pytest.approx(28 + 2.5 * h)
+    assert p.scale == pytest.approx(s * np.sqrt(h + h**2 * np.pi / 8))
+    assert p.df == 5 and not p.log
+    # a change into a break year is left out of both the median and the spread
+    keep = np.array([True, True, True, True, False, True])  # the change 20 -> 26 is a break
+    q = fit_model("recent_drift", y, 1, keep).predictive
+    assert q.center[0] == pytest.approx(28 + np.median([4, 1, 3, 2]))
+    assert q.scale[0] == pytest.approx(np.std([2, 4, 1, 3, 2], ddof=1) * np.sqrt(1 + np.pi / 8))
+
+
+def test_theta_is_statsmodels_theta_model():
+    from statsmodels.tsa.forecasting.theta import ThetaModel
+
+    rng = np.random.default_rng(21)
+    y = 100 + np.cumsum(rng.normal(5, 2, 14))
+    res = ThetaModel(pd.Series(y), period=1, deseasonalize=False).fit()
+    direct = np.asarray(res.forecast(3))
+    bounds = res.prediction_intervals(3, alpha=0.05)
+    p = fit_model("theta", y, 3).predictive
+    assert p.center == pytest.approx(direct, rel=1e-12)
+    assert p.quantile(0.975) == pytest.approx(np.asarray(bounds["upper"]), rel=1e-9)
+    assert p.quantile(0.025) == pytest.approx(np.asarray(bounds["lower"]), rel=1e-9)
+    on_logs = fit_model("theta_log", np.exp(y / 100), 3)
+    assert on_logs.predictive.log and on_logs.label == "theta (log)"
+
+
+def test_damped_trend_on_levels_is_statsmodels_ets():
+    from statsmodels.tsa.exponential_smoothing.ets import ETSModel
+
+    rng = np.random.default_rng(22)
+    y = 100 + np.cumsum(rng.normal(5, 2, 14))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        res = ETSModel(pd.Series(y), error="add", trend="add", damped_trend=True).fit(disp=False)
+    pred = res.get_prediction(start=14, end=16)
+    p = fit_model("ets_level", y, 3)
+    assert p.predictive.center == pytest.approx(np.asarray(pred.predicted_mean), rel=1e-9)
+    assert p.label == "ets(A,Ad,N) (levels)" and not p.predictive.log

@@ -41,6 +41,10 @@ MIN_ERRORS_TO_CALIBRATE = 10
 #: Coverage (%) that counts as calibrated on the backtest, per interval level.
 CALIBRATED_BANDS = {80: (70.0, 90.0), 95: (88.0, 98.0)}
 
+#: Intervals count as too narrow when their backtest coverage falls this many binomial standard
+#: errors below the nominal level (chosen on simulated series and the peer benchmark).
+NARROW_SLACK = 0.0
+
 #: Longest horizon of the backtests behind ``model="auto"`` (longer forecasts reuse its errors).
 BACKTEST_HORIZON = 3
 
@@ -658,7 +662,9 @@ def calibrate(
 ) -> Calibration:
     """Widen a model's intervals from its backtest errors where they are too narrow.
 
-    ``factor = max(1, conformal_factor(r_L, L) for each level L)`` with ``r_L`` the ratio of each
+    Intervals are too narrow when, for some level ``L``, fewer than ``L`` % of the backtest
+    outcomes fell inside by more than one binomial standard error (``100 * sqrt(p (1 - p) / n)``
+    points). Then ``factor = max(1, conformal_factor(r_L, L) for each level L)`` with ``r_L`` the ratio of each
     backtest error to the half-width of the ``L`` % interval on its side
     (:func:`conformal_factor`): one factor for every level and horizon, so the widened forecast is
     still one distribution (its probabilities agree with its intervals). The intervals count as
@@ -697,12 +703,20 @@ def calibrate(
         )
         return Calibration(1.0, n_origins, n_errors, coverage(1.0), coverage(1.0), mase,
                            mase_naive, False, reason)  # fmt: skip
-    factor = max(
-        [1.0, *(conformal_factor(_half_width_ratios(ok, lv), lv) for lv in levels)]
-    )
-    if not np.isfinite(factor):
-        factor = 1.0
-    cov_model, cov = coverage(1.0), coverage(factor)
+    cov_model = coverage(1.0)
+
+    def slack(lv: float) -> float:  # one binomial standard error of this backtest, in points
+        return 100 * np.sqrt(lv / 100 * (1 - lv / 100) / max(n_errors, 1))
+
+    # widen only intervals the backtest shows too narrow (beyond sampling noise): a model whose
+    # own intervals hold keeps them
+    too_narrow = any(cov_model[lv] < lv - NARROW_SLACK * slack(lv) for lv in levels)
+    factor = 1.0
+    if too_narrow:
+        factor = max([1.0, *(conformal_factor(_half_width_ratios(ok, lv), lv) for lv in levels)])
+        if not np.isfinite(factor):
+            factor = 1.0
+    cov = coverage(factor)
     reasons = []
     if n_errors < MIN_ERRORS_TO_CALIBRATE:
         reasons.append(
