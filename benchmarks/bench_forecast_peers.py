@@ -95,11 +95,23 @@ VARIANTS = {
     "jbanalysis default, on_break='cut'": {"on_break": "cut"},
     **{
         f"jbanalysis model={m} (own intervals)": {"model": m, "calibrate": False}
-        for m in ("naive", "recent_drift", "drift_level", "drift", "linear", "theta",
-                  "theta_log", "ets_level", "ets", "arima_level", "arima")
-    },  # fmt: skip
+        for m in (
+            "naive",
+            "recent_drift",
+            "drift_level",
+            "drift",
+            "linear",
+            "theta",
+            "theta_log",
+            "ets_level",
+            "ets",
+            "arima_level",
+            "arima",
+        )
+    },
     "jbanalysis model=recent_drift+theta_log+ets (own intervals)": {
-        "model": "recent_drift+theta_log+ets", "calibrate": False
+        "model": "recent_drift+theta_log+ets",
+        "calibrate": False,
     },
 }
 
@@ -190,8 +202,12 @@ def summary(rows: pd.DataFrame) -> pd.DataFrame:
     ok = rows["point"].notna() if "point" in rows else pd.Series(False, index=rows.index)
     r = rows.assign(
         ase=((rows["actual"] - rows.get("point")).abs() / rows["scale"]).where(ok),
-        in80=((rows["actual"] >= rows.get("lo80")) & (rows["actual"] <= rows.get("hi80"))).where(ok),
-        in95=((rows["actual"] >= rows.get("lo95")) & (rows["actual"] <= rows.get("hi95"))).where(ok),
+        in80=((rows["actual"] >= rows.get("lo80")) & (rows["actual"] <= rows.get("hi80"))).where(
+            ok
+        ),
+        in95=((rows["actual"] >= rows.get("lo95")) & (rows["actual"] <= rows.get("hi95"))).where(
+            ok
+        ),
         failed=~ok,
     )
     g = r.groupby("method", sort=False)

@@ -26,6 +26,7 @@ MODULES = [
     ("jbanalysis.forecast", "Forecasts"),
     ("jbanalysis.plots", "Charts"),
     ("jbanalysis.narrative", "Computed sentences"),
+    ("jbanalysis.sentences.forecasts", "Sentences of the forecast report"),
     ("jbanalysis.report", "Reports"),
 ]
 

@@ -74,8 +74,14 @@ def test_three_doors_give_the_same_numbers():
     cols = ["year", "median", "lo80", "hi80", "lo95", "hi95"]
     pd.testing.assert_frame_equal(api[cols], district[cols])
     cli = subprocess.run(
-        [str(Path(sys.executable).parent / "jbanalysis"), "forecast", "--district", "yuzhong",
-         "--digits", "4"],  # fmt: skip
+        [
+            str(Path(sys.executable).parent / "jbanalysis"),
+            "forecast",
+            "--district",
+            "yuzhong",
+            "--digits",
+            "4",
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -121,8 +127,10 @@ def test_every_door_has_the_same_horizon_limit(capsys):
         (["--district", "jiangbei", "--model", "prophet"], "unknown model 'prophet'"),
         (["--district", "yuzhong", "--gaps", "error"], "no value for 2007–2012, 2014, 2016–2017"),
         (["--district", "yuzhong", "--gaps", "error"], "pass --gaps narrow to fit on 2018"),
-        (["--district", "jiangbei", "--indicator", "gdp_avg_growth"],
-         "no gdp_avg_growth values for jiangbei"),  # fmt: skip
+        (
+            ["--district", "jiangbei", "--indicator", "gdp_avg_growth"],
+            "no gdp_avg_growth values for jiangbei",
+        ),
     ],
 )
 def test_cli_errors_exit_2_with_a_message(capsys, argv, message):
@@ -207,3 +215,23 @@ def test_overlap_ratio_splices_a_census_break_where_both_vintages_exist():
     assert inputs.ratios == {2019: pytest.approx(1752.83 / 1543.09, rel=1e-4)}
     fc = forecast(inputs.series, horizon=1, **inputs.kwargs())
     assert "overlap ratio" in fc.attrs["notes"][0]
+
+
+def test_the_report_outturn_view_holds_out_the_latest_years():
+    from jbanalysis.forecast import outturn_check
+
+    held, table = outturn_check("jiangbei", "gdp", years=2)
+    inputs = series_inputs("jiangbei", "gdp")
+    last = int(inputs.series.dropna().index[-1])
+    cut = last - 2
+    assert int(held["fit_end"].iloc[0]) == cut
+    # the same forecast made by hand from the data up to the cut
+    again = forecast(inputs.series.loc[:cut], horizon=2, indicator="gdp", district="jiangbei",
+                     vintages=inputs.vintages.loc[:cut], flags=inputs.flags.loc[:cut])  # fmt: skip
+    assert held["median"].tolist() == pytest.approx(again["median"].tolist())
+    assert table["year"].tolist() == [cut + 1, cut + 2]
+    actual = inputs.series.loc[cut + 1 : cut + 2].to_numpy()
+    assert table["actual"].to_numpy() == pytest.approx(actual)
+    assert table["error_pct"].to_numpy() == pytest.approx(100 * (actual / again["median"] - 1))
+    inside = (actual >= again["lo80"].to_numpy()) & (actual <= again["hi80"].to_numpy())
+    assert table["inside80"].tolist() == inside.tolist()

@@ -56,7 +56,11 @@ def test_drift_on_levels_by_hand():
 def test_linear_trend_is_recovered_exactly():
     years = np.arange(2005, 2021)
     fc = forecast(
-        pd.Series(50 + 3.0 * (years - 2005), index=years), horizon=3, model="linear", breaks="none", calibrate=False
+        pd.Series(50 + 3.0 * (years - 2005), index=years),
+        horizon=3,
+        model="linear",
+        breaks="none",
+        calibrate=False,
     )
     assert fc["mean"].to_numpy() == pytest.approx([98.0, 101.0, 104.0], abs=1e-9)
     assert (fc["hi95"] - fc["lo95"]).to_numpy() == pytest.approx([0, 0, 0], abs=1e-6)
@@ -165,7 +169,9 @@ def test_combination_equals_the_mean_of_its_parts():
         expected = np.mean([f[col].to_numpy() for f in singles], axis=0)
         assert combo[col].to_numpy() == pytest.approx(expected, rel=1e-12)
     assert combo["model"].iloc[0] == "combo(drift+linear+ets)"
-    assert forecast(s, 4, model="drift+linear+ets", breaks="none", calibrate=False)["mean"].equals(combo["mean"])
+    assert forecast(s, 4, model="drift+linear+ets", breaks="none", calibrate=False)["mean"].equals(
+        combo["mean"]
+    )
 
 
 def test_arima_picks_the_smallest_aicc_with_drift():

@@ -70,7 +70,10 @@ def test_forecast_sentence_names_breaks_in_the_window_and_an_unreliable_last_val
     assert "实际" not in zh  # nominal is never called real
     en = fs.forecast_sentence(f, "jiangbei", "retail_sales", "en", flags=flags, reliability=rel)
     assert "across the 2019 definition change, earlier years re-levelled onto the new basis" in en
-    assert "the 2022 value is a corrected value; the 2022 value rests on a low-reliability source" in en
+    assert (
+        "the 2022 value is a corrected value; the 2022 value rests on a low-reliability source"
+        in en
+    )
     assert "nominal retail sales of consumer goods" in en
 
 
@@ -97,7 +100,9 @@ def test_quality_sentence_says_plainly_when_nothing_beats_naive():
     # 21 forecasts: two binomial standard errors of slack, 17.5 points at 80 % and 9.5 at 95 %
     assert "区间未达校准标准（80%区间覆盖50%（应在70–90%）、95%区间覆盖70%（应在88–98%））" in zh
     en = fs.quality_sentence(f, "en")
-    assert "no available trend model beat naive, so the forecast carries the last value forward" in en
+    assert (
+        "no available trend model beat naive, so the forecast carries the last value forward" in en
+    )
     assert "so no probability is estimable" in en
 
 
@@ -175,7 +180,11 @@ def test_tables_speak_the_report_language():
         "note": ["", "crosses the registered break at 2019: partly a change of basis", ""]}))  # fmt: skip
     zh = fs.target_table(check, "zh")
     assert list(zh.columns) == ["依据", "起始年", "终止年", "年均增长率（%）", "目标年数值", "说明"]
-    assert zh["依据"].tolist() == ["所需增长", "近5年历史增长", "预测均值（近期漂移（近四年变化量的中位数））"]
+    assert zh["依据"].tolist() == [
+        "所需增长",
+        "近5年历史增长",
+        "预测均值（近期漂移（近四年变化量的中位数））",
+    ]
     assert zh["说明"].iloc[1] == "跨2019年口径断裂，部分反映口径变化"
     en = fs.target_table(check, "en")
     assert en["basis"].tolist() == check.table["basis"].tolist()

@@ -36,9 +36,9 @@ import numpy as np
 from jbanalysis.breaks import NEW_BASIS_VINTAGES
 
 __all__ = [
-    "ECONOMIC_CENSUS_YEARS",
+    "ECONOMIC_CENSUS_YEARS",  # noqa: F822 - read from the registry by __getattr__
     "NEW_BASIS_VINTAGES",
-    "POPULATION_CENSUS_YEARS",
+    "POPULATION_CENSUS_YEARS",  # noqa: F822 - read from the registry by __getattr__
     "Relevelled",
     "known_break_years",
     "last_stretch_start",

@@ -134,9 +134,7 @@ def _linear(y: np.ndarray, horizon: int, log: bool, keep: np.ndarray) -> tuple[P
     return Predictive(center, scale, df, log=False), "linear"
 
 
-def _loglinear(
-    y: np.ndarray, horizon: int, log: bool, keep: np.ndarray
-) -> tuple[Predictive, str]:
+def _loglinear(y: np.ndarray, horizon: int, log: bool, keep: np.ndarray) -> tuple[Predictive, str]:
     center, scale, df = _ols_trend(np.log(y), horizon)
     return Predictive(center, scale, df, log=True), "loglinear"
 
@@ -275,9 +273,7 @@ def eligible_models(n: int, positive: bool) -> list[str]:
     ]
 
 
-def fit_model(
-    name: str, y: np.ndarray, horizon: int, keep: np.ndarray | None = None
-) -> FitResult:
+def fit_model(name: str, y: np.ndarray, horizon: int, keep: np.ndarray | None = None) -> FitResult:
     """Fit model ``name`` to ``y`` and forecast ``horizon`` steps; warnings go to diagnostics.
 
     Parameters

@@ -13,15 +13,14 @@ backtests).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-from dataclasses import dataclass
-
 from jbanalysis.forecast.core import forecast
-from jbanalysis.forecast.fitting import ModelArg
 from jbanalysis.forecast.evaluate import backtest
+from jbanalysis.forecast.fitting import ModelArg
 from jbanalysis.forecast.models import ModelFitError
 
 _TIDY_COLUMNS = {"district", "year", "indicator", "value"}

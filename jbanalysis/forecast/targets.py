@@ -14,7 +14,6 @@ from jbanalysis.forecast.series import fit_window
 from jbanalysis.metrics.growth import cagr as window_cagr
 from jbanalysis.metrics.growth import compound, required_cagr
 
-
 #: ``cagr(start_value, end_value, years)``: the required-growth helper of :mod:`jbanalysis.metrics`
 #: (``100 * ((end / start) ** (1 / years) - 1)``), under the name this package has always used.
 cagr = required_cagr

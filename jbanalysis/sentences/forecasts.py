@@ -39,7 +39,10 @@ __all__ = [
 #: Model names as a report says them: id -> (zh, en).
 MODEL_WORDS: dict[str, tuple[str, str]] = {
     "naive": ("朴素预测（沿用最后一年的值）", "naive (last value carried forward)"),
-    "recent_drift": ("近期漂移（近四年变化量的中位数）", "recent drift (median of the last four changes)"),
+    "recent_drift": (
+        "近期漂移（近四年变化量的中位数）",
+        "recent drift (median of the last four changes)",
+    ),
     "drift_level": ("水平漂移", "drift on levels"),
     "drift": ("对数漂移（固定增长率）", "drift on logs (constant growth rate)"),
     "linear": ("线性趋势", "linear trend"),
@@ -93,7 +96,9 @@ def _subject(district: str, indicator: str, lang: str, nominal_zh: bool = True) 
     if lang == "en" and len(ind) > 1 and ind[0].isupper() and ind[1].islower():
         ind = ind[0].lower() + ind[1:]  # "retail sales" inside a sentence, "GDP" stays
     if _is_money(indicator):
-        return _pick(f"{name}{ind}" + ("（现价）" if nominal_zh else ""), f"{name}'s nominal {ind}", lang)
+        return _pick(
+            f"{name}{ind}" + ("（现价）" if nominal_zh else ""), f"{name}'s nominal {ind}", lang
+        )
     return _pick(f"{name}{ind}", f"{name}'s {ind}", lang)
 
 
@@ -126,7 +131,13 @@ def _last_value_note(
         notes.append(_pick(f"{year}年的值为{zh}", f"the {year} value is {en}", lang))
     rel = reliability.get(year)
     if rel == "low":
-        notes.append(_pick(f"{year}年的值来源可靠性低", f"the {year} value rests on a low-reliability source", lang))
+        notes.append(
+            _pick(
+                f"{year}年的值来源可靠性低",
+                f"the {year} value rests on a low-reliability source",
+                lang,
+            )
+        )
     return _pick("，".join(notes), "; ".join(notes), lang)
 
 
@@ -314,14 +325,11 @@ def quality_sentence(forecast: pd.DataFrame, lang: str = "zh") -> str:
     if label == "naive":
         head += _pick(
             "；没有可用的趋势模型优于朴素预测，预测沿用最后一年的值",
-            "; no available trend model beat naive, so the forecast carries the last value "
-            "forward",
+            "; no available trend model beat naive, so the forecast carries the last value forward",
             lang,
         )
     elif worse:
-        head += _pick(
-            "；该模型不如朴素预测", "; this model is worse than the naive forecast", lang
-        )
+        head += _pick("；该模型不如朴素预测", "; this model is worse than the naive forecast", lang)
     c80, c95 = cov.get(80, "–"), cov.get(95, "–")
     if cal.widened:
         body = _pick(
@@ -394,8 +402,7 @@ def target_sentence(check, district: str, indicator: str, lang: str = "zh") -> s
     else:
         chance_zh = "达成概率不可估计：该序列的预测区间未经回测校准"
         chance_en = (
-            "the chance is not estimable: this series' intervals are not calibrated on its "
-            "backtest"
+            "the chance is not estimable: this series' intervals are not calibrated on its backtest"
         )
     return _pick(
         f"要在{check.target_year}年由{check.last_year}年的{last}达到{target}，"
@@ -434,7 +441,9 @@ def outturn_sentence(outturn: pd.DataFrame, district: str, indicator: str, lang:
         where = (
             _pick("在80%区间内", "inside the 80% interval", lang)
             if r["inside80"]
-            else _pick("在80%区间外、95%区间内", "outside the 80% but inside the 95% interval", lang)
+            else _pick(
+                "在80%区间外、95%区间内", "outside the 80% but inside the 95% interval", lang
+            )
             if r["inside95"]
             else _pick("在95%区间之外", "outside the 95% interval", lang)
         )
@@ -531,7 +540,9 @@ def target_table(check, lang: str = "zh") -> pd.DataFrame:
             return text
 
         def note(text: str) -> str:
-            if m := re.fullmatch(r"crosses the registered break at (.+): partly a change of basis", text):
+            if m := re.fullmatch(
+                r"crosses the registered break at (.+): partly a change of basis", text
+            ):
                 return f"跨{m.group(1)}年口径断裂，部分反映口径变化"
             if m := re.fullmatch(r"no value for (\d+)", text):
                 return f"{m.group(1)}年无数据"
