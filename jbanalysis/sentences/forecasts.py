@@ -503,14 +503,14 @@ def table_columns(lang: str = "zh") -> dict[str, str]:
 
 
 def fit_span(forecast: pd.DataFrame, lang: str = "zh") -> str:
-    """Which years a forecast was made from, in words.
+    """Which years a forecast was made from, in words, bracketed as the language brackets.
 
     >>> f = pd.DataFrame({"fit_start": [2005], "fit_end": [2020]})
     >>> fit_span(f), fit_span(f, "en")
-    ('据2005–2020年数据预测', 'forecast from 2005–2020')
+    ('（据2005–2020年数据预测）', ' (forecast from 2005–2020)')
     """
     start, end = int(forecast["fit_start"].iloc[0]), int(forecast["fit_end"].iloc[0])
-    return _pick(f"据{start}–{end}年数据预测", f"forecast from {start}–{end}", lang)
+    return _pick(f"（据{start}–{end}年数据预测）", f" (forecast from {start}–{end})", lang)
 
 
 def target_table(check, lang: str = "zh") -> pd.DataFrame:
