@@ -27,25 +27,22 @@ JIANGBEI_2017_2022 = [902.9378, 1027.8664, 1240.0715, 1325.4008, 1507.07, 1602.7
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "04_forecasts.ipynb"
 
 
-def _jiangbei_recent_drift() -> float:
+def _jiangbei_recent_drift() -> tuple[int, float, float]:
     """The default's drift for Jiangbei GDP, re-derived from the published values by hand.
 
-    Registered breaks of first-release GDP inside 2005-2022: 2009, 2014, 2019. The changes into
+    Registered breaks of first-release GDP inside the window: 2009, 2014, 2019. The changes into
     those years are left out; the years before 2019 are re-levelled by
-    ``f = exp(dlog_2019 - median of the kept log changes)``, so the 2017->2018 change counts as
-    ``(y2018 - y2017) * f``; the drift is the median of the last four kept changes.
+    ``f = exp(dlog_2019 - median of the kept log changes)``, so a change before 2019 counts
+    ``f`` times; the drift is the median of the last four kept changes. Returns the last year,
+    its value and the drift.
     """
-    y = load_panel(districts="jiangbei", indicators="gdp").set_index("year")["value"]
+    y = load_panel(districts="jiangbei", indicators="gdp").set_index("year")["value"].dropna()
     dlog = np.log(y).diff().dropna()
     kept = dlog.drop([2009, 2014, 2019])
     f = np.exp(dlog[2019] - kept.median())
-    last4 = [
-        (y[2018] - y[2017]) * f,
-        y[2020] - y[2019],
-        y[2021] - y[2020],
-        y[2022] - y[2021],
-    ]
-    return float(np.median(last4))
+    changes = y.diff().dropna().drop([2009, 2014, 2019])
+    changes[changes.index < 2019] *= f
+    return int(y.index[-1]), float(y.iloc[-1]), float(np.median(changes.iloc[-4:]))
 
 
 def test_cli_prints_the_forecast_table(capsys):
@@ -57,11 +54,11 @@ def test_cli_prints_the_forecast_table(capsys):
         "changes, levels)"
     )
     assert lines[1].split() == ["year", "median", "mean", "lo80", "hi80", "lo95", "hi95"]
-    assert [line.split()[0] for line in lines[2:7]] == ["2023", "2024", "2025", "2026", "2027"]
-    c = _jiangbei_recent_drift()
+    last, value, c = _jiangbei_recent_drift()
+    assert [int(line.split()[0]) for line in lines[2:7]] == list(range(last + 1, last + 6))
     medians = [float(line.split()[1]) for line in lines[2:7]]
-    assert medians == pytest.approx([1602.76 + h * c for h in range(1, 6)], abs=0.006)
-    assert "fitted on 2005–2022 (18 values)" in out
+    assert medians == pytest.approx([value + h * c for h in range(1, 6)], abs=0.006)
+    assert f"fitted on 2005–{last} ({last - 2004} values)" in out
     assert "registered breaks inside: 2009, 2014, 2019" in out
     assert "2022 (corrected)" in out
 
