@@ -96,7 +96,16 @@ def test_three_doors_give_the_same_numbers():
         "".join(c["source"]) for c in json.loads(NOTEBOOK.read_text())["cells"]
         if c["cell_type"] == "code"
     )  # fmt: skip
-    assert "fc.forecast_district(district, indicator, horizon=horizon)" in code
+    assert (
+        "fc.forecast_district(\n            district, indicator, horizon=horizon, last_year=years[-1]"
+        in code
+    )
+    # ... and the report's data window only cuts the series: the same numbers as the API's
+    cut = forecast_district("yuzhong", "gdp", horizon=5, last_year=2022)
+    by_hand = forecast(inputs.series.loc[:2022], horizon=5, **{
+        **inputs.kwargs(), "vintages": inputs.vintages.loc[:2022], "flags": inputs.flags.loc[:2022]
+    })  # fmt: skip
+    assert cut["median"].tolist() == pytest.approx(by_hand["median"].tolist())
 
 
 def test_every_door_has_the_same_horizon_limit(capsys):
@@ -196,7 +205,8 @@ def test_cli_module_and_package_import_light():
 
 def test_yuzhong_gdp_is_narrowed_to_its_last_stretch_and_said_so():
     fc = forecast_district("yuzhong", "gdp", horizon=3)
-    assert fc["fit_start"].iloc[0] == 2018 and fc["n_fit"].iloc[0] == 5
+    last = int(fc["fit_end"].iloc[0])
+    assert fc["fit_start"].iloc[0] == 2018 and fc["n_fit"].iloc[0] == last - 2017
     assert fc["model"].iloc[0] == "recent_drift"
     notes = " ".join(fc.attrs["notes"])
     assert "narrowed to the years after the last gap (no value for 2007–2012, 2014, 2016–2017" in (

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from jbanalysis.forecast.core import forecast
@@ -212,11 +213,14 @@ def forecast_district(
     gaps: str = "narrow",
     on_break: str = "adjust",
     panel: pd.DataFrame | None = None,
+    last_year: int | None = None,
 ) -> pd.DataFrame:
     """Forecast one district's indicator from the panel, as the CLI and report 04 do.
 
     The same as ``forecast(inputs.series, ..., **inputs.kwargs())`` with
     ``inputs = series_inputs(district, indicator, policy)``; ``attrs["inputs"]`` keeps them.
+    ``last_year`` uses the data up to that year only (a report's ``end_year``); default: the
+    series' last observed year.
 
     Examples
     --------
@@ -225,6 +229,12 @@ def forecast_district(
     (True, 'jiangbei')
     """
     inputs = series_inputs(district, indicator, policy, panel)
+    if last_year is not None:
+        inputs = SeriesInputs(
+            inputs.district, inputs.indicator, inputs.unit, inputs.series.loc[:last_year],
+            inputs.vintages.loc[:last_year], inputs.flags.loc[:last_year],
+            {b: r for b, r in inputs.ratios.items() if b <= last_year},
+        )  # fmt: skip
     fc = forecast(inputs.series, horizon, model, level, breaks=breaks, gaps=gaps,
                   on_break=on_break, **inputs.kwargs())  # fmt: skip
     fc.attrs["inputs"] = inputs
