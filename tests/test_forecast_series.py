@@ -139,8 +139,9 @@ def test_known_breaks_come_from_the_registry_per_indicator_and_district():
     assert known_break_years("gdp", {2013: "census", 2018: "revised"}) == (
         2005, 2009, 2013, 2018, 2024,
     )  # fmt: skip
-    # only registered breaks count: retail sales break at the 2018/19 definition change only
-    assert known_break_years("retail_sales", district="jiangbei") == (2019,)
+    # only registered breaks count: retail sales change basis with the 2013 census (B03) and at
+    # the 2018/19 definition change (B10), not at the 2008 or 2018 censuses
+    assert known_break_years("retail_sales", district="jiangbei") == (2014, 2019)
     assert known_break_years("pop_resident", {2010: "first_release"}) == (2010, 2020)
     assert known_break_years("fiscal_revenue", district="yubei") == (2011, 2013)
     assert known_break_years("fiscal_revenue", district="dadukou") == ()
