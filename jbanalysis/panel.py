@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -237,6 +238,7 @@ def load_panel(
     indicators: str | Iterable[str] | None = None,
     years: int | Iterable[int] | None = None,
     observations: pd.DataFrame | None = None,
+    data_dir: str | Path | None = None,
 ) -> pd.DataFrame:
     """The bundled data as a tidy panel: one value per (district, year, indicator).
 
@@ -254,6 +256,9 @@ def load_panel(
     observations : DataFrame, optional
         Observations to select from (default: the bundled ones); e.g. bundled plus
         :func:`jbanalysis.read_table` output concatenated.
+    data_dir : str or Path, optional
+        A user data folder (:mod:`jbanalysis.userdata`) whose values join the bundled ones under
+        the same policy; default ``$JBANALYSIS_USER_DATA`` if set. Ignored with ``observations``.
 
     Returns
     -------
@@ -267,7 +272,7 @@ def load_panel(
     >>> p[["year", "value", "flag"]].to_numpy().tolist()
     [[2016, 778.0091, 'observed'], [2017, 902.9378, 'interpolated'], [2018, 1027.8664, 'observed']]
     """
-    obs = load_observations() if observations is None else observations
+    obs = load_observations(data_dir) if observations is None else observations
     wanted_d = _district_filter(districts)
     wanted_i = _indicator_filter(indicators)
     wanted_y = _year_filter(years)
@@ -366,6 +371,7 @@ def conflicts(
     tolerance: float = 0.005,
     indicators: str | Iterable[str] | None = None,
     districts: str | Iterable[str] | None = None,
+    data_dir: str | Path | None = None,
 ) -> pd.DataFrame:
     """Keys where published values disagree by more than ``tolerance`` (relative).
 
@@ -382,7 +388,7 @@ def conflicts(
     >>> c[c.year == 2018][["value_a", "value_b", "vintage_a", "vintage_b"]].to_numpy().tolist()[0]
     [1543.09, 1752.83, 'first_release', 'revised']
     """
-    obs = load_observations() if observations is None else observations
+    obs = load_observations(data_dir) if observations is None else observations
     wanted_d = _district_filter(districts)
     wanted_i = _indicator_filter(indicators)
     if wanted_d is not None:

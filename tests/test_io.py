@@ -37,8 +37,8 @@ def test_indicator_columns_with_units_in_headers(tmp_path):
     obs = read_table(write(tmp_path, "ind.csv", text))
     got = obs.set_index("indicator")[["value", "published_unit"]].to_dict("index")
     assert got == {
-        "gdp": {"value": 1325.4008, "published_unit": "cny_10k"},
-        "retail_sales": {"value": 608.5, "published_unit": "cny_100m"},
+        "gdp": {"value": 1325.4008, "published_unit": "万元"},
+        "retail_sales": {"value": 608.5, "published_unit": "亿元"},
     }
 
 
@@ -72,7 +72,14 @@ def test_numbers_as_written(tmp_path):
     text = '地区,2020,2021\n江北区,"1,325.40",１５０７．０７\n渝中区,—,\n大渡口区,-,..\n'
     obs = read_table(write(tmp_path, "n.csv", text), indicator="gdp", unit="亿元")
     assert obs["value"].tolist() == [1325.40, 1507.07]
-    assert obs.attrs["report"].missing_cells == 4
+    r = obs.attrs["report"]
+    assert r.missing_cells == 4
+    # rows whose every cell is missing are not used data
+    assert (r.rows_in, r.rows_used, r.rejected) == (
+        3,
+        1,
+        [(3, "no values (every cell is missing)"), (4, "no values (every cell is missing)")],
+    )
     assert parse_number(" 12 345 ") == 12345.0
 
 
@@ -128,9 +135,9 @@ def test_merges_with_the_bundled_observations(tmp_path):
             "missing_col.csv",
             "district,indicator,value,unit\n江北区,gdp,1,亿元\n",
             {},
-            "cannot tell the layout",
-            1,
-            None,
+            "no year: the table has no year column or year headers; pass year=",
+            2,
+            "value",
         ),
         (
             "unknown.csv",
@@ -202,7 +209,7 @@ def test_merges_with_the_bundled_observations(tmp_path):
             "地区,年份,生产总值增速\n江北区,2021,8.1\n",
             {},
             "is not a known indicator",
-            2,
+            1,
             "生产总值增速",
         ),
     ],

@@ -1,0 +1,1013 @@
+"""``read_table``: a user's table (CSV or XLSX) into validated long observations."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from jbanalysis.data import OBSERVATION_COLUMNS, YEAR_RANGE, harmonise
+from jbanalysis.districts import resolve_district
+from jbanalysis.errors import DataError, UnknownNameError
+from jbanalysis.indicators import growth_of, load_indicators, load_units, resolve_indicator, resolve_unit
+from jbanalysis.io import labels as lb
+from jbanalysis.io.account import ReadReport
+from jbanalysis.io.files import TEXT_SUFFIXES, WORKBOOK_SUFFIXES, read_text, sniff_kind
+from jbanalysis.io.grid import ExcelError, Grid, MissingFormula
+from jbanalysis.io.numbers import CellError, decimal_evidence, parse_column
+from jbanalysis.io.structure import Column, Layout, content, find_layout, row_indicator
+from jbanalysis.names import normalise
+
+LAYOUTS = (
+    "auto",
+    "long",
+    "indicators",
+    "districts_rows",
+    "districts_cols",
+    "indicator_years",
+    "indicator_rows",
+    "indicator_districts",
+    "years_indicators",
+)
+HAS_PERIOD = "period" in OBSERVATION_COLUMNS
+
+
+def read_table(
+    path: str | Path,
+    source_id: str = "user",
+    *,
+    indicator: str | None = None,
+    unit: str | None = None,
+    year: int | None = None,
+    district: str | None = None,
+    layout: str = "auto",
+    sheet: str | int | None = None,
+    encoding: str | None = None,
+    decimal: str = "auto",
+    vintage: str = "unknown",
+    source_kind: str = "user",
+    accept_implausible: bool = False,
+    ignore_columns: tuple[str, ...] | list[str] = (),
+) -> pd.DataFrame:
+    """Read a CSV or XLSX table of district figures into long observations, or say why not.
+
+    Parameters
+    ----------
+    path : str or Path
+    source_id : str
+        Name of this source in the result (its rows' ``source_id``).
+    indicator, unit, year, district : optional
+        What the table does not say itself: the indicator of a one-indicator table, the unit
+        where no column, header or ``单位：`` line gives one, the year of a one-year table (or
+        the one year to take from a table of several), the district of a one-district bulletin.
+        Where the table says otherwise, that is an error, not a choice.
+    layout : str
+        ``auto`` (detected) or the layout you expect (``long``, ``indicators``,
+        ``districts_rows``, ``districts_cols``, ``indicator_years``, ``indicator_rows``,
+        ``indicator_districts``, ``years_indicators``); a different table is an error.
+    sheet, encoding : optional
+        The sheet of a workbook (name or 0-based position; default the active visible sheet);
+        the text encoding of a CSV (default: detected).
+    decimal : ``auto``, ``"."`` or ``","``
+        The decimal separator (``auto``: told from numbers that can be read only one way).
+    vintage, source_kind : str
+        Recorded on every row (the panel's selection policy ranks them).
+    accept_implausible : bool
+        Keep values 30× or more away from the bundled value of the same series (by default an
+        error naming the likely unit mix-up).
+    ignore_columns : list of str
+        Columns to leave out (reported), e.g. a 排名 column.
+
+    Returns
+    -------
+    DataFrame
+        The observation columns of :func:`jbanalysis.load_observations` (canonical ids and
+        units; ``published_value``/``published_unit`` as written). ``attrs["report"]`` is a
+        :class:`ReadReport`: rows in = rows used + rows rejected, with reasons.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "gdp.csv").write_text(
+    ...     "地区,2021年,2022年\\n江北区,\\"1,507.07\\",１６０２．７６\\n渝中区,1517.7,—\\n合计,3024.77,\\n",
+    ...     encoding="gbk")
+    >>> obs = read_table(folder / "gdp.csv", indicator="gdp", unit="亿元")
+    >>> obs[["district", "year", "value", "unit"]].to_numpy().tolist()
+    [['jiangbei', 2021, 1507.07, 'cny_100m'], ['jiangbei', 2022, 1602.76, 'cny_100m'], ['yuzhong', 2021, 1517.7, 'cny_100m']]
+    >>> print(obs.attrs["report"])
+    gdp.csv: districts_rows table (gb18030): 3 rows in = 2 used + 1 rejected; 3 values, 1 missing cells (not zero)
+      row 4: rejected: total row '合计' (excluded, not summed in)
+    """
+    path = Path(path)
+    if layout not in LAYOUTS:
+        raise ValueError(f"unknown layout {layout!r}; expected one of {', '.join(LAYOUTS)}")
+    if decimal not in ("auto", ".", ","):
+        raise ValueError(f"decimal must be 'auto', '.' or ',', not {decimal!r}")
+    grid = _read_grid(path, encoding, sheet)
+    report = ReadReport(file=path.name, encoding=grid.encoding, sheet=grid.sheet, notes=list(grid.notes))
+    reader = _Reader(grid, report, indicator, unit, year, district, decimal, ignore_columns)
+    cells = reader.run()
+    table = _finish(cells, grid, report, source_id, vintage, source_kind, accept_implausible)
+    if layout != "auto" and report.layout != layout:
+        raise DataError(
+            f"the table is laid out as {report.layout!r}, not {layout!r} (layout=)", file=path
+        )
+    table.attrs["report"] = report
+    return table
+
+
+def _read_grid(path: Path, encoding, sheet) -> Grid:
+    if not path.is_file():
+        raise DataError("no such file", file=path)
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES + WORKBOOK_SUFFIXES + (".xls",):
+        raise DataError(
+            f"unsupported file type {suffix!r}; expected .csv, .tsv, .txt or .xlsx", file=path
+        )
+    if path.stat().st_size == 0:
+        raise DataError("the file is empty (0 bytes)", file=path)
+    with open(path, "rb") as fh:
+        head = fh.read(1 << 16)
+    kind = sniff_kind(path, head)
+    convert = (
+        "save it as .xlsx (Excel: File > Save As > Excel Workbook; LibreOffice: File > Save As > "
+        "Excel 2007-365) or as CSV UTF-8, and read that"
+    )
+    named = f" named {suffix}" if suffix != ".xls" else ""
+    if kind == "xls":
+        raise DataError(
+            f"an Excel 97-2003 workbook (.xls){named}: jbanalysis reads .xlsx and CSV; {convert}",
+            file=path,
+        )
+    if kind == "encrypted":
+        raise DataError(
+            "a password-protected workbook: save a copy without a password and read that",
+            file=path,
+        )
+    if kind == "html":
+        raise DataError(
+            f"an HTML page{named}, not a table file (web 'export to Excel' often writes HTML): "
+            f"open it in Excel and {convert}",
+            file=path,
+        )
+    if kind == "pdf":
+        raise DataError(
+            "a PDF: copy the table into a spreadsheet and save it as .xlsx or CSV", file=path
+        )
+    if kind == "zip":
+        raise DataError(
+            "a zip archive, not an Excel workbook (it has no xl/workbook.xml)", file=path
+        )
+    if kind == "xlsx":
+        from jbanalysis.io.workbook import read_workbook
+
+        grid = read_workbook(path, sheet)
+        if suffix not in WORKBOOK_SUFFIXES:
+            grid.notes.insert(0, f"an Excel workbook named {suffix}: read as a workbook")
+        return grid
+    if suffix in WORKBOOK_SUFFIXES + (".xls",):
+        raise DataError(
+            f"cannot read the workbook: the file is plain text, not an Excel workbook "
+            f"(a CSV named {suffix}?); rename it .csv",
+            file=path,
+        )
+    if sheet is not None:
+        raise DataError("sheet= is for workbooks; this is a text file", file=path)
+    return read_text(path, encoding)
+
+
+# --- the reader: one table ---------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, grid, report, indicator, unit, year, district, decimal, ignore):
+        self.grid, self.report, self.path = grid, report, grid.path
+        self.arg_indicator = resolve_indicator(indicator) if indicator else None
+        self.arg_unit = (unit, self._unit(unit, None, None)) if unit else None
+        self.arg_year = int(year) if year is not None else None
+        self.arg_district = self._district(district, None, "district=") if district else None
+        self.decimal = decimal
+        self.ignore = {normalise(c) for c in ignore}
+
+    # helpers that raise DataError with a location
+    def _err(self, message, row=None, column=None):
+        return DataError(message, file=self.path, row=row, column=column)
+
+    def _unit(self, text, row, column):
+        try:
+            return resolve_unit(text)
+        except UnknownNameError as exc:
+            raise self._err(str(exc), row, column) from None
+
+    def _district(self, text, row, column):
+        try:
+            return resolve_district(lb.clean(text)[0])
+        except UnknownNameError as exc:
+            raise self._err(str(exc), row, column) from None
+
+    def run(self) -> pd.DataFrame:
+        grid = self.grid
+        lay = find_layout(grid)
+        self.layout = lay
+        self.report.header_row = grid.row(lay.header_pos)
+        body = grid.cells.iloc[lay.body_start :].reset_index(drop=True)
+        self.rows = grid.rows[lay.body_start :]
+        self.body = body
+        if not len(body):
+            raise self._err(
+                "header only: the table has no data rows", row=self.report.header_row
+            )
+        self.report.rows_in = len(body)
+        cols = self._columns(lay.columns, body)
+        self.keys = {c.role: c for c in cols if c.role in ("district", "year", "indicator", "value", "unit", "note")}
+        self.data = [c for c in cols if c.role == "data"]
+        if "value" in self.keys:
+            self.data = [*self.data, self.keys["value"]]
+        self.report.layout = self._layout_name()
+        keep = self._classify_rows()
+        return self._cells(keep)
+
+    # columns ----------------------------------------------------------------------------------
+
+    def _columns(self, columns: list[Column], body: pd.DataFrame) -> list[Column]:
+        headers = [c.header for c in columns]
+        dup = [h for h in headers if h and headers.count(h) > 1]
+        if dup:
+            raise self._err(f"duplicate column {dup[0]!r}", row=self.report.header_row, column=dup[0])
+        used = (body != "").any(axis=0).to_numpy()
+        out = []
+        for col in columns:
+            has = bool(used[col.pos]) if col.pos < len(used) else False
+            if normalise(col.header) in self.ignore or normalise(lb.clean(col.header)[0]) in self.ignore:
+                self.report.ignored_columns.append((col.header, "ignored (ignore_columns)"))
+                continue
+            if col.role == "skip":
+                self.report.ignored_columns.append((col.header, col.reason))
+                continue
+            if col.role == "blank" and not has:
+                continue
+            out.append(col)
+        out = self._label_columns(out, body)
+        out = self._district_columns(out, body)
+        for col in out:
+            if col.role == "blank":
+                values = body[col.pos][body[col.pos] != ""]
+                first = int(values.index[0])
+                raise self._err(
+                    "a value under a column with no header",
+                    row=int(self.rows[first]),
+                    column=f"#{col.pos + 1}",
+                )
+            if col.role == "unknown":
+                hint = ""
+                name = lb.split_unit(lb.clean(col.header)[0])[0]
+                try:
+                    resolve_indicator(name)
+                except UnknownNameError as exc:
+                    hint = exc.args[0].partition(";")[2]
+                    hint = f";{hint}" if hint else ""
+                raise self._err(
+                    f"column {col.header!r} is not a known indicator (an id, Chinese or English "
+                    "name or alias in data/indicators.csv), year, district or growth column, nor a "
+                    f"key column (地区, 年份, 指标, 数值, 单位, 备注){hint}; rename it, or pass "
+                    f"ignore_columns=[{col.header!r}]",
+                    row=self.report.header_row,
+                    column=col.header,
+                )
+        roles = [c.role for c in out if c.role != "data"]
+        for role in set(roles):
+            if roles.count(role) > 1:
+                names = [c.header for c in out if c.role == role]
+                raise self._err(f"two {role} columns: {names}", row=self.report.header_row)
+        return out
+
+    def _label_columns(self, cols: list[Column], body) -> list[Column]:
+        """An unnamed or unknown first column: district, indicator or year names, by content."""
+        key_roles = {c.role for c in cols}
+        out = []
+        for col in cols:
+            if col.role in ("blank", "unknown") and col.pos == min(c.pos for c in cols):
+                counts = content(body[col.pos])
+                best = max(("district", "indicator", "year"), key=lambda k: counts[k])
+                if counts[best] and best not in key_roles and counts[best] >= counts["other"]:
+                    col = Column(col.pos, col.header, best, unit=col.unit, unit_text=col.unit_text)
+            out.append(col)
+        return out
+
+    def _district_columns(self, cols: list[Column], body) -> list[Column]:
+        """Two district-like columns (地区 = 重庆市, 区县 = 江北区; 区域 = 中心城区): the one that
+        names districts is the district; the others are reported as a parent area or grouping."""
+        cands = [c for c in cols if c.role == "district"]
+        if len(cands) < 2:
+            return cols
+        counts = {c.pos: content(body[c.pos]) for c in cands}
+        best = max(cands, key=lambda c: counts[c.pos]["district"])
+        ties = [c for c in cands if counts[c.pos]["district"] == counts[best.pos]["district"]]
+        if len(ties) > 1 and counts[best.pos]["district"]:
+            a, b = ties[0], ties[1]
+            differ = body[a.pos].map(lambda t: lb.district_of(lb.clean(t)[0])) != body[b.pos].map(
+                lambda t: lb.district_of(lb.clean(t)[0])
+            )
+            if differ.any():
+                pos = int(np.flatnonzero(differ.to_numpy())[0])
+                raise self._err(
+                    f"two district columns disagree: {a.header!r} says {body[a.pos].iloc[pos]!r}, "
+                    f"{b.header!r} says {body[b.pos].iloc[pos]!r}",
+                    row=int(self.rows[pos]),
+                )
+        out = []
+        for col in cols:
+            if col.role == "district" and col is not best:
+                c = counts[col.pos]
+                if c["group"] and not c["district"]:
+                    why = "a grouping of districts (such as 中心城区), not the district"
+                elif c["city"] and not c["district"]:
+                    why = "the parent area (重庆市) on every row, not the district"
+                else:
+                    why = f"a second district column; {best.header!r} is the district"
+                self.report.ignored_columns.append((col.header, why))
+                continue
+            out.append(col)
+        return out
+
+    def _layout_name(self) -> str:
+        keys = self.keys
+        if "value" in keys:
+            return "long"
+        data = self.data
+        if not data and "indicator" in keys and ("district" in keys or "year" in keys):
+            raise self._err(
+                "a long table (district, year, indicator) needs a value column (value/数值)",
+                row=self.report.header_row,
+            )
+        if not data:
+            raise self._err(
+                "cannot tell the layout: expected a district column (district/地区/区县) and a "
+                "year column (year/年份) or year columns (2020, 2020年), a year column and "
+                "district columns, or an indicator column (指标) and year columns",
+                row=self.report.header_row,
+            )
+        if any(c.indicator and c.year for c in data):
+            return "indicator_years"
+        has = {k for k in ("district", "year", "indicator") if k in keys}
+        by = {
+            "year": any(c.year is not None or (c.growth and not c.indicator) for c in data),
+            "district": any(c.district for c in data),
+            "indicator": any(c.indicator for c in data),
+        }
+        if "district" in has:
+            return "indicators" if by["indicator"] else "districts_rows"
+        if "indicator" in has:
+            return "indicator_districts" if by["district"] else "indicator_rows"
+        if "year" in has:
+            return "years_indicators" if by["indicator"] else "districts_cols"
+        raise self._err(
+            "cannot tell the layout: no district, year or indicator column labels the rows",
+            row=self.report.header_row,
+        )
+
+    # rows -------------------------------------------------------------------------------------
+
+    def _label_col(self) -> int:
+        for role in ("district", "indicator", "year"):
+            if role in self.keys:
+                return self.keys[role].pos
+        return min(c.pos for c in self.data)
+
+    def _classify_rows(self) -> np.ndarray:
+        """Positions of data rows; every other row is rejected with its reason."""
+        body, report = self.body, self.report
+        n = len(body)
+        filled = (body != "").to_numpy()
+        n_filled = filled.sum(axis=1)
+        label_pos = self._label_col()
+        labels = body[label_pos].astype(str).str.strip()
+        first = body.replace("", np.nan).bfill(axis=1).iloc[:, 0].fillna("").astype(str).str.strip()
+        reasons = np.full(n, "", dtype=object)
+        reasons[n_filled == 0] = "empty row"
+        cand = np.flatnonzero(n_filled > 0)
+        # notes, unit lines, totals and groups: judged once per distinct label
+        verdict: dict[tuple[str, bool], str] = {}
+        self.unit_lines: dict[int, tuple[str, str]] = {}
+        in_note = False
+        data_cols = [c.pos for c in self.data]
+        has_data = filled[:, data_cols].any(axis=1) if data_cols else np.zeros(n, bool)
+        notes_text: list[str] = []
+        for pos in cand:
+            text, label, single = first.iat[pos], labels.iat[pos], n_filled[pos] == 1
+            key = (text, bool(single))
+            if lb.unit_row(text) and single:
+                written = lb.unit_row(text)
+                self.unit_lines[pos] = (self._unit(written, int(self.rows[pos]), None), written)
+                reasons[pos] = f"unit line {text!r} (applies to the rows below)"
+                in_note = False
+                continue
+            if key not in verdict:
+                verdict[key] = self._row_verdict(text, label, bool(single))
+            why = verdict[key]
+            if not why and single and not has_data[pos] and in_note:
+                why = "note (continued)"
+            if not why and not has_data[pos]:
+                why = "no values (a label only)" if label else "text row (no values)"
+            if why.startswith("note"):
+                in_note = True
+                notes_text.append(text)
+            elif why == "" or not why.startswith("text"):
+                in_note = False
+            reasons[pos] = why
+        self.footnotes = _footnotes(notes_text)
+        keep = np.flatnonzero(reasons == "")
+        for pos in np.flatnonzero(reasons != ""):
+            report.rejected.append((int(self.rows[pos]), reasons[pos]))
+        return keep
+
+    def _row_verdict(self, text: str, label: str, single: bool) -> str:
+        if lb.is_note(text) and (single or normalise(text).startswith(("注:", "备注", "注："))):
+            return f"note row {text[:20]!r}"
+        clean = lb.clean(label)[0]
+        if "indicator" not in self.keys and clean and lb.is_total(clean):
+            return f"total row {label!r} (excluded, not summed in)"
+        district = lb.district_of(clean) if clean else None
+        if district and lb.level_of(district) == "group" and "indicator" not in self.keys:
+            return f"group total row {label!r} (a published aggregate, not a district)"
+        return ""
+
+    # cells ------------------------------------------------------------------------------------
+
+    def _cells(self, keep: np.ndarray) -> pd.DataFrame:
+        body, rows = self.body, self.rows
+        keys = self.keys
+        section_unit = self._section_units(len(body))
+        chunks = []
+        for col in self.data:
+            raw = body[col.pos].to_numpy(dtype=object)[keep]
+            chunks.append(
+                pd.DataFrame(
+                    {
+                        "pos": keep,
+                        "col": col.pos,
+                        "raw": pd.Series(raw, dtype=object),
+                    }
+                )
+            )
+        frame = pd.concat(chunks, ignore_index=True) if chunks else pd.DataFrame()
+        if not len(frame):
+            raise self._err("no data rows: every row was rejected (see the row account)")
+        by_col = {c.pos: c for c in self.data}
+        frame["line"] = rows[frame["pos"].to_numpy()]
+        frame["header"] = frame["col"].map({c.pos: c.header for c in self.data})
+        # values
+        values, info = self._values(frame)
+        frame["value"] = values
+        frame["percent"] = False
+        frame["markers"] = ""
+        for i, cell in info.items():
+            frame.at[i, "percent"] = cell.percent
+            frame.at[i, "markers"] = cell.markers
+        self._check_special(frame)
+        # keys per cell: from the column, the row, or the table
+        frame["district"] = self._key_district(frame, keys, by_col)
+        frame["year"], frame["period"], frame["estimate"] = self._key_year(frame, keys, by_col)
+        frame["indicator"], frame["unit"], frame["unit_text"] = self._key_indicator_unit(
+            frame, keys, by_col, section_unit
+        )
+        frame["note"] = self._notes(frame, keys, by_col)
+        # rows with no value at all: rejected, not used
+        present = frame["value"].notna()
+        has_value = present.groupby(frame["pos"]).any()
+        empty = has_value[~has_value].index.to_numpy()
+        for pos in empty:
+            self.report.rejected.append((int(rows[pos]), "no values (every cell is missing)"))
+        self.report.rejected.sort(key=lambda r: r[0])
+        self.report.rows_used = int(has_value.sum())
+        self.report.missing_cells = int((~present).sum())
+        frame = frame[present].sort_values(["pos", "col"], kind="stable").reset_index(drop=True)
+        frame = self._year_rules(frame)
+        frame = self._percent_rules(frame)
+        return frame
+
+    def _values(self, frame):
+        decimal = self.decimal
+        if decimal == "auto":
+            decimal = self._decimal(frame["raw"])
+        try:
+            return parse_column(frame["raw"], decimal)
+        except CellError as exc:
+            row = frame.iloc[exc.pos]
+            raise self._err(
+                f"{exc}; expected a number or a missing mark (—, .., empty)",
+                row=int(row["line"]),
+                column=str(row["header"]),
+            ) from None
+
+    def _decimal(self, raw: pd.Series) -> str:
+        """``,`` when numbers can only be read with a decimal comma (``1325,4``), else ``.``."""
+        texts = raw[raw.map(lambda v: isinstance(v, str) and ("," in v or "." in v))]
+        if not len(texts):
+            return "."
+        seen: dict[str, str] = {}
+        for text in pd.unique(texts.astype(str))[:5000]:
+            ev = decimal_evidence(text)
+            if ev and ev not in seen:
+                seen[ev] = text
+        if len(seen) == 2:
+            raise self._err(
+                f"numbers written two ways: {seen[',']!r} (decimal comma) and {seen['.']!r} "
+                "(decimal point); pass decimal=',' or decimal='.'"
+            )
+        if "," in seen:
+            self.report.notes.append(f"decimal comma (numbers such as {seen[',']!r})")
+            return ","
+        if self.grid.separator == ";":
+            ambiguous = [t for t in pd.unique(texts.astype(str))[:50] if re.fullmatch(r"\d{1,3}[.,]\d{3}", t.strip())]
+            if ambiguous:
+                raise self._err(
+                    f"{ambiguous[0]!r} in a ';'-separated file could be a decimal or a thousands "
+                    "separator; pass decimal=',' or decimal='.'"
+                )
+        return "."
+
+    def _check_special(self, frame):
+        for i, raw in enumerate(frame["raw"].to_numpy()):
+            if isinstance(raw, MissingFormula):
+                row = frame.iloc[i]
+                raise self._err(
+                    f"a formula ({raw}) saved without its result: open the workbook in Excel or "
+                    "LibreOffice and save it, so that the values are stored",
+                    row=int(row["line"]),
+                    column=str(row["header"]),
+                )
+            if isinstance(raw, datetime.date | datetime.datetime):
+                row = frame.iloc[i]
+                raise self._err(
+                    f"a date ({raw}) where a number is expected",
+                    row=int(row["line"]),
+                    column=str(row["header"]),
+                )
+
+    def _section_units(self, n: int) -> pd.Series:
+        units = pd.Series([None] * n, dtype=object)
+        for pos, unit in self.unit_lines.items():
+            units.iat[pos] = unit
+        return units.ffill()
+
+    def _key_district(self, frame, keys, by_col) -> pd.Series:
+        col_d = frame["col"].map({p: c.district for p, c in by_col.items()})
+        title = None
+        if "district" in keys:
+            labels = self.body[keys["district"].pos].astype(str)
+            mapping = {}
+            for label in pd.unique(labels.iloc[frame["pos"].unique()]):
+                mapping[label] = label
+            row_d = frame["pos"].map(labels)
+            resolved = {}
+            for label in pd.unique(row_d):
+                text = lb.clean(label)[0]
+                if not text:
+                    resolved[label] = None
+                    continue
+                d = lb.district_of(text)
+                if d is None:
+                    pos = int(frame.loc[row_d == label, "line"].iloc[0])
+                    self._district(text, pos, "district")
+                resolved[label] = d
+            out = row_d.map(resolved)
+            if out.isna().any() and col_d.isna().all():
+                line = int(frame.loc[out.isna(), "line"].iloc[0])
+                raise self._err("a row of values with no district", row=line, column="district")
+            out = out.where(out.notna(), col_d)
+        else:
+            out = col_d
+        missing = out.isna()
+        if missing.any():
+            fill = self.arg_district or self._title_district()
+            if fill is None:
+                row = frame[missing].iloc[0]
+                raise self._err(
+                    "no district: the table has no district column or district headers, and its "
+                    "title names none; pass district=",
+                    row=int(row["line"]),
+                    column=str(row["header"]),
+                )
+            out = out.fillna(fill)
+            title = fill
+        if self.arg_district and title is None:
+            other = out[out != self.arg_district]
+            if len(other):
+                raise self._err(
+                    f"district={self.arg_district!r} but the table says {other.iloc[0]!r}",
+                    row=int(frame.loc[other.index[0], "line"]),
+                )
+        return out
+
+    def _title_district(self) -> str | None:
+        title = lb.clean(self.layout.title)[0]
+        if not title:
+            return None
+        found = set()
+        for name, did in _district_names():
+            if name in title and lb.level_of(did) not in ("city", "group"):
+                found.add(did)
+        if len(found) == 1:
+            did = found.pop()
+            self.report.notes.append(f"district {did} from the title {self.layout.title[:40]!r}")
+            return did
+        if len(found) > 1:
+            raise self._err(
+                f"the title names several districts ({', '.join(sorted(found))}); pass district="
+            )
+        return None
+
+    def _key_year(self, frame, keys, by_col):
+        col_y = frame["col"].map({p: c.year for p, c in by_col.items()})
+        period = frame["col"].map({p: c.period for p, c in by_col.items()})
+        estimate = frame["col"].map({p: c.estimate for p, c in by_col.items()}).astype(bool)
+        # a growth column takes the year of the year column on its left (one-year bulletins)
+        for p, c in by_col.items():
+            if c.growth and c.year is None:
+                left = [d.year for d in self.data if d.pos < p and d.year is not None]
+                if left:
+                    col_y[frame["col"] == p] = left[-1]
+        if "year" in keys:
+            labels = self.body[keys["year"].pos]
+            row_y = frame["pos"].map(labels)
+            parsed = {}
+            for label in pd.unique(row_y.astype(str)):
+                text = lb.clean(label)[0]
+                y = lb.year_label(text)
+                if y is None and re.fullmatch(r"\d{4}", text):
+                    y = lb.YearLabel(int(text))
+                if y is None:
+                    line = int(frame.loc[row_y.astype(str) == label, "line"].iloc[0])
+                    raise self._err(f"{label!r} is not a year", row=line, column=keys["year"].header)
+                parsed[label] = y
+            ys = row_y.astype(str).map(parsed)
+            target = ys.map(lambda y: y.target)
+            if target.any():
+                raise self._err(
+                    "a plan target row (目标/预期) among observations: remove it",
+                    row=int(frame.loc[target, "line"].iloc[0]),
+                    column=keys["year"].header,
+                )
+            col_y = col_y.where(col_y.notna(), ys.map(lambda y: y.year))
+            period = period.where(col_y.isna() | (period != "Y"), ys.map(lambda y: y.period))
+            estimate = estimate | ys.map(lambda y: y.estimate).astype(bool)
+        missing = col_y.isna()
+        if missing.any():
+            fill = self.arg_year if self.arg_year is not None else self._title_year()
+            if fill is None:
+                row = frame[missing].iloc[0]
+                raise self._err(
+                    "no year: the table has no year column or year headers; pass year=",
+                    row=int(row["line"]),
+                    column=str(row["header"]),
+                )
+            col_y = col_y.fillna(fill)
+        return col_y.astype(int), period, estimate
+
+    def _title_year(self) -> int | None:
+        years = set(re.findall(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)", self.layout.title))
+        if len(years) == 1:
+            y = int(years.pop())
+            self.report.notes.append(f"year {y} from the title {self.layout.title[:40]!r}")
+            return y
+        return None
+
+    def _key_indicator_unit(self, frame, keys, by_col, section_unit):
+        col_i = frame["col"].map({p: c.indicator for p, c in by_col.items()})
+        growth = frame["col"].map({p: c.growth for p, c in by_col.items()}).astype(bool)
+        col_u = frame["col"].map({p: c.unit for p, c in by_col.items()})
+        col_ut = frame["col"].map({p: c.unit_text for p, c in by_col.items()})
+        row_u = pd.Series([None] * len(frame), dtype=object)
+        row_ut = row_u.copy()
+        ind = col_i
+        if "indicator" in keys:
+            labels = self.body[keys["indicator"].pos].astype(str)
+            row_label = frame["pos"].map(labels)
+            parsed = {label: row_indicator(label) for label in pd.unique(row_label)}
+            unknown = [lab for lab, p in parsed.items() if p[0] is None and lb.clean(lab)[0]]
+            if unknown:
+                bad = row_label.isin(unknown)
+                for pos in pd.unique(frame.loc[bad, "pos"]):
+                    label = labels.iat[pos]
+                    try:
+                        resolve_indicator(row_indicator(label)[0] or lb.clean(label)[0])
+                        hint = ""
+                    except UnknownNameError as exc:
+                        hint = exc.args[0].partition(";")[2].strip()
+                    self.report.rejected.append(
+                        (int(self.rows[pos]), f"indicator {label!r} is not in data/indicators.csv" + (f" ({hint})" if hint else ""))
+                    )
+                    self.report.rows_used -= 1
+                keep = ~bad
+                frame.drop(frame.index[bad], inplace=True)
+                row_label, col_i, growth, col_u, col_ut = (s[keep] for s in (row_label, col_i, growth, col_u, col_ut))
+                row_u, row_ut = row_u[keep], row_ut[keep]
+            row_i = row_label.map(lambda lab: parsed[lab][0])
+            row_u = row_label.map(lambda lab: parsed[lab][1])
+            row_ut = row_label.map(lambda lab: parsed[lab][2])
+            ind = col_i.where(col_i.notna(), row_i)
+        if self.arg_indicator:
+            other = ind[ind.notna() & (ind != self.arg_indicator) & ~growth]
+            if len(other):
+                raise self._err(
+                    f"indicator={self.arg_indicator!r} but the table says {other.iloc[0]!r}",
+                    row=int(frame.loc[other.index[0], "line"]),
+                    column=str(frame.loc[other.index[0], "header"]),
+                )
+            ind = ind.fillna(self.arg_indicator)
+        if ind.isna().any():
+            row = frame[ind.isna()].iloc[0]
+            raise self._err(
+                "no indicator: the table has no indicator column or indicator headers; pass indicator=",
+                row=int(row["line"]),
+                column=str(row["header"]),
+            )
+        # a growth column: the growth indicator of the row's level (gdp -> gdp_real_growth)
+        if growth.any():
+            mapped = {}
+            for level in pd.unique(ind[growth]):
+                g = growth_of(level)
+                if g is None:
+                    row = frame[growth & (ind == level)].iloc[0]
+                    raise self._err(
+                        f"a growth column for {level!r}, which has no growth indicator in "
+                        "data/indicators.csv (column 'growth'); remove the column or pass ignore_columns=",
+                        row=int(row["line"]),
+                        column=str(row["header"]),
+                    )
+                mapped[level] = g
+            ind = ind.where(~growth, ind.map(mapped))
+        # units: the cell's unit column, the column header, the row label, a 单位 line
+        unit_cell = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+        unit_cell_text = unit_cell.copy()
+        if "unit" in keys:
+            texts = frame["pos"].map(self.body[keys["unit"].pos].astype(str))
+            resolved = {}
+            for t in pd.unique(texts):
+                c = lb.clean(t)[0]
+                if c:
+                    line = int(frame.loc[texts == t, "line"].iloc[0])
+                    resolved[t] = self._unit(c, line, "unit")
+                else:
+                    resolved[t] = None
+            unit_cell = texts.map(resolved)
+            unit_cell_text = texts.where(unit_cell.notna(), None)
+        sect = frame["pos"].map(section_unit)
+        sect_u = sect.map(lambda s: s[0] if isinstance(s, tuple) else None)
+        sect_t = sect.map(lambda s: s[1] if isinstance(s, tuple) else None)
+        table = self.layout.table_unit
+        unit = pd.Series([None] * len(frame), index=frame.index, dtype=object)
+        written = unit.copy()
+        source = unit.copy()
+        for u, t, name in (
+            (unit_cell, unit_cell_text, "the unit column"),
+            (col_u.where(~growth, None), col_ut, "the column header"),
+            (row_u, row_ut, "the row label"),
+            (sect_u, sect_t, "a 单位 line above"),
+        ):
+            take = unit.isna() & u.notna()
+            unit[take], written[take], source[take] = u[take], t[take], name
+            both = unit.notna() & u.notna() & (unit != u)
+            if both.any() and name != "a 单位 line above":
+                row = frame[both].iloc[0]
+                raise self._err(
+                    f"two units for one value: {written[both].iloc[0]!r} ({source[both].iloc[0]}) "
+                    f"and {t[both].iloc[0]!r} ({name})",
+                    row=int(row["line"]),
+                    column=str(row["header"]),
+                )
+        growth_unit = growth & unit.isna()
+        unit[growth_unit], written[growth_unit], source[growth_unit] = "pct", "%", "the growth column"
+        if table:
+            take = unit.isna()
+            unit[take], written[take], source[take] = table[0], table[1], f"the 单位 line (row {table[2]})"
+        if self.arg_unit:
+            text, uid = self.arg_unit
+            said = unit.notna() & (unit != uid) & ~growth
+            if said.any():
+                row = frame[said].iloc[0]
+                raise self._err(
+                    f"unit={text!r} but {source[said].iloc[0]} says {written[said].iloc[0]!r}: "
+                    "which is it? Drop unit= if the table is right",
+                    row=int(row["line"]),
+                    column=str(row["header"]),
+                )
+            take = unit.isna()
+            unit[take], written[take], source[take] = uid, text, "unit="
+        # a rate read with a % and no unit is in percent
+        rate = frame["percent"].astype(bool) & unit.isna()
+        unit[rate], written[rate] = "pct", "%"
+        if unit.isna().any():
+            row = frame[unit.isna()].iloc[0]
+            raise self._err(
+                f"no unit for {ind[unit.isna()].iloc[0]!r}: expected a unit column, a unit in the "
+                "header such as '(万元)', a '单位：' line, or unit=",
+                row=int(row["line"]),
+                column=str(row["header"]),
+            )
+        written = written.where(written.notna(), unit)
+        return ind, unit, written
+
+    def _notes(self, frame, keys, by_col) -> pd.Series:
+        notes = pd.Series([""] * len(frame), index=frame.index, dtype=object)
+        col_markers = frame["col"].map({p: c.markers for p, c in by_col.items()})
+        label_pos = self._label_col()
+        label_markers = frame["pos"].map(self.body[label_pos].astype(str).map(lambda t: lb.clean(t)[1]))
+        markers = frame["markers"] + col_markers + label_markers
+        for m in pd.unique(markers[markers != ""]):
+            parts = [f"footnote {c}: {self.footnotes[c]}" if c in self.footnotes else f"footnote {c}" for c in dict.fromkeys(m)]
+            notes[markers == m] = "; ".join(parts)
+        if "note" in keys:
+            text = frame["pos"].map(self.body[keys["note"].pos].astype(str))
+            notes = np.where(text != "", np.where(notes != "", notes + "; " + text, text), notes)
+            notes = pd.Series(notes, index=frame.index, dtype=object)
+        est = frame["estimate"]
+        if est.any():
+            notes[est] = np.where(notes[est] != "", notes[est] + "; ", "") + "estimate (预计)"
+        return notes
+
+    def _year_rules(self, frame) -> pd.DataFrame:
+        years = frame["year"]
+        bad = (years < YEAR_RANGE[0]) | (years > YEAR_RANGE[1])
+        if bad.any():
+            row = frame[bad].iloc[0]
+            raise self._err(
+                f"year {row['year']} is out of range {YEAR_RANGE[0]}–{YEAR_RANGE[1]}",
+                row=int(row["line"]),
+                column=str(row["header"]),
+            )
+        this_year = datetime.date.today().year
+        future = years > this_year
+        if future.any():
+            row = frame[future].iloc[0]
+            raise self._err(
+                f"year {row['year']} is after this year ({this_year}): a plan target or a typo, "
+                "not an observation; remove it (a column headed 目标/预期 is left out by itself)",
+                row=int(row["line"]),
+                column=str(row["header"]),
+            )
+        if self.arg_year is not None and "value" not in self.keys or self.arg_year is not None:
+            other = frame["year"] != self.arg_year
+            if other.any():
+                if not (~other).any():
+                    have = sorted(set(frame["year"]))
+                    raise self._err(f"no values for year={self.arg_year}; the table has {have}")
+                for header in pd.unique(frame.loc[other, "header"]):
+                    col_years = frame.loc[other & (frame["header"] == header), "year"]
+                    if "year" in self.keys:
+                        continue
+                    self.report.ignored_columns.append(
+                        (str(header), f"year {int(col_years.iloc[0])} not requested (year={self.arg_year})")
+                    )
+                if "year" in self.keys:
+                    lines = pd.unique(frame.loc[other, "line"])
+                    keep_lines = set(frame.loc[~other, "line"])
+                    for line in lines:
+                        if line not in keep_lines:
+                            y = int(frame.loc[frame["line"] == line, "year"].iloc[0])
+                            self.report.rejected.append((int(line), f"year {y} not requested (year={self.arg_year})"))
+                            self.report.rows_used -= 1
+                    self.report.rejected.sort(key=lambda r: r[0])
+                frame = frame[~other].reset_index(drop=True)
+        if frame["period"].ne("Y").any():
+            row = frame[frame["period"] != "Y"].iloc[0]
+            if not HAS_PERIOD:
+                raise self._err(
+                    f"a part-year value ({row['period']}): only annual values can be stored in "
+                    "this version",
+                    row=int(row["line"]),
+                    column=str(row["header"]),
+                )
+        return frame
+
+    def _percent_rules(self, frame) -> pd.DataFrame:
+        units = load_units().set_index("id")["dimension"]
+        pct = frame["percent"].astype(bool)
+        if pct.any():
+            dims = frame.loc[pct, "unit"].map(units)
+            wrong = dims != "percent"
+            if wrong.any():
+                row = frame[pct][wrong].iloc[0]
+                raise self._err(
+                    f"{row['raw']!r} has a '%' but is read as {row['indicator']} in "
+                    f"{row['unit']}: a growth rate or share in a level column? Put rates in a "
+                    "column of their own (比上年增长(%)), or remove the '%'",
+                    row=int(row["line"]),
+                    column=str(row["header"]),
+                )
+        return frame
+
+
+def _footnotes(texts: list[str]) -> dict[str, str]:
+    """Marker -> text of note rows that start with a marker (``①含两江新区``)."""
+    from jbanalysis.io.numbers import strip_markers
+
+    out = {}
+    for text in texts:
+        body = re.sub(r"^(注|备注)\s*[:：]\s*", "", text.strip())
+        rest, markers = strip_markers(body)
+        if markers and body.startswith(markers[0]):
+            out[markers[0]] = rest.lstrip(" .、:：")
+    return out
+
+
+def _district_names() -> list[tuple[str, str]]:
+    from jbanalysis.districts import load_districts
+
+    reg = load_districts()
+    names = []
+    for row in reg.itertuples(index=False):
+        for name in [row.name_zh, *row.aliases.split("|")]:
+            if name and len(name) >= 2 and not name.isascii() and not name.isdigit():
+                names.append((name, row.id))
+    return names
+
+
+# --- finishing: units, checks, the observation columns --------------------------------------
+
+
+def _finish(frame, grid: Grid, report, source_id, vintage, source_kind, accept) -> pd.DataFrame:
+    path = grid.path
+    if not len(frame):
+        report.values = 0
+        return pd.DataFrame(columns=OBSERVATION_COLUMNS)
+    lines = frame["line"].to_numpy()
+    if grid.kind == "xlsx":
+        from openpyxl.utils import get_column_letter
+
+        letters = frame["col"].map(lambda c: get_column_letter(int(c) + 1))
+        record = f"{path.name}:{grid.sheet}!" + letters + frame["line"].astype(str)
+    else:
+        record = f"{path.name}:row " + frame["line"].astype(str) + ":" + frame["header"].astype(str)
+    vintages = np.where(frame["estimate"].to_numpy(bool), "estimate", vintage)
+    obs = pd.DataFrame(
+        {
+            "district": frame["district"].astype("category"),
+            "year": frame["year"].astype(int).to_numpy(),
+            "indicator": frame["indicator"].astype(str).to_numpy(),
+            "value": frame["value"].to_numpy(float),
+            "unit": frame["unit_text"].astype(str).to_numpy(),
+            "source_id": source_id,
+            "record": record.to_numpy(),
+            "vintage": vintages,
+            "flag": "observed",
+            "source_kind": source_kind,
+            "reliability": "",
+            "published_value": frame["value"].to_numpy(float),
+            "published_unit": frame["unit_text"].astype(str).to_numpy(),
+            "correction": "",
+            "note": frame["note"].astype(str).to_numpy(),
+            "line": lines,
+            "column": frame["header"].astype(str).to_numpy(),
+        }
+    )
+    if HAS_PERIOD:
+        obs["period"] = frame["period"].to_numpy()
+    try:
+        obs = harmonise(obs, path)
+    except DataError as exc:
+        if exc.column == "unit" and exc.row is not None:
+            hit = obs[obs["line"] == exc.row]
+            raise DataError(exc.reason, file=path, row=exc.row, column="unit") from None
+        raise
+    obs["district"] = obs["district"].astype(str)
+    _check_values(obs, path)
+    from jbanalysis.io.plausible import check_plausible
+
+    check_plausible(obs, path, accept, report)
+    report.values = len(obs)
+    columns = [c for c in OBSERVATION_COLUMNS]
+    return obs[columns].reset_index(drop=True)
+
+
+def _check_values(frame: pd.DataFrame, path: Path) -> None:
+    key = ["district", "year", "indicator", *(["period"] if HAS_PERIOD else [])]
+    dup = frame.duplicated(key, keep=False)
+    if dup.any():
+        d = frame[dup]
+        first = d.iloc[0]
+        same = d[(d[key] == first[key]).all(axis=1)]
+        second = same.iloc[1]
+        raise DataError(
+            f"duplicate key {first['district']} {first['year']} {first['indicator']}: also on row {first['line']}",
+            file=path,
+            row=int(second["line"]),
+            column=str(second["column"]),
+        )
+    kinds = load_indicators().set_index("id")["kind"]
+    negative = frame[
+        (frame["value"] < 0) & frame["indicator"].map(kinds).isin(["level", "count", "per_capita"])
+    ]
+    if len(negative):
+        bad = negative.iloc[0]
+        raise DataError(
+            f"negative {bad['indicator']} {bad['published_value']:g}: a level cannot be negative",
+            file=path,
+            row=int(bad["line"]),
+            column=str(bad["column"]),
+        )
