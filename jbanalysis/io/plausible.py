@@ -84,11 +84,14 @@ def check_plausible(obs: pd.DataFrame, path: Path, accept: bool, report) -> None
     row = obs.iloc[i]
     ref_year = int(ref["ref_year"].iat[i])
     where = f"{ref['ref_source'].iat[i]} {ref['ref_record'].iat[i]}"
-    said = f"{row['published_value']:g} {units.at[row['published_unit'], 'symbol_zh']}"
+    from jbanalysis.indicators import resolve_unit
+
+    published = resolve_unit(row["published_unit"])
+    said = f"{row['published_value']:g} {units.at[published, 'symbol_zh']}"
     if fraction[i]:
-        hint = "a fraction where a percent is expected (0.038 for 3.8%)? Write percents as 3.8"
+        hint = "a fraction where a percent is expected (0.038 for 3.8%; write it 3.8)"
     else:
-        hint = _unit_hint(ratio[i], row["published_unit"], units)
+        hint = _unit_hint(ratio[i], published, units)
     same = "" if ref_year == row["year"] else f" (nearest year {ref_year})"
     raise DataError(
         f"{row['indicator']} {said} for {row['district']} {row['year']} is {_size(ratio[i])} the "
@@ -121,6 +124,6 @@ def _unit_hint(ratio: float, unit: str, units: pd.DataFrame) -> str:
         if abs(math.log10(float(u["factor"]) / want)) < 0.15:
             return (
                 f"the table's unit was taken as {units.at[unit, 'symbol_zh']}; "
-                f"{u['symbol_zh']} would match: is the unit wrong?"
+                f"{u['symbol_zh']} would match (is the unit wrong?)"
             )
     return f"a unit mix-up? (the table's unit was taken as {units.at[unit, 'symbol_zh']})"

@@ -150,7 +150,7 @@ def _read_grid(path: Path, encoding, sheet) -> Grid:
         )
     if kind == "html":
         raise DataError(
-            f"an HTML page{named}, not a table file (web 'export to Excel' often writes HTML): "
+            f"an HTML page named {suffix}, not a table file (web 'export to Excel' often writes HTML): "
             f"open it in Excel and {convert}",
             file=path,
         )
@@ -253,6 +253,12 @@ class _Reader:
             out.append(col)
         out = self._label_columns(out, body)
         out = self._district_columns(out, body)
+        if all(c.role in ("blank", "unknown") for c in out):
+            raise self._err(
+                "cannot tell the layout: no column names a district (地区, 区县), a year "
+                "(年份, 2020年) or an indicator (指标, 地区生产总值)",
+                row=self.report.header_row,
+            )
         for col in out:
             if col.role == "blank":
                 values = body[col.pos][body[col.pos] != ""]
@@ -461,6 +467,7 @@ class _Reader:
         frame["line"] = rows[frame["pos"].to_numpy()]
         frame["header"] = frame["col"].map({c.pos: c.header for c in self.data})
         # values
+        self._check_special(frame)
         values, info = self._values(frame)
         frame["value"] = values
         frame["percent"] = False
@@ -468,7 +475,6 @@ class _Reader:
         for i, cell in info.items():
             frame.at[i, "percent"] = cell.percent
             frame.at[i, "markers"] = cell.markers
-        self._check_special(frame)
         # keys per cell: from the column, the row, or the table
         frame["district"] = self._key_district(frame, keys, by_col)
         frame["year"], frame["period"], frame["estimate"] = self._key_year(frame, keys, by_col)
@@ -730,7 +736,7 @@ class _Reader:
         # a growth column: the growth indicator of the row's level (gdp -> gdp_real_growth)
         if growth.any():
             mapped = {}
-            for level in pd.unique(ind[growth]):
+            for level in pd.unique(ind[growth & frame["value"].notna()]):
                 g = growth_of(level)
                 if g is None:
                     row = frame[growth & (ind == level)].iloc[0]
@@ -764,11 +770,12 @@ class _Reader:
         unit = pd.Series([None] * len(frame), index=frame.index, dtype=object)
         written = unit.copy()
         source = unit.copy()
+        level = ~growth  # units of the table are the levels'; a growth column is in percent
         for u, t, name in (
-            (unit_cell, unit_cell_text, "the unit column"),
-            (col_u.where(~growth, None), col_ut, "the column header"),
-            (row_u, row_ut, "the row label"),
-            (sect_u, sect_t, "a 单位 line above"),
+            (unit_cell.where(level, None), unit_cell_text, "the unit column"),
+            (col_u.where(level, None), col_ut, "the column header"),
+            (row_u.where(level, None), row_ut, "the row label"),
+            (sect_u.where(level, None), sect_t, "a 单位 line above"),
         ):
             take = unit.isna() & u.notna()
             unit[take], written[take], source[take] = u[take], t[take], name
@@ -904,15 +911,17 @@ class _Reader:
 
 
 def _footnotes(texts: list[str]) -> dict[str, str]:
-    """Marker -> text of note rows that start with a marker (``①含两江新区``)."""
-    from jbanalysis.io.numbers import strip_markers
+    """Marker -> its text, from note rows such as ``注：①含两江新区。②初步核算数。``."""
+    from jbanalysis.io.numbers import MARKER_CHARS
 
     out = {}
+    pattern = re.compile(f"([{MARKER_CHARS}])([^{MARKER_CHARS}]*)")
     for text in texts:
-        body = re.sub(r"^(注|备注)\s*[:：]\s*", "", text.strip())
-        rest, markers = strip_markers(body)
-        if markers and body.startswith(markers[0]):
-            out[markers[0]] = rest.lstrip(" .、:：")
+        body = re.sub(r"^(注|备注|说明)\s*[:：]\s*", "", text.strip())
+        for marker, note in pattern.findall(body):
+            note = note.strip(" .、:：;；")
+            if note and marker not in out:
+                out[marker] = note
     return out
 
 

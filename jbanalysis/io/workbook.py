@@ -25,10 +25,11 @@ from jbanalysis.io.grid import ExcelError, Grid, MissingFormula
 def read_workbook(path: Path, sheet: str | int | None) -> Grid:
     from openpyxl import load_workbook
 
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings(record=True) as caught, open(path, "rb") as handle:
         warnings.simplefilter("always")
         try:
-            book = load_workbook(path, read_only=True, data_only=True)
+            # a file object: openpyxl would refuse a workbook named .csv by its name alone
+            book = load_workbook(handle, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises several types for a damaged workbook
             raise DataError(
                 f"cannot read the workbook ({type(exc).__name__}: {exc}); open it in Excel or "
