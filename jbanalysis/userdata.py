@@ -145,6 +145,23 @@ def with_user_sources(table: pd.DataFrame, data_dir=None) -> pd.DataFrame:
     return pd.concat([table, mine], ignore_index=True).fillna("")
 
 
+def describe(lang: str = "zh") -> str:
+    """What a report adds from the user data folder (``""`` when none is in use), for the
+    data-vintage line of every report: the folder's sources and how many values they hold.
+
+    >>> describe() if user_data_dir() is None else ""
+    ''
+    """
+    folder = user_data_dir()
+    if folder is None:
+        return ""
+    mine = load_user_observations(folder)
+    ids = ", ".join(sorted(set(mine["source_id"].astype(str)))) or "-"
+    if lang == "zh":
+        return f"；另加用户数据 {folder.name}（{len(mine)} 个数值，来源 {ids}）"
+    return f"; plus user data {folder.name} ({len(mine)} values from {ids})"
+
+
 def source_file(source_id: str) -> Path:
     """The source table of ``source_id``: bundled, else in the user data folder."""
     from jbanalysis._bundle import data_path
