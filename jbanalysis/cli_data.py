@@ -210,7 +210,9 @@ def _validate(folder: str | None, show_all: bool, user_dir: str | None = None) -
     mine = user_dir or user_data_dir()
     if mine:
         extra = validate_user(mine)
-        extra["file"] = [f"{mine}/{f}" if f and not str(f).startswith("/") else f for f in extra["file"]]
+        extra["file"] = [
+            f"{mine}/{f}" if f and not str(f).startswith("/") else f for f in extra["file"]
+        ]
         findings = pd.concat([findings, extra], ignore_index=True)
     counts = findings["severity"].value_counts().to_dict()
     shown = findings if show_all else findings[findings["severity"] == "error"]

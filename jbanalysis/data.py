@@ -524,9 +524,9 @@ def trace(district: str, year: int, indicator: str) -> pd.DataFrame:
         if sid not in tables:
             from jbanalysis.userdata import source_file
 
-            tables[sid] = pd.read_csv(
-                source_file(sid), dtype=str, keep_default_na=False
-            ).set_index("record", drop=False)
+            tables[sid] = pd.read_csv(source_file(sid), dtype=str, keep_default_na=False).set_index(
+                "record", drop=False
+            )
         line = tables[sid].loc[hit["record"]].to_dict()
         reg = registry.loc[hit["source_id"]]
         rows.append(

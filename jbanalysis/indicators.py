@@ -89,7 +89,9 @@ def indicator_index() -> dict[str, str]:
                 continue
             key = _norm(name)
             if index.setdefault(key, row.id) != row.id:
-                raise ValueError(f"indicators.csv: name {name!r} names both {index[key]} and {row.id}")
+                raise ValueError(
+                    f"indicators.csv: name {name!r} names both {index[key]} and {row.id}"
+                )
             index.setdefault(key.replace(" ", "_"), row.id)
     return index
 

@@ -224,7 +224,9 @@ def add(
             "(e.g. jiulongpo_bulletin_2024)"
         )
     if kind not in source_kinds():
-        raise ValueError(f"unknown source kind {kind!r}; expected one of {', '.join(source_kinds())}")
+        raise ValueError(
+            f"unknown source kind {kind!r}; expected one of {', '.join(source_kinds())}"
+        )
     if vintage not in VINTAGES:
         raise ValueError(f"unknown vintage {vintage!r}; expected one of {', '.join(VINTAGES)}")
     if reliability not in ("high", "medium", "low"):
@@ -367,12 +369,25 @@ def compare(data_dir=None, source_ids: list[str] | None = None) -> pd.DataFrame:
     rows = []
     for obs in mine.to_dict("records"):
         key = tuple(obs[k] for k in KEY)
-        others = same[(same["district"] == key[0]) & (same["year"] == key[1]) & (same["indicator"] == key[2])]
-        listed = ", ".join(f"{v:g} ({s} {r})" for v, s, r in zip(others["value"], others["source_id"], others["record"], strict=True))
+        others = same[
+            (same["district"] == key[0]) & (same["year"] == key[1]) & (same["indicator"] == key[2])
+        ]
+        listed = ", ".join(
+            f"{v:g} ({s} {r})"
+            for v, s, r in zip(others["value"], others["source_id"], others["record"], strict=True)
+        )
         if not len(others):
             status = "new"
         else:
-            hit = pairs[(pairs["district"] == key[0]) & (pairs["year"] == key[1]) & (pairs["indicator"] == key[2])] if len(pairs) else pairs
+            hit = (
+                pairs[
+                    (pairs["district"] == key[0])
+                    & (pairs["year"] == key[1])
+                    & (pairs["indicator"] == key[2])
+                ]
+                if len(pairs)
+                else pairs
+            )
             status = "conflicts" if len(hit) else "agrees"
         win = chosen.loc[key] if key in chosen.index else None
         rows.append(
@@ -412,9 +427,20 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
         finding("error", "schema", "no such user data folder", file=str(folder))
         return pd.DataFrame(findings, columns=FINDING_COLUMNS)
     try:
-        built, _ = build_observations(folder) if list((folder / "sources").glob("*.csv")) else (_empty_observations(), None)
+        built, _ = (
+            build_observations(folder)
+            if list((folder / "sources").glob("*.csv"))
+            else (_empty_observations(), None)
+        )
     except DataError as exc:
-        finding("error", "schema", exc.reason, file=str(exc.file), row=exc.row or "", column=exc.column or "")
+        finding(
+            "error",
+            "schema",
+            exc.reason,
+            file=str(exc.file),
+            row=exc.row or "",
+            column=exc.column or "",
+        )
         return pd.DataFrame(findings, columns=FINDING_COLUMNS)
     current = load_user_observations(folder)
     if len(built) != len(current) or set(built["record"]) != set(current["record"].astype(str)):
@@ -429,19 +455,47 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
     bundled_ids = set(bundled_observations()["source_id"].astype(str))
     for i, src in enumerate(sources.to_dict("records"), start=2):
         if src["id"] in bundled_ids:
-            finding("error", "schema", f"source id {src['id']!r} is a bundled source", file="sources.csv", row=i, column="id")
+            finding(
+                "error",
+                "schema",
+                f"source id {src['id']!r} is a bundled source",
+                file="sources.csv",
+                row=i,
+                column="id",
+            )
         if src["kind"] not in source_kinds():
-            finding("error", "schema", f"unknown source kind {src['kind']!r}", file="sources.csv", row=i, column="kind")
+            finding(
+                "error",
+                "schema",
+                f"unknown source kind {src['kind']!r}",
+                file="sources.csv",
+                row=i,
+                column="kind",
+            )
         m = re.search(r"originals/(\S+) \(sha256 ([0-9a-f]{64})\)", src.get("taken_from", ""))
         if m:
             original = folder / "originals" / m.group(1)
             if not original.is_file():
-                finding("warning", "original", f"the original file {m.group(1)} is missing", file="sources.csv", row=i, source_id=src["id"])
+                finding(
+                    "warning",
+                    "original",
+                    f"the original file {m.group(1)} is missing",
+                    file="sources.csv",
+                    row=i,
+                    source_id=src["id"],
+                )
             elif hashlib.sha256(original.read_bytes()).hexdigest() != m.group(2):
-                finding("warning", "original", f"the original file {m.group(1)} changed since it was added", file="sources.csv", row=i, source_id=src["id"])
+                finding(
+                    "warning",
+                    "original",
+                    f"the original file {m.group(1)} changed since it was added",
+                    file="sources.csv",
+                    row=i,
+                    source_id=src["id"],
+                )
     if len(built):
-        from jbanalysis.io.plausible import check_plausible
         from jbanalysis.io.account import ReadReport
+        from jbanalysis.io.plausible import check_plausible
 
         for sid, part in built.groupby("source_id", observed=True):
             part = part[~part["note"].astype(str).str.contains("accepted by the user")].copy()
@@ -450,9 +504,21 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
             part["line"] = range(2, len(part) + 2)
             part["column"] = "value"
             try:
-                check_plausible(part.reset_index(drop=True), folder / "sources" / f"{sid}.csv", False, ReadReport(""))
+                check_plausible(
+                    part.reset_index(drop=True),
+                    folder / "sources" / f"{sid}.csv",
+                    False,
+                    ReadReport(""),
+                )
             except DataError as exc:
-                finding("error", "plausible", exc.reason, file=f"sources/{sid}.csv", row=exc.row or "", source_id=str(sid))
+                finding(
+                    "error",
+                    "plausible",
+                    exc.reason,
+                    file=f"sources/{sid}.csv",
+                    row=exc.row or "",
+                    source_id=str(sid),
+                )
         for c in compare(folder).to_dict("records"):
             if c["status"] == "conflicts":
                 finding(

@@ -15,7 +15,9 @@ from jbanalysis.userdata import ENV, add, compare, validate_user
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = ROOT / "tests" / "data" / "bad"
-BULLETIN = BAD / "bulletin_jiulongpo_2024.csv"  # 九龙坡区 2024 bulletin (published_figures_2 HO0019-HO0030)
+BULLETIN = (
+    BAD / "bulletin_jiulongpo_2024.csv"
+)  # 九龙坡区 2024 bulletin (published_figures_2 HO0019-HO0030)
 SOURCE = [
     "--source-id",
     "jlp_bulletin_2024",
@@ -55,7 +57,9 @@ def test_data_add_then_report_shows_the_new_figure_with_its_source(tmp_path, mon
     notebooks.mkdir()
     shutil.copy(ROOT / "notebooks" / "01_data_overview.ipynb", notebooks)
     argv = ["report", "--data-dir", str(folder), "--district", "九龙坡", "--end-year", "2024"]
-    code = cli_main([*argv, "--notebooks", str(notebooks), "--out", str(tmp_path / "out"), "--jobs", "1"])
+    code = cli_main(
+        [*argv, "--notebooks", str(notebooks), "--out", str(tmp_path / "out"), "--jobs", "1"]
+    )
     assert code == 0, capsys.readouterr().err
     page = (tmp_path / "out" / "01_data_overview_jiulongpo_zh.html").read_text(encoding="utf-8")
     assert "jlp_bulletin_2024" in page  # the source table, the counts per source, the trace
@@ -83,7 +87,9 @@ def test_load_panel_merges_the_folder_by_argument_or_environment(tmp_path, monke
     add(BULLETIN, folder, **ADD)
     bundled = jb.load_panel(districts="jiulongpo", indicators="gdp", years=2024)
     assert bundled.empty  # the bundle (at the time of writing) has no 2024 GDP for 九龙坡
-    by_arg = jb.load_panel(districts="九龙坡", indicators="地区生产总值", years=2024, data_dir=folder)
+    by_arg = jb.load_panel(
+        districts="九龙坡", indicators="地区生产总值", years=2024, data_dir=folder
+    )
     assert by_arg[["value", "source_id", "source_kind"]].to_numpy().tolist() == [
         [2060.35, "jlp_bulletin_2024", "official_bulletin"]
     ]
@@ -104,10 +110,18 @@ def test_the_bundle_holding_the_same_value_is_agreement_not_conflict(tmp_path, m
     def bundle_with(value):
         row = real.iloc[[0]].astype(object).copy()
         row[["district", "year", "indicator", "value", "source_id", "record"]] = [
-            "jiulongpo", 2024, "gdp", value, "published_figures", "HO0019"
+            "jiulongpo",
+            2024,
+            "gdp",
+            value,
+            "published_figures",
+            "HO0019",
         ]
         row[["vintage", "source_kind", "published_value", "published_unit"]] = [
-            "first_release", "official_bulletin", value, "亿元"
+            "first_release",
+            "official_bulletin",
+            value,
+            "亿元",
         ]
         return pd.concat([real.astype(object), row], ignore_index=True).astype(
             {"year": int, "value": float, "published_value": float}
@@ -137,7 +151,9 @@ def test_a_user_value_never_silently_outranks_an_official_statistic(tmp_path):
     row = compare(folder).iloc[0]
     assert (row["status"], row["chosen"]) == ("conflicts", "1325.4 (cq_yearbook_panel)")
     listed = jb.conflicts(indicators="gdp", districts="jiangbei", data_dir=folder)
-    mine = listed[(listed["source_id_a"] == "my_estimate") | (listed["source_id_b"] == "my_estimate")]
+    mine = listed[
+        (listed["source_id_a"] == "my_estimate") | (listed["source_id_b"] == "my_estimate")
+    ]
     assert len(mine) >= 1 and set(mine["year"]) == {2020}
 
 
@@ -161,7 +177,7 @@ def test_source_ids_and_kinds_are_checked(tmp_path):
     with pytest.raises(ValueError, match="unknown source kind 'official'"):
         add(BULLETIN, tmp_path / "x", **{**ADD, "kind": "official"})
     add(BULLETIN, tmp_path / "x", **ADD)
-    with pytest.raises(ValueError, match="already in .*; pass --replace"):
+    with pytest.raises(ValueError, match=r"already in .*; pass --replace"):
         add(BULLETIN, tmp_path / "x", **ADD)
     add(BULLETIN, tmp_path / "x", **ADD, replace=True)
     assert len(pd.read_csv(tmp_path / "x" / "sources.csv")) == 1

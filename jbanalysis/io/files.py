@@ -235,7 +235,7 @@ def _parser_error(exc: Exception, path: Path, width: int) -> DataError:
         return DataError(
             f"row {m.group(2)} has {m.group(3)} fields, more than the {width} of the table above "
             "it: a value under no column, or an unquoted separator inside a number "
-            "(write \"1,325.4\" in quotes)",
+            '(write "1,325.4" in quotes)',
             file=path,
             row=int(m.group(2)),
         )

@@ -52,9 +52,23 @@ TOTAL_NAMES = {
     "中心城区合计",
     "小计",
 }
-NOTE_PREFIXES = ("注", "备注", "note", "说明", "资料来源", "数据来源", "source", "附注", "*", "＊", "※")
+NOTE_PREFIXES = (
+    "注",
+    "备注",
+    "note",
+    "说明",
+    "资料来源",
+    "数据来源",
+    "source",
+    "附注",
+    "*",
+    "＊",
+    "※",
+)
 _UNIT_IN_HEADER = re.compile(r"[(\[]\s*(?:单位[:：]\s*)?([^()\[\]]+?)\s*[)\]]")
-_UNIT_ROW = re.compile(r"^\s*[(]?\s*(?:计量)?单位\s*[:：]\s*([^()]+?)\s*[)]?\s*$|^\s*unit\s*:\s*(.+?)\s*$", re.I)
+_UNIT_ROW = re.compile(
+    r"^\s*[(]?\s*(?:计量)?单位\s*[:：]\s*([^()]+?)\s*[)]?\s*$|^\s*unit\s*:\s*(.+?)\s*$", re.I
+)
 _YEAR = re.compile(r"^(\d{4})\s*(?:年)?\s*(.*)$")
 PERIODS = [
     (re.compile(r"^(前三季度|1\s*[-—~至]\s*9\s*月|一至九月|q1\s*-\s*q3)$"), "Q1-Q3"),
@@ -154,7 +168,9 @@ def year_label(label: str) -> YearLabel | None:
     if not m:
         return None
     year, rest = int(m.group(1)), m.group(2).strip()
-    if len(m.group(1)) != 4 or (rest and not label[4:].lstrip().startswith("年") and rest[0].isdigit()):
+    if len(m.group(1)) != 4 or (
+        rest and not label[4:].lstrip().startswith("年") and rest[0].isdigit()
+    ):
         return None
     target = bool(TARGET_WORDS.search(rest))
     estimate = bool(ESTIMATE_WORDS.search(rest))
@@ -189,7 +205,9 @@ def is_total(label: str) -> bool:
 
 def is_note(text: str) -> bool:
     key = normalise(text)
-    return key.startswith(NOTE_PREFIXES) or bool(re.match(r"^[\u2460-\u249b\u00b9\u00b2\u00b3\u2070-\u2079]", text))
+    return key.startswith(NOTE_PREFIXES) or bool(
+        re.match(r"^[\u2460-\u249b\u00b9\u00b2\u00b3\u2070-\u2079]", text)
+    )
 
 
 @cache

@@ -66,7 +66,12 @@ def check_plausible(obs: pd.DataFrame, path: Path, accept: bool, report) -> None
     rate = kind == "rate"
     big = level & (value > 0) & (rv > 0) & ((ratio >= FACTOR) | (ratio <= 1 / FACTOR))
     # a rate written as a fraction: 0.038 where the series says 3.8
-    fraction = rate & (np.abs(value) < 1) & (np.abs(rv) >= 2) & (np.abs(value * 100 - rv) <= 0.5 * np.abs(rv))
+    fraction = (
+        rate
+        & (np.abs(value) < 1)
+        & (np.abs(rv) >= 2)
+        & (np.abs(value * 100 - rv) <= 0.5 * np.abs(rv))
+    )
     bad = big | fraction
     if not bad.any():
         return
@@ -78,7 +83,9 @@ def check_plausible(obs: pd.DataFrame, path: Path, accept: bool, report) -> None
             tag = f"accepted by the user: {_size(ratio[i])} the bundled {rv[i]:g} ({int(ref['ref_year'].iat[i])})"
             notes[i] = f"{notes[i]}; {tag}" if notes[i] else tag
         obs["note"] = notes
-        report.notes.append(f"{len(rows)} value(s) far from the bundled data kept (accept_implausible=True)")
+        report.notes.append(
+            f"{len(rows)} value(s) far from the bundled data kept (accept_implausible=True)"
+        )
         return
     i = rows[0]
     row = obs.iloc[i]
@@ -120,7 +127,7 @@ def _unit_hint(ratio: float, unit: str, units: pd.DataFrame) -> str:
     dim, factor = units.at[unit, "dimension"], float(units.at[unit, "factor"])
     want = factor / ratio
     same = units[(units["dimension"] == dim) & (units.index != unit)]
-    for uid, u in same.iterrows():
+    for _, u in same.iterrows():
         if abs(math.log10(float(u["factor"]) / want)) < 0.15:
             return (
                 f"the table's unit was taken as {units.at[unit, 'symbol_zh']}; "

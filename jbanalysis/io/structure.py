@@ -93,7 +93,7 @@ def find_layout(grid: Grid) -> Layout:
             continue
         texts = _row_texts(cells, pos)
         units = [(t, lb.unit_row(t)) for t in texts if t and lb.unit_row(t)]
-        for text, written in units:
+        for _, written in units:
             unit = _table_unit(grid, pos, written, unit)
         rest = [t for t in texts if t and not lb.unit_row(t)]
         if len(rest) >= 2:
@@ -213,11 +213,15 @@ def classify(pos: int, header: str) -> Column:
         if key in words:
             return replace(base, role=role)
     if lb.is_growth(name):
-        return replace(base, role="data", growth=True, unit=unit or "pct", unit_text=unit_text or "%")
+        return replace(
+            base, role="data", growth=True, unit=unit or "pct", unit_text=unit_text or "%"
+        )
     year = lb.year_label(name)
     if year:
         if year.target:
-            return replace(base, role="skip", year=year.year, reason="a plan target, not an observation")
+            return replace(
+                base, role="skip", year=year.year, reason="a plan target, not an observation"
+            )
         return replace(
             base, role="data", year=year.year, period=year.period, estimate=year.estimate
         )

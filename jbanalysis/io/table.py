@@ -12,13 +12,19 @@ import pandas as pd
 from jbanalysis.data import OBSERVATION_COLUMNS, YEAR_RANGE, harmonise
 from jbanalysis.districts import resolve_district
 from jbanalysis.errors import DataError, UnknownNameError
-from jbanalysis.indicators import growth_of, load_indicators, load_units, resolve_indicator, resolve_unit
+from jbanalysis.indicators import (
+    growth_of,
+    load_indicators,
+    load_units,
+    resolve_indicator,
+    resolve_unit,
+)
 from jbanalysis.io import labels as lb
 from jbanalysis.io.account import ReadReport
 from jbanalysis.io.files import TEXT_SUFFIXES, WORKBOOK_SUFFIXES, read_text, sniff_kind
-from jbanalysis.io.grid import ExcelError, Grid, MissingFormula
+from jbanalysis.io.grid import Grid, MissingFormula
 from jbanalysis.io.numbers import CellError, decimal_evidence, parse_column
-from jbanalysis.io.structure import Column, Layout, content, find_layout, row_indicator
+from jbanalysis.io.structure import Column, content, find_layout, row_indicator
 from jbanalysis.names import normalise
 
 LAYOUTS = (
@@ -108,7 +114,9 @@ def read_table(
     if decimal not in ("auto", ".", ","):
         raise ValueError(f"decimal must be 'auto', '.' or ',', not {decimal!r}")
     grid = _read_grid(path, encoding, sheet)
-    report = ReadReport(file=path.name, encoding=grid.encoding, sheet=grid.sheet, notes=list(grid.notes))
+    report = ReadReport(
+        file=path.name, encoding=grid.encoding, sheet=grid.sheet, notes=list(grid.notes)
+    )
     reader = _Reader(grid, report, indicator, unit, year, district, decimal, ignore_columns)
     cells = reader.run()
     table = _finish(cells, grid, report, source_id, vintage, source_kind, accept_implausible)
@@ -169,7 +177,7 @@ def _read_grid(path: Path, encoding, sheet) -> Grid:
         if suffix not in WORKBOOK_SUFFIXES:
             grid.notes.insert(0, f"an Excel workbook named {suffix}: read as a workbook")
         return grid
-    if suffix in WORKBOOK_SUFFIXES + (".xls",):
+    if suffix in (*WORKBOOK_SUFFIXES, ".xls"):
         raise DataError(
             f"cannot read the workbook: the file is plain text, not an Excel workbook "
             f"(a CSV named {suffix}?); rename it .csv",
@@ -218,12 +226,13 @@ class _Reader:
         self.rows = grid.rows[lay.body_start :]
         self.body = body
         if not len(body):
-            raise self._err(
-                "header only: the table has no data rows", row=self.report.header_row
-            )
+            raise self._err("header only: the table has no data rows", row=self.report.header_row)
         self.report.rows_in = len(body)
         cols = self._columns(lay.columns, body)
-        self.keys = {c.role: c for c in cols if c.role in ("district", "year", "indicator", "value", "unit", "note")}
+        self.keys = {
+            c.role: c for c in cols if c.role in ("district", "year", "indicator", "value", "unit")
+        }
+        self.note_cols = [c for c in cols if c.role == "note"]
         self.data = [c for c in cols if c.role == "data"]
         if "value" in self.keys:
             self.data = [*self.data, self.keys["value"]]
@@ -237,12 +246,17 @@ class _Reader:
         headers = [c.header for c in columns]
         dup = [h for h in headers if h and headers.count(h) > 1]
         if dup:
-            raise self._err(f"duplicate column {dup[0]!r}", row=self.report.header_row, column=dup[0])
-        used = (body != "").any(axis=0).to_numpy()
+            raise self._err(
+                f"duplicate column {dup[0]!r}", row=self.report.header_row, column=dup[0]
+            )
+        used = (body.to_numpy(dtype=object) != "").any(axis=0)
         out = []
         for col in columns:
             has = bool(used[col.pos]) if col.pos < len(used) else False
-            if normalise(col.header) in self.ignore or normalise(lb.clean(col.header)[0]) in self.ignore:
+            if (
+                normalise(col.header) in self.ignore
+                or normalise(lb.clean(col.header)[0]) in self.ignore
+            ):
                 self.report.ignored_columns.append((col.header, "ignored (ignore_columns)"))
                 continue
             if col.role == "skip":
@@ -284,7 +298,7 @@ class _Reader:
                     row=self.report.header_row,
                     column=col.header,
                 )
-        roles = [c.role for c in out if c.role != "data"]
+        roles = [c.role for c in out if c.role not in ("data", "note")]
         for role in set(roles):
             if roles.count(role) > 1:
                 names = [c.header for c in out if c.role == role]
@@ -315,9 +329,8 @@ class _Reader:
         ties = [c for c in cands if counts[c.pos]["district"] == counts[best.pos]["district"]]
         if len(ties) > 1 and counts[best.pos]["district"]:
             a, b = ties[0], ties[1]
-            differ = body[a.pos].map(lambda t: lb.district_of(lb.clean(t)[0])) != body[b.pos].map(
-                lambda t: lb.district_of(lb.clean(t)[0])
-            )
+            ids = lambda t: lb.district_of(lb.clean(t)[0])  # noqa: E731
+            differ = _map_unique(body[a.pos], ids) != _map_unique(body[b.pos], ids)
             if differ.any():
                 pos = int(np.flatnonzero(differ.to_numpy())[0])
                 raise self._err(
@@ -385,45 +398,57 @@ class _Reader:
         return min(c.pos for c in self.data)
 
     def _classify_rows(self) -> np.ndarray:
-        """Positions of data rows; every other row is rejected with its reason."""
+        """Positions of data rows; every other row is rejected with its reason.
+
+        Each rule is judged once per distinct label (a 50 MB table has few), and only rows that
+        a rule picks out are walked one by one (for the lines that continue a note)."""
         body, report = self.body, self.report
         n = len(body)
-        filled = (body != "").to_numpy()
+        grid = body.to_numpy(dtype=object)
+        filled = grid != ""
         n_filled = filled.sum(axis=1)
         label_pos = self._label_col()
-        labels = body[label_pos].astype(str).str.strip()
-        first = body.replace("", np.nan).bfill(axis=1).iloc[:, 0].fillna("").astype(str).str.strip()
-        reasons = np.full(n, "", dtype=object)
-        reasons[n_filled == 0] = "empty row"
-        cand = np.flatnonzero(n_filled > 0)
-        # notes, unit lines, totals and groups: judged once per distinct label
-        verdict: dict[tuple[str, bool], str] = {}
-        self.unit_lines: dict[int, tuple[str, str]] = {}
-        in_note = False
+        labels = _map_unique(body[label_pos], lambda t: str(t).strip())
+        first_pos = filled.argmax(axis=1)  # the first filled cell of each row (0 for empty rows)
+        first = _map_unique(pd.Series(grid[np.arange(n), first_pos]), lambda t: str(t).strip())
+        single = n_filled == 1
         data_cols = [c.pos for c in self.data]
         has_data = filled[:, data_cols].any(axis=1) if data_cols else np.zeros(n, bool)
+        unit_of = _map_unique(first, lb.unit_row).to_numpy()
+        note_text = _map_unique(first, lb.is_note).to_numpy(bool)
+        note_strong = _map_unique(
+            first, lambda t: normalise(t).startswith(("注:", "备注", "注："))
+        ).to_numpy(bool)
+        label_verdict = _map_unique(labels, self._label_verdict).to_numpy()
+        is_unit = single & pd.notna(unit_of)
+        is_note = note_text & (single | note_strong)
+        special = (n_filled == 0) | is_unit | is_note | (label_verdict != "") | ~has_data
+        reasons = np.full(n, "", dtype=object)
+        self.unit_lines: dict[int, tuple[str, str]] = {}
         notes_text: list[str] = []
-        for pos in cand:
-            text, label, single = first.iat[pos], labels.iat[pos], n_filled[pos] == 1
-            key = (text, bool(single))
-            if lb.unit_row(text) and single:
-                written = lb.unit_row(text)
+        in_note = False
+        for pos in np.flatnonzero(special):
+            if n_filled[pos] == 0:
+                reasons[pos] = "empty row"
+                continue
+            text, label = first.iat[pos], labels.iat[pos]
+            if is_unit[pos]:
+                written = unit_of[pos]
                 self.unit_lines[pos] = (self._unit(written, int(self.rows[pos]), None), written)
                 reasons[pos] = f"unit line {text!r} (applies to the rows below)"
                 in_note = False
                 continue
-            if key not in verdict:
-                verdict[key] = self._row_verdict(text, label, bool(single))
-            why = verdict[key]
-            if not why and single and not has_data[pos] and in_note:
+            if is_note[pos]:
+                why = f"note row {text[:20]!r}"
+            elif label_verdict[pos]:
+                why = label_verdict[pos]
+            elif single[pos] and in_note and pos - 1 >= 0 and reasons[pos - 1].startswith("note"):
                 why = "note (continued)"
-            if not why and not has_data[pos]:
+            else:
                 why = "no values (a label only)" if label else "text row (no values)"
             if why.startswith("note"):
-                in_note = True
                 notes_text.append(text)
-            elif why == "" or not why.startswith("text"):
-                in_note = False
+            in_note = why.startswith("note")
             reasons[pos] = why
         self.footnotes = _footnotes(notes_text)
         keep = np.flatnonzero(reasons == "")
@@ -431,14 +456,14 @@ class _Reader:
             report.rejected.append((int(self.rows[pos]), reasons[pos]))
         return keep
 
-    def _row_verdict(self, text: str, label: str, single: bool) -> str:
-        if lb.is_note(text) and (single or normalise(text).startswith(("注:", "备注", "注："))):
-            return f"note row {text[:20]!r}"
+    def _label_verdict(self, label: str) -> str:
         clean = lb.clean(label)[0]
-        if "indicator" not in self.keys and clean and lb.is_total(clean):
+        if not clean or "indicator" in self.keys:
+            return ""
+        if lb.is_total(clean):
             return f"total row {label!r} (excluded, not summed in)"
-        district = lb.district_of(clean) if clean else None
-        if district and lb.level_of(district) == "group" and "indicator" not in self.keys:
+        district = lb.district_of(clean)
+        if district and lb.level_of(district) == "group":
             return f"group total row {label!r} (a published aggregate, not a district)"
         return ""
 
@@ -465,7 +490,7 @@ class _Reader:
             raise self._err("no data rows: every row was rejected (see the row account)")
         by_col = {c.pos: c for c in self.data}
         frame["line"] = rows[frame["pos"].to_numpy()]
-        frame["header"] = frame["col"].map({c.pos: c.header for c in self.data})
+        frame["header"] = _per_col(frame, {c.pos: c.header for c in self.data})
         # values
         self._check_special(frame)
         values, info = self._values(frame)
@@ -478,9 +503,8 @@ class _Reader:
         # keys per cell: from the column, the row, or the table
         frame["district"] = self._key_district(frame, keys, by_col)
         frame["year"], frame["period"], frame["estimate"] = self._key_year(frame, keys, by_col)
-        frame["indicator"], frame["unit"], frame["unit_text"] = self._key_indicator_unit(
-            frame, keys, by_col, section_unit
-        )
+        frame, ind, unit, written = self._key_indicator_unit(frame, keys, by_col, section_unit)
+        frame = frame.assign(indicator=ind, unit=unit, unit_text=written)
         frame["note"] = self._notes(frame, keys, by_col)
         # rows with no value at all: rejected, not used
         present = frame["value"].notna()
@@ -512,7 +536,11 @@ class _Reader:
 
     def _decimal(self, raw: pd.Series) -> str:
         """``,`` when numbers can only be read with a decimal comma (``1325,4``), else ``.``."""
-        texts = raw[raw.map(lambda v: isinstance(v, str) and ("," in v or "." in v))]
+        marks = "[,.]" if self.grid.separator == ";" else ","
+        if self.grid.kind == "csv":
+            texts = raw[raw.astype(str).str.contains(marks, regex=True)]
+        else:
+            texts = raw[[isinstance(v, str) and bool(re.search(marks, v)) for v in raw]]
         if not len(texts):
             return "."
         seen: dict[str, str] = {}
@@ -529,7 +557,11 @@ class _Reader:
             self.report.notes.append(f"decimal comma (numbers such as {seen[',']!r})")
             return ","
         if self.grid.separator == ";":
-            ambiguous = [t for t in pd.unique(texts.astype(str))[:50] if re.fullmatch(r"\d{1,3}[.,]\d{3}", t.strip())]
+            ambiguous = [
+                t
+                for t in pd.unique(texts.astype(str))[:50]
+                if re.fullmatch(r"\d{1,3}[.,]\d{3}", t.strip())
+            ]
             if ambiguous:
                 raise self._err(
                     f"{ambiguous[0]!r} in a ';'-separated file could be a decimal or a thousands "
@@ -538,6 +570,8 @@ class _Reader:
         return "."
 
     def _check_special(self, frame):
+        if self.grid.kind != "xlsx":
+            return  # text cells are strings
         for i, raw in enumerate(frame["raw"].to_numpy()):
             if isinstance(raw, MissingFormula):
                 row = frame.iloc[i]
@@ -555,21 +589,20 @@ class _Reader:
                     column=str(row["header"]),
                 )
 
-    def _section_units(self, n: int) -> pd.Series:
-        units = pd.Series([None] * n, dtype=object)
-        for pos, unit in self.unit_lines.items():
-            units.iat[pos] = unit
-        return units.ffill()
+    def _section_units(self, n: int) -> tuple[pd.Series, pd.Series]:
+        """Unit (id, as written) of a ``单位：`` line, for the body rows below it."""
+        ids = pd.Series([None] * n, dtype=object)
+        texts = ids.copy()
+        for pos, (uid, written) in self.unit_lines.items():
+            ids.iat[pos], texts.iat[pos] = uid, written
+        return ids.ffill(), texts.ffill()
 
     def _key_district(self, frame, keys, by_col) -> pd.Series:
-        col_d = frame["col"].map({p: c.district for p, c in by_col.items()})
+        col_d = _per_col(frame, {p: c.district for p, c in by_col.items()})
         title = None
         if "district" in keys:
             labels = self.body[keys["district"].pos].astype(str)
-            mapping = {}
-            for label in pd.unique(labels.iloc[frame["pos"].unique()]):
-                mapping[label] = label
-            row_d = frame["pos"].map(labels)
+            row_d = _at(frame, labels)
             resolved = {}
             for label in pd.unique(row_d):
                 text = lb.clean(label)[0]
@@ -581,7 +614,7 @@ class _Reader:
                     pos = int(frame.loc[row_d == label, "line"].iloc[0])
                     self._district(text, pos, "district")
                 resolved[label] = d
-            out = row_d.map(resolved)
+            out = _map_unique(row_d, resolved.get)
             if out.isna().any() and col_d.isna().all():
                 line = int(frame.loc[out.isna(), "line"].iloc[0])
                 raise self._err("a row of values with no district", row=line, column="district")
@@ -629,9 +662,9 @@ class _Reader:
         return None
 
     def _key_year(self, frame, keys, by_col):
-        col_y = frame["col"].map({p: c.year for p, c in by_col.items()})
-        period = frame["col"].map({p: c.period for p, c in by_col.items()})
-        estimate = frame["col"].map({p: c.estimate for p, c in by_col.items()}).astype(bool)
+        col_y = _per_col(frame, {p: c.year for p, c in by_col.items()})
+        period = _per_col(frame, {p: c.period for p, c in by_col.items()})
+        estimate = _per_col(frame, {p: c.estimate for p, c in by_col.items()}).astype(bool)
         # a growth column takes the year of the year column on its left (one-year bulletins)
         for p, c in by_col.items():
             if c.growth and c.year is None:
@@ -640,28 +673,35 @@ class _Reader:
                     col_y[frame["col"] == p] = left[-1]
         if "year" in keys:
             labels = self.body[keys["year"].pos]
-            row_y = frame["pos"].map(labels)
-            parsed = {}
-            for label in pd.unique(row_y.astype(str)):
+            row_y = _at(frame, labels).astype(str)
+            codes, uniques = pd.factorize(row_y.to_numpy(dtype=object))
+            parsed = []
+            for label in uniques:
                 text = lb.clean(label)[0]
                 y = lb.year_label(text)
                 if y is None and re.fullmatch(r"\d{4}", text):
                     y = lb.YearLabel(int(text))
                 if y is None:
-                    line = int(frame.loc[row_y.astype(str) == label, "line"].iloc[0])
-                    raise self._err(f"{label!r} is not a year", row=line, column=keys["year"].header)
-                parsed[label] = y
-            ys = row_y.astype(str).map(parsed)
-            target = ys.map(lambda y: y.target)
+                    line = int(frame.loc[row_y == label, "line"].iloc[0])
+                    raise self._err(
+                        f"{label!r} is not a year", row=line, column=keys["year"].header
+                    )
+                parsed.append(y)
+            target = np.array([y.target for y in parsed], dtype=bool)[codes]
             if target.any():
                 raise self._err(
                     "a plan target row (目标/预期) among observations: remove it",
-                    row=int(frame.loc[target, "line"].iloc[0]),
+                    row=int(frame["line"].to_numpy()[np.flatnonzero(target)[0]]),
                     column=keys["year"].header,
                 )
-            col_y = col_y.where(col_y.notna(), ys.map(lambda y: y.year))
-            period = period.where(col_y.isna() | (period != "Y"), ys.map(lambda y: y.period))
-            estimate = estimate | ys.map(lambda y: y.estimate).astype(bool)
+            row_year = pd.Series(np.array([y.year for y in parsed])[codes], index=frame.index)
+            row_period = pd.Series(
+                np.array([y.period for y in parsed], dtype=object)[codes], index=frame.index
+            )
+            row_est = np.array([y.estimate for y in parsed], dtype=bool)[codes]
+            col_y = col_y.where(col_y.notna(), row_year)
+            period = period.where(col_y.isna() | (period != "Y"), row_period)
+            estimate = estimate | row_est
         missing = col_y.isna()
         if missing.any():
             fill = self.arg_year if self.arg_year is not None else self._title_year()
@@ -684,16 +724,16 @@ class _Reader:
         return None
 
     def _key_indicator_unit(self, frame, keys, by_col, section_unit):
-        col_i = frame["col"].map({p: c.indicator for p, c in by_col.items()})
-        growth = frame["col"].map({p: c.growth for p, c in by_col.items()}).astype(bool)
-        col_u = frame["col"].map({p: c.unit for p, c in by_col.items()})
-        col_ut = frame["col"].map({p: c.unit_text for p, c in by_col.items()})
+        col_i = _per_col(frame, {p: c.indicator for p, c in by_col.items()})
+        growth = _per_col(frame, {p: c.growth for p, c in by_col.items()}).astype(bool)
+        col_u = _per_col(frame, {p: c.unit for p, c in by_col.items()})
+        col_ut = _per_col(frame, {p: c.unit_text for p, c in by_col.items()})
         row_u = pd.Series([None] * len(frame), dtype=object)
         row_ut = row_u.copy()
         ind = col_i
         if "indicator" in keys:
             labels = self.body[keys["indicator"].pos].astype(str)
-            row_label = frame["pos"].map(labels)
+            row_label = _at(frame, labels)
             parsed = {label: row_indicator(label) for label in pd.unique(row_label)}
             unknown = [lab for lab, p in parsed.items() if p[0] is None and lb.clean(lab)[0]]
             if unknown:
@@ -706,16 +746,22 @@ class _Reader:
                     except UnknownNameError as exc:
                         hint = exc.args[0].partition(";")[2].strip()
                     self.report.rejected.append(
-                        (int(self.rows[pos]), f"indicator {label!r} is not in data/indicators.csv" + (f" ({hint})" if hint else ""))
+                        (
+                            int(self.rows[pos]),
+                            f"indicator {label!r} is not in data/indicators.csv"
+                            + (f" ({hint})" if hint else ""),
+                        )
                     )
                     self.report.rows_used -= 1
                 keep = ~bad
-                frame.drop(frame.index[bad], inplace=True)
-                row_label, col_i, growth, col_u, col_ut = (s[keep] for s in (row_label, col_i, growth, col_u, col_ut))
+                frame = frame.drop(frame.index[bad])
+                row_label, col_i, growth, col_u, col_ut = (
+                    s[keep] for s in (row_label, col_i, growth, col_u, col_ut)
+                )
                 row_u, row_ut = row_u[keep], row_ut[keep]
-            row_i = row_label.map(lambda lab: parsed[lab][0])
-            row_u = row_label.map(lambda lab: parsed[lab][1])
-            row_ut = row_label.map(lambda lab: parsed[lab][2])
+            row_i = _map_unique(row_label, lambda lab: parsed[lab][0])
+            row_u = _map_unique(row_label, lambda lab: parsed[lab][1])
+            row_ut = _map_unique(row_label, lambda lab: parsed[lab][2])
             ind = col_i.where(col_i.notna(), row_i)
         if self.arg_indicator:
             other = ind[ind.notna() & (ind != self.arg_indicator) & ~growth]
@@ -747,12 +793,12 @@ class _Reader:
                         column=str(row["header"]),
                     )
                 mapped[level] = g
-            ind = ind.where(~growth, ind.map(mapped))
+            ind = ind.where(~growth, _map_unique(ind, mapped.get))
         # units: the cell's unit column, the column header, the row label, a 单位 line
         unit_cell = pd.Series([None] * len(frame), index=frame.index, dtype=object)
         unit_cell_text = unit_cell.copy()
         if "unit" in keys:
-            texts = frame["pos"].map(self.body[keys["unit"].pos].astype(str))
+            texts = _at(frame, self.body[keys["unit"].pos].astype(str))
             resolved = {}
             for t in pd.unique(texts):
                 c = lb.clean(t)[0]
@@ -761,11 +807,9 @@ class _Reader:
                     resolved[t] = self._unit(c, line, "unit")
                 else:
                     resolved[t] = None
-            unit_cell = texts.map(resolved)
+            unit_cell = _map_unique(texts, resolved.get)
             unit_cell_text = texts.where(unit_cell.notna(), None)
-        sect = frame["pos"].map(section_unit)
-        sect_u = sect.map(lambda s: s[0] if isinstance(s, tuple) else None)
-        sect_t = sect.map(lambda s: s[1] if isinstance(s, tuple) else None)
+        sect_u, sect_t = _at(frame, section_unit[0]), _at(frame, section_unit[1])
         table = self.layout.table_unit
         unit = pd.Series([None] * len(frame), index=frame.index, dtype=object)
         written = unit.copy()
@@ -789,10 +833,18 @@ class _Reader:
                     column=str(row["header"]),
                 )
         growth_unit = growth & unit.isna()
-        unit[growth_unit], written[growth_unit], source[growth_unit] = "pct", "%", "the growth column"
+        unit[growth_unit], written[growth_unit], source[growth_unit] = (
+            "pct",
+            "%",
+            "the growth column",
+        )
         if table:
             take = unit.isna()
-            unit[take], written[take], source[take] = table[0], table[1], f"the 单位 line (row {table[2]})"
+            unit[take], written[take], source[take] = (
+                table[0],
+                table[1],
+                f"the 单位 line (row {table[2]})",
+            )
         if self.arg_unit:
             text, uid = self.arg_unit
             said = unit.notna() & (unit != uid) & ~growth
@@ -818,19 +870,30 @@ class _Reader:
                 column=str(row["header"]),
             )
         written = written.where(written.notna(), unit)
-        return ind, unit, written
+        return frame, ind, unit, written
 
     def _notes(self, frame, keys, by_col) -> pd.Series:
         notes = pd.Series([""] * len(frame), index=frame.index, dtype=object)
-        col_markers = frame["col"].map({p: c.markers for p, c in by_col.items()})
+        col_markers = _per_col(frame, {p: c.markers for p, c in by_col.items()})
         label_pos = self._label_col()
-        label_markers = frame["pos"].map(self.body[label_pos].astype(str).map(lambda t: lb.clean(t)[1]))
+        label_markers = _at(
+            frame, _map_unique(self.body[label_pos].astype(str), lambda t: lb.clean(t)[1])
+        )
         markers = frame["markers"] + col_markers + label_markers
         for m in pd.unique(markers[markers != ""]):
-            parts = [f"footnote {c}: {self.footnotes[c]}" if c in self.footnotes else f"footnote {c}" for c in dict.fromkeys(m)]
+            parts = [
+                f"footnote {c}: {self.footnotes[c]}" if c in self.footnotes else f"footnote {c}"
+                for c in dict.fromkeys(m)
+            ]
             notes[markers == m] = "; ".join(parts)
-        if "note" in keys:
-            text = frame["pos"].map(self.body[keys["note"].pos].astype(str))
+        for col in self.note_cols:  # 备注, 来源 … kept with each value of the row
+            label = lb.clean(col.header)[0]
+            text = _at(frame, _map_unique(self.body[col.pos], lambda t: str(t).strip()))
+            text = (
+                text
+                if normalise(label) in ("备注", "note", "notes", "注", "附注")
+                else (label + ": " + text).where(text != "", "")
+            )
             notes = np.where(text != "", np.where(notes != "", notes + "; " + text, text), notes)
             notes = pd.Series(notes, index=frame.index, dtype=object)
         est = frame["estimate"]
@@ -858,7 +921,7 @@ class _Reader:
                 row=int(row["line"]),
                 column=str(row["header"]),
             )
-        if self.arg_year is not None and "value" not in self.keys or self.arg_year is not None:
+        if (self.arg_year is not None and "value" not in self.keys) or self.arg_year is not None:
             other = frame["year"] != self.arg_year
             if other.any():
                 if not (~other).any():
@@ -869,7 +932,10 @@ class _Reader:
                     if "year" in self.keys:
                         continue
                     self.report.ignored_columns.append(
-                        (str(header), f"year {int(col_years.iloc[0])} not requested (year={self.arg_year})")
+                        (
+                            str(header),
+                            f"year {int(col_years.iloc[0])} not requested (year={self.arg_year})",
+                        )
                     )
                 if "year" in self.keys:
                     lines = pd.unique(frame.loc[other, "line"])
@@ -877,7 +943,9 @@ class _Reader:
                     for line in lines:
                         if line not in keep_lines:
                             y = int(frame.loc[frame["line"] == line, "year"].iloc[0])
-                            self.report.rejected.append((int(line), f"year {y} not requested (year={self.arg_year})"))
+                            self.report.rejected.append(
+                                (int(line), f"year {y} not requested (year={self.arg_year})")
+                            )
                             self.report.rows_used -= 1
                     self.report.rejected.sort(key=lambda r: r[0])
                 frame = frame[~other].reset_index(drop=True)
@@ -908,6 +976,33 @@ class _Reader:
                     column=str(row["header"]),
                 )
         return frame
+
+
+def _at(frame: pd.DataFrame, values) -> pd.Series:
+    """The body column ``values`` (a Series by body position) at each cell's row."""
+    arr = (
+        values.to_numpy(dtype=object)
+        if isinstance(values, pd.Series)
+        else np.asarray(values, dtype=object)
+    )
+    return pd.Series(arr[frame["pos"].to_numpy()], index=frame.index, dtype=object)
+
+
+def _per_col(frame: pd.DataFrame, attrs: dict) -> pd.Series:
+    """A per-column attribute (``{column position: value}``) at each cell."""
+    cols = frame["col"].to_numpy()
+    table = np.empty(int(cols.max()) + 1 if len(cols) else 0, dtype=object)
+    for pos, value in attrs.items():
+        table[pos] = value
+    return pd.Series(table[cols], index=frame.index, dtype=object)
+
+
+def _map_unique(series: pd.Series, fn) -> pd.Series:
+    """``series.map(fn)`` computed once per distinct value (a long table has few)."""
+    codes, uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=False)
+    mapped = np.empty(len(uniques), dtype=object)
+    mapped[:] = [fn(u) for u in uniques]
+    return pd.Series(mapped[codes], index=series.index, dtype=object)
 
 
 def _footnotes(texts: list[str]) -> dict[str, str]:
@@ -949,7 +1044,7 @@ def _finish(frame, grid: Grid, report, source_id, vintage, source_kind, accept) 
     if grid.kind == "xlsx":
         from openpyxl.utils import get_column_letter
 
-        letters = frame["col"].map(lambda c: get_column_letter(int(c) + 1))
+        letters = _map_unique(frame["col"], lambda c: get_column_letter(int(c) + 1))
         record = f"{path.name}:{grid.sheet}!" + letters + frame["line"].astype(str)
     else:
         record = f"{path.name}:row " + frame["line"].astype(str) + ":" + frame["header"].astype(str)
@@ -981,7 +1076,6 @@ def _finish(frame, grid: Grid, report, source_id, vintage, source_kind, accept) 
         obs = harmonise(obs, path)
     except DataError as exc:
         if exc.column == "unit" and exc.row is not None:
-            hit = obs[obs["line"] == exc.row]
             raise DataError(exc.reason, file=path, row=exc.row, column="unit") from None
         raise
     obs["district"] = obs["district"].astype(str)
@@ -1010,7 +1104,10 @@ def _check_values(frame: pd.DataFrame, path: Path) -> None:
         )
     kinds = load_indicators().set_index("id")["kind"]
     negative = frame[
-        (frame["value"] < 0) & frame["indicator"].map(kinds).isin(["level", "count", "per_capita"])
+        (frame["value"] < 0)
+        & _map_unique(frame["indicator"], kinds.to_dict().get).isin(
+            ["level", "count", "per_capita"]
+        )
     ]
     if len(negative):
         bad = negative.iloc[0]

@@ -58,9 +58,7 @@ def _choose_sheet(book, path: Path, sheet) -> Grid:
         elif sheet in names:
             name = sheet
         else:
-            raise DataError(
-                f"no sheet {sheet!r}; the workbook has: {', '.join(names)}", file=path
-            )
+            raise DataError(f"no sheet {sheet!r}; the workbook has: {', '.join(names)}", file=path)
         grid = _sheet_grid(book[name], path)
         if states.get(name) != "visible":
             grid.notes.append(f"sheet {name!r} is hidden in the workbook (read because asked)")

@@ -754,7 +754,11 @@ def issue11_cases() -> None:
     for row in [["地区", 2020], ["江北区", 9999.0]]:
         hidden.append(row)
     data = book.create_sheet("2020-2021")
-    for row in [["地区", "2020年", "2021年"], ["江北区", 1325.4, 1507.07], ["渝中区", 1357.6, 1517.7]]:
+    for row in [
+        ["地区", "2020年", "2021年"],
+        ["江北区", 1325.4, 1507.07],
+        ["渝中区", 1357.6, 1517.7],
+    ]:
         data.append(row)
     hidden.sheet_state = "hidden"
     book.active = 1
@@ -784,7 +788,11 @@ def issue11_cases() -> None:
     cover["B3"] = "2020—2021年各区地区生产总值"
     cover["B5"] = "重庆市统计局"
     data = book.create_sheet("数据")
-    for row in [["地区", "2020年", "2021年"], ["江北区", 1325.4, 1507.07], ["渝中区", 1357.6, 1517.7]]:
+    for row in [
+        ["地区", "2020年", "2021年"],
+        ["江北区", 1325.4, 1507.07],
+        ["渝中区", 1357.6, 1517.7],
+    ]:
         data.append(row)
     case(
         "cover_sheet",
@@ -817,7 +825,10 @@ def issue11_cases() -> None:
         args=GDP,
         contains="formula (=B2*1.02) saved without its result|row 3|open the workbook",
     )
-    xlsx_file("workbook.csv", [["地区", "2020年", "2021年"], ["江北区", 1325.4, 1507.07], ["渝中区", 1357.6, 1517.7]])
+    xlsx_file(
+        "workbook.csv",
+        [["地区", "2020年", "2021年"], ["江北区", 1325.4, 1507.07], ["渝中区", 1357.6, 1517.7]],
+    )
     case(
         "workbook_named_csv",
         "read_table",
@@ -849,12 +860,18 @@ def issue11_cases() -> None:
         "html_named_xls",
         "read_table",
         "a web page's 'export to Excel' (HTML) named .xls",
-        input=text_file("export.xls", "<html><body><table><tr><td>地区</td></tr></table></body></html>"),
+        input=text_file(
+            "export.xls", "<html><body><table><tr><td>地区</td></tr></table></body></html>"
+        ),
         contains="an HTML page named .xls",
     )
     book = Workbook()
     sheet = book.active
-    for row in [["地区", "2020年", "2021年"], ["江北区", 1325.4, 1507.07], ["渝中区", 1357.6, 1517.7]]:
+    for row in [
+        ["地区", "2020年", "2021年"],
+        ["江北区", 1325.4, 1507.07],
+        ["渝中区", 1357.6, 1517.7],
+    ]:
         sheet.append(row)
     sheet.cell(row=1_000_000, column=3).font = Font(bold=True)
     case(
@@ -1229,7 +1246,10 @@ def forecast_cases() -> None:
 
 def main() -> None:
     for path in HERE.iterdir():
-        if path.suffix in (".csv", ".tsv", ".xlsx", ".xls", ".json") and path.name != "manifest.csv":
+        if (
+            path.suffix in (".csv", ".tsv", ".xlsx", ".xls", ".json")
+            and path.name != "manifest.csv"
+        ):
             path.unlink()
     read_table_cases()
     issue11_cases()
