@@ -20,6 +20,7 @@ MODULES = [
     ("jbanalysis.validation", "Validation and published aggregates"),
     ("jbanalysis.panel", "Panels"),
     ("jbanalysis.io", "Reading your own tables"),
+    ("jbanalysis.userdata", "Your own data folder (the annual update)"),
     ("jbanalysis.districts", "District registry"),
     ("jbanalysis.indicators", "Indicator and unit registries"),
     ("jbanalysis.metrics", "Metrics"),
