@@ -176,7 +176,7 @@ def read_text(path: Path, encoding: str | None) -> Grid:
             sep=sep,
             header=None,
             names=range(width),
-            dtype=str,
+            dtype=object,  # plain Python strings: the cells are compared and mapped, not stored
             keep_default_na=False,
             na_filter=False,
             skip_blank_lines=False,

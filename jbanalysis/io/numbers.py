@@ -168,12 +168,14 @@ def decimal_evidence(text: str) -> str | None:
     return None
 
 
-def parse_column(values: pd.Series, decimal: str = ".") -> tuple[np.ndarray, dict[int, CellInfo]]:
+def parse_column(
+    values: pd.Series, decimal: str = ".", text: bool = False
+) -> tuple[np.ndarray, dict[int, CellInfo]]:
     """Parse a column of cells: float array (NaN = missing) and the info of unusual cells.
 
     Plain numbers go through ``pandas.to_numeric`` at C speed; only the cells it cannot read
     (marks, thousands separators, markers, percents) are parsed one by one, once per distinct
-    text. Raises :class:`CellError` naming the position of the first bad cell.
+    text. ``text=True`` says every cell is a string (a CSV), so none can be a true/false cell. Raises :class:`CellError` naming the position of the first bad cell.
     """
     out = np.full(len(values), np.nan)
     info: dict[int, CellInfo] = {}
@@ -184,8 +186,9 @@ def parse_column(values: pd.Series, decimal: str = ".") -> tuple[np.ndarray, dic
     if decimal == ".":
         num = pd.to_numeric(pd.Series(as_obj, dtype=object), errors="coerce").to_numpy(float)
         ok = np.isfinite(num)
-        # to_numeric reads True as 1; a bool cell goes to the careful path
-        ok &= np.array([not isinstance(v, bool) for v in as_obj]) if as_obj.dtype == object else ok
+        if not text:
+            # workbook cells: to_numeric reads True as 1; a bool goes to the careful path
+            ok &= np.array([not isinstance(v, bool) for v in as_obj], dtype=bool)
         out[ok] = num[ok]
         fast = ok
     slow = np.flatnonzero(~fast)

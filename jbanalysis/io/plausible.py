@@ -41,12 +41,21 @@ def _reference(obs: pd.DataFrame) -> pd.DataFrame:
     ref = ref.groupby(["district", "indicator", "year"], as_index=False).agg(
         value=("value", "median"), source_id=("source_id", "first"), record=("record", "first")
     )
-    left = obs[["district", "indicator", "year"]].reset_index()
-    merged = left.merge(ref, on=["district", "indicator"], how="inner", suffixes=("", "_ref"))
-    merged["gap"] = (merged["year_ref"] - merged["year"]).abs()
-    merged = merged[merged["gap"] <= NEAREST_YEARS]
-    merged = merged.sort_values(["index", "gap", "year_ref"]).drop_duplicates("index")
-    out = merged.set_index("index")[["value", "year_ref", "source_id", "record"]]
+    # the same year, else the nearest within NEAREST_YEARS (the earlier one on a tie)
+    left = obs[["district", "indicator", "year"]].astype({"year": "int64"}).reset_index()
+    left = left.sort_values("year", kind="stable")
+    right = ref.rename(columns={"year": "ref_year"}).astype({"ref_year": "int64"})
+    right = right.sort_values("ref_year", kind="stable")
+    merged = pd.merge_asof(
+        left,
+        right,
+        left_on="year",
+        right_on="ref_year",
+        by=["district", "indicator"],
+        direction="nearest",
+        tolerance=NEAREST_YEARS,
+    )
+    out = merged.set_index("index")[["value", "ref_year", "source_id", "record"]]
     out.columns = ["ref_value", "ref_year", "ref_source", "ref_record"]
     return out.reindex(obs.index)
 

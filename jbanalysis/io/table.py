@@ -200,6 +200,7 @@ class _Reader:
         self.arg_district = self._district(district, None, "district=") if district else None
         self.decimal = decimal
         self.ignore = {normalise(c) for c in ignore}
+        self._factors: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
     # helpers that raise DataError with a location
     def _err(self, message, row=None, column=None):
@@ -239,6 +240,28 @@ class _Reader:
         self.report.layout = self._layout_name()
         keep = self._classify_rows()
         return self._cells(keep)
+
+    def _codes(self, frame, col_pos: int) -> tuple[np.ndarray, np.ndarray]:
+        """Codes (at each cell's row) and distinct labels of a body column, factorized once."""
+        if col_pos not in self._factors:
+            values = self.body[col_pos].to_numpy(dtype=object).astype(str)
+            self._factors[col_pos] = pd.factorize(values, use_na_sentinel=False)
+        codes, uniques = self._factors[col_pos]
+        return codes[frame["pos"].to_numpy()], uniques
+
+    def _present(self, frame, col_pos: int) -> list[str]:
+        """The distinct labels of a body column on the cells' rows (rejected rows left out)."""
+        codes, uniques = self._codes(frame, col_pos)
+        return [str(u) for u in uniques[np.unique(codes)]]
+
+    def _lookup(self, frame, col_pos: int, fn) -> pd.Series:
+        """``fn`` of the body column ``col_pos`` at each cell's row, computed once per distinct
+        label on those rows."""
+        codes, uniques = self._codes(frame, col_pos)
+        mapped = np.empty(len(uniques), dtype=object)
+        used = np.unique(codes)
+        mapped[used] = [fn(str(u)) for u in uniques[used]]
+        return pd.Series(mapped[codes], index=frame.index, dtype=object)
 
     # columns ----------------------------------------------------------------------------------
 
@@ -525,7 +548,7 @@ class _Reader:
         if decimal == "auto":
             decimal = self._decimal(frame["raw"])
         try:
-            return parse_column(frame["raw"], decimal)
+            return parse_column(frame["raw"], decimal, text=self.grid.kind == "csv")
         except CellError as exc:
             row = frame.iloc[exc.pos]
             raise self._err(
@@ -536,11 +559,10 @@ class _Reader:
 
     def _decimal(self, raw: pd.Series) -> str:
         """``,`` when numbers can only be read with a decimal comma (``1325,4``), else ``.``."""
-        marks = "[,.]" if self.grid.separator == ";" else ","
-        if self.grid.kind == "csv":
-            texts = raw[raw.astype(str).str.contains(marks, regex=True)]
-        else:
-            texts = raw[[isinstance(v, str) and bool(re.search(marks, v)) for v in raw]]
+        marks = (",", ".") if self.grid.separator == ";" else (",",)
+        values = raw.to_numpy(dtype=object)
+        hit = [isinstance(v, str) and any(m in v for m in marks) for v in values]
+        texts = raw[hit]
         if not len(texts):
             return "."
         seen: dict[str, str] = {}
@@ -601,10 +623,10 @@ class _Reader:
         col_d = _per_col(frame, {p: c.district for p, c in by_col.items()})
         title = None
         if "district" in keys:
-            labels = self.body[keys["district"].pos].astype(str)
-            row_d = _at(frame, labels)
+            dpos = keys["district"].pos
+            row_d = self._lookup(frame, dpos, str)
             resolved = {}
-            for label in pd.unique(row_d):
+            for label in self._present(frame, dpos):
                 text = lb.clean(label)[0]
                 if not text:
                     resolved[label] = None
@@ -614,7 +636,7 @@ class _Reader:
                     pos = int(frame.loc[row_d == label, "line"].iloc[0])
                     self._district(text, pos, "district")
                 resolved[label] = d
-            out = _map_unique(row_d, resolved.get)
+            out = self._lookup(frame, dpos, resolved.get)
             if out.isna().any() and col_d.isna().all():
                 line = int(frame.loc[out.isna(), "line"].iloc[0])
                 raise self._err("a row of values with no district", row=line, column="district")
@@ -728,13 +750,14 @@ class _Reader:
         growth = _per_col(frame, {p: c.growth for p, c in by_col.items()}).astype(bool)
         col_u = _per_col(frame, {p: c.unit for p, c in by_col.items()})
         col_ut = _per_col(frame, {p: c.unit_text for p, c in by_col.items()})
-        row_u = pd.Series([None] * len(frame), dtype=object)
+        row_u = pd.Series([None] * len(frame), index=frame.index, dtype=object)
         row_ut = row_u.copy()
         ind = col_i
         if "indicator" in keys:
-            labels = self.body[keys["indicator"].pos].astype(str)
-            row_label = _at(frame, labels)
-            parsed = {label: row_indicator(label) for label in pd.unique(row_label)}
+            ipos = keys["indicator"].pos
+            labels = self.body[ipos].astype(str)
+            row_label = self._lookup(frame, ipos, str)
+            parsed = {label: row_indicator(label) for label in self._present(frame, ipos)}
             unknown = [lab for lab, p in parsed.items() if p[0] is None and lb.clean(lab)[0]]
             if unknown:
                 bad = row_label.isin(unknown)
@@ -759,9 +782,9 @@ class _Reader:
                     s[keep] for s in (row_label, col_i, growth, col_u, col_ut)
                 )
                 row_u, row_ut = row_u[keep], row_ut[keep]
-            row_i = _map_unique(row_label, lambda lab: parsed[lab][0])
-            row_u = _map_unique(row_label, lambda lab: parsed[lab][1])
-            row_ut = _map_unique(row_label, lambda lab: parsed[lab][2])
+            row_i = self._lookup(frame, ipos, lambda lab: parsed[lab][0])
+            row_u = self._lookup(frame, ipos, lambda lab: parsed[lab][1])
+            row_ut = self._lookup(frame, ipos, lambda lab: parsed[lab][2])
             ind = col_i.where(col_i.notna(), row_i)
         if self.arg_indicator:
             other = ind[ind.notna() & (ind != self.arg_indicator) & ~growth]
@@ -798,16 +821,17 @@ class _Reader:
         unit_cell = pd.Series([None] * len(frame), index=frame.index, dtype=object)
         unit_cell_text = unit_cell.copy()
         if "unit" in keys:
-            texts = _at(frame, self.body[keys["unit"].pos].astype(str))
+            upos = keys["unit"].pos
+            texts = self._lookup(frame, upos, str)
             resolved = {}
-            for t in pd.unique(texts):
+            for t in self._present(frame, upos):
                 c = lb.clean(t)[0]
                 if c:
                     line = int(frame.loc[texts == t, "line"].iloc[0])
                     resolved[t] = self._unit(c, line, "unit")
                 else:
                     resolved[t] = None
-            unit_cell = _map_unique(texts, resolved.get)
+            unit_cell = self._lookup(frame, upos, resolved.get)
             unit_cell_text = texts.where(unit_cell.notna(), None)
         sect_u, sect_t = _at(frame, section_unit[0]), _at(frame, section_unit[1])
         table = self.layout.table_unit
@@ -873,33 +897,42 @@ class _Reader:
         return frame, ind, unit, written
 
     def _notes(self, frame, keys, by_col) -> pd.Series:
-        notes = pd.Series([""] * len(frame), index=frame.index, dtype=object)
-        col_markers = _per_col(frame, {p: c.markers for p, c in by_col.items()})
+        """Footnotes (marker and its text), the row's 备注/来源 cells and 预计, per value."""
+        notes = np.full(len(frame), "", dtype=object)
         label_pos = self._label_col()
-        label_markers = _at(
-            frame, _map_unique(self.body[label_pos].astype(str), lambda t: lb.clean(t)[1])
-        )
-        markers = frame["markers"] + col_markers + label_markers
-        for m in pd.unique(markers[markers != ""]):
-            parts = [
-                f"footnote {c}: {self.footnotes[c]}" if c in self.footnotes else f"footnote {c}"
-                for c in dict.fromkeys(m)
-            ]
-            notes[markers == m] = "; ".join(parts)
+        col_markers = _per_col(frame, {p: c.markers for p, c in by_col.items()})
+        label_markers = self._lookup(frame, label_pos, lambda t: lb.clean(t)[1])
+        markers = frame["markers"].to_numpy(dtype=object)
+        if any(c.markers for c in by_col.values()) or (label_markers != "").any():
+            markers = (
+                markers + col_markers.to_numpy(dtype=object) + label_markers.to_numpy(dtype=object)
+            )
+        if (markers != "").any():
+            for m in pd.unique(markers[markers != ""]):
+                parts = [
+                    f"footnote {c}: {self.footnotes[c]}" if c in self.footnotes else f"footnote {c}"
+                    for c in dict.fromkeys(m)
+                ]
+                notes[markers == m] = "; ".join(parts)
         for col in self.note_cols:  # 备注, 来源 … kept with each value of the row
             label = lb.clean(col.header)[0]
-            text = _at(frame, _map_unique(self.body[col.pos], lambda t: str(t).strip()))
-            text = (
-                text
-                if normalise(label) in ("备注", "note", "notes", "注", "附注")
-                else (label + ": " + text).where(text != "", "")
-            )
-            notes = np.where(text != "", np.where(notes != "", notes + "; " + text, text), notes)
-            notes = pd.Series(notes, index=frame.index, dtype=object)
-        est = frame["estimate"]
+            plain = normalise(label) in ("备注", "note", "notes", "注", "附注")
+
+            def shown(t, label=label, plain=plain):
+                t = t.strip()
+                return t if plain or not t else f"{label}: {t}"
+
+            text = self._lookup(frame, col.pos, shown).to_numpy(dtype=object)
+            has = text != ""
+            if not (notes != "").any():
+                notes = text.copy()
+            else:
+                joined = np.where(notes != "", notes + "; ", "") + text
+                notes = np.where(has, joined, notes)
+        est = frame["estimate"].to_numpy(dtype=bool)
         if est.any():
             notes[est] = np.where(notes[est] != "", notes[est] + "; ", "") + "estimate (预计)"
-        return notes
+        return pd.Series(notes, index=frame.index, dtype=object)
 
     def _year_rules(self, frame) -> pd.DataFrame:
         years = frame["year"]
@@ -1072,13 +1105,16 @@ def _finish(frame, grid: Grid, report, source_id, vintage, source_kind, accept) 
     )
     if HAS_PERIOD:
         obs["period"] = frame["period"].to_numpy()
+    for col in ("indicator", "unit"):
+        obs[col] = obs[col].astype("category")  # harmonise then maps each distinct value once
     try:
         obs = harmonise(obs, path)
     except DataError as exc:
         if exc.column == "unit" and exc.row is not None:
             raise DataError(exc.reason, file=path, row=exc.row, column="unit") from None
         raise
-    obs["district"] = obs["district"].astype(str)
+    for col in ("district", "indicator", "unit"):
+        obs[col] = obs[col].astype(str)
     _check_values(obs, path)
     from jbanalysis.io.plausible import check_plausible
 
