@@ -518,11 +518,14 @@ class _Reader:
         self._check_special(frame)
         values, info = self._values(frame)
         frame["value"] = values
-        frame["percent"] = False
-        frame["markers"] = ""
-        for i, cell in info.items():
-            frame.at[i, "percent"] = cell.percent
-            frame.at[i, "markers"] = cell.markers
+        percent = np.zeros(len(frame), dtype=bool)
+        markers = np.full(len(frame), "", dtype=object)
+        if info:
+            where = np.fromiter(info.keys(), dtype=np.int64, count=len(info))
+            percent[where] = [c.percent for c in info.values()]
+            markers[where] = [c.markers for c in info.values()]
+        frame["percent"] = percent
+        frame["markers"] = markers
         # keys per cell: from the column, the row, or the table
         frame["district"] = self._key_district(frame, keys, by_col)
         frame["year"], frame["period"], frame["estimate"] = self._key_year(frame, keys, by_col)
@@ -530,15 +533,20 @@ class _Reader:
         frame = frame.assign(indicator=ind, unit=unit, unit_text=written)
         frame["note"] = self._notes(frame, keys, by_col)
         # rows with no value at all: rejected, not used
-        present = frame["value"].notna()
-        has_value = present.groupby(frame["pos"]).any()
-        empty = has_value[~has_value].index.to_numpy()
-        for pos in empty:
-            self.report.rejected.append((int(rows[pos]), "no values (every cell is missing)"))
+        present = ~np.isnan(frame["value"].to_numpy(float))
+        pos = frame["pos"].to_numpy()
+        counted = np.bincount(pos, weights=present, minlength=len(body))
+        on_rows = np.unique(pos)
+        empty = on_rows[counted[on_rows] == 0]
+        for p in empty:
+            self.report.rejected.append((int(rows[p]), "no values (every cell is missing)"))
         self.report.rejected.sort(key=lambda r: r[0])
-        self.report.rows_used = int(has_value.sum())
+        self.report.rows_used = len(on_rows) - len(empty)
         self.report.missing_cells = int((~present).sum())
-        frame = frame[present].sort_values(["pos", "col"], kind="stable").reset_index(drop=True)
+        frame = frame[present]
+        if len(self.data) > 1:  # cells in the order of the table: row by row, left to right
+            frame = frame.iloc[np.lexsort((frame["col"].to_numpy(), frame["pos"].to_numpy()))]
+        frame = frame.reset_index(drop=True)
         frame = self._year_rules(frame)
         frame = self._percent_rules(frame)
         return frame
@@ -817,84 +825,105 @@ class _Reader:
                     )
                 mapped[level] = g
             ind = ind.where(~growth, _map_unique(ind, mapped.get))
-        # units: the cell's unit column, the column header, the row label, a 单位 line
-        unit_cell = pd.Series([None] * len(frame), index=frame.index, dtype=object)
-        unit_cell_text = unit_cell.copy()
+        # units: the cell's unit column, the column header, the row label, a 单位 line (numpy
+        # object arrays: a long table has one unit column and few distinct units)
+        n = len(frame)
+        none = np.full(n, None, dtype=object)
+        unit_cell, unit_cell_text = none, none
         if "unit" in keys:
             upos = keys["unit"].pos
-            texts = self._lookup(frame, upos, str)
             resolved = {}
             for t in self._present(frame, upos):
                 c = lb.clean(t)[0]
                 if c:
-                    line = int(frame.loc[texts == t, "line"].iloc[0])
-                    resolved[t] = self._unit(c, line, "unit")
+                    texts = self._lookup(frame, upos, str)
+                    line = int(frame.loc[texts == t, "line"].iloc[0]) if t not in resolved else 0
+                    try:
+                        resolved[t] = resolve_unit(c)
+                    except UnknownNameError:
+                        resolved[t] = self._unit(c, line, "unit")
                 else:
                     resolved[t] = None
-            unit_cell = self._lookup(frame, upos, resolved.get)
-            unit_cell_text = texts.where(unit_cell.notna(), None)
-        sect_u, sect_t = _at(frame, section_unit[0]), _at(frame, section_unit[1])
-        table = self.layout.table_unit
-        unit = pd.Series([None] * len(frame), index=frame.index, dtype=object)
-        written = unit.copy()
-        source = unit.copy()
-        level = ~growth  # units of the table are the levels'; a growth column is in percent
-        for u, t, name in (
-            (unit_cell.where(level, None), unit_cell_text, "the unit column"),
-            (col_u.where(level, None), col_ut, "the column header"),
-            (row_u.where(level, None), row_ut, "the row label"),
-            (sect_u.where(level, None), sect_t, "a 单位 line above"),
-        ):
-            take = unit.isna() & u.notna()
-            unit[take], written[take], source[take] = u[take], t[take], name
-            both = unit.notna() & u.notna() & (unit != u)
-            if both.any() and name != "a 单位 line above":
-                row = frame[both].iloc[0]
-                raise self._err(
-                    f"two units for one value: {written[both].iloc[0]!r} ({source[both].iloc[0]}) "
-                    f"and {t[both].iloc[0]!r} ({name})",
-                    row=int(row["line"]),
-                    column=str(row["header"]),
+            unit_cell = self._lookup(frame, upos, resolved.get).to_numpy(dtype=object)
+            unit_cell_text = self._lookup(
+                frame, upos, lambda t: t if resolved.get(t) else None
+            ).to_numpy(dtype=object)
+        level = ~growth.to_numpy(dtype=bool)  # the table's units are the levels'; growth is %
+        unit, written, source = none.copy(), none.copy(), none.copy()
+        candidates = [
+            (unit_cell, unit_cell_text, "the unit column"),
+            (col_u.to_numpy(dtype=object), col_ut.to_numpy(dtype=object), "the column header"),
+            (row_u.to_numpy(dtype=object), row_ut.to_numpy(dtype=object), "the row label"),
+        ]
+        if self.unit_lines:
+            candidates.append(
+                (
+                    _at(frame, section_unit[0]).to_numpy(dtype=object),
+                    _at(frame, section_unit[1]).to_numpy(dtype=object),
+                    "a 单位 line above",
                 )
-        growth_unit = growth & unit.isna()
+            )
+        for u, t, name in candidates:
+            has = level & ~pd.isna(u)
+            if not has.any():
+                continue
+            known = ~pd.isna(unit)
+            both = has & known
+            if both.any() and name != "a 单位 line above":
+                differ = np.flatnonzero(both)[unit[both] != u[both]]
+                if len(differ):
+                    i = int(differ[0])
+                    raise self._err(
+                        f"two units for one value: {written[i]!r} ({source[i]}) and {t[i]!r} ({name})",
+                        row=int(frame["line"].iat[i]),
+                        column=str(frame["header"].iat[i]),
+                    )
+            take = has & ~known
+            unit[take], written[take], source[take] = u[take], t[take], name
+        growth_unit = ~level & pd.isna(unit)
         unit[growth_unit], written[growth_unit], source[growth_unit] = (
             "pct",
             "%",
             "the growth column",
         )
+        table = self.layout.table_unit
         if table:
-            take = unit.isna()
-            unit[take], written[take], source[take] = (
-                table[0],
-                table[1],
-                f"the 单位 line (row {table[2]})",
-            )
+            take = pd.isna(unit)
+            unit[take], written[take] = table[0], table[1]
+            source[take] = f"the 单位 line (row {table[2]})"
         if self.arg_unit:
             text, uid = self.arg_unit
-            said = unit.notna() & (unit != uid) & ~growth
-            if said.any():
-                row = frame[said].iloc[0]
+            said = np.flatnonzero(~pd.isna(unit) & level)
+            said = said[unit[said] != uid]
+            if len(said):
+                i = int(said[0])
                 raise self._err(
-                    f"unit={text!r} but {source[said].iloc[0]} says {written[said].iloc[0]!r}: "
+                    f"unit={text!r} but {source[i]} says {written[i]!r}: "
                     "which is it? Drop unit= if the table is right",
-                    row=int(row["line"]),
-                    column=str(row["header"]),
+                    row=int(frame["line"].iat[i]),
+                    column=str(frame["header"].iat[i]),
                 )
-            take = unit.isna()
+            take = pd.isna(unit)
             unit[take], written[take], source[take] = uid, text, "unit="
         # a rate read with a % and no unit is in percent
-        rate = frame["percent"].astype(bool) & unit.isna()
+        rate = frame["percent"].to_numpy(dtype=bool) & pd.isna(unit)
         unit[rate], written[rate] = "pct", "%"
-        if unit.isna().any():
-            row = frame[unit.isna()].iloc[0]
+        if pd.isna(unit).any():
+            i = int(np.flatnonzero(pd.isna(unit))[0])
             raise self._err(
-                f"no unit for {ind[unit.isna()].iloc[0]!r}: expected a unit column, a unit in the "
+                f"no unit for {ind.iat[i]!r}: expected a unit column, a unit in the "
                 "header such as '(万元)', a '单位：' line, or unit=",
-                row=int(row["line"]),
-                column=str(row["header"]),
+                row=int(frame["line"].iat[i]),
+                column=str(frame["header"].iat[i]),
             )
-        written = written.where(written.notna(), unit)
-        return frame, ind, unit, written
+        written = np.where(pd.isna(written), unit, written)
+        index = frame.index
+        return (
+            frame,
+            ind,
+            pd.Series(unit, index=index, dtype=object),
+            pd.Series(written, index=index, dtype=object),
+        )
 
     def _notes(self, frame, keys, by_col) -> pd.Series:
         """Footnotes (marker and its text), the row's 备注/来源 cells and 预计, per value."""
