@@ -244,7 +244,7 @@ class _Reader:
     def _codes(self, frame, col_pos: int) -> tuple[np.ndarray, np.ndarray]:
         """Codes (at each cell's row) and distinct labels of a body column, factorized once."""
         if col_pos not in self._factors:
-            values = self.body[col_pos].to_numpy(dtype=object).astype(str)
+            values = self.body[col_pos].to_numpy(dtype=object)
             self._factors[col_pos] = pd.factorize(values, use_na_sentinel=False)
         codes, uniques = self._factors[col_pos]
         return codes[frame["pos"].to_numpy()], uniques
@@ -252,14 +252,14 @@ class _Reader:
     def _present(self, frame, col_pos: int) -> list[str]:
         """The distinct labels of a body column on the cells' rows (rejected rows left out)."""
         codes, uniques = self._codes(frame, col_pos)
-        return [str(u) for u in uniques[np.unique(codes)]]
+        return [str(u) for u in uniques[np.sort(pd.unique(codes))]]
 
     def _lookup(self, frame, col_pos: int, fn) -> pd.Series:
         """``fn`` of the body column ``col_pos`` at each cell's row, computed once per distinct
         label on those rows."""
         codes, uniques = self._codes(frame, col_pos)
         mapped = np.empty(len(uniques), dtype=object)
-        used = np.unique(codes)
+        used = pd.unique(codes)
         mapped[used] = [fn(str(u)) for u in uniques[used]]
         return pd.Series(mapped[codes], index=frame.index, dtype=object)
 
@@ -835,15 +835,12 @@ class _Reader:
             resolved = {}
             for t in self._present(frame, upos):
                 c = lb.clean(t)[0]
-                if c:
+                try:
+                    resolved[t] = resolve_unit(c) if c else None
+                except UnknownNameError:
                     texts = self._lookup(frame, upos, str)
-                    line = int(frame.loc[texts == t, "line"].iloc[0]) if t not in resolved else 0
-                    try:
-                        resolved[t] = resolve_unit(c)
-                    except UnknownNameError:
-                        resolved[t] = self._unit(c, line, "unit")
-                else:
-                    resolved[t] = None
+                    line = int(frame.loc[texts == t, "line"].iloc[0])
+                    resolved[t] = self._unit(c, line, "unit")
             unit_cell = self._lookup(frame, upos, resolved.get).to_numpy(dtype=object)
             unit_cell_text = self._lookup(
                 frame, upos, lambda t: t if resolved.get(t) else None
