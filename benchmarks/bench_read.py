@@ -1,6 +1,6 @@
 """``read_table`` against a bare ``pandas.read_csv``/its own real content, side by side in one run.
 
-* A long CSV of about 50 MB (169,708 rows: 38 districts × 58 indicators × 77 years, with a unit,
+* A long CSV of about 50 MB (166,782 rows: 38 districts × 57 indicators × 77 years, with a unit,
   a source and a note column) written once into a temporary folder: ``read_table`` (everything:
   sniffing, parsing, names, units, the row account, duplicate, negative and plausibility
   checks) against ``pandas.read_csv`` of the same file. Targets: time ≤ 3×, peak memory ≤ 3×
@@ -22,7 +22,10 @@ import tempfile
 import time
 from pathlib import Path
 
-NOTE = "数据来源：各区国民经济和社会发展统计公报及统计年鉴，按现价计算，增长速度按可比价格计算；部分年份为初步核算数"
+NOTE = (
+    "数据来源：各区国民经济和社会发展统计公报及统计年鉴，按现价计算，增长速度按可比价格计算；"
+    "部分年份为初步核算数，经济普查年份按普查结果修订，历史数据未作追溯调整"
+)
 
 
 def write_long_csv(path: Path) -> int:

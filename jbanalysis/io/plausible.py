@@ -22,42 +22,72 @@ NEAREST_YEARS = 5
 
 
 def _reference(obs: pd.DataFrame) -> pd.DataFrame:
-    """For each row of ``obs``: the bundled value it is compared with (NaN where none)."""
+    """For each row of ``obs``: the bundled value it is compared with (NaN where none): the same
+    year, else the nearest within ``NEAREST_YEARS`` (the earlier one on a tie)."""
     from jbanalysis.data import bundled_observations
 
+    empty = pd.DataFrame(
+        index=obs.index, columns=["ref_value", "ref_year", "ref_source", "ref_record"]
+    )
     bundled = bundled_observations()
-    keys = obs[["district", "indicator"]].drop_duplicates()
+    d_codes, d_uniques = pd.factorize(obs["district"].to_numpy(dtype=object))
+    i_codes, i_uniques = pd.factorize(obs["indicator"].to_numpy(dtype=object))
     ref = bundled[
-        bundled["district"].isin(keys["district"])
-        & bundled["indicator"].isin(keys["indicator"])
+        bundled["district"].isin(d_uniques)
+        & bundled["indicator"].isin(i_uniques)
         & (bundled["flag"] != "excluded")
         & (bundled["vintage"] != "estimate")
     ]
     if not len(ref):
-        return pd.DataFrame(index=obs.index, columns=["ref_value", "ref_year", "ref_record"])
+        return empty
     ref = ref[["district", "indicator", "year", "value", "source_id", "record"]].astype(
         {"district": str, "indicator": str, "source_id": str}
     )
     ref = ref.groupby(["district", "indicator", "year"], as_index=False).agg(
         value=("value", "median"), source_id=("source_id", "first"), record=("record", "first")
     )
-    # the same year, else the nearest within NEAREST_YEARS (the earlier one on a tie)
-    left = obs[["district", "indicator", "year"]].astype({"year": "int64"}).reset_index()
-    left = left.sort_values("year", kind="stable")
-    right = ref.rename(columns={"year": "ref_year"}).astype({"ref_year": "int64"})
-    right = right.sort_values("ref_year", kind="stable")
+    # one integer per series (district × indicator) on both sides: merging on integers
+    d_index = {d: k for k, d in enumerate(d_uniques)}
+    i_index = {i: k for k, i in enumerate(i_uniques)}
+    width = len(i_uniques)
+    right_series = (
+        ref["district"].map(d_index).to_numpy() * width + ref["indicator"].map(i_index).to_numpy()
+    )
+    left = pd.DataFrame(
+        {
+            "index": np.arange(len(obs)),
+            "series": d_codes.astype(np.int64) * width + i_codes,
+            "year": obs["year"].to_numpy("int64"),
+        }
+    ).sort_values("year", kind="stable")
+    right = pd.DataFrame(
+        {
+            "series": right_series.astype(np.int64),
+            "ref_year": ref["year"].to_numpy("int64"),
+            "value": ref["value"].to_numpy(),
+            "source_id": ref["source_id"].to_numpy(dtype=object),
+            "record": ref["record"].to_numpy(dtype=object),
+        }
+    ).sort_values("ref_year", kind="stable")
     merged = pd.merge_asof(
         left,
         right,
         left_on="year",
         right_on="ref_year",
-        by=["district", "indicator"],
+        by="series",
         direction="nearest",
         tolerance=NEAREST_YEARS,
+    ).sort_values("index")
+    out = pd.DataFrame(
+        {
+            "ref_value": merged["value"].to_numpy(),
+            "ref_year": merged["ref_year"].to_numpy(),
+            "ref_source": merged["source_id"].to_numpy(),
+            "ref_record": merged["record"].to_numpy(),
+        },
+        index=obs.index,
     )
-    out = merged.set_index("index")[["value", "ref_year", "source_id", "record"]]
-    out.columns = ["ref_value", "ref_year", "ref_source", "ref_record"]
-    return out.reindex(obs.index)
+    return out
 
 
 def check_plausible(obs: pd.DataFrame, path: Path, accept: bool, report) -> None:

@@ -431,18 +431,25 @@ class _Reader:
         filled = grid != ""
         n_filled = filled.sum(axis=1)
         label_pos = self._label_col()
-        labels = _map_unique(body[label_pos], lambda t: str(t).strip())
         first_pos = filled.argmax(axis=1)  # the first filled cell of each row (0 for empty rows)
-        first = _map_unique(pd.Series(grid[np.arange(n), first_pos]), lambda t: str(t).strip())
         single = n_filled == 1
         data_cols = [c.pos for c in self.data]
         has_data = filled[:, data_cols].any(axis=1) if data_cols else np.zeros(n, bool)
-        unit_of = _map_unique(first, lb.unit_row).to_numpy()
-        note_text = _map_unique(first, lb.is_note).to_numpy(bool)
-        note_strong = _map_unique(
-            first, lambda t: normalise(t).startswith(("注:", "备注", "注："))
-        ).to_numpy(bool)
-        label_verdict = _map_unique(labels, self._label_verdict).to_numpy()
+        # each rule once per distinct text: factorize, judge the distinct values, take back
+        l_codes, l_uniques = pd.factorize(grid[:, label_pos], use_na_sentinel=False)
+        f_codes, f_uniques = pd.factorize(grid[np.arange(n), first_pos], use_na_sentinel=False)
+        f_text = [str(t).strip() for t in f_uniques]
+        l_text = [str(t).strip() for t in l_uniques]
+        labels = pd.Series(np.array(l_text, dtype=object)[l_codes], dtype=object)
+        first = pd.Series(np.array(f_text, dtype=object)[f_codes], dtype=object)
+
+        def per_first(fn, dtype=object):
+            return np.array([fn(t) for t in f_text], dtype=dtype)[f_codes]
+
+        unit_of = per_first(lb.unit_row)
+        note_text = per_first(lb.is_note, bool)
+        note_strong = per_first(lambda t: normalise(t).startswith(("注:", "备注", "注：")), bool)
+        label_verdict = np.array([self._label_verdict(t) for t in l_text], dtype=object)[l_codes]
         is_unit = single & pd.notna(unit_of)
         is_note = note_text & (single | note_strong)
         special = (n_filled == 0) | is_unit | is_note | (label_verdict != "") | ~has_data
@@ -534,9 +541,9 @@ class _Reader:
         frame["note"] = self._notes(frame, keys, by_col)
         # rows with no value at all: rejected, not used
         present = ~np.isnan(frame["value"].to_numpy(float))
-        pos = frame["pos"].to_numpy()
+        pos = frame["pos"].to_numpy(dtype=np.int64)
         counted = np.bincount(pos, weights=present, minlength=len(body))
-        on_rows = np.unique(pos)
+        on_rows = np.flatnonzero(np.bincount(pos, minlength=len(body)))
         empty = on_rows[counted[on_rows] == 0]
         for p in empty:
             self.report.rejected.append((int(rows[p]), "no values (every cell is missing)"))
@@ -567,9 +574,13 @@ class _Reader:
 
     def _decimal(self, raw: pd.Series) -> str:
         """``,`` when numbers can only be read with a decimal comma (``1325,4``), else ``.``."""
-        marks = (",", ".") if self.grid.separator == ";" else (",",)
         values = raw.to_numpy(dtype=object)
-        hit = [isinstance(v, str) and any(m in v for m in marks) for v in values]
+        if self.grid.kind == "csv":
+            hit = ["," in v for v in values]
+            if self.grid.separator == ";":
+                hit = [h or "." in v for h, v in zip(hit, values, strict=True)]
+        else:
+            hit = [isinstance(v, str) and ("," in v or "." in v) for v in values]
         texts = raw[hit]
         if not len(texts):
             return "."
@@ -940,21 +951,28 @@ class _Reader:
                     for c in dict.fromkeys(m)
                 ]
                 notes[markers == m] = "; ".join(parts)
-        for col in self.note_cols:  # 备注, 来源 … kept with each value of the row
+        # 备注, 来源 … kept with each value of the row: joined once per distinct combination
+        parts = []
+        for col in self.note_cols:
             label = lb.clean(col.header)[0]
             plain = normalise(label) in ("备注", "note", "notes", "注", "附注")
-
-            def shown(t, label=label, plain=plain):
-                t = t.strip()
-                return t if plain or not t else f"{label}: {t}"
-
-            text = self._lookup(frame, col.pos, shown).to_numpy(dtype=object)
-            has = text != ""
-            if not (notes != "").any():
-                notes = text.copy()
-            else:
-                joined = np.where(notes != "", notes + "; ", "") + text
-                notes = np.where(has, joined, notes)
+            codes, uniques = self._codes(frame, col.pos)
+            shown = [str(t).strip() for t in uniques]
+            parts.append((codes, [t if plain or not t else f"{label}: {t}" for t in shown]))
+        if parts:
+            n_codes, n_uniques = pd.factorize(notes)
+            parts.insert(0, (n_codes, list(n_uniques)))
+            combo = np.zeros(len(frame), dtype=np.int64)
+            for codes, uniques in parts:
+                combo = combo * len(uniques) + codes
+            c_codes, c_first = pd.factorize(combo)
+            first = np.zeros(len(c_first), dtype=np.int64)
+            first[c_codes[::-1]] = np.arange(len(frame))[::-1]
+            joined = np.array(
+                ["; ".join(u[codes[i]] for codes, u in parts if u[codes[i]]) for i in first],
+                dtype=object,
+            )
+            notes = joined[c_codes]
         est = frame["estimate"].to_numpy(dtype=bool)
         if est.any():
             notes[est] = np.where(notes[est] != "", notes[est] + "; ", "") + "estimate (预计)"
@@ -1116,7 +1134,7 @@ def _finish(frame, grid: Grid, report, source_id, vintage, source_kind, accept) 
             "value": frame["value"].to_numpy(float),
             "unit": frame["unit_text"].astype(str).to_numpy(),
             "source_id": source_id,
-            "record": record.to_numpy(),
+            "record": pd.Series(record.to_numpy(dtype=object), dtype=object),
             "vintage": vintages,
             "flag": "observed",
             "source_kind": source_kind,
@@ -1124,23 +1142,14 @@ def _finish(frame, grid: Grid, report, source_id, vintage, source_kind, accept) 
             "published_value": frame["value"].to_numpy(float),
             "published_unit": frame["unit_text"].astype(str).to_numpy(),
             "correction": "",
-            "note": frame["note"].astype(str).to_numpy(),
+            "note": pd.Series(frame["note"].to_numpy(dtype=object), dtype=object),
             "line": lines,
             "column": frame["header"].astype(str).to_numpy(),
         }
     )
     if HAS_PERIOD:
         obs["period"] = frame["period"].to_numpy()
-    for col in ("indicator", "unit"):
-        obs[col] = obs[col].astype("category")  # harmonise then maps each distinct value once
-    try:
-        obs = harmonise(obs, path)
-    except DataError as exc:
-        if exc.column == "unit" and exc.row is not None:
-            raise DataError(exc.reason, file=path, row=exc.row, column="unit") from None
-        raise
-    for col in ("district", "indicator", "unit"):
-        obs[col] = obs[col].astype(str)
+    obs = _harmonise(obs, path)
     _check_values(obs, path)
     from jbanalysis.io.plausible import check_plausible
 
@@ -1150,9 +1159,47 @@ def _finish(frame, grid: Grid, report, source_id, vintage, source_kind, accept) 
     return obs[columns].reset_index(drop=True)
 
 
+def _harmonise(obs: pd.DataFrame, path: Path) -> pd.DataFrame:
+    """:func:`jbanalysis.data.harmonise` run once per distinct (district, indicator, unit):
+    names resolved, dimensions checked; values then converted per unit pair with
+    :func:`jbanalysis.indicators.convert` (exact, as harmonise does)."""
+    from jbanalysis.indicators import convert
+
+    key = ["district", "indicator", "unit"]
+    codes = [pd.factorize(obs[k].to_numpy(dtype=object)) for k in key]
+    # one integer per combination (mixed radix over the three factorizations: exact)
+    combo = (codes[0][0] * len(codes[1][1]) + codes[1][0]) * len(codes[2][1]) + codes[2][0]
+    combo_codes, first = pd.factorize(combo)
+    where = np.zeros(len(first), dtype=np.int64)
+    where[combo_codes[::-1]] = np.arange(len(obs))[::-1]  # first row of each combination
+    distinct = obs.iloc[where].copy()
+    distinct["value"] = 1.0
+    distinct = harmonise(distinct, path)
+    out = obs.copy()
+    for col in ("district", "unit"):
+        out[col] = distinct[col].to_numpy(dtype=object)[combo_codes]
+    values = obs["value"].to_numpy(float)
+    src_units = obs["unit"].to_numpy(dtype=object)
+    converted = np.empty_like(values)
+    from jbanalysis.indicators import resolve_unit
+
+    pair_of = [
+        (resolve_unit(src), dst)
+        for src, dst in zip(src_units[where], distinct["unit"].to_numpy(dtype=object), strict=True)
+    ]
+    pair_codes, pairs = pd.factorize(np.array([f"{a}|{b}" for a, b in pair_of], dtype=object))
+    row_pair = pair_codes[combo_codes]
+    for i, pair in enumerate(pairs):
+        mask = row_pair == i
+        converted[mask] = convert(values[mask], *pair.split("|"))
+    out["value"] = converted
+    return out
+
+
 def _check_values(frame: pd.DataFrame, path: Path) -> None:
     key = ["district", "year", "indicator", *(["period"] if HAS_PERIOD else [])]
-    dup = frame.duplicated(key, keep=False)
+    coded = pd.DataFrame({k: pd.factorize(frame[k].to_numpy(dtype=object))[0] for k in key})
+    dup = pd.Series(coded.duplicated(keep=False).to_numpy(), index=frame.index)
     if dup.any():
         d = frame[dup]
         first = d.iloc[0]
