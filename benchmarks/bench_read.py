@@ -113,7 +113,9 @@ if sys.argv[1] == "read_csv":
     pd.read_csv(sys.argv[2])
 else:
     read_table(sys.argv[2])
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec
+with open("/proc/self/status") as fh:
+    peak = next(int(ln.split()[1]) * 1024 for ln in fh if ln.startswith("VmHWM:"))
 print(json.dumps({"before": before, "peak": peak}))
 """
 
