@@ -86,9 +86,10 @@ def _score(texts: list[str]) -> int:
 
 def find_layout(grid: Grid) -> Layout:
     cells = grid.cells
-    filled = (cells != "").sum(axis=1).to_numpy()
+    head = cells.iloc[:HEADER_SCAN].to_numpy(dtype=object)
+    filled = (head != "").sum(axis=1)
     title, unit, fallback, header = [], None, None, None
-    for pos in range(min(len(cells), HEADER_SCAN)):
+    for pos in range(len(head)):
         if filled[pos] == 0:
             continue
         texts = _row_texts(cells, pos)

@@ -713,8 +713,7 @@ class _Reader:
                 if left:
                     col_y[frame["col"] == p] = left[-1]
         if "year" in keys:
-            labels = self.body[keys["year"].pos]
-            row_y = _at(frame, labels).astype(str)
+            row_y = self._lookup(frame, keys["year"].pos, str)  # shared strings: quick to hash
             codes, uniques = pd.factorize(row_y.to_numpy(dtype=object))
             parsed = []
             for label in uniques:
@@ -1074,6 +1073,11 @@ def _per_col(frame: pd.DataFrame, attrs: dict) -> pd.Series:
     return pd.Series(table[cols], index=frame.index, dtype=object)
 
 
+def _objects(series: pd.Series) -> pd.Series:
+    """Plain Python strings in an object column (no str-dtype check of every cell)."""
+    return pd.Series(series.to_numpy(dtype=object), dtype=object)
+
+
 def _map_unique(series: pd.Series, fn) -> pd.Series:
     """``series.map(fn)`` computed once per distinct value (a long table has few)."""
     codes, uniques = pd.factorize(series.to_numpy(dtype=object), use_na_sentinel=False)
@@ -1118,33 +1122,36 @@ def _finish(frame, grid: Grid, report, source_id, vintage, source_kind, accept) 
         report.values = 0
         return pd.DataFrame(columns=OBSERVATION_COLUMNS)
     lines = frame["line"].to_numpy()
+    cols = frame["col"].to_numpy()
     if grid.kind == "xlsx":
         from openpyxl.utils import get_column_letter
 
-        letters = _map_unique(frame["col"], lambda c: get_column_letter(int(c) + 1))
-        record = f"{path.name}:{grid.sheet}!" + letters + frame["line"].astype(str)
+        start = {c: f"{path.name}:{grid.sheet}!{get_column_letter(int(c) + 1)}" for c in set(cols)}
+        record = [f"{start[c]}{line}" for c, line in zip(cols, lines, strict=True)]
     else:
-        record = f"{path.name}:row " + frame["line"].astype(str) + ":" + frame["header"].astype(str)
+        heads = dict(zip(cols, frame["header"], strict=True))
+        record = [f"{path.name}:row {line}:{heads[c]}" for c, line in zip(cols, lines, strict=True)]
+    record = pd.Series(np.array(record, dtype=object), dtype=object)
     vintages = np.where(frame["estimate"].to_numpy(bool), "estimate", vintage)
     obs = pd.DataFrame(
         {
             "district": frame["district"].astype("category"),
             "year": frame["year"].astype(int).to_numpy(),
-            "indicator": frame["indicator"].astype(str).to_numpy(),
+            "indicator": _objects(frame["indicator"]),
             "value": frame["value"].to_numpy(float),
-            "unit": frame["unit_text"].astype(str).to_numpy(),
+            "unit": _objects(frame["unit_text"]),
             "source_id": source_id,
-            "record": pd.Series(record.to_numpy(dtype=object), dtype=object),
+            "record": record,
             "vintage": vintages,
             "flag": "observed",
             "source_kind": source_kind,
             "reliability": "",
             "published_value": frame["value"].to_numpy(float),
-            "published_unit": frame["unit_text"].astype(str).to_numpy(),
+            "published_unit": _objects(frame["unit_text"]),
             "correction": "",
             "note": pd.Series(frame["note"].to_numpy(dtype=object), dtype=object),
             "line": lines,
-            "column": frame["header"].astype(str).to_numpy(),
+            "column": _objects(frame["header"]),
         }
     )
     if HAS_PERIOD:
