@@ -244,7 +244,7 @@ BAD = Path(__file__).parent / "data" / "bad"
 
 def test_footnote_text_goes_with_the_values_it_marks():
     obs = read_table(BAD / "footnote_circled.csv", indicator="gdp", unit="亿元")
-    notes = dict(zip(zip(obs["district"], obs["year"]), obs["note"], strict=True))
+    notes = dict(zip(zip(obs["district"], obs["year"], strict=True), obs["note"], strict=True))
     assert notes[("jiangbei", 2020)] == "footnote ①: 含两江新区直管区。"
     assert notes[("yuzhong", 2020)] == "footnote ②: 初步核算数。"
     assert notes[("yuzhong", 2021)] == ""

@@ -997,7 +997,7 @@ class _Reader:
                 row=int(row["line"]),
                 column=str(row["header"]),
             )
-        if (self.arg_year is not None and "value" not in self.keys) or self.arg_year is not None:
+        if self.arg_year is not None:
             other = frame["year"] != self.arg_year
             if other.any():
                 if not (~other).any():
