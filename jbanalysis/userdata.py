@@ -226,8 +226,10 @@ def add(
     >>> obs, seen = add(tmp / "jlp2024.csv", tmp / "mine", source_id="jlp_2024",
     ...                 title="2024年九龙坡区统计公报", url="", kind="official_bulletin",
     ...                 vintage="first_release")
-    >>> seen[["district", "year", "indicator", "value", "status"]].to_numpy().tolist()
-    [['jiulongpo', 2024, 'gdp', 2060.35, 'new'], ['jiulongpo', 2024, 'gdp_real_growth', 6.0, 'new']]
+    >>> seen[["district", "year", "indicator", "value"]].to_numpy().tolist()
+    [['jiulongpo', 2024, 'gdp', 2060.35], ['jiulongpo', 2024, 'gdp_real_growth', 6.0]]
+    >>> seen["status"].tolist()  # the bundle holds the same bulletin (published_figures_2)
+    ['agrees', 'agrees']
     >>> build_user(tmp / "mine"), validate_user(tmp / "mine").empty
     (2, True)
     """
@@ -320,8 +322,9 @@ def _source_table(obs: pd.DataFrame, url: str, title: str, reliability: str) -> 
             "note": obs["note"],
         }
     )
-    if "period" in obs.columns:
-        table.insert(4, "period", obs["period"])
+    for col in ("period", "bound"):
+        if col in obs.columns:
+            table[col] = obs[col].to_numpy()
     return table
 
 
@@ -394,7 +397,14 @@ def compare(data_dir=None, source_ids: list[str] | None = None) -> pd.DataFrame:
     if len(pairs):
         involved = pairs["source_id_a"].isin(user_ids) ^ pairs["source_id_b"].isin(user_ids)
         pairs = pairs[involved]
-    chosen = select(both) if len(both) else both
+    # the panel's choice, made as load_panel makes it: over every year of these series (the
+    # policy's series rule looks at the whole series, not one year)
+    series = bundled[
+        bundled["district"].isin(keys["district"]) & bundled["indicator"].isin(keys["indicator"])
+    ].astype({"district": str, "indicator": str, "source_id": str})
+    chosen = select(pd.concat([series, mine], ignore_index=True))
+    if "period" in chosen.columns:
+        chosen = chosen[chosen["period"] == "Y"]
     chosen = chosen.set_index(KEY)
     rows = []
     for obs in mine.to_dict("records"):

@@ -48,10 +48,11 @@ def test_data_add_then_report_shows_the_new_figure_with_its_source(tmp_path, mon
     code = cli_main(["data", "add", str(BULLETIN), "--data-dir", str(folder), *SOURCE])
     out = capsys.readouterr().out
     assert code == 0, out
-    assert "added 6 values as 'jlp_bulletin_2024'" in out and "0 conflict" in out
+    assert "added 9 values as 'jlp_bulletin_2024'" in out and "0 conflict" in out
     # the figure is new, or (once the bundle transcribes the same bulletin) agrees: never a conflict
     status = compare(folder).set_index(["district", "year", "indicator"])["status"]
     assert status[("jiulongpo", 2024, "gdp")] in ("new", "agrees")
+    assert status[("jiulongpo", 2024, "va_tertiary_growth")] in ("new", "agrees")
     assert not (status == "conflicts").any()
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
@@ -64,7 +65,7 @@ def test_data_add_then_report_shows_the_new_figure_with_its_source(tmp_path, mon
     page = (tmp_path / "out" / "01_data_overview_jiulongpo_zh.html").read_text(encoding="utf-8")
     assert "jlp_bulletin_2024" in page  # the source table, the counts per source, the trace
     assert "2060.35" in page and "bulletin_jiulongpo_2024.csv:row 3:2024年" in page
-    assert "另加用户数据 my-data（6 个数值，来源 jlp_bulletin_2024）" in page
+    assert "另加用户数据 my-data（9 个数值，来源 jlp_bulletin_2024）" in page
 
 
 def test_a_wrong_unit_file_is_refused_and_nothing_is_written(tmp_path, capsys):
@@ -74,10 +75,8 @@ def test_a_wrong_unit_file_is_refused_and_nothing_is_written(tmp_path, capsys):
     code = cli_main(["data", "add", str(wrong), "--data-dir", str(folder), *SOURCE])
     err = capsys.readouterr().err
     assert code == 2
-    assert (
-        "row 3, column '2024年': gdp 2060.35 万元 for jiulongpo 2024 is 10,000× smaller than the "
-        "bundled 1763.94 亿元 (nearest year 2022)"
-    ) in err
+    # against the bundle's 2024 value if it has one, else its nearest year (2022: 1763.94)
+    assert "row 3, column '2024年': gdp 2060.35 万元 for jiulongpo 2024 is 10,000× smaller" in err
     assert "亿元 would match" in err and "--accept-implausible" in err
     assert not (folder / "sources" / "jlp_bulletin_2024.csv").exists()
 
@@ -85,19 +84,28 @@ def test_a_wrong_unit_file_is_refused_and_nothing_is_written(tmp_path, capsys):
 def test_load_panel_merges_the_folder_by_argument_or_environment(tmp_path, monkeypatch):
     folder = tmp_path / "mine"
     add(BULLETIN, folder, **ADD)
-    bundled = jb.load_panel(districts="jiulongpo", indicators="gdp", years=2024)
-    assert bundled.empty  # the bundle (at the time of writing) has no 2024 GDP for 九龙坡
+    key = dict(districts="jiulongpo", indicators="va_primary_growth", years=2024)
+    bundled = jb.load_panel(**key)
+    assert bundled.empty  # the bulletin's sector growth rates are not in the bundle
     by_arg = jb.load_panel(
-        districts="九龙坡", indicators="地区生产总值", years=2024, data_dir=folder
+        **{**key, "districts": "九龙坡", "indicators": "第一产业增加值增长率"}, data_dir=folder
     )
     assert by_arg[["value", "source_id", "source_kind"]].to_numpy().tolist() == [
-        [2060.35, "jlp_bulletin_2024", "official_bulletin"]
+        [2.3, "jlp_bulletin_2024", "official_bulletin"]
     ]
+    # a value the bundle holds too: one more candidate; at equal rank the bundled one stays
+    gdp = dict(districts="jiulongpo", indicators="gdp", years=2024)
+    before = jb.load_panel(**gdp)
+    after = jb.load_panel(**gdp, data_dir=folder)
+    assert after["value"].tolist() == [2060.35]
+    assert (
+        after["candidates"].tolist() == [before["candidates"].iloc[0] + 1] if len(before) else True
+    )
     monkeypatch.setenv(ENV, str(folder))
-    by_env = jb.load_panel(districts="jiulongpo", indicators="gdp", years=2024)
-    assert by_env["value"].tolist() == [2060.35]
+    by_env = jb.load_panel(**key)
+    assert by_env["value"].tolist() == [2.3]
     assert "jlp_bulletin_2024" in set(jb.load_sources()["id"])
-    assert jb.data.trace("九龙坡", 2024, "gdp")["title"].tolist() == [ADD["title"]]
+    assert "jlp_bulletin_2024" in set(jb.data.trace("九龙坡", 2024, "gdp")["source_id"])
     # the bundled observations alone stay the bundled ones
     assert "jlp_bulletin_2024" not in set(jb.data.bundled_observations()["source_id"].astype(str))
 
@@ -106,16 +114,18 @@ def test_the_bundle_holding_the_same_value_is_agreement_not_conflict(tmp_path, m
     folder = tmp_path / "mine"
     add(BULLETIN, folder, **ADD)
     real = jb.data.bundled_observations()
+    key = (real["district"] == "jiulongpo") & (real["year"] == 2024) & (real["indicator"] == "gdp")
 
     def bundle_with(value):
+        """The bundle with (only) one 2024 GDP of 九龙坡 from a bulletin: ``value``."""
         row = real.iloc[[0]].astype(object).copy()
         row[["district", "year", "indicator", "value", "source_id", "record"]] = [
             "jiulongpo",
             2024,
             "gdp",
             value,
-            "published_figures",
-            "HO0019",
+            "published_figures_2",
+            "TEST1",
         ]
         row[["vintage", "source_kind", "published_value", "published_unit"]] = [
             "first_release",
@@ -123,18 +133,19 @@ def test_the_bundle_holding_the_same_value_is_agreement_not_conflict(tmp_path, m
             value,
             "亿元",
         ]
-        return pd.concat([real.astype(object), row], ignore_index=True).astype(
+        rest = real[~key].astype(object)
+        return pd.concat([rest, row], ignore_index=True).astype(
             {"year": int, "value": float, "published_value": float}
         )
 
     monkeypatch.setattr(jb.data, "bundled_observations", lambda: bundle_with(2060.35))
     got = compare(folder).set_index("indicator").loc["gdp"]
-    assert (got["status"], got["bundled"]) == ("agrees", "2060.35 (published_figures HO0019)")
+    assert (got["status"], got["bundled"]) == ("agrees", "2060.35 (published_figures_2 TEST1)")
     # at equal rank the bundled value is the one the panel takes
-    assert got["chosen"] == "2060.35 (published_figures)"
+    assert got["chosen"] == "2060.35 (published_figures_2)"
     monkeypatch.setattr(jb.data, "bundled_observations", lambda: bundle_with(2000.0))
     got = compare(folder).set_index("indicator").loc["gdp"]
-    assert got["status"] == "conflicts" and got["bundled"] == "2000 (published_figures HO0019)"
+    assert got["status"] == "conflicts" and got["bundled"] == "2000 (published_figures_2 TEST1)"
     assert (validate_user(folder)["rule"] == "conflict").sum() == 1
 
 
@@ -207,4 +218,4 @@ def test_the_readme_worked_example_prints_what_it_says(tmp_path, capsys):
     assert code == 0
     out = capsys.readouterr().out.replace(str(tmp_path / "jb"), "~/jb-data").splitlines()
     assert out[: len(printed)] == printed
-    assert "10,000× smaller than the bundled 1763.94 亿元 (nearest year\n2022)" in section
+    assert "is 10,000× smaller than the bundled 2060.35 亿元" in section

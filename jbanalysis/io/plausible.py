@@ -37,6 +37,8 @@ def _reference(obs: pd.DataFrame) -> pd.DataFrame:
         & bundled["indicator"].isin(i_uniques)
         & (bundled["flag"] != "excluded")
         & (bundled["vintage"] != "estimate")
+        & ((bundled["period"] == "Y") if "period" in bundled.columns else True)
+        & ((bundled["bound"] == "") if "bound" in bundled.columns else True)
     ]
     if not len(ref):
         return empty

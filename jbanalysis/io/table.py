@@ -1155,7 +1155,9 @@ def _finish(frame, grid: Grid, report, source_id, vintage, source_kind, accept) 
         }
     )
     if HAS_PERIOD:
-        obs["period"] = frame["period"].to_numpy()
+        obs["period"] = _objects(frame["period"])
+    if "bound" in OBSERVATION_COLUMNS:
+        obs["bound"] = ""  # a bound (>1200) is refused when read, never stored as a value
     obs = _harmonise(obs, path)
     _check_values(obs, path)
     from jbanalysis.io.plausible import check_plausible

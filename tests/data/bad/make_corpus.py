@@ -510,9 +510,9 @@ BULLETIN = (
     "2024年九龙坡区国民经济和社会发展统计公报 主要指标\n"
     "指标,单位,2024年,比上年增长(%)\n"
     "地区生产总值,亿元,2060.35,6.0\n"
-    "其中：第一产业增加值,亿元,8.43,\n"
-    "第二产业增加值,亿元,582.66,\n"
-    "第三产业增加值,亿元,1469.26,\n"
+    "其中：第一产业增加值,亿元,8.43,2.3\n"
+    "第二产业增加值,亿元,582.66,2.3\n"
+    "第三产业增加值,亿元,1469.26,7.5\n"
     "人均地区生产总值,元,133421,\n"
     "注：地区生产总值按现价计算，增长速度按可比价格计算。\n"
 )
@@ -523,6 +523,9 @@ JIULONGPO_2024 = [
     ["jiulongpo", 2024, "va_secondary", 582.66],
     ["jiulongpo", 2024, "va_tertiary", 1469.26],
     ["jiulongpo", 2024, "gdp_per_capita", 133421.0],
+    ["jiulongpo", 2024, "va_primary_growth", 2.3],
+    ["jiulongpo", 2024, "va_secondary_growth", 2.3],
+    ["jiulongpo", 2024, "va_tertiary_growth", 7.5],
 ]
 
 
@@ -1144,8 +1147,8 @@ def cli_cases() -> None:
         "report_year_out_of_range",
         "cli",
         "a start year before the data begin",
-        args={"argv": ["report", "--start-year", "1990", "--out", "{tmp}/out"]},
-        contains="exit 2|outside the data (2005–2022)",
+        args={"argv": ["report", "--start-year", "1980", "--out", "{tmp}/out"]},
+        contains="exit 2|outside the data (1990–2024)",
     )
     case(
         "report_horizon_zero",
