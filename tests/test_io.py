@@ -332,3 +332,13 @@ def test_a_workbook_row_far_below_is_one_row_not_a_million():
 
     grid = read_workbook(BAD / "far_cell.xlsx", None)
     assert grid.rows.tolist() == [1, 2, 3]  # the formatted empty cell at row 1,000,000 is no row
+
+
+def test_part_year_columns_keep_their_period(tmp_path):
+    text = "地区,2023年,2024年前三季度,2024年上半年\n江北区,1744,1300.5,860.2\n"
+    obs = read_table(write(tmp_path, "q.csv", text), indicator="gdp", unit="亿元")
+    assert obs[["year", "period", "value", "bound"]].to_numpy().tolist() == [
+        [2023, "Y", 1744.0, ""],
+        [2024, "Q1-Q3", 1300.5, ""],
+        [2024, "H1", 860.2, ""],
+    ]
