@@ -73,6 +73,7 @@ __all__ = [  # noqa: RUF022 - grouped by purpose, not alphabetically
     "breaks",
     "vocabulary",
     "names",
+    "userdata",
 ]
 # every public name that is not a function above is a sub-module, imported on first use
 _LAZY_MODULES = frozenset(__all__) - set(_LAZY_ATTRS) - {"__version__"}

@@ -35,7 +35,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--district", required=True, help="district name: jiangbei, 江北, 500105, …"
     )
-    parser.add_argument("--indicator", default="gdp", help="indicator id (default: gdp)")
+    parser.add_argument(
+        "--indicator",
+        default="gdp",
+        help="indicator: id, Chinese name or alias (gdp, 地区生产总值, 社零; default gdp)",
+    )
     parser.add_argument("--horizon", type=int, default=5, help="years ahead, 1-20 (default: 5)")
     parser.add_argument(
         "--model",

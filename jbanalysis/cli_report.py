@@ -44,6 +44,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--horizon", type=int, default=None, help="forecast years ahead, 1-20 (default 5)"
     )
     parser.add_argument(
+        "--data-dir",
+        default=None,
+        help="a user data folder whose values join the bundled ones (jbanalysis data add); "
+        "default $JBANALYSIS_USER_DATA",
+    )
+    parser.add_argument(
         "--notebooks",
         default=None,
         help="folder of the report notebooks (default: notebooks/ of the source checkout)",
@@ -60,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
     """
     from jbanalysis.report import build_reports, report_parameters
 
+    if args.data_dir:
+        _use_user_data(args.data_dir)
     # Validate everything before any kernel starts: a typo costs nothing.
     extra = {
         name: value
@@ -98,6 +106,22 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 1 if failed else 0
+
+
+def _use_user_data(folder: str) -> None:
+    """Every notebook kernel (and the checks here) reads the folder through the environment."""
+    from jbanalysis.userdata import ENV, user_data_dir, validate_user
+
+    path = user_data_dir(folder)
+    errors = validate_user(path)
+    errors = errors[errors["severity"] == "error"]
+    if len(errors):
+        first = errors.iloc[0]
+        raise ValueError(
+            f"--data-dir {folder}: {first['file']}: {first['message']} "
+            f"(jbanalysis data validate --data-dir {folder} lists all)"
+        )
+    os.environ[ENV] = str(path.resolve())
 
 
 def _option(match: re.Match) -> str:

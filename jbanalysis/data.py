@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from jbanalysis._bundle import data_dir, data_path
+from jbanalysis._bundle import data_dir as _bundle_dir
 from jbanalysis.districts import _alias_index, _normalise, resolve_district
 from jbanalysis.errors import DataError, UnknownNameError
 from jbanalysis.indicators import _indicators, _units, convert, resolve_unit
@@ -101,14 +102,22 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def load_sources(folder: Path | None = None) -> pd.DataFrame:
+def load_sources(folder: Path | None = None, data_dir: str | Path | None = None) -> pd.DataFrame:
     """The source registry (``data/sources.csv``): id, title, publisher, original source, …
+
+    Without ``folder``, the sources of the user data folder (``data_dir``, by default
+    ``JBANALYSIS_USER_DATA``) follow the bundled ones.
 
     >>> sorted(load_sources()["id"])
     ['cq_yearbook_2025_pop', 'cq_yearbook_panel', 'csmar_city_gdp', 'published_figures', 'published_figures_2']
     """
-    path = (folder or data_dir()) / "sources.csv"
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+    path = (folder or _bundle_dir()) / "sources.csv"
+    table = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if folder is not None:
+        return table
+    from jbanalysis.userdata import with_user_sources
+
+    return with_user_sources(table, data_dir)
 
 
 def load_corrections(folder: Path | None = None) -> pd.DataFrame:
@@ -582,20 +591,30 @@ def _load_observations_cached(path: str, mtime: float) -> pd.DataFrame:
     return pd.read_csv(path, dtype=_OBS_DTYPES, keep_default_na=False, na_values={"value": [""]})
 
 
-def load_observations() -> pd.DataFrame:
+def bundled_observations() -> pd.DataFrame:
+    """The bundled observations alone (never a user data folder); cached per file version."""
+    path = data_path("observations.csv")
+    # No copy needed: with pandas' copy-on-write a caller's change never reaches the cache.
+    return _load_observations_cached(str(path), path.stat().st_mtime)
+
+
+def load_observations(data_dir: str | Path | None = None) -> pd.DataFrame:
     """Every value from every source and vintage, in canonical ids and units.
 
     Columns: district, year, indicator, value, unit, source_id, record, vintage, flag,
     source_kind, reliability, published_value, published_unit, correction, note.
+
+    ``data_dir`` is a user data folder (:mod:`jbanalysis.userdata`) whose observations are added
+    to the bundled ones; by default the folder named by ``JBANALYSIS_USER_DATA``, if set.
 
     >>> obs = load_observations()
     >>> row = obs[(obs.district == "jiangbei") & (obs.year == 2010) & (obs.indicator == "gdp")]
     >>> row[["value", "unit", "source_id", "record", "published_value", "published_unit"]].to_numpy().tolist()
     [[391.3947, 'cny_100m', 'cq_yearbook_panel', 'Sheet1!V359', 3913947.0, '万元']]
     """
-    path = data_path("observations.csv")
-    # No copy needed: with pandas' copy-on-write a caller's change never reaches the cache.
-    return _load_observations_cached(str(path), path.stat().st_mtime)
+    from jbanalysis.userdata import with_user_observations
+
+    return with_user_observations(bundled_observations(), data_dir)
 
 
 def trace(
@@ -642,9 +661,11 @@ def trace(
     for hit in hits.to_dict("records"):
         sid = str(hit["source_id"])
         if sid not in tables:
-            tables[sid] = pd.read_csv(
-                data_path(f"sources/{sid}.csv"), dtype=str, keep_default_na=False
-            ).set_index("record", drop=False)
+            from jbanalysis.userdata import source_file
+
+            tables[sid] = pd.read_csv(source_file(sid), dtype=str, keep_default_na=False).set_index(
+                "record", drop=False
+            )
         line = tables[sid].loc[hit["record"]].to_dict()
         reg = registry.loc[sid]
         fix = fixes.loc[hit["correction"]] if hit["correction"] else None

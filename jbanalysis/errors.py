@@ -10,9 +10,17 @@ class JBAnalysisError(Exception):
 class UnknownNameError(JBAnalysisError, LookupError):
     """A district or indicator name that is not in the registry; the message lists close matches."""
 
-    def __init__(self, kind: str, name: object, suggestions: list[str]):
+    def __init__(
+        self,
+        kind: str,
+        name: object,
+        suggestions: list[str],
+        labels: dict[str, str] | None = None,
+    ):
         self.kind, self.name, self.suggestions = kind, name, suggestions
-        hint = f"; did you mean {', '.join(map(repr, suggestions))}?" if suggestions else ""
+        labels = labels or {}
+        shown = [f"{s!r} ({labels[s]})" if s in labels else repr(s) for s in suggestions]
+        hint = f"; did you mean {', '.join(shown)}?" if suggestions else ""
         super().__init__(f"unknown {kind} {name!r}{hint}")
 
     def __str__(self) -> str:  # LookupError would otherwise quote the message

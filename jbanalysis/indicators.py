@@ -74,17 +74,63 @@ def resolve_unit(name: str) -> str:
     raise UnknownNameError("unit", name, difflib.get_close_matches(key, list(index), n=4))
 
 
-def resolve_indicator(name: str) -> str:
-    """Check an indicator id against the registry; unknown ids list close matches.
+@cache
+def indicator_index() -> dict[str, str]:
+    """Normalised name -> indicator id: ids, Chinese and English names and the ``aliases`` column.
 
-    >>> resolve_indicator("GDP")
-    'gdp'
+    >>> index = indicator_index()
+    >>> index["地区生产总值"], index["社零"], index["gdp"]
+    ('gdp', 'retail_sales', 'gdp')
     """
-    key = _norm(str(name)).replace(" ", "_")
-    ids = _indicators()["id"].tolist()
-    if key in ids:
-        return key
-    raise UnknownNameError("indicator", name, difflib.get_close_matches(key, ids, n=4))
+    index: dict[str, str] = {}
+    for row in _indicators().itertuples(index=False):
+        for name in [row.id, row.name_zh, row.name_en, *row.aliases.split("|")]:
+            if not name:
+                continue
+            key = _norm(name)
+            if index.setdefault(key, row.id) != row.id:
+                raise ValueError(
+                    f"indicators.csv: name {name!r} names both {index[key]} and {row.id}"
+                )
+            index.setdefault(key.replace(" ", "_"), row.id)
+    return index
+
+
+def resolve_indicator(name: str) -> str:
+    """Indicator id of a name as analysts write it: the id, the Chinese or English name, or an
+    alias (``社零``, ``GDP``, ``人均GDP``; ``data/indicators.csv``). Unknown names list close
+    matches.
+
+    >>> resolve_indicator("GDP"), resolve_indicator("地区生产总值"), resolve_indicator("社零")
+    ('gdp', 'gdp', 'retail_sales')
+    >>> resolve_indicator("地区生产总额")
+    Traceback (most recent call last):
+    ...
+    jbanalysis.errors.UnknownNameError: unknown indicator '地区生产总额'; did you mean 'gdp' (地区生产总值), ...?
+    """
+    key = _norm(str(name))
+    index = indicator_index()
+    for candidate in (key, key.replace(" ", "_")):
+        if candidate in index:
+            return index[candidate]
+    names = _indicators().set_index("id")["name_zh"]
+    close = difflib.get_close_matches(key, list(index), n=8, cutoff=0.5)
+    ids = list(dict.fromkeys(index[c] for c in close))[:4]
+    raise UnknownNameError("indicator", name, ids, labels=names[ids].to_dict())
+
+
+def growth_of(indicator: str) -> str | None:
+    """The indicator a bulletin's ``比上年增长(%)`` of ``indicator`` is (``growth`` column).
+
+    GDP growth in Chinese bulletins is at comparable prices, so the growth of ``gdp`` is
+    ``gdp_real_growth``; retail sales growth is nominal (``retail_sales_growth``).
+
+    >>> growth_of("gdp"), growth_of("retail_sales"), growth_of("pop_resident") is None
+    ('gdp_real_growth', 'retail_sales_growth', True)
+    """
+    reg = _indicators().set_index("id")
+    value = reg.at[resolve_indicator(indicator), "growth"]
+    return str(value) or None
 
 
 def unit_of(indicator: str) -> str:

@@ -183,9 +183,11 @@ def data_vintage(lang: str = "zh") -> str:
     >>> data_vintage("en")  # doctest: +ELLIPSIS
     'bundled data: sources accessed ..., observations.csv sha256 ...'
     """
+    from jbanalysis._bundle import data_dir
     from jbanalysis.data import load_sources
+    from jbanalysis.userdata import describe
 
-    accessed = sorted(set(load_sources()["accessed"]) - {""})
+    accessed = sorted(set(load_sources(folder=data_dir())["accessed"]) - {""})
     package = json.loads(data_path("datapackage.json").read_text(encoding="utf-8"))
     digest = next(
         (r["hash"] for r in package["resources"] if r["path"] == "observations.csv"), "sha256:?"
@@ -195,7 +197,7 @@ def data_vintage(lang: str = "zh") -> str:
         f"内置数据：来源访问日期 {dates}，observations.csv sha256 {digest}",
         f"bundled data: sources accessed {dates}, observations.csv sha256 {digest}",
         lang,
-    )
+    ) + describe(lang)
 
 
 def title(notebook: str, district: str, lang: str = "zh") -> str:

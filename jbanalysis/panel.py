@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -407,6 +408,7 @@ def load_panel(
     years: int | Iterable[int] | None = None,
     observations: pd.DataFrame | None = None,
     period: str | None = "Y",
+    data_dir: str | Path | None = None,
 ) -> pd.DataFrame:
     """The bundled data as a tidy panel: one value per (district, year, indicator).
 
@@ -428,6 +430,9 @@ def load_panel(
         ``"Y"`` for calendar-year values; ``"Q1"``, ``"H1"`` or ``"Q1-Q3"`` for the cumulative
         values of part of a year (bulletins' 前三季度 figures); ``None`` for every period (the
         ``period`` column then tells them apart).
+    data_dir : str or Path, optional
+        A user data folder (:mod:`jbanalysis.userdata`) whose values join the bundled ones under
+        the same policy; default ``$JBANALYSIS_USER_DATA`` if set. Ignored with ``observations``.
 
     Returns
     -------
@@ -441,7 +446,7 @@ def load_panel(
     >>> p[["year", "value", "flag"]].to_numpy().tolist()
     [[2016, 778.0091, 'observed'], [2017, 902.9378, 'interpolated'], [2018, 1027.8664, 'observed']]
     """
-    obs = load_observations() if observations is None else observations
+    obs = load_observations(data_dir) if observations is None else observations
     wanted_d = _district_filter(districts)
     wanted_i = _indicator_filter(indicators)
     wanted_y = _year_filter(years)
@@ -543,6 +548,7 @@ def conflicts(
     tolerance: float | None = None,
     indicators: str | Iterable[str] | None = None,
     districts: str | Iterable[str] | None = None,
+    data_dir: str | Path | None = None,
 ) -> pd.DataFrame:
     """Every disagreement that matters between published values of one key, and every correction.
 
@@ -571,7 +577,7 @@ def conflicts(
     """
     from jbanalysis.indicators import convert
 
-    obs = _with_defaults(load_observations() if observations is None else observations)
+    obs = _with_defaults(load_observations(data_dir) if observations is None else observations)
     wanted_d = _district_filter(districts)
     wanted_i = _indicator_filter(indicators)
     if wanted_d is not None:

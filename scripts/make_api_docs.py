@@ -25,6 +25,7 @@ MODULES = [
     ("jbanalysis.names", "Name normalisation"),
     ("jbanalysis.tables", "The years × districts pivot"),
     ("jbanalysis.io", "Reading your own tables"),
+    ("jbanalysis.userdata", "Your own data folder (the annual update)"),
     ("jbanalysis.districts", "District registry"),
     ("jbanalysis.indicators", "Indicator and unit registries"),
     ("jbanalysis.metrics", "Metrics"),

@@ -17,3 +17,9 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def _no_user_data_folder(monkeypatch):
+    """A user data folder set in the shell must not change what the suite computes."""
+    monkeypatch.delenv("JBANALYSIS_USER_DATA", raising=False)

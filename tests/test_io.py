@@ -37,8 +37,8 @@ def test_indicator_columns_with_units_in_headers(tmp_path):
     obs = read_table(write(tmp_path, "ind.csv", text))
     got = obs.set_index("indicator")[["value", "published_unit"]].to_dict("index")
     assert got == {
-        "gdp": {"value": 1325.4008, "published_unit": "cny_10k"},
-        "retail_sales": {"value": 608.5, "published_unit": "cny_100m"},
+        "gdp": {"value": 1325.4008, "published_unit": "万元"},
+        "retail_sales": {"value": 608.5, "published_unit": "亿元"},
     }
 
 
@@ -72,7 +72,14 @@ def test_numbers_as_written(tmp_path):
     text = '地区,2020,2021\n江北区,"1,325.40",１５０７．０７\n渝中区,—,\n大渡口区,-,..\n'
     obs = read_table(write(tmp_path, "n.csv", text), indicator="gdp", unit="亿元")
     assert obs["value"].tolist() == [1325.40, 1507.07]
-    assert obs.attrs["report"].missing_cells == 4
+    r = obs.attrs["report"]
+    assert r.missing_cells == 4
+    # rows whose every cell is missing are not used data
+    assert (r.rows_in, r.rows_used, r.rejected) == (
+        3,
+        1,
+        [(3, "no values (every cell is missing)"), (4, "no values (every cell is missing)")],
+    )
     assert parse_number(" 12 345 ") == 12345.0
 
 
@@ -128,9 +135,9 @@ def test_merges_with_the_bundled_observations(tmp_path):
             "missing_col.csv",
             "district,indicator,value,unit\n江北区,gdp,1,亿元\n",
             {},
-            "cannot tell the layout",
-            1,
-            None,
+            "no year: the table has no year column or year headers; pass year=",
+            2,
+            "value",
         ),
         (
             "unknown.csv",
@@ -202,7 +209,7 @@ def test_merges_with_the_bundled_observations(tmp_path):
             "地区,年份,生产总值增速\n江北区,2021,8.1\n",
             {},
             "is not a known indicator",
-            2,
+            1,
             "生产总值增速",
         ),
     ],
@@ -228,3 +235,110 @@ def test_not_a_table(tmp_path):
         read_table(tmp_path / "missing.csv")
     with pytest.raises(DataError, match=r"unsupported file type '\.json'"):
         read_table(write(tmp_path, "x.json", "{}"))
+
+
+# --- issue 11: what the corpus cases do not show by their values alone --------------------------
+
+BAD = Path(__file__).parent / "data" / "bad"
+
+
+def test_footnote_text_goes_with_the_values_it_marks():
+    obs = read_table(BAD / "footnote_circled.csv", indicator="gdp", unit="亿元")
+    notes = dict(zip(zip(obs["district"], obs["year"], strict=True), obs["note"], strict=True))
+    assert notes[("jiangbei", 2020)] == "footnote ①: 含两江新区直管区。"
+    assert notes[("yuzhong", 2020)] == "footnote ②: 初步核算数。"
+    assert notes[("yuzhong", 2021)] == ""
+
+
+def test_the_report_says_what_was_decided():
+    cover = read_table(BAD / "cover_sheet.xlsx", indicator="gdp", unit="亿元")
+    r = cover.attrs["report"]
+    assert (
+        r.sheet == "数据"
+        and "sheet(s) '封面' hold no table (a cover page?): read sheet '数据'" in r.notes
+    )
+    assert cover["record"].tolist()[:2] == ["cover_sheet.xlsx:数据!B2", "cover_sheet.xlsx:数据!C2"]
+    hidden = read_table(BAD / "hidden_sheet.xlsx", indicator="gdp", unit="亿元").attrs["report"]
+    assert hidden.sheet == "2020-2021" and "hidden sheet(s) 'old' not read" in hidden.notes
+    two = read_table(BAD / "two_district_columns.csv", indicator="gdp", unit="亿元").attrs["report"]
+    assert two.ignored_columns == [
+        ("地区", "the parent area (重庆市) on every row, not the district")
+    ]
+    group = read_table(BAD / "grouping_column.csv", indicator="gdp", unit="亿元").attrs["report"]
+    assert group.ignored_columns == [
+        ("区域", "a grouping of districts (such as 中心城区), not the district")
+    ]
+    target = read_table(BAD / "target_column.csv", indicator="gdp", unit="亿元").attrs["report"]
+    assert target.ignored_columns == [("2035年目标", "a plan target, not an observation")]
+    named = read_table(BAD / "workbook.csv", indicator="gdp", unit="亿元").attrs["report"]
+    assert named.notes[0] == "an Excel workbook named .csv: read as a workbook"
+    big5 = read_table(BAD / "big5.csv", indicator="gdp", unit="亿元").attrs["report"]
+    assert big5.encoding == "big5"
+
+
+def test_bulletin_values_sources_and_growth():
+    obs = read_table(BAD / "bulletin_jiulongpo_2024.csv", source_id="jlp")
+    row = obs.set_index("indicator").loc["gdp_real_growth"]
+    assert (row["value"], row["unit"], row["published_unit"], row["record"]) == (
+        6.0,
+        "pct",
+        "%",
+        "bulletin_jiulongpo_2024.csv:row 3:比上年增长(%)",
+    )
+    # the sectors add up to GDP, as printed
+    sectors = obs.set_index("indicator").loc[["va_primary", "va_secondary", "va_tertiary"], "value"]
+    assert round(sectors.sum(), 2) == 2060.35
+    with pytest.raises(DataError, match="district='jiulongpo' but the table says 'jiangbei'"):
+        read_table(BAD / "long_growth.csv", district="九龙坡")
+
+
+def test_unknown_bulletin_rows_are_rejected_with_a_suggestion(tmp_path):
+    text = "指标,单位,2024年\n地区生产总值,亿元,2060.35\n规模以上工业企业利润,亿元,88.1\n"
+    obs = read_table(write(tmp_path, "b.csv", text), district="九龙坡")
+    assert obs["indicator"].tolist() == ["gdp"]
+    r = obs.attrs["report"]
+    assert (r.rows_in, r.rows_used, r.rows_rejected) == (2, 1, 1)
+    assert r.rejected[0][1].startswith(
+        "indicator '规模以上工业企业利润' is not in data/indicators.csv"
+    )
+
+
+def test_traditional_names_and_layouts(tmp_path):
+    text = "年份,地區生產總值(億元),社會消費品零售總額(億元)\n2020,1325.40,687.05\n"
+    obs = read_table(write(tmp_path, "t.csv", text), district="江北區")
+    assert obs[["district", "indicator", "value"]].to_numpy().tolist() == [
+        ["jiangbei", "gdp", 1325.4],
+        ["jiangbei", "retail_sales", 687.05],
+    ]
+    assert obs.attrs["report"].layout == "years_indicators"
+    text = "指标,江北区,渝中区\n地区生产总值,1325.40,1357.60\n"
+    obs = read_table(write(tmp_path, "x.csv", text), unit="亿元", year=2020)
+    assert obs.attrs["report"].layout == "indicator_districts"
+    assert obs["value"].tolist() == [1325.4, 1357.6]
+
+
+def test_section_unit_lines_apply_to_the_rows_below(tmp_path):
+    text = "指标,2020年\n单位：亿元\n地区生产总值,1325.40\n单位：万人\n常住人口,92.8\n"
+    obs = read_table(write(tmp_path, "s.csv", text), district="江北")
+    assert obs[["indicator", "value", "unit"]].to_numpy().tolist() == [
+        ["gdp", 1325.4, "cny_100m"],
+        ["pop_resident", 92.8, "persons_10k"],
+    ]
+    assert obs.attrs["report"].rows_rejected == 2
+
+
+def test_a_workbook_row_far_below_is_one_row_not_a_million():
+    from jbanalysis.io.workbook import read_workbook
+
+    grid = read_workbook(BAD / "far_cell.xlsx", None)
+    assert grid.rows.tolist() == [1, 2, 3]  # the formatted empty cell at row 1,000,000 is no row
+
+
+def test_part_year_columns_keep_their_period(tmp_path):
+    text = "地区,2023年,2024年前三季度,2024年上半年\n江北区,1744,1300.5,860.2\n"
+    obs = read_table(write(tmp_path, "q.csv", text), indicator="gdp", unit="亿元")
+    assert obs[["year", "period", "value", "bound"]].to_numpy().tolist() == [
+        [2023, "Y", 1744.0, ""],
+        [2024, "Q1-Q3", 1300.5, ""],
+        [2024, "H1", 860.2, ""],
+    ]

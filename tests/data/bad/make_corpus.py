@@ -13,10 +13,14 @@ between them; for ``ok``, JSON of expected values), ``rows_in``/``rows_used``/``
 from __future__ import annotations
 
 import csv
+import io
 import json
+import re
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.styles import Font
 
 HERE = Path(__file__).resolve().parent
 CASES: list[dict] = []
@@ -47,14 +51,32 @@ def text_file(name: str, text: str, encoding: str = "utf-8") -> str:
     return name
 
 
-def xlsx_file(name: str, rows: list[list], merges: list[str] = ()) -> str:
+def xlsx_file(name: str, rows: list[list], merges: list[str] = (), formats=None) -> str:
     book = Workbook()
     sheet = book.active
     for row in rows:
         sheet.append(row)
     for area in merges:
         sheet.merge_cells(area)
-    book.save(HERE / name)
+    for ref, fmt in (formats or {}).items():
+        sheet[ref].number_format = fmt
+    return save_book(book, name)
+
+
+def save_book(book, name: str) -> str:
+    """Save a workbook byte for byte the same on every run: fixed zip times and document dates."""
+    buffer = io.BytesIO()
+    book.save(buffer)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in sorted(src.infolist(), key=lambda i: i.filename):
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2025-01-01T00:00:00Z", data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(fixed, data)
+    (HERE / name).write_bytes(out.getvalue())
     return name
 
 
@@ -227,7 +249,7 @@ def read_table_cases() -> None:
             ["yuzhong", 2020, "gdp", 1357.6],
             ["yuzhong", 2022, "gdp", 1560.9],
         ],
-        rows=(2, 2, 0),
+        rows=(2, 1, 1),
     )
     case(
         "trailing_notes",
@@ -356,8 +378,8 @@ def read_table_cases() -> None:
     case(
         "no_layout",
         "read_table",
-        "no district or year column",
-        input=text_file("no_layout.csv", "名称,数值\n江北,1\n"),
+        "no column names a district, year or indicator",
+        input=text_file("no_layout.csv", "编号,数\n1,2\n"),
         contains="cannot tell the layout",
     )
     case(
@@ -480,6 +502,524 @@ def read_table_cases() -> None:
         "a JSON file",
         input=text_file("data.json", "{}"),
         contains="unsupported file type",
+    )
+
+
+TRAD = "地區,2020年,2021年\n江北區,1325.40,1507.07\n渝中區,1357.60,1517.70\n"
+BULLETIN = (
+    "2024年九龙坡区国民经济和社会发展统计公报 主要指标\n"
+    "指标,单位,2024年,比上年增长(%)\n"
+    "地区生产总值,亿元,2060.35,6.0\n"
+    "其中：第一产业增加值,亿元,8.43,2.3\n"
+    "第二产业增加值,亿元,582.66,2.3\n"
+    "第三产业增加值,亿元,1469.26,7.5\n"
+    "人均地区生产总值,元,133421,\n"
+    "注：地区生产总值按现价计算，增长速度按可比价格计算。\n"
+)
+JIULONGPO_2024 = [
+    ["jiulongpo", 2024, "gdp", 2060.35],
+    ["jiulongpo", 2024, "gdp_real_growth", 6.0],
+    ["jiulongpo", 2024, "va_primary", 8.43],
+    ["jiulongpo", 2024, "va_secondary", 582.66],
+    ["jiulongpo", 2024, "va_tertiary", 1469.26],
+    ["jiulongpo", 2024, "gdp_per_capita", 133421.0],
+    ["jiulongpo", 2024, "va_primary_growth", 2.3],
+    ["jiulongpo", 2024, "va_secondary_growth", 2.3],
+    ["jiulongpo", 2024, "va_tertiary_growth", 7.5],
+]
+
+
+def issue11_cases() -> None:
+    """Real tables as yearbook pages, bulletins and Excel exports write them (issue 11)."""
+    ok = {"expect": "ok"}
+    # numbers
+    case(
+        "decimal_comma",
+        "read_table",
+        "decimal commas and European thousands in a ';'-separated export",
+        input=text_file(
+            "decimal_comma.csv",
+            "地区;2020年;2021年\n江北区;1.325,40;1.507,07\n渝中区;1357,6;1517,7\n",
+        ),
+        args=GDP,
+        contains=OK_WIDE,
+        rows=(2, 2, 0),
+        **ok,
+    )
+    case(
+        "decimal_ambiguous",
+        "read_table",
+        "'1,325' in a ';' file: a decimal comma or a thousands separator?",
+        input=text_file("decimal_ambiguous.csv", "地区;2020年\n江北区;1,325\n"),
+        args=GDP,
+        contains="could be a decimal or a thousands separator|decimal=",
+    )
+    case(
+        "footnote_circled",
+        "read_table",
+        "circled footnote markers after names and numbers (① must not become the digit 1)",
+        input=text_file(
+            "footnote_circled.csv",
+            "地区,2020年,2021年\n江北区①,1325.40,1507.07\n渝中区,1357.60②,1517.70\n"
+            "注：①含两江新区直管区。②初步核算数。\n",
+        ),
+        args=GDP,
+        contains=OK_WIDE,
+        rows=(3, 2, 1),
+        **ok,
+    )
+    case(
+        "footnote_superscript",
+        "read_table",
+        "superscript footnote markers (¹ must not become the digit 1)",
+        input=text_file(
+            "footnote_superscript.csv", "地区,2020年¹,2021年\n江北区,1325.40¹,1507.07²\n"
+        ),
+        args=GDP,
+        contains=OK_WIDE[:2],
+        rows=(1, 1, 0),
+        **ok,
+    )
+    case(
+        "percent_on_level",
+        "read_table",
+        "a '%' in a GDP column (a growth rate in the wrong column)",
+        input=text_file("percent_on_level.csv", "地区,2020年\n江北区,3.8%\n"),
+        args=GDP,
+        contains="'3.8%' has a '%' but is read as gdp|row 2|2020年",
+    )
+    case(
+        "percent_cells",
+        "read_table",
+        "percent-formatted Excel cells (0.038 shown as 3.8%) read as they show",
+        input=xlsx_file(
+            "percent_cells.xlsx",
+            [["地区", "2020年"], ["江北区", 0.038], ["渝中区", -0.012]],
+            formats={"B2": "0.0%", "B3": "0.0%"},
+        ),
+        args={"indicator": "gdp_real_growth"},
+        contains=[
+            ["jiangbei", 2020, "gdp_real_growth", 3.8],
+            ["yuzhong", 2020, "gdp_real_growth", -1.2],
+        ],
+        rows=(2, 2, 0),
+        **ok,
+    )
+    case(
+        "excel_error_cell",
+        "read_table",
+        "#REF! in a workbook cell: a broken formula, not a missing value",
+        input=xlsx_file(
+            "excel_error.xlsx", [["地区", "2020年"], ["江北区", 1325.4], ["渝中区", "#REF!"]]
+        ),
+        args=GDP,
+        contains="Excel error #REF!|row 3|2020年|fix the formula",
+    )
+    case(
+        "excel_error_text",
+        "read_table",
+        "#DIV/0! exported into a CSV",
+        input=text_file("excel_error.csv", "地区,2020年\n江北区,#DIV/0!\n"),
+        args=GDP,
+        contains="Excel error #DIV/0!|row 2",
+    )
+    # units
+    case(
+        "unit_header_vs_argument",
+        "read_table",
+        "the unit in the column head (江北区(万元)) disagrees with unit=",
+        input=text_file(
+            "unit_head_disagrees.csv", "年份,江北区(万元),渝中区(万元)\n2020,13254008,13576000\n"
+        ),
+        args=GDP,
+        contains="unit='亿元' but the column header says '万元'|row 2|江北区(万元)",
+    )
+    case(
+        "unit_line_under_title",
+        "read_table",
+        "a 单位：万元 line under the title gives the unit",
+        input=text_file(
+            "unit_line.csv", "2020年各区地区生产总值\n单位：万元\n地区,2020年\n江北区,13254008\n"
+        ),
+        args={"indicator": "gdp"},
+        contains=[["jiangbei", 2020, "gdp", 1325.4008]],
+        rows=(1, 1, 0),
+        **ok,
+    )
+    case(
+        "unit_line_vs_argument",
+        "read_table",
+        "a 单位：万元 line and unit='亿元' disagree",
+        input="unit_line.csv",
+        args=GDP,
+        contains="unit='亿元' but the 单位 line (row 2) says '万元'",
+    )
+    case(
+        "unit_in_title_row",
+        "read_table",
+        "单位：亿元 in the last cell of the title row",
+        input=text_file(
+            "unit_title_cell.csv",
+            "表1 各区地区生产总值,,单位：亿元\n地区,2020年,2021年\n江北区,1325.40,1507.07\n",
+        ),
+        args={"indicator": "gdp"},
+        contains=OK_WIDE[:2],
+        rows=(1, 1, 0),
+        **ok,
+    )
+    # structure
+    case(
+        "two_district_columns",
+        "read_table",
+        "地区 = 重庆市 beside 区县 = 江北区: the district is the 区县",
+        input=text_file(
+            "two_district_columns.csv",
+            "地区,区县,2020年,2021年\n重庆市,江北区,1325.40,1507.07\n重庆市,渝中区,1357.60,1517.70\n",
+        ),
+        args=GDP,
+        contains=OK_WIDE,
+        rows=(2, 2, 0),
+        **ok,
+    )
+    case(
+        "grouping_column",
+        "read_table",
+        "a 区域 column of groups (中心城区) beside the district column",
+        input=text_file(
+            "grouping_column.csv",
+            "区域,地区,2020年,2021年\n中心城区,江北区,1325.40,1507.07\n中心城区,渝中区,1357.60,1517.70\n",
+        ),
+        args=GDP,
+        contains=OK_WIDE,
+        rows=(2, 2, 0),
+        **ok,
+    )
+    case(
+        "district_bulletin",
+        "read_table",
+        "a one-district bulletin (指标 | 单位 | 2024年 | 比上年增长(%)), district from the title",
+        input=text_file("bulletin_jiulongpo_2024.csv", BULLETIN),
+        contains=JIULONGPO_2024,
+        rows=(6, 5, 1),
+        **ok,
+    )
+    case(
+        "long_growth_column",
+        "read_table",
+        "a long table's 比上年增长(%) column read as the growth indicator",
+        input=text_file(
+            "long_growth.csv",
+            "地区,年份,指标,数值,单位,比上年增长(%)\n江北区,2018,地区生产总值,1027.87,亿元,9.0\n"
+            "江北区,2020,社会消费品零售总额,687.05,亿元,\n",
+        ),
+        contains=[
+            ["jiangbei", 2018, "gdp", 1027.87],
+            ["jiangbei", 2018, "gdp_real_growth", 9.0],
+            ["jiangbei", 2020, "retail_sales", 687.05],
+        ],
+        rows=(2, 2, 0),
+        **ok,
+    )
+    case(
+        "year_for_wide_table",
+        "read_table",
+        "year= takes one year from a districts × years table",
+        input="enc_gbk.csv",
+        args={**GDP, "year": 2021},
+        contains=[["jiangbei", 2021, "gdp", 1507.07], ["yuzhong", 2021, "gdp", 1517.7]],
+        rows=(2, 2, 0),
+        **ok,
+    )
+    case(
+        "one_year_indicator_columns",
+        "read_table",
+        "a one-year table with one column per indicator, year=",
+        input=text_file(
+            "one_year_indicators.csv",
+            "地区,地区生产总值(亿元),社会消费品零售总额(亿元)\n江北区,1325.40,687.05\n",
+        ),
+        args={"year": 2020},
+        contains=[["jiangbei", 2020, "gdp", 1325.4], ["jiangbei", 2020, "retail_sales", 687.05]],
+        rows=(1, 1, 0),
+        **ok,
+    )
+    case(
+        "one_year_indicator_columns_no_year",
+        "read_table",
+        "the same table without year=: a clear error, not a TypeError",
+        input="one_year_indicators.csv",
+        contains="no year|pass year=|row 2",
+    )
+    # workbooks
+    book = Workbook()
+    hidden = book.active
+    hidden.title = "old"
+    for row in [["地区", 2020], ["江北区", 9999.0]]:
+        hidden.append(row)
+    data = book.create_sheet("2020-2021")
+    for row in [
+        ["地区", "2020年", "2021年"],
+        ["江北区", 1325.4, 1507.07],
+        ["渝中区", 1357.6, 1517.7],
+    ]:
+        data.append(row)
+    hidden.sheet_state = "hidden"
+    book.active = 1
+    case(
+        "hidden_first_sheet",
+        "read_table",
+        "a hidden first sheet: the visible active sheet is read",
+        input=save_book(book, "hidden_sheet.xlsx"),
+        args=GDP,
+        contains=OK_WIDE,
+        rows=(2, 2, 0),
+        **ok,
+    )
+    case(
+        "hidden_sheet_asked",
+        "read_table",
+        "sheet= by name reads that sheet, hidden or not",
+        input="hidden_sheet.xlsx",
+        args={**GDP, "sheet": "old", "accept_implausible": True},
+        contains=[["jiangbei", 2020, "gdp", 9999.0]],
+        rows=(1, 1, 0),
+        **ok,
+    )
+    book = Workbook()
+    cover = book.active
+    cover.title = "封面"
+    cover["B3"] = "2020—2021年各区地区生产总值"
+    cover["B5"] = "重庆市统计局"
+    data = book.create_sheet("数据")
+    for row in [
+        ["地区", "2020年", "2021年"],
+        ["江北区", 1325.4, 1507.07],
+        ["渝中区", 1357.6, 1517.7],
+    ]:
+        data.append(row)
+    case(
+        "cover_sheet",
+        "read_table",
+        "a cover sheet before the data sheet",
+        input=save_book(book, "cover_sheet.xlsx"),
+        args=GDP,
+        contains=OK_WIDE,
+        rows=(2, 2, 0),
+        **ok,
+    )
+    book = Workbook()
+    book.active.title = "封面"
+    book.active["A1"] = "2020年各区地区生产总值"
+    case(
+        "cover_only",
+        "read_table",
+        "a workbook with a cover sheet and no table",
+        input=save_book(book, "cover_only.xlsx"),
+        args=GDP,
+        contains="no table found in the visible sheet(s) '封面'",
+    )
+    case(
+        "formula_without_value",
+        "read_table",
+        "formulas saved without their results (written by a script, never opened in Excel)",
+        input=xlsx_file(
+            "formula.xlsx", [["地区", "2020年"], ["江北区", 1325.4], ["渝中区", "=B2*1.02"]]
+        ),
+        args=GDP,
+        contains="formula (=B2*1.02) saved without its result|row 3|open the workbook",
+    )
+    xlsx_file(
+        "workbook.csv",
+        [["地区", "2020年", "2021年"], ["江北区", 1325.4, 1507.07], ["渝中区", 1357.6, 1517.7]],
+    )
+    case(
+        "workbook_named_csv",
+        "read_table",
+        "an Excel workbook named .csv",
+        input="workbook.csv",
+        args=GDP,
+        contains=OK_WIDE,
+        rows=(2, 2, 0),
+        **ok,
+    )
+    (HERE / "xls_renamed.xlsx").write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + b"Workbook".ljust(512, b"\0")
+    )
+    case(
+        "xls_renamed_xlsx",
+        "read_table",
+        "an Excel 97-2003 (.xls, OLE2) file renamed .xlsx",
+        input="xls_renamed.xlsx",
+        contains="Excel 97-2003 workbook (.xls) named .xlsx|save it as .xlsx",
+    )
+    case(
+        "zero_byte_xlsx",
+        "read_table",
+        "a zero-byte .xlsx",
+        input=text_file("zero.xlsx", ""),
+        contains="the file is empty (0 bytes)",
+    )
+    case(
+        "html_named_xls",
+        "read_table",
+        "a web page's 'export to Excel' (HTML) named .xls",
+        input=text_file(
+            "export.xls", "<html><body><table><tr><td>地区</td></tr></table></body></html>"
+        ),
+        contains="an HTML page named .xls",
+    )
+    book = Workbook()
+    sheet = book.active
+    for row in [
+        ["地区", "2020年", "2021年"],
+        ["江北区", 1325.4, 1507.07],
+        ["渝中区", 1357.6, 1517.7],
+    ]:
+        sheet.append(row)
+    sheet.cell(row=1_000_000, column=3).font = Font(bold=True)
+    case(
+        "far_away_formatted_cell",
+        "read_table",
+        "one formatted empty cell a million rows below the data",
+        input=save_book(book, "far_cell.xlsx"),
+        args=GDP,
+        contains=OK_WIDE,
+        rows=(2, 2, 0),
+        **ok,
+    )
+    # text files
+    case(
+        "cr_line_endings",
+        "read_table",
+        "old-Mac CR line endings",
+        input=text_file("cr_endings.csv", WIDE.replace("\n", "\r")),
+        args=GDP,
+        contains=OK_WIDE,
+        rows=(2, 2, 0),
+        **ok,
+    )
+    case(
+        "mixed_line_endings",
+        "read_table",
+        "CRLF, LF and CR in one file",
+        input=text_file(
+            "mixed_endings.csv",
+            "地区,2020年,2021年\r\n江北区,1325.40,1507.07\n渝中区,1357.60,1517.70\r",
+        ),
+        args=GDP,
+        contains=OK_WIDE,
+        rows=(2, 2, 0),
+        **ok,
+    )
+    case(
+        "very_long_field",
+        "read_table",
+        "a quoted note of 140,000 characters (longer than Python csv's field limit)",
+        input=text_file("long_field.csv", WIDE + '"注：' + "说明" * 70_000 + '"\n'),
+        args=GDP,
+        contains=OK_WIDE,
+        rows=(3, 2, 1),
+        **ok,
+    )
+    (HERE / "utf16_no_bom.csv").write_bytes(WIDE.encode("utf-16-le"))
+    case(
+        "utf16_without_bom",
+        "read_table",
+        "UTF-16 (little-endian) without a byte-order mark",
+        input="utf16_no_bom.csv",
+        args=GDP,
+        contains=OK_WIDE,
+        rows=(2, 2, 0),
+        **ok,
+    )
+    case(
+        "big5",
+        "read_table",
+        "Big5 with traditional characters (江北區)",
+        input=text_file("big5.csv", TRAD, "big5"),
+        args=GDP,
+        contains=OK_WIDE,
+        rows=(2, 2, 0),
+        **ok,
+    )
+    (HERE / "nul_padding.csv").write_bytes(WIDE.encode() + bytes(512))
+    case(
+        "nul_padding",
+        "read_table",
+        "512 NUL bytes of padding after the last line",
+        input="nul_padding.csv",
+        args=GDP,
+        contains=OK_WIDE,
+        rows=(2, 2, 0),
+        **ok,
+    )
+    # semantics
+    case(
+        "plan_target_column",
+        "read_table",
+        "a 2035年目标 column beside the observations: left out, reported",
+        input=text_file(
+            "target_column.csv", "地区,2020年,2021年,2035年目标\n江北区,1325.40,1507.07,3000\n"
+        ),
+        args=GDP,
+        contains=OK_WIDE[:2],
+        rows=(1, 1, 0),
+        **ok,
+    )
+    case(
+        "future_year",
+        "read_table",
+        "a 2035 column with no target word: refused as an observation",
+        input=text_file("future_year.csv", "地区,2020年,2035年\n江北区,1325.40,3000\n"),
+        args=GDP,
+        contains="year 2035 is after this year|not an observation|row 2|2035年",
+    )
+    case(
+        "note_rows",
+        "read_table",
+        "note rows: 备注：, the second line of a note, a '*' line",
+        input=text_file(
+            "note_rows.csv",
+            WIDE + "备注：本表数据来源于各区统计公报，\n2021年为初步核算数。\n* 含两江新区直管区\n",
+        ),
+        args=GDP,
+        contains=OK_WIDE,
+        rows=(5, 2, 3),
+        **ok,
+    )
+    case(
+        "all_missing_row",
+        "read_table",
+        "a district row whose every cell is missing",
+        input=text_file("all_missing.csv", WIDE + "大渡口区,—,—\n"),
+        args=GDP,
+        contains=OK_WIDE,
+        rows=(3, 2, 1),
+        **ok,
+    )
+    # plausibility against the bundled data
+    case(
+        "implausible_unit",
+        "read_table",
+        "unit='万元' for a table in 亿元: values 10,000× too small",
+        input="enc_gbk.csv",
+        args={"indicator": "gdp", "unit": "万元"},
+        contains="10,000× smaller than the bundled 1325.4|亿元 would match|accept_implausible=True|row 2",
+    )
+    case(
+        "implausible_accepted",
+        "read_table",
+        "the same, accepted explicitly (accept_implausible=True)",
+        input="enc_gbk.csv",
+        args={"indicator": "gdp", "unit": "万元", "accept_implausible": True},
+        contains=[
+            ["jiangbei", 2020, "gdp", 0.13254],
+            ["jiangbei", 2021, "gdp", 0.150707],
+            ["yuzhong", 2020, "gdp", 0.13576],
+            ["yuzhong", 2021, "gdp", 0.15177],
+        ],
+        rows=(2, 2, 0),
+        **ok,
     )
 
 
@@ -607,8 +1147,8 @@ def cli_cases() -> None:
         "report_year_out_of_range",
         "cli",
         "a start year before the data begin",
-        args={"argv": ["report", "--start-year", "1990", "--out", "{tmp}/out"]},
-        contains="exit 2|outside the data (2005–2024)",
+        args={"argv": ["report", "--start-year", "1980", "--out", "{tmp}/out"]},
+        contains="exit 2|outside the data (1990–2024)",
     )
     case(
         "report_horizon_zero",
@@ -709,9 +1249,13 @@ def forecast_cases() -> None:
 
 def main() -> None:
     for path in HERE.iterdir():
-        if path.suffix in (".csv", ".tsv", ".xlsx", ".json") and path.name != "manifest.csv":
+        if (
+            path.suffix in (".csv", ".tsv", ".xlsx", ".xls", ".json")
+            and path.name != "manifest.csv"
+        ):
             path.unlink()
     read_table_cases()
+    issue11_cases()
     validate_cases()
     cli_cases()
     forecast_cases()
