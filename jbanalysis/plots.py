@@ -222,51 +222,39 @@ def _new_ax(ax: Axes | None, figsize: tuple[float, float] | None = None) -> Axes
 
 
 def _spread(positions: list[float], gap: float, low: float = 0.0, high: float = 1.0) -> list[float]:
-    """Move label positions as little as possible so that neighbours are ``gap`` apart and all
-    lie in [low, high] (axes fractions); when they cannot all fit, spread them evenly.
+    """Move label positions as little as possible (least squares) so that neighbours are at least
+    ``gap`` apart and all lie in [low, high]; when they cannot all fit, spread them evenly.
+
+    With the labels sorted, y_i >= y_{i-1} + gap is z_i = y_i - i gap non-decreasing: the
+    closest such z is the isotonic regression of the wishes (pool adjacent violators), and the
+    bounds clip it to [low, high - (n - 1) gap].
 
     >>> [round(p, 2) for p in _spread([0.5, 0.5, 0.5], 0.1)]
     [0.4, 0.5, 0.6]
-    >>> [round(p, 2) for p in _spread([0.98, 0.99], 0.1)]
-    [0.9, 1.0]
+    >>> [round(p, 2) for p in _spread([0.98, 0.99, 0.2], 0.1)]
+    [0.9, 1.0, 0.2]
     """
     n = len(positions)
     if n == 0:
         return []
     order = list(np.argsort(positions, kind="stable"))
-    want = [float(positions[i]) for i in order]
     if gap * (n - 1) >= high - low:  # no room: even spacing over the whole height
         step = (high - low) / max(n - 1, 1)
-        placed_sorted = [low + k * step for k in range(n)]
+        fitted = [low + k * step for k in range(n)]
     else:
-        # Clusters of overlapping labels are centred on their wishes (the classic "pool adjacent
-        # violators" pass), then the whole stack is pushed inside [low, high].
-        blocks: list[list[float]] = []  # [start, count, sum of wishes]
-        for y in want:
-            blocks.append([y, 1, y])
-            while len(blocks) > 1:
-                last, prev = blocks[-1], blocks[-2]
-                if prev[0] + gap * prev[1] <= last[0]:
-                    break
-                count, total = prev[1] + last[1], prev[2] + last[2]
-                # the block's first position such that its labels' mean position is the wishes' mean
-                start = total / count - gap * (count - 1) / 2
-                blocks[-2:] = [[start, count, total]]
-        placed_sorted = []
-        for start, count, _ in blocks:
-            placed_sorted += [start + gap * k for k in range(int(count))]
-        over = placed_sorted[-1] - high
-        if over > 0:
-            placed_sorted = [y - over for y in placed_sorted]
-        under = low - placed_sorted[0]
-        if under > 0:
-            placed_sorted = [y + under for y in placed_sorted]
-        # pushing from one end may close gaps at the other: settle from the top down
-        for k in range(n - 2, -1, -1):
-            placed_sorted[k] = min(placed_sorted[k], placed_sorted[k + 1] - gap)
+        z = [float(positions[i]) - k * gap for k, i in enumerate(order)]
+        blocks: list[list[float]] = []  # [mean, count]
+        for value in z:
+            blocks.append([value, 1.0])
+            while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
+                (m1, c1), (m2, c2) = blocks[-2], blocks[-1]
+                blocks[-2:] = [[(m1 * c1 + m2 * c2) / (c1 + c2), c1 + c2]]
+        iso = [m for m, c in blocks for _ in range(int(c))]
+        top = high - (n - 1) * gap
+        fitted = [min(max(v, low), top) + k * gap for k, v in enumerate(iso)]
     placed = [0.0] * n
-    for rank, i in enumerate(order):
-        placed[i] = placed_sorted[rank]
+    for k, i in enumerate(order):
+        placed[i] = fitted[k]
     return placed
 
 
@@ -301,7 +289,7 @@ def _label_ends(ax: Axes, ends: list[tuple[float, float, str, str]], fontsize: f
     margin = [e for e in ends if e[0] >= x_max - 2]
     early = [e for e in ends if e[0] < x_max - 2]
     wishes = [(e[1] - bottom) / span for e in margin]
-    placed = _spread(wishes, gap, 0.0, 1.0)
+    placed = _spread(wishes, gap, gap / 2, 1.0 - gap / 2)  # centres: whole names inside
     x_text = x_max + 0.45
     for (x_end, y_end, text, color), frac in zip(margin, placed, strict=True):
         y_text = bottom + frac * span

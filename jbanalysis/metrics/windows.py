@@ -259,19 +259,32 @@ def headline_growth(
     first = int(valid.index.min()) if len(valid) else None
     last = int(valid.index.max()) if len(valid) else None
     table = basis_breaks(indicator, district, series_vintages(panel, indicator, district))
-    basis = tuple(
-        sorted(
-            int(y) for y in table["basis_year"] if first is not None and first < int(y) <= int(last)
-        )
-    )
+    if first is None:
+        inside = table.iloc[0:0]
+    else:
+        inside = table[(table["basis_year"] > first) & (table["basis_year"] <= last)]
+    inside = inside.reset_index(drop=True)
+    basis = tuple(sorted({int(y) for y in inside["basis_year"]}))
     window = headline_window(valid, table["basis_year"])
     if window is None or valid[window[0]] <= 0 or valid[window[1]] <= 0:
         nan = float("nan")
-        return HeadlineGrowth(district, indicator, None, None, nan, nan, nan, first, last, basis)
+        return HeadlineGrowth(
+            district, indicator, None, None, nan, nan, nan, first, last, basis, inside
+        )
     s, e = window
     rate = 100.0 * ((valid[e] / valid[s]) ** (1.0 / (e - s)) - 1.0)
     return HeadlineGrowth(
-        district, indicator, s, e, float(rate), float(valid[s]), float(valid[e]), first, last, basis
+        district,
+        indicator,
+        s,
+        e,
+        float(rate),
+        float(valid[s]),
+        float(valid[e]),
+        first,
+        last,
+        basis,
+        inside,
     )
 
 

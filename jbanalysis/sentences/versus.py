@@ -632,7 +632,7 @@ def rank_sentence(history, lang: str = "zh") -> str:
     >>> h = RankHistory(None, Standing("jiangbei", 2022, 1.0, c0, value=1.0, rank=4),
     ...                 Standing("jiangbei", 2022, 1.0, c1, value=1.0, rank=2), (2007, 2008, 2022), ())
     >>> rank_sentence(h)
-    '江北区2005年在4个区中居第4位，2022年在有数据的3个区中居第2位（渝中区无数据）；2007–2008, 2022年有区缺数，这些年的位次只在有数据的区之间排名（图中阴影、空心点）。'
+    '江北区2005年在4个区中居第4位，2022年在有数据的3个区中居第2位（渝中区无数据）；2007–2008、2022年有区缺数，这些年的位次只在有数据的区之间排名（图中阴影、空心点）。'
     >>> rank_sentence(h, "en")
     'Jiangbei ranked 4th of 4 in 2005 and 2nd of the 3 districts with data in 2022 (no data for Yuzhong). In 2007–2008, 2022 not every district has a value: ranks there are among those with data only (shaded, hollow points).'
     """
@@ -665,7 +665,8 @@ def rank_sentence(history, lang: str = "zh") -> str:
     if history.incomplete:
         years = fmt_years(history.incomplete)
         extra_zh.append(
-            f"{years}年有区缺数，这些年的位次只在有数据的区之间排名（图中阴影、空心点）"
+            f"{fmt_years(history.incomplete, 'zh')}年有区缺数，这些年的位次只在有数据的区之间排名"
+            "（图中阴影、空心点）"
         )
         extra_en.append(
             f"In {years} not every district has a value: ranks there are among those with data "
