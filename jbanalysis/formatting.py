@@ -37,6 +37,7 @@ __all__ = [
     "names",
     "ordinal",
     "pick",
+    "show",
     "summary_markdown",
     "table",
     "unit_name",
@@ -303,6 +304,11 @@ def table(
     [24.0, '—']
     >>> table(pd.DataFrame({"year": [2018], "flag": ["interpolated"]}), lang="zh", values=["flag"]).to_dict("list")
     {'年份': [2018], '标记': ['插值']}
+    >>> counts = pd.DataFrame({"observed": [3]}, index=pd.MultiIndex.from_tuples(
+    ...     [("cq_yearbook_panel", "first_release")], names=["source_id", "vintage"]))
+    >>> t = table(counts, 0, lang="zh")
+    >>> list(t.index.names), t.index[0], list(t.columns)
+    (['来源', '版本'], ('cq_yearbook_panel', '首发数'), ['观测值'])
     >>> m = pd.DataFrame({"2005–2010": [True, False]}, index=["jiangbei", "yuzhong"])
     >>> table(pd.DataFrame({"2005–2010": [24.04, 3.0]}, index=["jiangbei", "yuzhong"]), marks=m, lang="en").to_dict()
     {'2005–2010': {'Jiangbei': '24.0†', 'Yuzhong': '3.0'}}
@@ -324,8 +330,8 @@ def table(
         if column in out.columns:
             out[column] = [label(v, lang) if isinstance(v, str) else v for v in out[column]]
     out = out.rename(columns=lambda c: label(c, lang), index=lambda i: label(i, lang))
-    if out.index.name is not None:
-        out.index.name = label(out.index.name, lang)
+    out.index.names = [None if n is None else label(n, lang) for n in out.index.names]
+    out.columns.names = [None if n is None else label(n, lang) for n in out.columns.names]
     return out
 
 
@@ -342,6 +348,18 @@ def markdown(text: str):
     from IPython.display import Markdown
 
     return Markdown(html.escape(text, quote=False))
+
+
+def show(*texts: str) -> None:
+    """Display each non-empty sentence as Markdown (:func:`markdown`); an empty one shows nothing.
+
+    >>> show("")  # a chart without a note leaves no empty paragraph
+    """
+    from IPython.display import display
+
+    for text in texts:
+        if text:
+            display(markdown(text))
 
 
 def summary_markdown(sentences: Iterable[str]) -> str:

@@ -46,6 +46,7 @@ __all__ = [
     "comparison_year",
     "complete_columns",
     "complete_years",
+    "covered_years",
     "district_conflicts",
     "latest_year",
     "latest_years",
@@ -335,6 +336,26 @@ def standing(
         ascending=ascending,
         values=values,
     )
+
+
+def covered_years(data: pd.DataFrame, share: float = COMPARISON_SHARE) -> list[int]:
+    """Years in which at least ``share`` of the columns (and never fewer than three) have a value.
+
+    The span of a statement over a whole group (a dispersion across all units) ends at the last
+    of these years, by the same rule as :func:`comparison_year`.
+
+    >>> import pandas as pd
+    >>> v = pd.DataFrame({"a": [1.0, 1.0, 1.0], "b": [1.0, 1.0, None], "c": [1.0, None, None]},
+    ...                  index=[2019, 2020, 2021])
+    >>> covered_years(v)
+    [2019]
+    >>> covered_years(v, share=0.5)
+    [2019]
+    """
+    frame = as_year_frame(data)
+    need = needed_members(frame.shape[1], share)
+    counts = frame.notna().sum(axis=1)
+    return [int(y) for y in counts.index[counts >= need]]
 
 
 def latest_year(data: pd.DataFrame | pd.Series, district: str | None = None) -> int | None:

@@ -83,11 +83,16 @@ def _basis_breaks(
     from jbanalysis.breaks import breaks_for, new_basis_years
 
     table = breaks_for(indicator, district)
-    given = dict(vintages)
-    # each break's first year of the new basis for this series, by the registry's own rule
+    # the registry's rule, asked once per series: a census whose own year is already revised
+    # starts the new basis in that year, every other break in its first_year
+    if table.empty:
+        return table.assign(basis_year=pd.Series(dtype="int64"))
+    starts = set(new_basis_years(indicator, district, dict(vintages), breaks=table))
     basis = [
-        new_basis_years(indicator, district, given, breaks=table.iloc[[i]])[0]
-        for i in range(len(table))
+        int(row.year)
+        if row.kind == "economic_census" and int(row.year) in starts
+        else int(row.first_year)
+        for row in table.itertuples(index=False)
     ]
     return table.assign(basis_year=pd.Series(basis, index=table.index, dtype="int64"))
 

@@ -35,6 +35,7 @@ __all__ = [
     "left_out_sentence",
     "missing_phrase",
     "needs_caveat",
+    "no_data_in",
     "peer_flags_phrase",
     "title",
 ]
@@ -225,12 +226,14 @@ def breaks_phrase(breaks: pd.DataFrame, lang: str = "zh") -> str:
     if breaks is None or breaks.empty:
         return ""
     check_lang(lang)
+    # one phrase per kind: the breaks of every district together, those of some districts
+    # (a merger) with their names
     groups: dict[tuple, list] = {}
     for row in breaks.to_dict("records"):
-        scope = row.get("districts", "") if not row.get("all", True) else ""
-        groups.setdefault((row["kind"], scope), []).append(row)
+        partial = not row.get("all", True)
+        groups.setdefault((row["kind"], partial), []).append(row)
     parts = []
-    for (kind, scope), rows in groups.items():
+    for (kind, partial), rows in groups.items():
         years = sorted({int(r["year"]) for r in rows})
         firsts = sorted({int(r["first_year"]) for r in rows})
         key = f"break_{kind}"
@@ -245,10 +248,13 @@ def breaks_phrase(breaks: pd.DataFrame, lang: str = "zh") -> str:
                 year=join([str(y) for y in years], "en"),
                 first_year=join([str(y) for y in firsts], "en"),
             )
-            if len(rows) > 1:
+            if len({r["year"] for r in rows}) > 1:
                 text = _plural(text)
-        if scope:
-            who = names(scope.split("|"), lang)
+        if partial:
+            ids = list(
+                dict.fromkeys(d for r in rows for d in str(r.get("districts", "")).split("|") if d)
+            )
+            who = names(ids, lang)
             text = pick(f"{who}{text}", f"{text} of {who}", lang)
         parts.append(text)
     if lang == "zh":
@@ -288,6 +294,15 @@ def peer_flags_phrase(flags: Mapping[str, str], lang: str = "zh") -> str:
                 f"{owners}'s value {word}" if len(ids) == 1 else f"{owners}'s values {word}"
             )
     return pick("，".join(parts), "; ".join(parts), lang)
+
+
+def no_data_in(year: int, lang: str = "zh") -> str:
+    """Why a chart leaves a district out: ``2020年无数据`` / ``no data for 2020``.
+
+    >>> no_data_in(2020), no_data_in(2020, "en")
+    ('2020年无数据', 'no data for 2020')
+    """
+    return pick(f"{int(year)}年无数据", f"no data for {int(year)}", lang)
 
 
 def gaps_sentence(values: pd.DataFrame, lang: str = "zh") -> str:

@@ -96,7 +96,7 @@ def coverage_sentence(matrix: pd.DataFrame, district: str, indicator: str, lang:
         )
     note_en = f" ({note})" if note else ""
     return (
-        f"{name} has {indicator_name(indicator, 'en')} for {len(have)} of the years {span}, the "
+        f"{name} has {indicator_phrase(indicator, 'en')} for {len(have)} of the years {span}, the "
         f"latest {latest}{note_en}; {full} of {len(matrix)} districts cover every year."
     )
 
@@ -134,6 +134,17 @@ def conflicts_sentence(conflicts: pd.DataFrame, district: str, lang: str = "zh")
         f"Sources disagree on {len(mine)} of {name}'s values{detail}; "
         f"{len(conflicts)} across the districts shown."
     )
+
+
+def revision_label(text: str, lang: str = "zh") -> str:
+    """A census named by :func:`jbanalysis.metrics.revision_near` in the report's language.
+
+    >>> revision_label("economic census 2018"), revision_label("economic census 2018", "en")
+    ('2018年经济普查', 'economic census 2018')
+    >>> revision_label("")
+    ''
+    """
+    return _revision_name(text, check_lang(lang)) if text else ""
 
 
 def _revision_name(text: str, lang: str) -> str:

@@ -32,6 +32,7 @@ __all__ = [
     "dispersion_sentence",
     "heading",
     "lq_sentence",
+    "no_structure_sentence",
     "sector_sentence",
     "shift_share_sentence",
     "specialisation_sentence",
@@ -122,6 +123,29 @@ def sector_sentence(change, district: str | None = None, lang: str = "zh") -> st
         f"{y1}年第二产业比重为{secondary}。",
         f"{name}'s tertiary share went from {fmt_pct(s0)} in {y0} to {fmt_pct(s1)} in {y1}{paren}; "
         f"the secondary share was {secondary} in {y1}.",
+        lang,
+    )
+
+
+def no_structure_sentence(comparison, lang: str = "zh") -> str:
+    """Why there is no structure comparison (a :class:`jbanalysis.metrics.ComparisonYear`).
+
+    >>> from jbanalysis.metrics import ComparisonYear
+    >>> c = ComparisonYear("yuzhong", None, 2020, ("yuzhong", "jiangbei"), (), (), 3,
+    ...                    "no value for yuzhong in any year")
+    >>> no_structure_sentence(c, "en")
+    'No structure comparison for Yuzhong: no year in which it, the city and two thirds of the districts have all three sectors (the latest for the others is 2020).'
+    """
+    check_lang(lang)
+    name = district_name(comparison.district, lang)
+    latest_zh = f"（其他区最近为{comparison.group_year}年）" if comparison.group_year else ""
+    latest_en = (
+        f" (the latest for the others is {comparison.group_year})" if comparison.group_year else ""
+    )
+    return pick(
+        f"{name}没有可比的产业结构：没有哪一年该区、全市和三分之二以上的区都有三次产业数据{latest_zh}。",
+        f"No structure comparison for {name}: no year in which it, the city and two thirds of the "
+        f"districts have all three sectors{latest_en}.",
         lang,
     )
 
