@@ -553,12 +553,14 @@ class Audit:
             rx = (
                 rf"以(?P<base>\d{{4}})年为100（名义值），(?P<y>\d{{4}})年(?P<name>{self.DN})为(?P<v>\d+)，"
                 rf"在有数据的(?P<n>\d+)个区中居第(?P<r>\d+)位(?:（(?P<rn>[^（）]*)）)?"
+                rf"(?:；(?:{self.DN})无(?P<gy>\d{{4}})年数据（三分之二以上的区已有）)?"
                 rf"(?:；(?P<b0>\d{{4}})–(?P<b1>\d{{4}})年跨越(?P<bx>[^，]*)，指数含口径变化)?。"
             )
         else:
             rx = (
                 rf"With (?P<base>\d{{4}}) = 100 \(nominal\), (?P<name>{self.DN}) stood at (?P<v>\d+) in (?P<y>\d{{4}}), "
                 rf"(?P<r>\d+){self._ord()} of the (?P<n>\d+) districts with data(?: \((?P<rn>[^()]*)\))?"
+                rf"(?:; (?:{self.DN}) has no (?P<gy>\d{{4}}) value \(at least two thirds of the 9 districts have one\))?"
                 rf"(?:; (?P<b0>\d{{4}})–(?P<b1>\d{{4}}) crosses (?P<bx>.*), so the index includes (?:those changes|that change) of basis)?\."
             )
         m = re.fullmatch(rx, s)
@@ -579,6 +581,9 @@ class Audit:
             s, index.reindex(columns=list(NINE)), district, g["y"], g["n"], g["r"], g["rn"]
         )
         assert saved == NINE
+        _, _, _, group_year = self.t.comparison(index.reindex(columns=list(NINE)), district)
+        if group_year != int(g["y"]) and (g["gy"] is None or int(g["gy"]) != group_year):
+            self.fail(s, f"the group's year {group_year} not named")
         crossed = self.t.crossed("gdp", district, base, int(g["y"]))
         if crossed and not g["bx"]:
             self.fail(s, "the index crosses breaks and does not say so")
@@ -658,7 +663,9 @@ class Audit:
                 rf"(?:；(?P<y2>\d{{4}})年为(?P<v2>-?[\d.]+)%(?:（[^（）]*）)?，在公布该数据的(?P<n2>\d+)个区中居第(?P<r2>\d+)位(?:（(?P<rn2>[^（）]*)）)?)?"
                 rf"(?:；(?:{self.DN})无\d{{4}}年数据（三分之二以上的区已有）)?"
                 rf"(?:；(?:同年|(?P<ny>\d{{4}})年)名义增长（现价总量计算）(?P<nv>-?[\d.]+)%，在有数据的(?P<nn>\d+)个区中居第(?P<nr>\d+)位(?:（(?P<nnote>[^（）]*)）)?"
-                rf"|；\d{{4}}年名义增长有数据的区不足三分之二，不作比较)?。"
+                rf"|(?P<nfew>；\d{{4}}年名义增长有数据的区不足三分之二，不作比较)"
+                rf"|(?P<nlack>；(?:{self.DN})缺\d{{4}}年或\d{{4}}年地区生产总值，\d{{4}}年名义增长无法计算)"
+                rf"|(?P<nbasis>；\d{{4}}年(?:{self.DN})地区生产总值为新口径（[^（）]*），名义增长不可比))?。"
             )
         else:
             rx = (
@@ -667,7 +674,9 @@ class Audit:
                 rf"(?:; in (?P<y2>\d{{4}}) it was (?P<v2>-?[\d.]+)%(?: \([^()]*\))?, (?P<r2>\d+){self._ord()} of the (?P<n2>\d+) districts that publish it(?: \((?P<rn2>[^()]*)\))?)?"
                 rf"(?:; (?:{self.DN}) has no \d{{4}} value \(at least two thirds of the 9 districts have one\))?"
                 rf"(?:; nominal growth (?:that year|in (?P<ny>\d{{4}})) \(current-price levels\) was (?P<nv>-?[\d.]+)%, (?P<nr>\d+){self._ord()} of the (?P<nn>\d+) districts with data(?: \((?P<nnote>[^()]*)\))?"
-                rf"|; fewer than two thirds of the districts have nominal growth for \d{{4}}: no comparison)?\."
+                rf"|(?P<nfew>; fewer than two thirds of the districts have nominal growth for \d{{4}}: no comparison)"
+                rf"|(?P<nlack>; (?:{self.DN}) lacks GDP for \d{{4}} or \d{{4}}: no nominal growth for \d{{4}})"
+                rf"|(?P<nbasis>; (?:{self.DN})'s \d{{4}} GDP is on a new basis \([^()]*\): no comparable nominal growth))?\."
             )
         m = re.fullmatch(rx, s)
         if not m:
@@ -701,9 +710,17 @@ class Audit:
             ):
                 if not self.t.crossed("gdp", d, year - 1, year):
                     nominal[d] = 100 * (gdp.at[year, d] / gdp.at[year - 1, d] - 1)
-        values = pd.Series(nominal)
+        values = pd.Series(nominal, dtype=float)
         if g["nv"] is None:
-            if len(values) >= NEED:
+            lacks = year - 1 not in gdp.index or gdp[district].loc[[year - 1, year]].isna().any()
+            new_basis = bool(self.t.crossed("gdp", district, year - 1, year))
+            if g["nlack"] and not lacks:
+                self.fail(s, "says the district lacks a level it has")
+            elif g["nbasis"] and not new_basis:
+                self.fail(s, "says the year starts a new basis, the registry does not")
+            elif g["nfew"] and len(values) >= NEED:
+                self.fail(s, f"says fewer than two thirds have nominal growth; {len(values)} do")
+            elif not (g["nlack"] or g["nbasis"] or g["nfew"]):
                 self.fail(s, "nominal growth not given beside real growth")
             return True
         if abs(float(g["nv"]) - values[district]) > 0.05 + 1e-9:
@@ -1350,6 +1367,37 @@ class Audit:
         self.check_breaks_named(s, g["bx"], list(crossed.values()))
         return True
 
+    def no_data(self, s: str) -> bool:
+        zh = self.lang == "zh"
+        m = re.fullmatch(
+            rf"(?P<name>{self.DN})没有(?P<ind>{self.IN})数据。"
+            if zh
+            else rf"There is no (?P<ind>{self.IN}) data for (?P<name>{self.DN})\.",
+            s,
+        )
+        if not m:
+            return False
+        district, indicator = self.district_of(m.group("name")), self.ind_by_name[m.group("ind")]
+        frame = self.t.wide(indicator)
+        if district in frame and frame[district].notna().any():
+            self.fail(s, f"{district} has {indicator} data")
+        return True
+
+    def no_structure(self, s: str) -> bool:
+        zh = self.lang == "zh"
+        m = re.fullmatch(
+            rf"(?P<name>{self.DN})没有可比的产业结构：没有哪一年该区、全市和三分之二以上的区都有三次产业数据（其他区最近为(?P<y>\d{{4}})年）。"
+            if zh
+            else rf"No structure comparison for (?P<name>{self.DN}): no year in which it, the city and two thirds of the districts have all three sectors \(the latest for the others is (?P<y>\d{{4}})\)\.",
+            s,
+        )
+        if not m:
+            return False
+        year, _, _, group_year = self._structure_year()
+        if year is not None or group_year != int(m.group("y")):
+            self.fail(s, f"a structure year exists ({year}) or the group's is {group_year}")
+        return True
+
     # everything -----------------------------------------------------------------------------
     STATIC_STARTS = ("内置数据：", "bundled data: ", "问题：", "Question:")
 
@@ -1381,6 +1429,8 @@ class Audit:
             self.specialisation,
             self.dispersion,
             self.beta,
+            self.no_data,
+            self.no_structure,
         ]
         for template in templates:
             if template(s):
@@ -1510,8 +1560,10 @@ def test_every_takeaway_of_every_report_is_true_like_for_like_and_sourced(render
 @pytest.mark.slow
 def test_the_examples_of_the_issue_read_true(rendered):
     text = {
-        k: "\n".join(read_report(h, *k, n).paragraphs.__str__() for n, (h, _) in v.items())
-        for k, v in rendered.items()
+        key: "\n".join(
+            p for n, (h, _) in reports.items() for p in read_report(h, *key, n).paragraphs
+        )
+        for key, reports in rendered.items()
     }
     jiangbei = text[("jiangbei", "zh")]
     yubei = text[("yubei", "en")]
@@ -1625,3 +1677,18 @@ def test_the_audit_passes_true_takeaways_and_catches_false_ones(lang):
         if not audit.problems:
             missed.append((old, new))
     assert missed == []
+
+
+def test_the_audit_checks_the_language_of_headings_sentences_and_table_heads():
+    zh = Report("jiangbei", "zh", "01_data_overview", headings=["1. Sources"], table_heads=["年份"])
+    en = Report("jiangbei", "en", "01_data_overview", headings=["1. Sources"], table_heads=["年份"])
+    assert [p.split(": ")[-1] for p in Audit(zh).run()] == ["1. Sources"]
+    assert [p.split(": ")[-1] for p in Audit(en).run()] == ["年份"]
+    fine = Report(
+        "jiangbei",
+        "zh",
+        "01_data_overview",
+        headings=["1. 来源"],
+        table_heads=["cq_yearbook_panel", "数值A", "各区县增长率的离散度（稳健z值）"],
+    )
+    assert Audit(fine).run() == []

@@ -494,15 +494,35 @@ def real_growth_sentence(comparison, lang: str = "zh") -> str:
             )
         )
     elif standing.year is not None or standing.latest_year is not None:
-        year = standing.year or standing.latest_year
-        clauses.append(
-            pick(
-                f"{year}年名义增长有数据的区不足三分之二，不作比较",
-                f"fewer than two thirds of the districts have nominal growth for {year}: "
-                "no comparison",
-                lang,
+        year = int(standing.year or standing.latest_year)
+        reason = nominal.comparison.reason
+        if len(comparison.nominal_breaks):
+            crossed = breaks_phrase(comparison.nominal_breaks, lang)
+            clauses.append(
+                pick(
+                    f"{year}年{name}地区生产总值为新口径（{crossed}），名义增长不可比",
+                    f"{name}'s {year} GDP is on a new basis ({crossed}): no comparable nominal "
+                    "growth",
+                    lang,
+                )
             )
-        )
+        elif reason.startswith("no value for"):
+            clauses.append(
+                pick(
+                    f"{name}缺{year - 1}年或{year}年地区生产总值，{year}年名义增长无法计算",
+                    f"{name} lacks GDP for {year - 1} or {year}: no nominal growth for {year}",
+                    lang,
+                )
+            )
+        else:
+            clauses.append(
+                pick(
+                    f"{year}年名义增长有数据的区不足三分之二，不作比较",
+                    f"fewer than two thirds of the districts have nominal growth for {year}: "
+                    "no comparison",
+                    lang,
+                )
+            )
     return _join_clauses(clauses, lang)
 
 
