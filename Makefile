@@ -6,6 +6,17 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: test report lab lint format data validate bench clean
 
+# ruff reads notebooks too (.ipynb: each cell linted and formatted like a module)
+LINTED := jbanalysis tests benchmarks scripts notebooks
+
+# `make lab [PORT=8890] [ARGS="--ip=0.0.0.0 --no-browser"]`: JupyterLab on notebooks/.
+# Jupyter refuses to start as root without --allow-root (containers and CI run as root), so it
+# is added for root only. PORT empty: Jupyter's default (8888, or the next free port).
+PORT    ?=
+ARGS    ?=
+USER_ID ?= $(shell id -u)
+LAB_FLAGS := --notebook-dir=notebooks $(if $(PORT),--port=$(PORT)) $(if $(filter 0,$(USER_ID)),--allow-root)
+
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
@@ -14,21 +25,21 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 test: $(STAMP)
-	$(BIN)/ruff check jbanalysis tests benchmarks scripts
-	$(BIN)/ruff format --check jbanalysis tests benchmarks scripts
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/python -m pytest
 
 report: $(STAMP)
 	$(BIN)/jbanalysis report --out reports
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=notebooks
+	$(BIN)/jupyter lab $(LAB_FLAGS) $(ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check jbanalysis tests benchmarks scripts
+	$(BIN)/ruff check $(LINTED)
 
 format: $(STAMP)
-	$(BIN)/ruff format jbanalysis tests benchmarks scripts
+	$(BIN)/ruff format $(LINTED)
 
 # Rebuild data/observations.csv and data/datapackage.json from data/sources/.
 data: $(STAMP)

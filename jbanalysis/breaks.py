@@ -294,7 +294,7 @@ def new_basis_years(
     >>> new_basis_years("pop_resident", "yubei")
     (2010, 2020)
     >>> new_basis_years("retail_sales", "jiangbei")
-    (2019,)
+    (2014, 2019)
     """
     vintages = vintages or {}
     years = set()

@@ -34,7 +34,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--start-year", type=int, default=None, help="first year shown (default 2005)"
     )
-    parser.add_argument("--end-year", type=int, default=None, help="last year shown (default 2022)")
+    parser.add_argument(
+        "--end-year",
+        type=int,
+        default=None,
+        help="last year shown (default: the latest in the data)",
+    )
     parser.add_argument(
         "--horizon", type=int, default=None, help="forecast years ahead, 1-20 (default 5)"
     )

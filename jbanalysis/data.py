@@ -48,8 +48,15 @@ OPTIONAL_SOURCE_COLUMNS = (
     "reliability",
     "url",
     "title",
+    "excerpt",
     "note",
+    "period",
+    "bound",
 )
+#: Periods of a value: the calendar year, or a cumulative part of it (1–3 quarters, first half).
+PERIODS = ("Y", "Q1", "H1", "Q1-Q3")
+#: A bound as printed (突破 / 超过: ">"); "" for a value.
+BOUNDS = ("", ">", ">=", "<", "<=")
 OBSERVATION_COLUMNS = [
     "district",
     "year",
@@ -62,6 +69,8 @@ OBSERVATION_COLUMNS = [
     "flag",
     "source_kind",
     "reliability",
+    "period",
+    "bound",
     "published_value",
     "published_unit",
     "correction",
@@ -96,7 +105,7 @@ def load_sources(folder: Path | None = None) -> pd.DataFrame:
     """The source registry (``data/sources.csv``): id, title, publisher, original source, …
 
     >>> sorted(load_sources()["id"])
-    ['cq_yearbook_2025_pop', 'cq_yearbook_panel', 'csmar_city_gdp', 'published_figures']
+    ['cq_yearbook_2025_pop', 'cq_yearbook_panel', 'csmar_city_gdp', 'published_figures', 'published_figures_2']
     """
     path = (folder or data_dir()) / "sources.csv"
     return pd.read_csv(path, dtype=str, keep_default_na=False)
@@ -128,6 +137,7 @@ def read_source_file(path: Path) -> pd.DataFrame:
     for col in OPTIONAL_SOURCE_COLUMNS:
         if col not in table.columns:
             table[col] = ""
+    table["period"] = table["period"].where(table["period"] != "", "Y")
     table["line"] = np.arange(2, len(table) + 2)
     if not table["source_id"].eq("").all() and (table["source_id"] != path.stem).any():
         bad = table[table["source_id"] != path.stem].iloc[0]
@@ -156,6 +166,8 @@ def read_source_file(path: Path) -> pd.DataFrame:
     table["published_unit"] = table["unit"]
     _check_vocab(table, path, "vintage", VINTAGES)
     _check_vocab(table, path, "flag", FLAGS[:3])
+    _check_vocab(table, path, "period", PERIODS)
+    _check_vocab(table, path, "bound", BOUNDS)
     dup = table.duplicated("record", keep=False)
     if dup.any():
         bad = table[dup]
@@ -258,23 +270,120 @@ def _line(row) -> int | None:
     return int(row["line"]) if "line" in row and pd.notna(row["line"]) else None
 
 
+CORRECTION_COLUMNS = (
+    "correction_id",
+    "source_id",
+    "record",
+    "district",
+    "year",
+    "indicator",
+    "published_value",
+    "corrected_value",
+    "evidence_url",
+    "reason",
+)
+#: ``corrected_value`` other than a number: what the correction does to the record.
+CORRECTION_ACTIONS = ("exclude", "keep", "interpolated")
+#: A ``record`` that accepts a finding about a whole column-year of a source (``keep`` only).
+WHOLE_COLUMN = "*"
+
+
+def check_corrections(corrections: pd.DataFrame, path: Path | str = "corrections.csv") -> None:
+    """Check the corrections table row by row; errors name the file, row and column.
+
+    A row needs an id (unique), a source, a record (or ``*`` with ``keep``: a finding about a whole
+    column-year accepted), a known district and indicator, a whole year, the published value
+    (a number, except for ``*``), a corrected value that is a number or one of ``exclude``,
+    ``keep``, ``interpolated``, and a reason. Two corrections of one record contradict each other.
+
+    >>> bad = load_corrections().head(1).assign(corrected_value="drop")
+    >>> check_corrections(bad)
+    Traceback (most recent call last):
+    ...
+    jbanalysis.errors.DataError: corrections.csv, row 2, column 'corrected_value': 'drop' is neither a number nor one of exclude, keep, interpolated
+    """
+    from jbanalysis.indicators import load_indicators
+
+    missing = [c for c in CORRECTION_COLUMNS if c not in corrections.columns]
+    if missing:
+        raise DataError(f"missing required column(s) {missing}", file=path, row=1)
+    indicators = set(load_indicators()["id"])
+    index = _alias_index()
+    seen_ids: dict[str, int] = {}
+    seen_records: dict[tuple, tuple[int, str]] = {}
+    for line, fix in enumerate(corrections.to_dict("records"), start=2):
+
+        def fail(column: str, message: str, line: int = line) -> None:
+            raise DataError(message, file=path, row=line, column=column)
+
+        cid = str(fix["correction_id"]).strip()
+        if not cid:
+            fail("correction_id", "empty correction id")
+        if cid in seen_ids:
+            fail(
+                "correction_id",
+                f"correction id {cid!r} appears on lines {seen_ids[cid]} and {line}",
+            )
+        seen_ids[cid] = line
+        action = str(fix["corrected_value"]).strip().lower()
+        whole = fix["record"] == WHOLE_COLUMN
+        if action not in CORRECTION_ACTIONS and _number(action) is None:
+            fail(
+                "corrected_value",
+                f"{fix['corrected_value']!r} is neither a number nor one of "
+                f"{', '.join(CORRECTION_ACTIONS)}",
+            )
+        if whole and action != "keep":
+            fail(
+                "corrected_value",
+                f"record '*' (a whole column-year) can only be kept, not {action!r}",
+            )
+        if fix["district"] != WHOLE_COLUMN and _normalise(str(fix["district"])) not in index:
+            fail("district", f"unknown district {fix['district']!r} (see data/districts.csv)")
+        if fix["indicator"] not in indicators:
+            fail("indicator", f"unknown indicator {fix['indicator']!r} (see data/indicators.csv)")
+        if not str(fix["year"]).isdigit():
+            fail("year", f"{fix['year']!r} is not a whole year")
+        if not whole and _number(fix["published_value"]) is None:
+            fail("published_value", f"{fix['published_value']!r} is not a number")
+        if not str(fix["reason"]).strip():
+            fail("reason", "every correction needs its reason")
+        key = (fix["source_id"], fix["record"], fix["indicator"], str(fix["year"]))
+        if key in seen_records and not whole:
+            other_line, other = seen_records[key]
+            fail("record", f"{cid} corrects the same record as {other} (line {other_line})")
+        seen_records[key] = (line, cid)
+
+
+def _number(text: object) -> float | None:
+    try:
+        value = float(str(text))
+    except ValueError:
+        return None
+    return value if np.isfinite(value) else None
+
+
 def apply_corrections(table: pd.DataFrame, corrections: pd.DataFrame) -> pd.DataFrame:
     """Apply ``corrections.csv`` to transcribed rows (values still in the published unit).
 
     A correction must match its record and its published value; a stale correction is an error.
-    ``corrected_value`` is a number (in the published unit), ``exclude`` or ``keep``: corrected
-    rows get ``flag="corrected"``, excluded rows ``flag="excluded"``, kept rows their value and
-    flag unchanged (a validation finding accepted with a reason). All keep the id in ``correction``.
+    ``corrected_value`` is a number (in the published unit), ``exclude``, ``interpolated`` or
+    ``keep``: corrected rows get ``flag="corrected"``, excluded rows ``flag="excluded"`` (kept in
+    the observations, never chosen for a panel), ``interpolated`` rows that flag (the compilers'
+    mean of neighbouring years, printed as if published), kept rows their value and flag unchanged
+    (a validation finding accepted with a reason). All keep the id in ``correction``. Rows whose
+    record is ``*`` accept a finding about a whole column-year and change no observation.
     """
     out = table.copy()
     out["correction"] = ""
     where = {
         (s, r): i for i, (s, r) in enumerate(zip(out["source_id"], out["record"], strict=True))
     }
+    col = out.columns.get_loc
     for line, fix in enumerate(corrections.to_dict("records"), start=2):
         pos = where.get((fix["source_id"], fix["record"]))
         if pos is None:
-            continue  # a correction of another source file
+            continue  # a correction of another source file, or of a whole column-year
         published = float(out["value"].iloc[pos])
         if not np.isclose(published, float(fix["published_value"]), rtol=0, atol=1e-9):
             raise DataError(
@@ -284,13 +393,12 @@ def apply_corrections(table: pd.DataFrame, corrections: pd.DataFrame) -> pd.Data
                 row=line,
                 column="published_value",
             )
-        col = out.columns.get_loc
         action = fix["corrected_value"].strip().lower()
         if action == "exclude":
             out.iloc[pos, col("flag")] = "excluded"
-        elif action == "keep":
-            pass
-        else:
+        elif action == "interpolated":
+            out.iloc[pos, col("flag")] = "interpolated"
+        elif action != "keep":
             out.iloc[pos, col("value")] = float(fix["corrected_value"])
             out.iloc[pos, col("flag")] = "corrected"
         out.iloc[pos, col("correction")] = fix["correction_id"]
@@ -314,6 +422,7 @@ def build_observations(
     root = folder or data_dir()
     registry = load_sources(root).set_index("id")
     fixes = load_corrections(root)
+    check_corrections(fixes, root / "corrections.csv")
     if not corrections:
         fixes = fixes.iloc[0:0]
     report = BuildReport()
@@ -331,7 +440,8 @@ def build_observations(
         table = apply_corrections(table, fixes)
         frames.append(harmonise(table, path))
     obs = pd.concat(frames, ignore_index=True)
-    unused = set(fixes["correction_id"]) - set(obs["correction"])
+    per_record = fixes[fixes["record"] != WHOLE_COLUMN]
+    unused = set(per_record["correction_id"]) - set(obs["correction"])
     if unused:
         raise DataError(
             f"corrections {sorted(unused)} match no source record", file="corrections.csv"
@@ -405,6 +515,8 @@ _FIELD_DOCS = {
     "record": "where the value stands in the original (cell, line or record id)",
     "vintage": "first_release, revised, preliminary, estimate, census or unknown",
     "flag": "observed, interpolated, derived, corrected or excluded",
+    "period": "Y (the calendar year) or a cumulative part of it: Q1, H1, Q1-Q3",
+    "bound": "empty for a value; >, >=, <, <= for a bound as printed (突破 / 超过), never plotted",
 }
 
 
@@ -426,7 +538,7 @@ def build(folder: Path | None = None) -> BuildReport:
     >>> _ = shutil.copytree(data_dir(), copy)
     >>> report = build(copy)
     >>> report.rows_out, sum(report.rows_in.values()), len(report.corrected)
-    (21436, 21436, 7)
+    (21640, 21640, 7)
     """
     root = folder or data_dir()
     obs, report = build_observations(root)
@@ -456,6 +568,8 @@ _OBS_DTYPES = {
     "flag": "category",
     "source_kind": "category",
     "reliability": "category",
+    "period": "category",
+    "bound": "category",
     "published_value": "float64",
     "published_unit": "category",
     "correction": str,
@@ -484,20 +598,45 @@ def load_observations() -> pd.DataFrame:
     return _load_observations_cached(str(path), path.stat().st_mtime)
 
 
-def trace(district: str, year: int, indicator: str) -> pd.DataFrame:
-    """Every source row behind a (district, year, indicator): the observation and its source line.
+def trace(
+    district: str, year: int, indicator: str, period: str = "Y", policy: str = "default"
+) -> pd.DataFrame:
+    """Every source row behind a (district, year, indicator): the candidates and why one won.
 
-    Joins each observation to its row in ``data/sources/<source_id>.csv`` (url, title, excerpt
-    note) and to the source registry, so a number on a chart can be followed to its publication.
+    Joins each observation to its row in ``data/sources/<source_id>.csv`` (url, title, the excerpt
+    that holds the number, note), to its correction (reason, evidence) and to the source registry,
+    so a number on a chart can be followed to its publication. The row the panel chose comes first
+    with ``chosen`` True and, in ``rule``, the step of the selection policy that decided
+    (:mod:`jbanalysis.panel`); excluded values and bounds are listed too, never chosen.
 
-    >>> t = trace("江北", 2010, "gdp")
-    >>> t[["source_id", "record", "published_value", "title"]].to_numpy().tolist()[0][:3]
-    ['cq_yearbook_panel', 'Sheet1!V359', 3913947.0]
+    Raises :class:`~jbanalysis.errors.UnknownNameError` for an unknown district or indicator
+    (names in any form: 江北, GDP, 地区生产总值…), and ``LookupError`` when no source has a value.
+
+    >>> t = trace("江北", 2010, "GDP")
+    >>> t[["chosen", "source_id", "record", "published_value", "rule"]].to_numpy().tolist()
+    [[True, 'cq_yearbook_panel', 'Sheet1!V359', 3913947.0, 'only value']]
+    >>> swap = trace("jiangbei", 2022, "gdp").iloc[0]
+    >>> swap["record"], float(swap["value"]), float(swap["published_value"]), swap["correction"]
+    ('PF0198', 1602.76, 1560.91, 'C002')
     """
+    from jbanalysis.indicators import resolve_indicator
+    from jbanalysis.panel import select
+
     did = resolve_district(district)
+    indicator = resolve_indicator(indicator)
     obs = load_observations()
-    hits = obs[(obs["district"] == did) & (obs["year"] == year) & (obs["indicator"] == indicator)]
+    hits = obs[
+        (obs["district"] == did)
+        & (obs["year"] == int(year))
+        & (obs["indicator"] == indicator)
+        & (obs["period"] == period)
+    ]
+    if hits.empty:
+        raise LookupError(f"no source has {indicator} for {did} in {year} (period {period})")
+    chosen = select(hits, policy)
+    winner = chosen["record"].iloc[0] if len(chosen) else None
     registry = load_sources().set_index("id")
+    fixes = load_corrections().set_index("correction_id")
     rows = []
     tables: dict[str, pd.DataFrame] = {}  # each source file read once, however many hits
     for hit in hits.to_dict("records"):
@@ -507,18 +646,25 @@ def trace(district: str, year: int, indicator: str) -> pd.DataFrame:
                 data_path(f"sources/{sid}.csv"), dtype=str, keep_default_na=False
             ).set_index("record", drop=False)
         line = tables[sid].loc[hit["record"]].to_dict()
-        reg = registry.loc[hit["source_id"]]
+        reg = registry.loc[sid]
+        fix = fixes.loc[hit["correction"]] if hit["correction"] else None
         rows.append(
             {
+                "chosen": hit["record"] == winner,
+                "rule": chosen["rule"].iloc[0] if hit["record"] == winner else "",
                 **hit,
+                "correction_reason": "" if fix is None else fix["reason"],
+                "correction_evidence": "" if fix is None else fix["evidence_url"],
                 "url": line.get("url") or reg["url"],
                 "title": line.get("title") or reg["title"],
+                "excerpt": line.get("excerpt", ""),
                 "published_district": line["district"],
                 "original_source": reg["original_source"],
                 "taken_from": reg["taken_from"],
             }
         )
-    return pd.DataFrame(rows)
+    out = pd.DataFrame(rows)
+    return out.sort_values("chosen", ascending=False, kind="stable").reset_index(drop=True)
 
 
 def main(argv: list[str] | None = None) -> int:

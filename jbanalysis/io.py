@@ -649,6 +649,8 @@ def _finish(
                 "published_unit": u,
                 "correction": "",
                 "note": "",
+                "period": "Y",
+                "bound": "",
                 "line": rec["line"],
                 "column": rec["column"],
             }

@@ -1,19 +1,32 @@
 """From observations to a panel: one value per (district, year, indicator), chosen by a policy.
 
-The default policy, in order of precedence:
+The default policy, in order of precedence (each step only breaks the ties the steps before it
+leave):
 
-1. **demotion**: an ``estimate`` (预计, made before the year's data existed) or a value of ``low``
-   reliability (a lower bound such as 突破, an inferred year, a contradicted cell) is chosen only
-   where nothing else exists;
-2. **source kind**: official statistics (yearbooks, census tables, statistical bulletins) before
-   government reports and websites, before compiled datasets (CSMAR), before aggregators and news;
-3. **vintage**: the most revised (revised > first_release > census > preliminary > unknown);
-4. **reliability**: high before medium;
-5. then the source and record order, so the choice is deterministic.
+1. **usable**: excluded values (``data/corrections.csv``) and bounds (``>1600``: a page said
+   突破) are never chosen; only the requested ``period`` (``Y``, the calendar year, by default);
+2. **demotion**: a statistic (first release, revised, census …) before a ``preliminary`` report of
+   the year (a work report early in the next year, superseded once the statistic is out), before a
+   value of ``low`` reliability (an inferred year, a contradicted cell), before an ``estimate``
+   (预计, made before the year's data existed);
+3. **series**: where one table (a yearbook panel, a dataset — not a compilation of single pages)
+   holds the series of a district and indicator, its values are taken wherever it has the year,
+   so that the series does not switch source back and forth (the city's GDP from CSMAR rather
+   than from pages of different vintages in alternate years);
+4. **source kind**: official statistics (yearbooks, census tables, statistical bulletins) before
+   government reports and websites, before compiled datasets, before aggregators and news;
+5. **vintage**: the most revised (revised > first_release > census > preliminary > unknown);
+6. **reliability**: high before medium;
+7. **precision**: where a competitor agrees with the chosen value within the chosen value's
+   printed precision and prints more digits (880.98 against a report's rounded 880), the more
+   precise value is taken;
+8. a tie left after all of these between *different* values is an **unresolved tie**: the first
+   row wins, the panel's ``rule`` column says ``unresolved tie`` and :func:`conflicts` lists it
+   (resolve it with a correction backed by evidence, e.g. a published total).
 
-Excluded values (see ``data/corrections.csv``) are never chosen. Because one source is preferred
-over another as a whole, a series comes from one table wherever that table has it (the yearbook
-panel for 2005–2020), and a change of source is visible in the ``source_id`` column.
+Every panel row says in ``rule`` which step decided (``only value``, ``same value``, ``demotion``,
+``series``, ``source_kind``, ``vintage``, ``reliability``, ``precision``, ``unresolved tie``) and
+in ``candidates`` how many usable values competed; :func:`jbanalysis.data.trace` shows them all.
 """
 
 from __future__ import annotations
@@ -24,17 +37,20 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from jbanalysis.data import OBSERVATION_COLUMNS, load_observations
+from jbanalysis.data import OBSERVATION_COLUMNS, PERIODS, load_observations
 from jbanalysis.districts import district_ids, load_districts, resolve_district
 from jbanalysis.indicators import resolve_indicator
 
 __all__ = [
     "POLICIES",
+    "RULES",
     "SelectionPolicy",
     "conflicts",
     "coverage",
     "coverage_matrix",
+    "last_digit",
     "load_panel",
+    "printed_step",
     "select",
     "wide",
 ]
@@ -42,8 +58,13 @@ __all__ = [
 KEY = ["district", "year", "indicator"]
 # the observation columns minus what only the record needs, plus how many values competed
 PANEL_COLUMNS = [
-    *(c for c in OBSERVATION_COLUMNS if c not in ("published_value", "published_unit", "note")),
+    *(
+        c
+        for c in OBSERVATION_COLUMNS
+        if c not in ("published_value", "published_unit", "note", "bound")
+    ),
     "candidates",
+    "rule",
 ]
 
 
@@ -60,13 +81,14 @@ class SelectionPolicy:
     """
 
     name: str
-    order: tuple[str, ...] = ("demote", "source_kind", "vintage", "reliability")
+    order: tuple[str, ...] = ("demote", "series", "source_kind", "vintage", "reliability")
     source_kind_rank: tuple[str, ...] = (
         "official_yearbook",
         "census_official",
         "official_bulletin",
         "gov_work_report",
         "gov_plan_report",
+        "government_report",
         "gov_website",
         "dataset_page",
         "aggregator",
@@ -83,6 +105,7 @@ class SelectionPolicy:
     )
     reliability_rank: tuple[str, ...] = ("high", "medium", "low")
     exclude_vintages: tuple[str, ...] = ()
+    precision: bool = True
 
 
 POLICIES = {
@@ -126,12 +149,107 @@ def _codes(values: pd.Series) -> np.ndarray:
     return cat.cat.codes.to_numpy()
 
 
-def select(observations: pd.DataFrame, policy: str | SelectionPolicy = "default") -> pd.DataFrame:
-    """One value per (district, year, indicator) from ``observations``, by ``policy``.
+def last_digit(values) -> np.ndarray:
+    """The size of the last printed digit of each value, in its own unit (880.98 -> 0.01).
 
-    Adds ``candidates``: how many usable values competed for the key (a value > 1 means other
-    sources exist; see :func:`conflicts` for where they disagree). Ties after every criterion of
-    the policy go to the row that comes first in ``observations``.
+    >>> last_digit([880.98, 880.0, 1477345.0, 0.5]).tolist()
+    [0.01, 1.0, 1.0, 0.1]
+    """
+    numbers = np.asarray(values, dtype=float)
+    decimals = [
+        len(repr(float(v)).split(".")[1]) if np.isfinite(v) and v != int(v) else 0 for v in numbers
+    ]
+    return 10.0 ** -np.asarray(decimals, dtype=float)
+
+
+def printed_step(published_value, published_unit, unit) -> np.ndarray:
+    """The size of the last printed digit of each value, in the canonical ``unit``.
+
+    A value printed ``880.98`` 亿元 has a step of 0.01 亿元; ``1477345`` 人 one person, i.e.
+    0.0001 万人. Values are transcribed as their shortest decimal form, so the digits after the
+    point are the digits printed (a printed trailing zero, ``1560.90``, is not recoverable).
+
+    >>> printed_step(pd.Series([880.98, 880.0, 1477345.0]), pd.Series(["亿元", "亿元", "人"]),
+    ...              pd.Series(["cny_100m", "cny_100m", "persons_10k"])).tolist()
+    [0.01, 1.0, 0.0001]
+    """
+    from jbanalysis.indicators import convert
+
+    step = last_digit(published_value)
+    pairs = (
+        pd.Series(published_unit).astype(str).to_numpy()
+        + "|"
+        + pd.Series(unit).astype(str).to_numpy()
+    )
+    out = np.empty_like(step)
+    for pair in np.unique(pairs):
+        mask = pairs == pair
+        out[mask] = convert(step[mask], *pair.split("|"))
+    return out
+
+
+def _series_sources(usable: pd.DataFrame, demote: np.ndarray) -> np.ndarray:
+    """0 where a row's source is the one table that holds its series, 1 elsewhere.
+
+    The series source of a (district, indicator) is the single-table source (registry kind other
+    than ``compilation``) with strictly the most years of usable statistics; several pages
+    collected in one file are not a series.
+    """
+    from jbanalysis.data import load_sources
+
+    try:
+        kinds = load_sources().set_index("id")["kind"]
+    except FileNotFoundError:  # a folder without a source registry: no series preference
+        return np.zeros(len(usable), dtype=int)
+    compilations = set(kinds[kinds == "compilation"].index)
+    source = usable["source_id"].astype(str).to_numpy()
+    table = (~pd.Series(source).isin(compilations).to_numpy()) & (demote == 0)
+    if not table.any():
+        return np.ones(len(usable), dtype=int)
+    keys = pd.DataFrame(
+        {
+            "district": usable["district"].astype(str).to_numpy()[table],
+            "indicator": usable["indicator"].astype(str).to_numpy()[table],
+            "source": source[table],
+        }
+    )
+    years = keys.groupby(["district", "indicator", "source"], observed=True).size()
+    ranked = years.sort_values(ascending=False, kind="stable")
+    top = ranked.groupby(level=[0, 1]).head(2)
+    # a series source holds strictly more years than any other table (a tie prefers neither)
+    best_source = {}
+    for (d, i), counts in top.groupby(level=[0, 1]):
+        if len(counts) == 1 or counts.iloc[0] > counts.iloc[1]:
+            best_source[(d, i)] = counts.index[0][2]
+    mine = [
+        best_source.get((d, i)) == s
+        for d, i, s in zip(
+            usable["district"].astype(str), usable["indicator"].astype(str), source, strict=True
+        )
+    ]
+    return np.where(np.asarray(mine, dtype=bool), 0, 1)
+
+
+#: The words of the ``rule`` column, in the order the steps are tried.
+RULES = (
+    "only value",
+    "same value",
+    "demotion",
+    "series",
+    "source_kind",
+    "vintage",
+    "reliability",
+    "precision",
+    "unresolved tie",
+)
+
+
+def select(observations: pd.DataFrame, policy: str | SelectionPolicy = "default") -> pd.DataFrame:
+    """One value per (district, year, indicator, period) from ``observations``, by ``policy``.
+
+    Adds ``candidates`` (how many usable values competed for the key; > 1 means other sources
+    exist, see :func:`conflicts` for where they disagree) and ``rule`` (the step of the policy that
+    decided, see the module docstring). Bounds and excluded values never compete.
 
     >>> obs = pd.DataFrame({
     ...     "district": ["yubei"] * 3, "year": [2018] * 3, "indicator": ["gdp"] * 3,
@@ -140,54 +258,80 @@ def select(observations: pd.DataFrame, policy: str | SelectionPolicy = "default"
     ...     "vintage": ["first_release", "revised", "estimate"], "flag": ["observed"] * 3,
     ...     "source_kind": ["official_yearbook", "aggregator", "gov_work_report"],
     ...     "reliability": ["high", "medium", "medium"], "correction": ["", "", ""]})
-    >>> select(obs)[["value", "source_id", "candidates"]].to_numpy().tolist()
-    [[1543.09, 'a', 3]]
-    >>> select(obs, "latest")[["value", "source_id"]].to_numpy().tolist()
-    [[1752.83, 'b']]
+    >>> select(obs)[["value", "source_id", "candidates", "rule"]].to_numpy().tolist()
+    [[1543.09, 'a', 3, 'source_kind']]
+    >>> select(obs, "latest")[["value", "source_id", "rule"]].to_numpy().tolist()
+    [[1752.83, 'b', 'vintage']]
     """
     pol = _policy(policy)
-    keep = (observations["flag"] != "excluded").to_numpy().copy()  # CoW gives read-only views
+    obs = _with_defaults(observations)
+    keep = (obs["flag"] != "excluded").to_numpy().copy()  # CoW gives read-only views
+    keep &= (obs["bound"].astype(str) == "").to_numpy()
     if pol.exclude_vintages:
-        keep &= ~observations["vintage"].isin(pol.exclude_vintages).to_numpy()
+        keep &= ~obs["vintage"].isin(pol.exclude_vintages).to_numpy()
     if pol.name == "official":
-        keep &= observations["source_kind"].isin(pol.source_kind_rank).to_numpy()
-    usable = observations[keep]
+        keep &= obs["source_kind"].isin(pol.source_kind_rank).to_numpy()
+    usable = obs[keep]
     vintage = _rank(usable["vintage"], pol.vintage_rank)
-    reliability = _rank(usable["reliability"], pol.reliability_rank)
-    estimate = (
-        vintage == pol.vintage_rank.index("estimate") if "estimate" in pol.vintage_rank else False
-    )
-    low = (
-        reliability == pol.reliability_rank.index("low") if "low" in pol.reliability_rank else False
+    vintage_name = usable["vintage"].astype(str).to_numpy()
+    low = (usable["reliability"].astype(str) == "low").to_numpy()
+    demote = np.select(
+        [vintage_name == "estimate", low, vintage_name == "preliminary"], [3, 2, 1], 0
     )
     ranks = {
-        "demote": np.where(estimate, 2, np.where(low, 1, 0)),
+        "demote": demote,
+        "series": _series_sources(usable, demote) if "series" in pol.order else None,
         "source_kind": _rank(usable["source_kind"], pol.source_kind_rank),
         "vintage": vintage,
-        "reliability": reliability,
+        "reliability": _rank(usable["reliability"], pol.reliability_rank),
     }
+    criteria = [ranks[c] for c in pol.order]
     district = _codes(usable["district"])
     indicator = _codes(usable["indicator"])
+    period = _codes(usable["period"])
     year = usable["year"].to_numpy()
     # lexsort sorts by the last key first: the key columns last, the policy's criteria before
     # them, and the row position first as the final tie-breaker.
-    sort_keys = [
-        np.arange(len(usable)),
-        *[ranks[c] for c in reversed(pol.order)],
-        year,
-        district,
-        indicator,
-    ]
+    sort_keys = [np.arange(len(usable)), *reversed(criteria), year, period, district, indicator]
     order = np.lexsort(sort_keys)
-    d, i, y = district[order], indicator[order], year[order]
+    d, i, y, q = district[order], indicator[order], year[order], period[order]
     new_key = np.ones(len(order), dtype=bool)
-    new_key[1:] = (d[1:] != d[:-1]) | (i[1:] != i[:-1]) | (y[1:] != y[:-1])
+    new_key[1:] = (d[1:] != d[:-1]) | (i[1:] != i[:-1]) | (y[1:] != y[:-1]) | (q[1:] != q[:-1])
     starts = np.flatnonzero(new_key)
     counts = np.diff(np.append(starts, len(order)))
-    panel = usable.iloc[order[starts]].copy()
+    winners = order[starts].copy()
+    rule = np.full(len(starts), "only value", dtype=object)
+    several = np.flatnonzero(counts > 1)
+    if len(several):
+        values = usable["value"].to_numpy(dtype=float)
+        step = printed_step(usable["published_value"], usable["published_unit"], usable["unit"])
+        first, second = order[starts[several]], order[starts[several] + 1]
+        decided = np.full(len(several), "", dtype=object)
+        for name, rank in zip(pol.order, criteria, strict=True):
+            differs = (decided == "") & (rank[first] != rank[second])
+            decided[differs] = "demotion" if name == "demote" else name
+        tied = decided == ""
+        same = np.abs(values[first] - values[second]) <= np.maximum(step[first], step[second])
+        decided[tied & same] = "same value"
+        decided[tied & ~same] = "unresolved tie"
+        rule[several] = decided
+        if pol.precision:
+            for k, g in enumerate(several):
+                members = order[starts[g] : starts[g] + counts[g]]
+                win = members[0]
+                close = members[
+                    (np.abs(values[members] - values[win]) <= step[win])
+                    & (step[members] < step[win])
+                    & (demote[members] < 3)
+                ]
+                if len(close):
+                    winners[g] = close[np.argmin(step[close])]
+                    rule[g] = "precision"
+                elif decided[k] == "same value" and step[members[1]] < step[win]:
+                    rule[g] = "same value"
+    panel = usable.iloc[winners].copy()
     panel["candidates"] = counts
-    if "correction" not in panel:
-        panel["correction"] = ""
+    panel["rule"] = rule
     panel = panel[PANEL_COLUMNS].reset_index(drop=True)
     for col in (
         "district",
@@ -198,9 +342,33 @@ def select(observations: pd.DataFrame, policy: str | SelectionPolicy = "default"
         "flag",
         "source_kind",
         "reliability",
+        "period",
     ):
         panel[col] = panel[col].astype(str)
     return panel
+
+
+def _with_defaults(observations: pd.DataFrame) -> pd.DataFrame:
+    """Observations with the optional columns a caller's table may lack (period Y, no bound…)."""
+    defaults = {
+        "period": "Y",
+        "bound": "",
+        "correction": "",
+        "published_value": None,
+        "published_unit": None,
+    }
+    missing = {c: v for c, v in defaults.items() if c not in observations}
+    if not missing:
+        return observations
+    out = observations.copy()
+    for column, value in missing.items():
+        if column == "published_value":
+            out[column] = out["value"]
+        elif column == "published_unit":
+            out[column] = out["unit"]
+        else:
+            out[column] = value
+    return out
 
 
 def _indicator_filter(indicators) -> list[str] | None:
@@ -237,6 +405,7 @@ def load_panel(
     indicators: str | Iterable[str] | None = None,
     years: int | Iterable[int] | None = None,
     observations: pd.DataFrame | None = None,
+    period: str | None = "Y",
 ) -> pd.DataFrame:
     """The bundled data as a tidy panel: one value per (district, year, indicator).
 
@@ -254,12 +423,16 @@ def load_panel(
     observations : DataFrame, optional
         Observations to select from (default: the bundled ones); e.g. bundled plus
         :func:`jbanalysis.read_table` output concatenated.
+    period : str or None, default "Y"
+        ``"Y"`` for calendar-year values; ``"Q1"``, ``"H1"`` or ``"Q1-Q3"`` for the cumulative
+        values of part of a year (bulletins' 前三季度 figures); ``None`` for every period (the
+        ``period`` column then tells them apart).
 
     Returns
     -------
     DataFrame
         district, year, indicator, value, unit, source_id, record, vintage, flag, source_kind,
-        reliability, correction, candidates.
+        reliability, period, correction, candidates, rule.
 
     Examples
     --------
@@ -278,6 +451,11 @@ def load_panel(
         mask &= obs["indicator"].isin(wanted_i).to_numpy()
     if wanted_y is not None:
         mask &= obs["year"].isin(wanted_y).to_numpy()
+    if period is not None:
+        if period not in PERIODS:
+            raise ValueError(f"period must be one of {', '.join(PERIODS)} or None, not {period!r}")
+        if "period" in obs:
+            mask &= (obs["period"] == period).to_numpy()
     return select(obs[mask], policy)
 
 
@@ -363,44 +541,56 @@ def coverage_matrix(panel: pd.DataFrame, indicator: str, districts="central", ye
 
 def conflicts(
     observations: pd.DataFrame | None = None,
-    tolerance: float = 0.005,
+    tolerance: float | None = None,
     indicators: str | Iterable[str] | None = None,
     districts: str | Iterable[str] | None = None,
 ) -> pd.DataFrame:
-    """Keys where published values disagree by more than ``tolerance`` (relative).
+    """Every disagreement that matters between published values of one key, and every correction.
 
-    Compares the values *as published* (converted to canonical units, before corrections), so a
-    corrected error such as the 2022 渝中/江北 swap is still listed, with its correction id.
-    Returns one row per disagreeing pair: the key, value/source/record/vintage of each side, and
+    Compares the values *as published* (converted to canonical units, before corrections). A pair
+    of values of one (district, year, indicator, period) is a conflict unless one is the other's
+    rounding: they differ by at most half the last printed digit of the coarser (1027.87 and the
+    yearbook's 1027.8664 agree; 880 and 880.98 do not, nor 1203.85 and 1205.60, a revision of
+    0.15 %) — or, with ``tolerance`` given, when they differ by more than that relative amount.
+    A first release and a revision are always listed unless the revision only rounds it.
+    A corrected value is listed against its own published value (both sides of the 2022 渝中/江北
+    swap), a bound against a value only when the value contradicts it.
+
+    Returns one row per disagreeing pair: the key, value/source/record/vintage/correction of each
+    side (``a`` the smaller), ``kind`` (``corrected error``, ``unresolved tie``,
+    ``estimate vs statistic``, ``first release vs revised``, ``preliminary vs statistic``,
+    ``bound contradicted``, ``sources disagree``) and
 
     rel_diff = |value_b − value_a| / min(|value_a|, |value_b|)
-
-    Values within the tolerance (rounding) are not conflicts. Lower bounds and estimates are
-    compared like the rest: their ``vintage`` and notes say what they are.
 
     >>> c = conflicts(indicators="gdp", districts="yubei")
     >>> c[c.year == 2018][["value_a", "value_b", "vintage_a", "vintage_b"]].to_numpy().tolist()[0]
     [1543.09, 1752.83, 'first_release', 'revised']
+    >>> swap = conflicts(indicators="gdp", districts="jiangbei")
+    >>> swap[swap.year == 2022][["value_a", "value_b", "kind", "correction_b"]].to_numpy().tolist()
+    [[1560.91, 1602.76, 'corrected error', 'C002']]
     """
-    obs = load_observations() if observations is None else observations
+    from jbanalysis.indicators import convert
+
+    obs = _with_defaults(load_observations() if observations is None else observations)
     wanted_d = _district_filter(districts)
     wanted_i = _indicator_filter(indicators)
     if wanted_d is not None:
         obs = obs[obs["district"].isin(wanted_d)]
     if wanted_i is not None:
         obs = obs[obs["indicator"].isin(wanted_i)]
-    obs = obs.copy()
-    from jbanalysis.indicators import convert
-
-    # only keys with several values can conflict; compare their published values in canonical
-    # units (undoing any correction), converting each group of one unit pair at once
-    multi = obs[obs.duplicated(KEY, keep=False)].copy()
+    key = [*KEY, "period"]
+    # only keys with several values, or corrected values, can conflict; compare their published
+    # values in canonical units (undoing any correction), one conversion per unit pair
+    corrected = (obs["correction"].astype(str) != "") & (obs["flag"].isin(["corrected"]))
+    multi = obs[obs.duplicated(key, keep=False) | corrected].copy()
     units = multi["published_unit"].astype(str) + "|" + multi["unit"].astype(str)
     raw = np.full(len(multi), np.nan)
     for pair in units.unique():
         mask = (units == pair).to_numpy()
         raw[mask] = convert(multi["published_value"].to_numpy(float)[mask], *pair.split("|"))
     multi["raw_value"] = raw
+    multi["step"] = printed_step(multi["published_value"], multi["published_unit"], multi["unit"])
     side = [
         "raw_value",
         "source_id",
@@ -409,37 +599,73 @@ def conflicts(
         "source_kind",
         "reliability",
         "correction",
+        "bound",
+        "step",
     ]
-    pairs = multi[[*KEY, *side]].merge(multi[[*KEY, *side]], on=KEY, suffixes=("_a", "_b"))
+    pairs = multi[[*key, *side]].merge(multi[[*key, *side]], on=key, suffixes=("_a", "_b"))
     pairs = pairs[pairs["record_a"].astype(str) < pairs["record_b"].astype(str)]
+    # a corrected value against what its source printed
+    fixed = multi[corrected.loc[multi.index]]
+    own = fixed[[*key, *side]].rename(columns={c: f"{c}_a" for c in side})
+    own = own.assign(**{f"{c}_b": fixed[c].to_numpy() for c in side}, correction_a="")
+    own["raw_value_b"] = fixed["value"].to_numpy(float)
+    pairs = pd.concat([pairs, own[pairs.columns]], ignore_index=True)
     a, b = pairs["raw_value_a"].to_numpy(float), pairs["raw_value_b"].to_numpy(float)
     with np.errstate(divide="ignore", invalid="ignore"):
         rel = np.abs(b - a) / np.minimum(np.abs(a), np.abs(b))
     pairs = pairs.assign(rel_diff=rel)
-    pairs = pairs[pairs["rel_diff"] > tolerance]
+    bound_a, bound_b = pairs["bound_a"].astype(str), pairs["bound_b"].astype(str)
+    both_bounds = (bound_a != "") & (bound_b != "")
+    one_bound = (bound_a != "") ^ (bound_b != "")
+    if tolerance is None:
+        # b is a's own rounding when they differ by at most half the coarser last digit
+        half = np.maximum(pairs["step_a"], pairs["step_b"]) / 2
+        apart = np.abs(b - a) > half * (1 + 1e-9)
+    else:
+        apart = rel > tolerance
+    own_fix = pairs["correction_b"].astype(str).ne("") & pairs["record_a"].eq(pairs["record_b"])
+    keep = (apart & ~both_bounds & ~one_bound) | own_fix
+    contradicted = one_bound & ~_within_bound(pairs)
+    pairs = pairs[(keep | contradicted).to_numpy()].copy()
+    pairs["kind"] = [
+        "bound contradicted" if c else _conflict_kind(r)
+        for c, r in zip(contradicted[keep | contradicted], pairs.to_dict("records"), strict=True)
+    ]
     pairs = pairs.rename(columns={"raw_value_a": "value_a", "raw_value_b": "value_b"})
+    pairs = pairs.drop(columns=["step_a", "step_b"])
     # order each pair so that a is the smaller value, for a stable reading
     swap = (pairs["value_a"] > pairs["value_b"]).to_numpy()
-    for col in side:
+    for col in [c for c in side if c != "step"]:
         ca, cb = col.replace("raw_value", "value") + "_a", col.replace("raw_value", "value") + "_b"
         pairs[[ca, cb]] = pairs[[ca, cb]].astype(object)
         pairs.loc[swap, [ca, cb]] = pairs.loc[swap, [cb, ca]].to_numpy()
-    for col in KEY[:1] + KEY[2:]:
+    for col in ("district", "indicator", "period"):
         pairs[col] = pairs[col].astype(str)
     pairs["value_a"] = pairs["value_a"].astype(float)
     pairs["value_b"] = pairs["value_b"].astype(float)
     # several pages printing the same pair of values make one conflict, listing every record
-    pairs = pairs.sort_values([*KEY, "record_a", "record_b"])
-    group = [*KEY, "value_a", "value_b"]
-    pairs["records_a"] = pairs.groupby(group)["record_a"].transform(
-        lambda s: ", ".join(sorted(set(s)))
-    )
-    pairs["records_b"] = pairs.groupby(group)["record_b"].transform(
-        lambda s: ", ".join(sorted(set(s)))
-    )
+    pairs = pairs.sort_values([*key, "record_a", "record_b"])
+    group = [*key, "value_a", "value_b", "kind"]
+    for column in ("record_a", "record_b"):
+        pairs[column.replace("record", "records")] = pairs.groupby(group)[column].transform(
+            lambda s: ", ".join(sorted(set(s)))
+        )
     pairs = pairs.drop_duplicates(group)
-    pairs["kind"] = [_conflict_kind(r) for r in pairs.to_dict("records")]
-    return pairs.sort_values([*KEY, "rel_diff"]).reset_index(drop=True)
+    return pairs.sort_values([*key, "rel_diff"]).reset_index(drop=True)
+
+
+def _within_bound(pairs: pd.DataFrame) -> pd.Series:
+    """Whether the value side of a (bound, value) pair satisfies the bound."""
+    bound_a = pairs["bound_a"].astype(str)
+    bound = bound_a.where(bound_a != "", pairs["bound_b"].astype(str))
+    limit = pairs["raw_value_a"].where(bound_a != "", pairs["raw_value_b"])
+    value = pairs["raw_value_b"].where(bound_a != "", pairs["raw_value_a"])
+    ok = pd.Series(True, index=pairs.index)
+    for sign, test in ((">", value > limit), (">=", value >= limit)):
+        ok = ok.where(bound != sign, test)
+    for sign, test in (("<", value < limit), ("<=", value <= limit)):
+        ok = ok.where(bound != sign, test)
+    return ok
 
 
 def _conflict_kind(row: dict) -> str:
@@ -452,4 +678,8 @@ def _conflict_kind(row: dict) -> str:
         return "first release vs revised"
     if "preliminary" in vintages:
         return "preliminary vs statistic"
+    if row["source_kind_a"] == row["source_kind_b"] and row["vintage_a"] == row["vintage_b"]:
+        return (
+            "unresolved tie" if row["reliability_a"] == row["reliability_b"] else "sources disagree"
+        )
     return "sources disagree"

@@ -34,28 +34,24 @@ import pandas as pd
 
 from jbanalysis._bundle import data_dir
 from jbanalysis.breaks import check_breaks
-from jbanalysis.data import build_observations, hashed_files, load_corrections, sha256
+from jbanalysis.data import WHOLE_COLUMN, build_observations, hashed_files, load_corrections, sha256
 from jbanalysis.districts import group_members
 from jbanalysis.errors import DataError
-from jbanalysis.indicators import load_indicators
+from jbanalysis.findings import FINDING_COLUMNS
+from jbanalysis.findings import finding as _finding
+from jbanalysis.findings import where as _where
+from jbanalysis.indicators import conversion_factor, load_indicators
+from jbanalysis.series_checks import series_findings, single_tables
 
-FINDING_COLUMNS = [
-    "severity",
-    "rule",
-    "file",
-    "row",
-    "column",
-    "source_id",
-    "record",
-    "district",
-    "year",
-    "indicator",
-    "message",
-    "correction",
-]
 SECTOR_TOLERANCE = 0.01
+# rules that judge a value against the years around it
+NEIGHBOUR_RULES = {"city_spike", "unregistered_break", "misaligned_year", "collapse"}
 PER_CAPITA_TOLERANCE = 0.10
 JUMP_FACTOR = 20.0
+# yuan per person from 亿元 / 万人 (the canonical units of gdp and pop_resident)
+PER_CAPITA_FACTOR = conversion_factor("cny_100m", "cny") / conversion_factor(
+    "persons_10k", "persons"
+)
 
 
 def validate(folder: Path | str | None = None, check_hashes: bool = True) -> pd.DataFrame:
@@ -69,8 +65,11 @@ def validate(folder: Path | str | None = None, check_hashes: bool = True) -> pd.
     >>> findings = validate()
     >>> int((findings["severity"] == "error").sum())
     0
-    >>> sorted(findings.loc[findings["severity"] == "fixed", "correction"].unique())
-    ['C003', 'C003, C004, C005', 'C004', 'C005', 'C006, C007']
+    >>> fixed = findings[findings["severity"] == "fixed"]
+    >>> fixed.loc[fixed["rule"] == "unit_jump", ["record", "correction"]].to_numpy().tolist()[:1]
+    [['line 42:GDP_PrimInd', 'C003']]
+    >>> bool((fixed["correction"] != "").all())
+    True
     """
     root = Path(folder) if folder is not None else data_dir()
     if not root.is_dir():
@@ -90,46 +89,63 @@ def validate(folder: Path | str | None = None, check_hashes: bool = True) -> pd.
         )
         return _frame(findings)
     findings += _check_stale(root, fixed)
-    after = _value_rules(fixed)
-    before = _value_rules(raw)
-    still = {(f["rule"], f["source_id"], f["record"]) for f in after}
+    after = _value_rules(fixed, root)
+    before = _value_rules(raw, root)
+    still = {_key(f) for f in after}
     fix_of = dict(
         zip(zip(fixed["source_id"], fixed["record"], strict=True), fixed["correction"], strict=True)
     )
     fixes = load_corrections(root)
-    kept = set(fixes.loc[fixes["corrected_value"].str.lower() == "keep", "correction_id"])
+    keeps = fixes[fixes["corrected_value"].str.lower() == "keep"]
+    kept = set(keeps["correction_id"])
+    # a finding about a whole column-year (record '*') is accepted by a '*' keep row
+    kept_columns = {
+        (r["source_id"], r["indicator"], int(r["year"])): r["correction_id"]
+        for r in keeps[keeps["record"] == WHOLE_COLUMN].to_dict("records")
+    }
     for f in before:
-        key = (f["rule"], f["source_id"], f["record"])
-        if key not in still:
+        if _key(f) not in still:
             f["severity"] = "fixed"
             f["correction"] = fix_of.get((f["source_id"], f["record"]), "") or _group_fix(f, fixed)
             findings.append(f)
     for f in after:
         fix = fix_of.get((f["source_id"], f["record"]), "")
+        if f["record"] == WHOLE_COLUMN:
+            fix = kept_columns.get((f["source_id"], f["indicator"], f["year"]), "")
         if fix in kept:
             f["severity"], f["correction"] = "accepted", fix
     findings += after
     return _frame(findings)
 
 
+def _key(finding: dict) -> tuple:
+    return (
+        finding["rule"],
+        finding["source_id"],
+        finding["record"],
+        finding["indicator"],
+        finding["year"],
+    )
+
+
 def _group_fix(finding: dict, obs: pd.DataFrame) -> str:
-    # A sum rule is reported on the GDP record; the correction sits on a sector record.
-    same = obs[
-        (obs["source_id"] == finding["source_id"])
-        & (obs["district"] == finding["district"])
-        & (obs["year"] == finding["year"])
-        & (obs["correction"] != "")
-    ]
+    # A sum rule is reported on the GDP record; the correction sits on a sector record. A rule that
+    # judges a value against its neighbouring years (a spike, a scatter of growth) is fixed by a
+    # correction of the same indicator in one of those years.
+    same = obs["source_id"] == finding["source_id"]
+    if finding["rule"] in NEIGHBOUR_RULES:
+        year = int(finding["year"])
+        same = obs["year"].isin([year - 1, year, year + 1]) & (
+            obs["indicator"] == finding["indicator"]
+        )
+        if finding["record"] != WHOLE_COLUMN:
+            same &= obs["district"] == finding["district"]
+        else:
+            same &= obs["source_id"] == finding["source_id"]
+    else:
+        same &= (obs["year"] == finding["year"]) & (obs["district"] == finding["district"])
+    same = obs[same & (obs["correction"] != "")]
     return ", ".join(sorted(set(same["correction"])))
-
-
-def _finding(severity, rule, message, **where) -> dict:
-    out = dict.fromkeys(FINDING_COLUMNS, "")
-    out.update(severity=severity, rule=rule, message=message)
-    out.update({k: ("" if v is None else v) for k, v in where.items()})
-    if out["file"] != "":
-        out["file"] = str(out["file"])
-    return out
 
 
 def _frame(findings: list[dict]) -> pd.DataFrame:
@@ -216,25 +232,15 @@ def _check_stale(root: Path, built: pd.DataFrame) -> list[dict]:
     return []
 
 
-def _where(row) -> dict:
-    return {
-        "file": f"sources/{row['source_id']}.csv",
-        "source_id": str(row["source_id"]),
-        "record": str(row["record"]),
-        "district": str(row["district"]),
-        "year": int(row["year"]),
-        "indicator": str(row["indicator"]),
-    }
-
-
-def _value_rules(obs: pd.DataFrame) -> list[dict]:
-    obs = obs[obs["flag"] != "excluded"]
+def _value_rules(all_obs: pd.DataFrame, root: Path | None = None) -> list[dict]:
+    obs = all_obs[(all_obs["flag"] != "excluded") & (all_obs["bound"].astype(str) == "")]
     kinds = load_indicators().set_index("id")["kind"]
     out: list[dict] = []
 
-    single = obs[obs["source_kind"].astype(str) != ""]
-    single = single[single["source_id"] != "published_figures"]
-    dup = single[single.duplicated(["source_id", "district", "year", "indicator"], keep=False)]
+    single = single_tables(obs, root)
+    dup = single[
+        single.duplicated(["source_id", "district", "year", "indicator", "period"], keep=False)
+    ]
     for row in dup.to_dict("records"):
         out.append(
             _finding(
@@ -257,9 +263,11 @@ def _value_rules(obs: pd.DataFrame) -> list[dict]:
             )
         )
 
-    out += _unit_jumps(levels[levels["source_id"] != "published_figures"])
-    out += _sector_sums(obs)
-    out += _per_capita(obs)
+    out += _unit_jumps(single_tables(levels, root))
+    annual = obs[obs["period"].astype(str) == "Y"]
+    out += _sector_sums(annual)
+    out += _per_capita(annual)
+    out += series_findings(all_obs, root)
     return out
 
 
@@ -334,11 +342,13 @@ def _sector_sums(obs: pd.DataFrame) -> list[dict]:
 
 
 def _per_capita(obs: pd.DataFrame) -> list[dict]:
+    # an interpolated per-capita value (a mean of its neighbours) is no check on a population
+    obs = obs[~((obs["indicator"] == "gdp_per_capita") & (obs["flag"] == "interpolated"))]
     table = _one_per_key(obs, ["gdp", "pop_resident", "gdp_per_capita"])
     table = table.dropna(subset=["gdp", "pop_resident", "gdp_per_capita"]) if len(table) else table
     if not len(table):
         return []
-    implied = table["gdp"] * 1e8 / (table["pop_resident"] * 1e4)  # 亿元 / 万人 -> yuan per person
+    implied = table["gdp"] * PER_CAPITA_FACTOR / table["pop_resident"]  # 亿元 / 万人 -> yuan
     rel = (table["gdp_per_capita"] - implied).abs() / implied
     out = []
     for key in table.index[rel > PER_CAPITA_TOLERANCE]:
@@ -373,7 +383,7 @@ def aggregate_checks(
     >>> checks = aggregate_checks()
     >>> row = checks[(checks.group == "central9") & (checks.year == 2021) & (checks.indicator == "gdp")]
     >>> row[["published", "members_sum", "difference"]].round(2).to_numpy().tolist()
-    [[10927.63, 10926.73, -0.9]]
+    [[10927.63, 10927.71, 0.08]]
     >>> checks.loc[(checks.group == "central9") & (checks.year == 2010) & (checks.indicator == "gdp"), "missing"].item()
     'yuzhong'
     """

@@ -97,6 +97,14 @@ FIGURE_INDICATORS = {
     "fiscal_revenue_budget": "fiscal_revenue",
     "fiscal_revenue_budget_growth": "fiscal_revenue_growth",
 }
+# Cumulative sub-annual figures carry their period in an id suffix (published_figures_2/README.md):
+# the observation keeps the base indicator and the period (Q1, H1, Q1-Q3).
+PERIOD_SUFFIXES = {"_q1q3": "Q1-Q3", "_h1": "H1", "_q1": "Q1"}
+# A bound as printed (">1600": the page said 突破/超过) is kept as a bound, never as a value.
+BOUND_PREFIXES = (">=", "<=", ">", "<")
+# Bounds the collection writes as a plain number with the qualifier in the note
+# (published_figures_2/README.md: "Banan 2021 deposits and loans (lower bounds)"; '突破1000億元').
+BOUNDS_IN_NOTES = {"GF0037": ">", "GF0038": ">"}
 
 CSMAR_FIELDS = {
     "Gdpct01": ("gdp", "亿元"),
@@ -193,52 +201,78 @@ def _flag_interpolated(records: list[dict], log: list[str]) -> None:
     )
 
 
-def figures(shared: Path, log: list[str]) -> list[dict]:
-    path = shared / "published_figures" / "figures.csv"
+def figures(shared: Path, log: list[str], folder: str = "published_figures") -> list[dict]:
+    """One collection of published figures (``published_figures`` or ``published_figures_2``)."""
+    path = shared / folder / "figures.csv"
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
-    records, undated = [], []
+    records, undated, periods, bounds = [], [], Counter(), []
     for row in table.itertuples(index=False):
         if not row.year:
             undated.append(row.record_id)
             continue
+        indicator, period = row.indicator, "Y"
+        for suffix, name in PERIOD_SUFFIXES.items():
+            if indicator.endswith(suffix):
+                indicator, period = indicator.removesuffix(suffix), name
+                periods[name] += 1
+                break
+        value, bound = row.value, BOUNDS_IN_NOTES.get(row.record_id, "")
+        for prefix in BOUND_PREFIXES:
+            if value.startswith(prefix):
+                value, bound = value.removeprefix(prefix), prefix
+                break
+        if bound:
+            bounds.append(f"{row.record_id} {bound}{value}")
         base = {
             "district": row.district_zh,
             "year": int(row.year),
             "vintage": row.vintage,
             "flag": "observed",
-            "source_id": "published_figures",
+            "source_id": folder,
             "source_kind": row.source_kind,
             "reliability": row.reliability,
             "url": row.source_url,
             "title": row.source_title,
+            "excerpt": row.excerpt,
             "note": row.note,
+            "period": period,
+            "bound": bound,
         }
-        if row.indicator == "sector_structure":
+        if indicator in ("sector_structure", "va_shares"):
             records.extend(_sector_structure(row, base))
             continue
         records.append(
             {
                 **base,
                 "record": row.record_id,
-                "indicator": FIGURE_INDICATORS.get(row.indicator, row.indicator),
-                "value": row.value,
+                "indicator": FIGURE_INDICATORS.get(indicator, indicator),
+                "value": value,
                 "unit": row.unit,
                 "field": row.indicator,
             }
         )
-    n_ratio = int((table["indicator"] == "sector_structure").sum())
+    n_ratio = int(table["indicator"].isin(["sector_structure", "va_shares"]).sum())
     log.append(
-        f"published_figures: {len(table)} rows = {len(table) - len(undated)} dated rows "
-        f"+ {len(undated)} undated rows not transcribed (no reference year: {', '.join(undated)}); "
-        f"the dated rows give {len(records)} values ({n_ratio} sector_structure ratios split "
+        f"{folder}: {len(table)} rows = {len(table) - len(undated)} dated rows "
+        f"+ {len(undated)} undated rows not transcribed"
+        + (f" (no reference year: {', '.join(undated)})" if undated else "")
+        + f"; the dated rows give {len(records)} values ({n_ratio} sector ratios split "
         "into their published shares)"
     )
+    if periods:
+        log.append(
+            f"{folder}: sub-annual cumulative values kept with their period: "
+            + ", ".join(f"{name} {n}" for name, n in sorted(periods.items()))
+        )
+    if bounds:
+        log.append(f"{folder}: bounds kept as bounds: {', '.join(bounds)}")
     return records
 
 
 def _sector_structure(row, base: dict) -> list[dict]:
     """A published I:II:III ratio becomes the three published shares, in percent."""
-    ratio = re.search(r"(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)", row.note)
+    text = row.value if ":" in row.value else row.note
+    ratio = re.search(r"(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)", text)
     if ratio:
         shares = dict(zip(("primary", "secondary", "tertiary"), ratio.groups(), strict=True))
     else:
@@ -253,7 +287,7 @@ def _sector_structure(row, base: dict) -> list[dict]:
             "indicator": f"va_{sector}_share",
             "value": value,
             "unit": "%",
-            "field": "sector_structure",
+            "field": row.indicator,
         }
         for sector, value in shares.items()
     ]
@@ -343,6 +377,7 @@ def main(argv: list[str]) -> None:
     log: list[str] = []
     write("cq_yearbook_panel.csv", yearbook(shared, log))
     write("published_figures.csv", figures(shared, log))
+    write("published_figures_2.csv", figures(shared, log, "published_figures_2"))
     write("csmar_city_gdp.csv", csmar(shared, log))
     write("cq_yearbook_2025_pop.csv", population_2024(shared, log))
     print("\n".join(log))

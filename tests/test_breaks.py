@@ -20,7 +20,7 @@ def test_registry_seeds_every_census_and_the_audit_findings():
     kinds = b.groupby("kind").size().to_dict()
     assert kinds == {
         "boundary": 2,
-        "definition": 3,
+        "definition": 4,
         "economic_census": 5,
         "population_census": 2,
         "scope": 3,

@@ -64,9 +64,10 @@ def test_units_are_canonical_after_the_build():
 
 def test_2017_means_are_flagged_interpolated():
     obs = load_observations()
-    interp = obs[obs.flag == "interpolated"]
+    interp = obs[(obs.flag == "interpolated") & (obs.indicator != "gdp_per_capita")]
     # 11 districts (the eight central ones in the panel, plus 万州, 涪陵, 黔江) × GDP and 3 sectors
     assert set(interp.year) == {2017}
+    assert len(interp) == 44
     assert set(interp.indicator) == {"gdp", "va_primary", "va_secondary", "va_tertiary"}
     assert sorted(interp.district.unique()) == sorted(
         [
@@ -88,9 +89,21 @@ def test_2017_means_are_flagged_interpolated():
         for y in (2016, 2017, 2018)
     }
     assert jb[2017] == pytest.approx((jb[2016] + jb[2018]) / 2, abs=5e-5)
-    # a district whose 2017 value is its own: not flagged
-    assert obs_value("wanzhou", 2017, "gdp_per_capita").iloc[0]["flag"] == "observed"
+    # a district whose 2017 GDP is its own: not flagged
     assert obs_value("hechuan", 2017, "gdp").iloc[0]["flag"] == "observed"
+
+
+def test_per_capita_gdp_2010_and_2017_are_flagged_interpolated_in_every_unit():
+    obs = load_observations()
+    pc = obs[(obs.indicator == "gdp_per_capita") & (obs.source_id == "cq_yearbook_panel")]
+    interp = pc[pc.flag == "interpolated"]
+    assert len(interp) == 74 and set(interp.year) == {2010, 2017}
+    assert interp.district.nunique() == 37 and (interp.correction != "").all()
+    # 江北 Z358/Z359/Z360 = 47051 / 57628 / 68206: 2010 is their mean
+    z = {r: pc[pc.record == r].iloc[0] for r in ("Sheet1!Z358", "Sheet1!Z359", "Sheet1!Z360")}
+    assert [z[r]["value"] for r in z] == [47051, 57628, 68206]
+    assert z["Sheet1!Z359"]["flag"] == "interpolated" and z["Sheet1!Z358"]["flag"] == "observed"
+    assert (47051 + 68206) / 2 == pytest.approx(57628, abs=0.5)
 
 
 def test_corrections_are_applied_and_traceable():
@@ -114,12 +127,13 @@ def test_corrections_are_applied_and_traceable():
 
 def test_every_row_in_is_a_row_out():
     obs, report = build_observations()
-    assert report.rows_out == sum(report.rows_in.values()) == len(obs) == 21436
+    assert report.rows_out == sum(report.rows_in.values()) == len(obs) == 21640
     assert report.rows_in == {
         "cq_yearbook_2025_pop.csv": 76,
         "cq_yearbook_panel.csv": 20390,
         "csmar_city_gdp.csv": 342,
         "published_figures.csv": 628,
+        "published_figures_2.csv": 204,
     }
     assert sorted(report.corrected) == ["C001", "C002", "C003", "C004", "C005", "C006", "C007"]
 

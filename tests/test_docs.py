@@ -36,6 +36,19 @@ def test_every_indicator_and_source_is_in_the_data_dictionary():
         assert f"`{source}`" in text, source
 
 
+def test_the_data_dictionary_is_generated_from_the_registries():
+    # every break of data/breaks.csv is in docs/data.md, as the registry has it today
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "make_data_docs.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert out.returncode == 0, out.stderr
+    text = (ROOT / "docs" / "data.md").read_text(encoding="utf-8")
+    for break_id in jb.load_breaks()["break_id"]:
+        assert f"| {break_id} |" in text, break_id
+
+
 def test_readme_quick_start_runs_as_written(tmp_path):
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     block = re.search(r"## Quick start in Python\s+```python\n(.*?)```", text, flags=re.S).group(1)

@@ -1,11 +1,17 @@
-"""JupyterLab smoke test: the server starts headless on a free loopback port with a token, serves
-``/lab``, lists the notebooks, starts a ``python3`` kernel through its REST API and runs a cell
-that imports ``jbanalysis`` over the kernel's websocket; then it is shut down."""
+"""JupyterLab as analysts open it: ``make lab`` starts the server (as root with
+``--allow-root``, as anyone else without; ``PORT=`` and ``ARGS=`` passed through), on a free
+loopback port with a token. The test opens each notebook through the contents API, starts a
+session for it (what JupyterLab does when a notebook is opened) and runs every code cell in
+that kernel over its websocket: no error, nothing on stderr, the charts drawn. Then the server
+is shut down through its API."""
 
 from __future__ import annotations
 
 import json
+import os
 import secrets
+import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -16,6 +22,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from test_notebooks import MIN_FIGURES, NOTEBOOKS
 
 import jbanalysis
 
@@ -24,6 +31,11 @@ websocket = pytest.importorskip("websocket", reason="websocket-client comes with
 
 ROOT = Path(__file__).resolve().parent.parent
 STARTUP_SECONDS = 90
+MAKE = shutil.which("make")
+# the environment running the tests is the project's .venv (or one like it): make lab uses its
+# jupyter; `-o STAMP` keeps make from reinstalling it
+VENV = Path(sys.prefix)
+STAMP = f"{VENV}/.installed"
 
 
 def _free_port() -> int:
@@ -43,8 +55,8 @@ def _request(url: str, token: str, method: str = "GET", body: dict | None = None
         return resp.status, payload
 
 
-def _execute(ws, code: str, timeout: float = 60) -> tuple[str, str]:
-    """Send an execute_request; return (reply status, stdout) for it."""
+def _execute(ws, code: str, timeout: float = 180) -> dict:
+    """Send an execute_request; return its reply status, stdout, stderr, errors and images."""
     msg_id, session = uuid.uuid4().hex, uuid.uuid4().hex
     ws.send(
         json.dumps(
@@ -71,40 +83,64 @@ def _execute(ws, code: str, timeout: float = 60) -> tuple[str, str]:
             }
         )
     )
-    stdout, status = "", ""
+    result = {"status": "", "stdout": "", "stderr": "", "error": "", "images": 0}
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and not status:
+    while time.monotonic() < deadline and not result["status"]:
         msg = json.loads(ws.recv())
         if msg.get("parent_header", {}).get("msg_id") != msg_id:
             continue
-        kind = msg["header"]["msg_type"]
-        if kind == "stream" and msg["content"]["name"] == "stdout":
-            stdout += msg["content"]["text"]
+        kind, content = msg["header"]["msg_type"], msg["content"]
+        if kind == "stream":
+            result[content["name"]] += content["text"]
+        elif kind == "error":
+            result["error"] = f"{content['ename']}: {content['evalue']}"
+        elif kind in ("display_data", "execute_result") and "image/png" in content["data"]:
+            result["images"] += 1
         elif kind == "execute_reply":
-            status = msg["content"]["status"]
-    return status, stdout
+            result["status"] = content["status"]
+    return result
 
 
-def test_jupyterlab_serves_the_notebooks_and_runs_a_kernel(tmp_path):
+def _lab_command(port: int, token: str, user_id: str | None = None, dry: bool = False) -> list:
+    args = (
+        f"--no-browser --ip=127.0.0.1 --ServerApp.port_retries=0 --IdentityProvider.token={token}"
+    )
+    command = [MAKE, "--no-print-directory", "-s", "-o", STAMP, "lab", f"VENV={VENV}"]
+    command += [f"PORT={port}", f"ARGS={args}"]
+    if user_id is not None:
+        command.append(f"USER_ID={user_id}")
+    return [*command[:1], "-n", *command[1:]] if dry else command
+
+
+@pytest.mark.skipif(MAKE is None, reason="make not installed")
+def test_make_lab_adds_allow_root_for_root_only_and_passes_port_and_args():
+    for user_id, allow_root in (("0", True), ("1000", False)):
+        run = subprocess.run(
+            _lab_command(8890, "t0ken", user_id, dry=True),
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        line = run.stdout.strip().splitlines()[-1]
+        assert line.startswith(f"{VENV}/bin/jupyter lab --notebook-dir=notebooks --port=8890")
+        assert ("--allow-root" in line) is allow_root, line
+        assert line.endswith("--IdentityProvider.token=t0ken")
+
+
+@pytest.mark.skipif(MAKE is None, reason="make not installed")
+def test_make_lab_serves_the_notebooks_and_runs_each_in_a_kernel(tmp_path):
     port, token = _free_port(), secrets.token_hex(16)
     base = f"http://127.0.0.1:{port}"
-    log = (tmp_path / "lab.log").open("w")
+    log_path = tmp_path / "lab.log"
+    log = log_path.open("w")
+    # its own process group: make and the jupyter it starts are stopped together if need be
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "jupyterlab",
-            "--no-browser",
-            "--ip=127.0.0.1",
-            f"--port={port}",
-            "--ServerApp.port_retries=0",
-            f"--IdentityProvider.token={token}",
-            f"--ServerApp.root_dir={ROOT}",
-            "--allow-root",  # CI runs as root
-        ],
+        _lab_command(port, token),
         stdout=log,
         stderr=subprocess.STDOUT,
         cwd=ROOT,
+        start_new_session=True,
     )
     try:
         deadline = time.monotonic() + STARTUP_SECONDS
@@ -116,45 +152,64 @@ def test_jupyterlab_serves_the_notebooks_and_runs_a_kernel(tmp_path):
                 pass
             if server.poll() is not None or time.monotonic() > deadline:
                 log.flush()
-                pytest.fail(f"jupyter lab did not start:\n{(tmp_path / 'lab.log').read_text()}")
+                pytest.fail(f"make lab did not start jupyter lab:\n{log_path.read_text()}")
             time.sleep(0.5)
 
         status, page = _request(f"{base}/lab", token)
         assert status == 200 and b"JupyterLab" in page
 
-        status, listing = _request(f"{base}/api/contents/notebooks", token)
+        # make lab serves notebooks/ as the root
+        status, listing = _request(f"{base}/api/contents", token)
         names = sorted(item["name"] for item in json.loads(listing)["content"])
-        assert status == 200
-        assert {
-            "01_data_overview.ipynb",
-            "02_jiangbei_vs_central_districts.ipynb",
-            "03_structure.ipynb",
-            "04_forecasts.ipynb",
-        } <= set(names)
+        assert status == 200 and {f"{n}.ipynb" for n in NOTEBOOKS} <= set(names)
 
-        status, kernel = _request(f"{base}/api/kernels", token, "POST", {"name": "python3"})
-        kernel_id = json.loads(kernel)["id"]
-        assert status == 201
-        ws = websocket.create_connection(
-            f"ws://127.0.0.1:{port}/api/kernels/{kernel_id}/channels?token={token}", timeout=60
-        )
-        try:
-            reply, out = _execute(
-                ws, "import jbanalysis as jb\nprint(jb.resolve_district('江北区'), jb.__version__)"
+        for name in NOTEBOOKS:
+            status, body = _request(f"{base}/api/contents/{name}.ipynb?content=1", token)
+            notebook = json.loads(body)
+            assert status == 200 and notebook["type"] == "notebook"
+            cells = [c for c in notebook["content"]["cells"] if c["cell_type"] == "code"]
+            status, body = _request(
+                f"{base}/api/sessions",
+                token,
+                "POST",
+                {
+                    "path": f"{name}.ipynb",
+                    "name": f"{name}.ipynb",
+                    "type": "notebook",
+                    "kernel": {"name": "python3"},
+                },
             )
-        finally:
-            ws.close()
-        assert reply == "ok"
-        assert out.split() == ["jiangbei", jbanalysis.__version__]
-        assert _request(f"{base}/api/kernels/{kernel_id}", token, "DELETE")[0] == 204
+            assert status == 201
+            session = json.loads(body)
+            ws = websocket.create_connection(
+                f"ws://127.0.0.1:{port}/api/kernels/{session['kernel']['id']}/channels"
+                f"?token={token}",
+                timeout=180,
+            )
+            images = 0
+            try:
+                for number, cell in enumerate(cells, 1):
+                    done = _execute(ws, cell["source"])
+                    where = f"{name}, code cell {number}"
+                    assert done["status"] == "ok", (where, done["error"])
+                    assert done["stderr"] == "", (where, done["stderr"])
+                    images += done["images"]
+                if name == NOTEBOOKS[0]:
+                    done = _execute(ws, "print(jb.__version__, ctx.district, ctx.lang)")
+                    assert done["stdout"].split() == [jbanalysis.__version__, "jiangbei", "zh"]
+            finally:
+                ws.close()
+            assert images >= MIN_FIGURES[name], name
+            assert _request(f"{base}/api/sessions/{session['id']}", token, "DELETE")[0] == 204
         _request(f"{base}/api/shutdown", token, "POST")
         server.wait(timeout=30)
+        assert server.returncode == 0, log_path.read_text()
     finally:
         if server.poll() is None:
-            server.terminate()
+            os.killpg(server.pid, signal.SIGTERM)
             try:
                 server.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                server.kill()
+                os.killpg(server.pid, signal.SIGKILL)
                 server.wait()
         log.close()

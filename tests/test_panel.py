@@ -69,8 +69,10 @@ def test_default_policy_prefers_official_statistics(gdp):
     assert pick.loc[("banan", 2021), "value"] == 963.4
     # a lower bound ('突破1400', low reliability) loses to the statistic
     assert pick.loc[("yuzhong", 2021), "value"] == 1517.7
-    # a government report's figure is chosen before an aggregator's
-    assert pick.loc[("yuzhong", 2022), "record"] == "PF0135"
+    # a first release before a preliminary report of the same figure (1560.9, 渝中's work report),
+    # and the more precise of the two (1560.91)
+    assert pick.loc[("yuzhong", 2022), "record"] == "PF0133"
+    assert pick.loc[("yuzhong", 2022), "rule"] == "demotion"
 
 
 def test_other_policies():

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-# Reference years of China's national economic censuses (the 1st to 5th: 2004, 2008, 2013, 2018,
-# 2023) and of the 6th and 7th population censuses (2010, 2020), as listed in the project brief.
-ECONOMIC_CENSUS_YEARS: tuple[int, ...] = (2004, 2008, 2013, 2018, 2023)
-POPULATION_CENSUS_YEARS: tuple[int, ...] = (2010, 2020)
+from jbanalysis.breaks import census_years
+
+# Reference years of China's national economic and population censuses: the break registry's.
+ECONOMIC_CENSUS_YEARS: tuple[int, ...] = census_years("economic_census")
+POPULATION_CENSUS_YEARS: tuple[int, ...] = census_years("population_census")
 
 # Indicators rebased on population censuses rather than on economic censuses.
 _POPULATION_INDICATORS = ("pop_resident", "pop_registered", "pop_census")

@@ -357,9 +357,14 @@ def contribution(
     return out
 
 
-# Multipliers to yuan and to persons; the ids follow data/indicators.csv units.
-_MONEY_TO_YUAN = {"cny": 1.0, "cny_10k": 1e4, "cny_100m": 1e8}
-_PEOPLE_TO_PERSONS = {"persons": 1.0, "persons_10k": 1e4}
+def _unit_factor(given: str, target: str, name: str) -> float:
+    """The registry's conversion factor from ``given`` to ``target`` (same dimension), or raise."""
+    from jbanalysis.indicators import conversion_factor
+
+    try:
+        return conversion_factor(given, target)
+    except (ValueError, LookupError) as exc:
+        raise MetricsError(f"{name}: {exc}") from None
 
 
 def per_capita(
@@ -373,8 +378,7 @@ def per_capita(
 
     .. math:: v_{pc} = \\frac{x \\cdot f_x}{P \\cdot f_P} / f_{out}
 
-    with :math:`f` the multipliers to yuan (cny 1, cny_10k 10^4, cny_100m 10^8) and to persons
-    (persons 1, persons_10k 10^4).
+    with :math:`f` the factors of the unit registry (``data/units.csv``) to yuan and to persons.
 
     Parameters
     ----------
@@ -383,10 +387,12 @@ def per_capita(
     population : same shape as ``values``
         Population for the same years and districts (resident population for GDP per capita;
         the average of start- and end-of-year population is what statistical offices use).
-    value_unit : {"cny", "cny_10k", "cny_100m"}
-    population_unit : {"persons", "persons_10k"}
-    unit : {"cny", "cny_10k"}
-        Unit of the result, per person.
+    value_unit : str
+        A money unit of the registry (``cny``, ``cny_10k``, ``cny_100m`` …).
+    population_unit : str
+        A persons unit (``persons``, ``persons_10k`` …).
+    unit : str
+        Money unit of the result, per person.
 
     Returns
     -------
@@ -401,13 +407,9 @@ def per_capita(
     >>> round(float(per_capita(gdp, pop)[2010]), 2)
     52185.96
     """
-    for name, given, table in (
-        ("value_unit", value_unit, _MONEY_TO_YUAN),
-        ("population_unit", population_unit, _PEOPLE_TO_PERSONS),
-        ("unit", unit, {k: _MONEY_TO_YUAN[k] for k in ("cny", "cny_10k")}),
-    ):
-        if given not in table:
-            raise MetricsError(f"{name} must be one of {sorted(table)}, got {given!r}")
+    factor = _unit_factor(value_unit, unit, "value_unit/unit") / _unit_factor(
+        population_unit, "persons", "population_unit"
+    )
     if type(values) is not type(population):
         raise MetricsError("values and population must both be Series or both DataFrames")
     was_series = isinstance(values, pd.Series)
@@ -424,7 +426,6 @@ def per_capita(
     den = den.loc[num.index, num.columns]
     if (den == 0).any().any():
         raise MetricsError("population is zero somewhere; per-capita values are undefined")
-    factor = _MONEY_TO_YUAN[value_unit] / _PEOPLE_TO_PERSONS[population_unit] / _MONEY_TO_YUAN[unit]
     out = num / den * factor
     return out.iloc[:, 0].rename(values.name) if was_series else out
 
