@@ -223,11 +223,13 @@ def test_comparison_below_two_thirds_says_no_comparison():
 def test_per_capita_ranks_jiangbei_second_behind_yuzhongs_derived_value(panel):
     # 渝中 2020: GDP 1357.6 亿元 (PF0129) / census population 58.8717 万人 (PF0155)
     # = 1357.6e8 / 588717 = 230,603 元 > 江北's published 143,380 元: 江北 2nd of 9.
+    # (2023 is derived too, 1744.0 亿元 / 94.74 万人 = 184,083 元, but only 5 of 9 have 2023.)
     c = metrics.level_comparison(panel, "gdp_per_capita", "jiangbei", NINE)
     assert c.standing.year == 2020 and c.standing.rank == 2 and c.standing.n == 9
     assert c.peer_flags == {"yuzhong": "derived"}
     assert versus.level_sentence(c).startswith(
-        "2020年江北区人均地区生产总值为143,380元，在有数据的9个区中居第2位（渝中区为推算值）；"
+        "2023年江北区人均地区生产总值为184,083元（推算值：地区生产总值÷常住人口；2023年只有5个区有数据，"
+        "不作排名）；2020年为143,380元，在有数据的9个区中居第2位（渝中区为推算值）；"
     )
     yuzhong = metrics.level_comparison(panel, "gdp_per_capita", "yuzhong", NINE)
     assert (
@@ -243,25 +245,29 @@ def test_per_capita_ranks_jiangbei_second_behind_yuzhongs_derived_value(panel):
 
 
 def test_jiangbei_gdp_headline_rests_on_the_corrected_aggregator_value(panel):
-    # 2022: 1602.76 亿元, maigoo (aggregator, low) swapped back by C002; 3rd of the 8 with 2022 data
-    # after 渝北 2297.11 and 九龙坡 1763.94 (大渡口 has none). Growth: the longest window without
-    # a break is 2014–2018 (new bases 2009, 2014, 2019): (1027.8664 / 604.4623) ** (1/4) - 1 = 14.2 %.
+    # 2023: 1744.0 亿元, a preliminary figure from the 2024 government work report; only 5 of the
+    # nine have 2023, so no rank. 2022: 1602.76 亿元, maigoo (aggregator, low) swapped back by
+    # C002; 3rd of the 8 with 2022 data after 渝北 2297.11 and 九龙坡 1763.94 (大渡口 has none).
+    # Growth: the longest windows without a break (new bases 2009, 2014, 2019, 2024) are 2014–2018
+    # and 2019–2023; the latest: (1744.0 / 1240.07) ** (1/4) - 1 = 8.9 %.
     c = metrics.level_comparison(panel, "gdp", "jiangbei", NINE)
     zh = versus.level_sentence(c)
     assert zh.startswith(
-        "2022年江北区地区生产总值为1602.8亿元（来自汇编网站的低可靠性数值，经C002更正），"
-        "在有数据的8个区中居第3位（大渡口区无数据）；2014–2018年名义年均增长14.2%"
+        "2023年江北区地区生产总值为1744.0亿元（来自政府工作报告的初步数；2023年只有5个区有数据，不作排名）；"
+        "2022年为1602.8亿元（来自汇编网站的低可靠性数值，经C002更正），"
+        "在有数据的8个区中居第3位（大渡口区无数据）；2019–2023年名义年均增长8.9%"
     )
     assert "2005–2022年年均增长" not in zh and "实际" not in zh
     en = versus.level_sentence(c, "en")
     assert "(a low-reliability value from an aggregator site, corrected by C002)" in en
-    assert "its nominal growth was 14.2% a year over 2014–2018" in en
+    assert "its nominal growth was 8.9% a year over 2019–2023" in en
 
 
 def test_growth_comparison_uses_the_window_without_a_break(panel, gdp):
-    # 2014–2018 (the registry's 2013 and 2018 censuses start new bases in 2014 and 2019); 渝中
-    # has no 2014 value. 江北 14.19 % is the highest of the eight; their median is
-    # (7.9 of the sorted eight, hand-checked below).
+    # 2019–2023 has no break but only 5 of the nine have 2023: the longest window two thirds
+    # share is 2014–2018 (new bases 2014 and 2019); 渝中 has no 2014 value. 江北
+    # (1027.8664 / 604.4623) ** (1/4) - 1 = 14.2 % is the highest of the eight; their median is
+    # (7.36 + 8.45) / 2 = 7.9 %.
     g = metrics.growth_comparison(gdp, "gdp", "jiangbei", NINE, panel=panel)
     assert (g.headline.start, g.headline.end) == (2014, 2018)
     rates = {
@@ -270,7 +276,10 @@ def test_growth_comparison_uses_the_window_without_a_break(panel, gdp):
     assert g.standing.rank == 1 and g.standing.n == 8
     assert g.standing.median == pytest.approx(pd.Series(rates).median())
     zh = versus.growth_sentence(g)
-    assert zh.startswith("2014–2018年江北区地区生产总值名义年均增长14.2%（不跨口径断点的最长区间：")
+    assert g.shared and g.standing.median == pytest.approx((7.3864844 + 8.4530926) / 2)
+    assert zh.startswith(
+        "2014–2018年江北区地区生产总值名义年均增长14.2%（三分之二以上的区可比、不跨口径断点的最长区间："
+    )
     assert "2008、2013、2018年经济普查" in zh and "在8个区中居第1位（渝中区无可比数据）" in zh
     en = versus.growth_sentence(g, "en")
     assert en.startswith("Over 2014–2018, Jiangbei's nominal GDP growth was 14.2% a year")
@@ -296,34 +305,40 @@ def test_real_growth_is_published_and_ranked_beside_nominal(panel):
     # 2018 is the latest year all nine publish real growth; 江北 9.0 % is the highest. Nominal
     # 2017→2018: 1027.8664 / 902.9378 - 1 = 13.8 %, 1st of the 8 with both years (渝中 lacks 2017);
     # 2017 is interpolated (the mean of 2016 and 2018) and the sentence says so.
+    # 2023: 6.7 % (a preliminary figure, 2024 government work report), 5 of the nine: no rank.
     r = metrics.real_growth_comparison(panel, "jiangbei", NINE)
     zh = versus.real_growth_sentence(r)
-    assert zh.startswith(
-        "2018年江北区地区生产总值实际增长9.0%（可比价，公布值），在公布该数据的9个区中居第1位；"
-        "同年名义增长（现价总量计算）13.8%，在有数据的8个区中居第1位（2017年为插值；渝中区无数据）"
+    assert zh == (
+        "2023年江北区地区生产总值实际增长6.7%（可比价，公布值；来自政府工作报告的初步数；2023年只有5个区"
+        "有数据，不作排名）；2018年为9.0%，在公布该数据的9个区中居第1位；同年名义增长（现价总量计算）"
+        "13.8%，在有数据的8个区中居第1位（2017年为插值；渝中区无数据）。"
     )
     en = versus.real_growth_sentence(r, "en")
     assert en.startswith(
-        "Jiangbei's published real GDP growth (comparable prices) was 9.0% in 2018, 1st of the 9 "
-        "districts that publish it; nominal growth that year (current-price levels) was 13.8%"
+        "Jiangbei's published real GDP growth (comparable prices) was 6.7% in 2023 (a preliminary "
+        "figure from a government work report; only 5 of the 9 districts have 2023 data: no rank); "
+        "in 2018 it was 9.0%, 1st of the 9 districts that publish it; nominal growth that year "
+        "(current-price levels) was 13.8%"
     )
     assert math.isclose(r.nominal.value, 100 * (1027.8664 / 902.9378 - 1))
 
 
 def test_index_sentence_names_the_breaks_it_crosses(panel, gdp):
-    # 2005 = 100; 江北 2022: 1602.76 / 133.7 × 100 = 1199; 2nd of the 8 with 2022 data after
-    # 渝北 2297.11 / 145.3 × 100 = 1581.
+    # 2005 = 100; 江北 2023: 1744.0 / 133.7 × 100 = 1304 (5 of 9 have 2023: no rank); 2022:
+    # 1602.76 / 133.7 × 100 = 1199, 2nd of the 8 with 2022 data after 渝北 2297.11 / 145.3 × 100 = 1581.
     kept, _ = metrics.complete_columns(gdp, [2005])
     index = metrics.index_to_base(gdp[kept], 2005)
     c = metrics.index_comparison(index, "gdp", "jiangbei", kept, 2005, panel=panel)
     assert versus.index_sentence(c) == (
-        "以2005年为100（名义值），2022年江北区为1199，在有数据的8个区中居第2位（大渡口区无数据）；"
-        "2005–2022年跨越2008、2013、2018年经济普查，指数含口径变化。"
+        "以2005年为100（名义值），2023年江北区为1304（2023年只有5个区有数据，不作排名）；2022年为1199，"
+        "在有数据的8个区中居第2位（大渡口区无数据）；2005–2022年跨越2008、2013、2018年经济普查，"
+        "指数含口径变化。"
     )
     assert versus.index_sentence(c, "en") == (
-        "With 2005 = 100 (nominal), Jiangbei stood at 1199 in 2022, 2nd of the 8 districts with "
-        "data (no data for Dadukou); 2005–2022 crosses the 2008, 2013 and 2018 economic censuses, "
-        "so the index includes those changes of basis."
+        "With 2005 = 100 (nominal), Jiangbei stood at 1304 in 2023 (only 5 of the 9 districts have "
+        "2023 data: no rank); in 2022 it was 1199, 2nd of the 8 districts with data (no data for "
+        "Dadukou); 2005–2022 crosses the 2008, 2013 and 2018 economic censuses, so the index "
+        "includes those changes of basis."
     )
 
 
@@ -345,7 +360,7 @@ def test_rank_history_names_incomplete_years(gdp):
 def test_lines_note_explains_the_marks(panel):
     note = versus.lines_note(panel, "gdp", NINE, "jiangbei")
     assert note.startswith("空心圆为插值（2017年：8个区）；空心菱形为更正值（2022年：江北区）")
-    assert "2009、2014、2019年" in note
+    assert "2009、2014、2019、2024年：2008、2013、2018、2023年经济普查" in note
     en = versus.lines_note(panel, "gdp", NINE, "jiangbei", "en")
     assert en.startswith("Hollow circles are interpolated values (2017: 8 districts)")
 

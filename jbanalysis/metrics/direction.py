@@ -1,17 +1,18 @@
 """The path of a series, not its end points: where a direction word is true.
 
-"Rose from a to b" is true of a window when a is the window's lowest value and b its highest;
-"fell" when the other way round. :func:`segments` cuts a series at its turning points (the
-interior extremes) until every piece is such a window, so a sentence can say "fell to 0.156 in
-2011, then rose 62 % to 0.253" instead of comparing only the end points. Moves smaller than
-``tolerance`` (the rounding the sentence prints) or than 5 % of the series' range
-(:data:`MATERIAL_SHARE`) are not turns.
+"Rose from a to b" is true of a stretch when the series never falls along it by more than a
+tolerance (so a is its low and b its high); "fell" when it never rises by more. :func:`segments`
+cuts a series at its largest reversals until every piece is such a stretch, so a sentence can say
+"fell to 0.156 in 2011, then rose 62 % to 0.253" instead of comparing only the end points. The
+tolerance is the larger of the rounding the sentence prints and a tenth of the series' range
+(:data:`MATERIAL_SHARE`): a reversal smaller than that is noise for a sentence.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from jbanalysis.metrics._checks import as_year_series
@@ -64,30 +65,48 @@ class Segment:
         return 100.0 * (self.end_value / self.start_value - 1.0)
 
 
+def _reversals(v: np.ndarray) -> tuple[float, int, int, float, int, int]:
+    """Largest fall (from a running high) and largest rise (from a running low), with positions."""
+    fall = rise = 0.0
+    fall_at = rise_at = (0, 0)
+    high_i = low_i = 0
+    for j in range(1, len(v)):
+        if v[j] > v[high_i]:
+            high_i = j
+        if v[j] < v[low_i]:
+            low_i = j
+        if v[high_i] - v[j] > fall:
+            fall, fall_at = float(v[high_i] - v[j]), (high_i, j)
+        if v[j] - v[low_i] > rise:
+            rise, rise_at = float(v[j] - v[low_i]), (low_i, j)
+    return fall, *fall_at, rise, *rise_at
+
+
 def direction_of(values: pd.Series, tolerance: float = 0.0) -> str:
     """``up``, ``down``, ``flat`` or ``mixed`` for one stretch of a series (in year order).
 
-    ``up`` when the first value is the lowest and the last the highest, within ``tolerance``;
-    ``down`` the reverse; ``flat`` when nothing moves beyond ``tolerance``; else ``mixed``.
+    ``up`` when the last value is above the first and the series never falls along the way by
+    more than ``tolerance`` (so the first is the low and the last the high, within it); ``down``
+    the reverse; ``flat`` when nothing moves beyond ``tolerance``; else ``mixed``.
 
     >>> direction_of(pd.Series([1.0, 0.9999, 2.0, 3.0]), tolerance=0.001)
     'up'
-    >>> direction_of(pd.Series([1.0, 0.5, 2.0]))
+    >>> direction_of(pd.Series([1.0, 5.0, 4.0, 6.0]), tolerance=0.5)
     'mixed'
     """
     v = values.dropna().to_numpy(dtype=float)
     if len(v) < 2 or v.max() - v.min() <= tolerance:
         return "flat"
-    first, last, low, high = v[0], v[-1], v.min(), v.max()
-    if first - low <= tolerance and high - last <= tolerance and last > first:
+    fall, _, _, rise, _, _ = _reversals(v)
+    if v[-1] > v[0] and fall <= tolerance:
         return "up"
-    if high - first <= tolerance and last - low <= tolerance and last < first:
+    if v[-1] < v[0] and rise <= tolerance:
         return "down"
     return "mixed"
 
 
-#: A move smaller than this share of the series' range (max - min) is not a turn.
-MATERIAL_SHARE = 0.05
+#: A reversal smaller than this share of the series' range (max - min) is not a turn.
+MATERIAL_SHARE = 0.1
 
 
 def turn_tolerance(
@@ -97,7 +116,7 @@ def turn_tolerance(
     sentence prints) and ``material`` times the series' range.
 
     >>> turn_tolerance(pd.Series([0.298, 0.156, 0.253]), 0.0005)
-    0.0071
+    0.0142
     """
     values = series.dropna().to_numpy(dtype=float)
     spread = float(values.max() - values.min()) if len(values) else 0.0
@@ -112,11 +131,11 @@ def segments(
 ) -> list[Segment]:
     """Cut a series at its turning points until each piece has one true direction.
 
-    A piece whose :func:`direction_of` is ``mixed`` is cut at its interior extreme farthest from
-    the straight line between its ends (the larger of the interior maximum's excess over the
-    higher end and the interior minimum's shortfall below the lower end); the pieces are cut again
-    until none is mixed or ``max_segments`` is reached. Missing years are skipped (the segment
-    runs from one value to the next).
+    A piece whose :func:`direction_of` is ``mixed`` is cut at its interior extreme when that lies
+    beyond both ends by more than the tolerance, else where its largest reversal against the net
+    direction (a fall in a rising piece, a rise in a falling one) starts; the pieces are cut again
+    until none is mixed or ``max_segments`` is reached. Missing years are skipped (the segment runs from
+    one value to the next).
 
     Parameters
     ----------
@@ -126,8 +145,8 @@ def segments(
         sentence prints (e.g. 0.0005 for three decimals).
     max_segments : int
         Stop cutting here; the caller says "fluctuated" when a piece is still ``mixed``.
-    material : float, default 0.05
-        Nor are moves smaller than this share of the series' range (:func:`turn_tolerance`):
+    material : float, default 0.1
+        Nor are reversals smaller than this share of the series' range (:func:`turn_tolerance`):
         a blip of 0.0007 in a σ that falls by 0.14 does not make "fell" untrue.
 
     Returns
@@ -142,7 +161,7 @@ def segments(
     >>> [(s.start, s.end, s.direction) for s in segments(sigma, 0.0005)]
     [(2005, 2011, 'down'), (2011, 2020, 'up')]
     >>> [s.direction for s in segments(sigma, 0.0005, material=0.0)]
-    ['up', 'down', 'up']
+    ['up', 'down', 'up', 'down', 'up']
     """
     values = as_year_series(series.dropna(), "series").sort_index()
     if len(values) < 2:
@@ -159,12 +178,20 @@ def segments(
             break
         i = mixed[0]
         a, b = pieces[i]
-        inner = values.iloc[a + 1 : b]
-        top = max(values.iloc[a], values.iloc[b])
-        bottom = min(values.iloc[a], values.iloc[b])
-        over, under = float(inner.max() - top), float(bottom - inner.min())
-        pos = int(inner.values.argmax()) if over >= under else int(inner.values.argmin())
-        cut = a + 1 + pos
+        v = values.iloc[a : b + 1].to_numpy(dtype=float)
+        inner_v = v[1:-1]
+        over = float(inner_v.max() - max(v[0], v[-1]))
+        under = float(min(v[0], v[-1]) - inner_v.min())
+        if max(over, under) > tolerance:
+            # an interior high above both ends (or low below both) is a turning point
+            cut = a + 1 + int(inner_v.argmax() if over >= under else inner_v.argmin())
+        else:
+            # else the largest reversal against the net direction: cut where it starts, or
+            # where it ends when it starts the piece
+            fall, f0, f1, rise, r0, r1 = _reversals(v)
+            against_fall = v[-1] > v[0] or (v[-1] == v[0] and fall >= rise)
+            ends = (f0, f1) if against_fall else (r0, r1)
+            cut = a + next(k for k in ends if 0 < k < len(v) - 1)
         # a piece of two values is never mixed, so a mixed piece has an interior to cut at
         pieces[i : i + 1] = [(a, cut), (cut, b)]
     out = []
@@ -209,7 +236,7 @@ class SeriesPath:
     low: float
     high: float
     gaps: tuple[int, ...]
-    max_described: int = 3
+    max_described: int = 4
 
     @property
     def fluctuates(self) -> bool:
@@ -219,7 +246,7 @@ class SeriesPath:
         )
 
 
-def series_path(series: pd.Series, digits: int = 1, max_described: int = 3) -> SeriesPath:
+def series_path(series: pd.Series, digits: int = 1, max_described: int = 4) -> SeriesPath:
     """The path of a series as a sentence prints it with ``digits`` decimals.
 
     Tolerance half a unit of the last printed digit (a move the sentence cannot show is no turn),

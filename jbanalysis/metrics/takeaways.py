@@ -199,6 +199,8 @@ class IndexComparison:
     breaks : DataFrame
         Registered breaks of the district's series with a new basis in (base_year, year]
         (columns of :func:`jbanalysis.metrics.basis_breaks`).
+    count_in_latest : int
+        How many districts have an index value in the district's latest year.
 
     Examples
     --------
@@ -213,6 +215,7 @@ class IndexComparison:
     base_year: int
     standing: Standing
     breaks: pd.DataFrame
+    count_in_latest: int = 0
 
 
 def index_comparison(
@@ -246,7 +249,10 @@ def index_comparison(
         crossed = table.iloc[0:0]
     else:
         crossed = table[(table["basis_year"] > base_year) & (table["basis_year"] <= end)]
-    return IndexComparison(int(base_year), result, crossed.reset_index(drop=True))
+    count = 0
+    if result.latest_year is not None:
+        count = int(frame.loc[result.latest_year].notna().sum())
+    return IndexComparison(int(base_year), result, crossed.reset_index(drop=True), count)
 
 
 @dataclass(frozen=True)
@@ -500,7 +506,8 @@ def real_growth_comparison(
     Examples
     --------
     >>> import jbanalysis as jb
-    >>> p = jb.load_panel(districts="central", indicators=["gdp", "gdp_real_growth"])
+    >>> p = jb.load_panel(districts="central", indicators=["gdp", "gdp_real_growth"],
+    ...                   years=range(2005, 2022))
     >>> r = real_growth_comparison(p, "yubei")
     >>> r.real.standing.latest_year, r.real.standing.year, r.real.standing.rank
     (2021, 2018, 9)

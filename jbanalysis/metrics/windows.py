@@ -334,20 +334,24 @@ class GrowthComparison:
     provenance : dict
         ``{year: {flag, vintage, source_kind, reliability, correction, record, source_id}}`` of
         the district's two endpoint values (when the panel was given).
+    shared : bool
+        Whether the window is one two thirds of the group can be compared on (else it is the
+        district's own headline window and there is no rank).
 
     Examples
     --------
     >>> v = pd.DataFrame({"a": [100.0, 121.0], "b": [100.0, 110.0], "c": [100.0, 144.0]},
     ...                  index=[2015, 2017])
     >>> g = growth_comparison(v, "gdp", "a", ["a", "b", "c"])
-    >>> g.headline.start, g.standing.rank, g.standing.n
-    (2015, 2, 3)
+    >>> g.headline.start, g.standing.rank, g.standing.n, g.shared
+    (2015, 2, 3, True)
     """
 
     headline: HeadlineGrowth
     standing: Standing
     not_comparable: tuple[str, ...] = ()
     provenance: dict = field(default_factory=dict)
+    shared: bool = False
 
 
 def growth_comparison(
@@ -358,46 +362,91 @@ def growth_comparison(
     panel: pd.DataFrame | None = None,
     share: float = COMPARISON_SHARE,
 ) -> GrowthComparison:
-    """Headline growth of the district and its rank among the peers over that window.
+    """The district's growth ranked among its peers over the longest window they share.
 
-    Each peer's CAGR over the district's headline window (s, e) counts only when the peer has
-    values in s and e and its own series crosses no break in (s, e]; the rank then follows
-    :func:`jbanalysis.metrics.standing` (two thirds of the group, never fewer than three).
+    The window is the longest (the latest of equally long ones) that crosses no break of the
+    district's series and over which at least two thirds of the group (never fewer than three) have
+    a comparable CAGR: values at both ends and no break of their own inside. Without such a window
+    it is the district's own headline window (:func:`headline_growth`), without a rank. The rank
+    follows :func:`jbanalysis.metrics.standing`.
 
     Examples
     --------
-    >>> v = pd.DataFrame({"a": [100.0, 121.0], "b": [100.0, None], "c": [100.0, 144.0]},
-    ...                  index=[2015, 2017])
+    >>> v = pd.DataFrame({"a": [100.0, 110.0, 121.0], "b": [100.0, 105.0, None],
+    ...                   "c": [100.0, 120.0, 144.0]}, index=[2015, 2016, 2017])
     >>> g = growth_comparison(v, "gdp", "a", ["a", "b", "c"])
-    >>> g.standing.year is None, g.standing.comparison.reason
-    (True, 'no year in which at least 3 of the 3 districts have a value')
+    >>> (g.headline.start, g.headline.end), g.standing.rank, g.standing.n, g.shared
+    ((2015, 2016), 2, 3, True)
+    >>> v.loc[2016, "b"] = None
+    >>> g = growth_comparison(v, "gdp", "a", ["a", "b", "c"])
+    >>> (g.headline.start, g.headline.end), g.standing.year is None, g.shared
+    ((2015, 2017), True, False)
     """
+    from jbanalysis.metrics.selection import needed_members, provenance
+
     if panel is None and "indicator" in data.columns:
         panel = data
     frame = as_year_frame(data, indicator)
     columns = list(frame.columns)
     (district,) = resolve_names([district], columns, "district")
     members = list(dict.fromkeys([*group_members(peers, columns), district]))
-    headline = headline_growth(frame, indicator, district, panel=panel)
-    index = [headline.end if headline.ok else 0]
-    rates = pd.DataFrame(np.nan, index=pd.Index(index, name="year"), columns=members)
-    broken: list[str] = []
-    if headline.ok:
-        s, e = int(headline.start), int(headline.end)
+    own = headline_growth(frame, indicator, district, panel=panel)
+    basis = {
+        m: basis_breaks(indicator, m, series_vintages(panel, indicator, m))["basis_year"].to_numpy()
+        for m in members
+    }
+
+    def rates_over(s: int, e: int) -> tuple[dict, list]:
+        rates, broken = {}, []
         for member in members:
             a, b = frame.at[s, member], frame.at[e, member]
             if pd.isna(a) or pd.isna(b) or a <= 0 or b <= 0:
                 continue
-            table = basis_breaks(indicator, member, series_vintages(panel, indicator, member))
-            years = table["basis_year"].to_numpy()
-            if ((years > s) & (years <= e)).any():
+            if ((basis[member] > s) & (basis[member] <= e)).any():
                 broken.append(member)
                 continue
-            rates.at[e, member] = 100.0 * ((b / a) ** (1.0 / (e - s)) - 1.0)
-    result = standing(rates, district, members, share=share)
+            rates[member] = 100.0 * ((b / a) ** (1.0 / (e - s)) - 1.0)
+        return rates, broken
+
+    need = needed_members(len(members), share)
+    years = sorted(int(y) for y in frame[district].dropna().index)
+    best = None
+    for s, e in itertools.combinations(years, 2):
+        if ((basis[district] > s) & (basis[district] <= e)).any():
+            continue
+        if best is not None and (e - s, e) <= (best[1] - best[0], best[1]):
+            continue
+        rates, _ = rates_over(s, e)
+        if len(rates) >= need:
+            best = (s, e)
+    shared = best is not None
+    if shared:
+        s, e = best
+        a, b = float(frame.at[s, district]), float(frame.at[e, district])
+        headline = HeadlineGrowth(
+            district,
+            indicator,
+            s,
+            e,
+            100.0 * ((b / a) ** (1.0 / (e - s)) - 1.0),
+            a,
+            b,
+            own.first,
+            own.last,
+            own.basis_years,
+            own.span_breaks,
+        )
+    else:
+        headline = own
+    index = [headline.end if headline.ok else 0]
+    table = pd.DataFrame(np.nan, index=pd.Index(index, name="year"), columns=members)
+    broken: list[str] = []
+    if headline.ok:
+        rates, broken = rates_over(int(headline.start), int(headline.end))
+        for member, rate in rates.items():
+            table.at[headline.end, member] = rate
+    result = standing(table, district, members, share=share)
     prov = {}
     if panel is not None and headline.ok:
-        from jbanalysis.metrics.selection import provenance
-
         prov = provenance(panel, indicator, district, [headline.start, headline.end])
-    return GrowthComparison(headline, result, tuple(broken), prov)
+    return GrowthComparison(headline, result, tuple(broken), prov, shared)

@@ -318,7 +318,7 @@ def index_sentence(comparison, lang: str = "zh") -> str:
         lambda v: f"{v:.0f}",
         {},
         {},
-        0,
+        comparison.count_in_latest,
         (name, name),
         lang,
     )
@@ -351,10 +351,10 @@ def growth_sentence(comparison, lang: str = "zh") -> str:
     >>> s = Standing("jiangbei", 2018, 14.19, c, value=14.19, rank=1, median=8.45)
     >>> b = pd.DataFrame({"kind": ["economic_census"], "year": [2018], "first_year": [2019]})
     >>> g = HeadlineGrowth("jiangbei", "gdp", 2014, 2018, 14.19, 1.0, 1.0, 2014, 2022, (2019,), b)
-    >>> growth_sentence(GrowthComparison(g, s))
-    '2014–2018年江北区地区生产总值名义年均增长14.2%（不跨口径断点的最长区间：2014–2022年间有2018年经济普查），高于有可比数据各区的中位数8.4%，在3个区中居第1位（渝中区无可比数据）。'
-    >>> growth_sentence(GrowthComparison(g, s), "en")
-    "Over 2014–2018, Jiangbei's nominal GDP growth was 14.2% a year (the longest span without a break: 2014–2022 includes the 2018 economic census), above the median of the districts with comparable data (8.4%), 1st of 3 (no comparable data for Yuzhong)."
+    >>> growth_sentence(GrowthComparison(g, s, shared=True))
+    '2014–2018年江北区地区生产总值名义年均增长14.2%（三分之二以上的区可比、不跨口径断点的最长区间：2014–2022年间有2018年经济普查），高于有可比数据各区的中位数8.4%，在3个区中居第1位（渝中区无可比数据）。'
+    >>> growth_sentence(GrowthComparison(g, s, shared=True), "en")
+    "Over 2014–2018, Jiangbei's nominal GDP growth was 14.2% a year (the longest span without a break that two thirds of the districts share: 2014–2022 includes the 2018 economic census), above the median of the districts with comparable data (8.4%), 1st of 3 (no comparable data for Yuzhong)."
     """
     check_lang(lang)
     headline, standing = comparison.headline, comparison.standing
@@ -368,16 +368,23 @@ def growth_sentence(comparison, lang: str = "zh") -> str:
             lang,
         )
     notes = _endpoint_notes(comparison.provenance, [headline.start, headline.end], lang)
+    shared = getattr(comparison, "shared", False)
     if (headline.first, headline.last) != (headline.start, headline.end) and len(
         headline.span_breaks
     ):
         crossed = breaks_phrase(headline.span_breaks, lang)
+        what = pick(
+            "三分之二以上的区可比、不跨口径断点的最长区间" if shared else "不跨口径断点的最长区间",
+            "the longest span without a break that two thirds of the districts share"
+            if shared
+            else "the longest span without a break",
+            lang,
+        )
         notes.insert(
             0,
             pick(
-                f"不跨口径断点的最长区间：{headline.first}–{headline.last}年间有{crossed}",
-                f"the longest span without a break: {headline.first}–{headline.last} includes "
-                f"{crossed}",
+                f"{what}：{headline.first}–{headline.last}年间有{crossed}",
+                f"{what}: {headline.first}–{headline.last} includes {crossed}",
                 lang,
             ),
         )
