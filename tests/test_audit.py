@@ -543,15 +543,17 @@ class Audit:
         zh = self.lang == "zh"
         if zh:
             rx = (
-                rf"以(?P<base>\d{{4}})年为100（名义值），(?P<y>\d{{4}})年(?P<name>{self.DN})为(?P<v>\d+)，"
-                rf"在有数据的(?P<n>\d+)个区中居第(?P<r>\d+)位(?:（(?P<rn>[^（）]*)）)?"
+                rf"以(?P<base>\d{{4}})年为100（名义值），(?P<y1>\d{{4}})年(?P<name>{self.DN})为(?P<v1>\d+)(?:（(?P<n1>[^（）]*)）)?"
+                rf"(?:，在有数据的(?P<n>\d+)个区中居第(?P<r>\d+)位(?:（(?P<rn>[^（）]*)）)?)?"
+                rf"(?:；(?P<y2>\d{{4}})年为(?P<v2>\d+)，在有数据的(?P<n2>\d+)个区中居第(?P<r2>\d+)位(?:（(?P<rn2>[^（）]*)）)?)?"
                 rf"(?:；(?:{self.DN})无(?P<gy>\d{{4}})年数据（三分之二以上的区已有）)?"
                 rf"(?:；(?P<b0>\d{{4}})–(?P<b1>\d{{4}})年跨越(?P<bx>[^，]*)，指数含口径变化)?。"
             )
         else:
             rx = (
-                rf"With (?P<base>\d{{4}}) = 100 \(nominal\), (?P<name>{self.DN}) stood at (?P<v>\d+) in (?P<y>\d{{4}}), "
-                rf"(?P<r>\d+){self._ord()} of the (?P<n>\d+) districts with data(?: \((?P<rn>[^()]*)\))?"
+                rf"With (?P<base>\d{{4}}) = 100 \(nominal\), (?P<name>{self.DN}) stood at (?P<v1>\d+) in (?P<y1>\d{{4}})(?: \((?P<n1>[^()]*)\))?"
+                rf"(?:, (?P<r>\d+){self._ord()} of the (?P<n>\d+) districts with data(?: \((?P<rn>[^()]*)\))?)?"
+                rf"(?:; in (?P<y2>\d{{4}}) it was (?P<v2>\d+), (?P<r2>\d+){self._ord()} of the (?P<n2>\d+) districts with data(?: \((?P<rn2>[^()]*)\))?)?"
                 rf"(?:; (?:{self.DN}) has no (?P<gy>\d{{4}}) value \(at least two thirds of the 9 districts have one\))?"
                 rf"(?:; (?P<b0>\d{{4}})–(?P<b1>\d{{4}}) crosses (?P<bx>.*), so the index includes (?:those changes|that change) of basis)?\."
             )
@@ -565,18 +567,41 @@ class Audit:
         if int(g["base"]) != base:
             self.fail(s, f"base year {g['base']}, the district's first is {base}")
         kept = [d for d in NINE if pd.notna(gdp.at[base, d])]
-        index = 100 * gdp[kept] / gdp.loc[base, kept]
-        if abs(float(g["v"]) - index.at[int(g["y"]), district]) > 0.5 + 1e-9:
-            self.fail(s, f"index {g['v']} != {index.at[int(g['y']), district]:.1f}")
-        saved = NINE
+        index = (100 * gdp[kept] / gdp.loc[base, kept]).reindex(columns=list(NINE))
+        latest = int(index[district].dropna().index.max())
+        if int(g["y1"]) != latest or abs(float(g["v1"]) - index.at[latest, district]) > 0.5 + 1e-9:
+            self.fail(
+                s,
+                f"{g['v1']} in {g['y1']}, the index is {index.at[latest, district]:.1f} in {latest}",
+            )
+        year = int(g["y1"]) if g["r"] else int(g["y2"]) if g["r2"] else None
+        if year is None:
+            self.fail(s, "an index without a rank")
+            return True
+        if g["y2"] and abs(float(g["v2"]) - index.at[year, district]) > 0.5 + 1e-9:
+            self.fail(s, f"{g['v2']} != {index.at[year, district]:.1f}")
         self.check_rank(
-            s, index.reindex(columns=list(NINE)), district, g["y"], g["n"], g["r"], g["rn"]
+            s, index, district, year, g["n"] or g["n2"], g["r"] or g["r2"], g["rn"] or g["rn2"]
         )
-        assert saved == NINE
-        _, _, _, group_year = self.t.comparison(index.reindex(columns=list(NINE)), district)
-        if group_year != int(g["y"]) and (g["gy"] is None or int(g["gy"]) != group_year):
+        if latest > year:
+            count = int(index.loc[latest].notna().sum())
+            expected = (
+                (f"{latest}年只有{count}个区有数据" if count > 1 else f"其他区没有{latest}年数据")
+                if zh
+                else (
+                    f"only {count} of the 9 districts have {latest} data"
+                    if count > 1
+                    else f"no other district has {latest} data"
+                )
+            )
+            if expected not in (g["n1"] or ""):
+                self.fail(
+                    s, f"the latest index year {latest} not said to be unranked ({expected!r})"
+                )
+        _, _, _, group_year = self.t.comparison(index, district)
+        if group_year != year and (g["gy"] is None or int(g["gy"]) != group_year):
             self.fail(s, f"the group's year {group_year} not named")
-        crossed = self.t.crossed("gdp", district, base, int(g["y"]))
+        crossed = self.t.crossed("gdp", district, base, year)
         if crossed and not g["bx"]:
             self.fail(s, "the index crosses breaks and does not say so")
         self.check_breaks_named(s, g["bx"], crossed)
@@ -1420,6 +1445,13 @@ class Audit:
     def audit_sentence(self, s: str) -> None:
         s = s.strip()
         if not s:
+            return
+        if s.startswith(("内置数据：", "bundled data: ")):
+            import hashlib
+
+            digest = hashlib.sha256((ROOT / "data" / "observations.csv").read_bytes()).hexdigest()
+            if digest[:12] not in s:
+                self.fail(s, f"the data vintage does not name observations.csv {digest[:12]}")
             return
         if s.startswith(self.STATIC_STARTS) or s in STATIC_NOTES:
             return

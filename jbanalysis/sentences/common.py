@@ -80,7 +80,7 @@ def data_vintage(lang: str = "zh") -> str:
     ).removeprefix("sha256:")[:12]
     dates = ", ".join(accessed) or "?"
     return pick(
-        f"内置数据：来源访问日期 {dates}，observations.csv sha256 {digest}",
+        f"内置数据：来源访问日期 {'、'.join(accessed) or '?'}，observations.csv sha256 {digest}",
         f"bundled data: sources accessed {dates}, observations.csv sha256 {digest}",
         lang,
     )
