@@ -130,7 +130,9 @@ def test_reports_for_jiangbei_in_chinese():
     # Tertiary share: 2005 60.5 / (1.6 + 71.7 + 60.5) = 45.2 %; 2020 1040.4147 / (1.1281 +
     # 283.858 + 1040.4147) = 78.5 %.
     assert "第三产业比重由2005年的45.2%变为2020年的78.5%" in summary["03_structure"]
-    assert "2027年江北区地区生产总值中位预测为" in summary["04_forecasts"]
+    # the forecast runs `horizon` (5) years past Jiangbei's latest GDP year
+    jiangbei_last = int(load_panel(districts="jiangbei", indicators="gdp")["year"].max())
+    assert f"{jiangbei_last + 5}年江北区地区生产总值中位预测为" in summary["04_forecasts"]
     index = (out / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'href="([^"]+)"', index)
     assert links == [f"{n}_jiangbei_zh.html" for n in NOTEBOOKS]

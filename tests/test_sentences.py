@@ -470,3 +470,13 @@ def test_headings_are_in_one_language():
             zh, en = module.heading(key, "zh"), module.heading(key, "en")
             assert not any("a" <= ch.lower() <= "z" for ch in zh.replace("GDP", "")), zh
             assert not any("\u4e00" <= ch <= "\u9fff" for ch in en), en
+
+
+def test_every_kind_of_source_vintage_and_flag_has_words_in_both_languages():
+    # a caveat names the kind of source: an id without a term would print English in Chinese
+    from jbanalysis.vocabulary import has_term
+
+    observations = jb.load_observations()
+    for column in ("source_kind", "vintage", "flag", "reliability"):
+        missing = sorted(v for v in observations[column].astype(str).unique() if not has_term(v))
+        assert missing == [], column
