@@ -28,7 +28,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from jbanalysis.districts import CITY, load_districts
-from jbanalysis.narrative import district_name, indicator_name, indicator_unit, unit_name
+from jbanalysis.formatting import district_name, indicator_name, indicator_unit, unit_name
 from jbanalysis.vocabulary import check_lang, has_term, term
 
 #: CJK fonts tried in order (Debian's fonts-noto-cjk provides the first).
@@ -56,6 +56,7 @@ COVERAGE_COLORS = {
     "derived": "#7B8CDE",
 }
 BREAK_COLOUR = "#777777"
+INCOMPLETE_COLOUR = "#ECECEC"
 SECTOR_COLORS = {"va_primary": "#8DB580", "va_secondary": "#5B7DB1", "va_tertiary": "#E3A857"}
 
 
@@ -220,15 +221,99 @@ def _new_ax(ax: Axes | None, figsize: tuple[float, float] | None = None) -> Axes
     return ax
 
 
-def _spread(positions: list[float], gap: float) -> list[float]:
-    """Nudge sorted label positions apart so that neighbours are at least ``gap`` apart."""
-    order = np.argsort(positions)
-    placed = list(positions)
-    previous = -np.inf
-    for i in order:
-        placed[i] = max(placed[i], previous + gap)
-        previous = placed[i]
+def _spread(positions: list[float], gap: float, low: float = 0.0, high: float = 1.0) -> list[float]:
+    """Move label positions as little as possible (least squares) so that neighbours are at least
+    ``gap`` apart and all lie in [low, high]; when they cannot all fit, spread them evenly.
+
+    With the labels sorted, y_i >= y_{i-1} + gap is z_i = y_i - i gap non-decreasing: the
+    closest such z is the isotonic regression of the wishes (pool adjacent violators), and the
+    bounds clip it to [low, high - (n - 1) gap].
+
+    >>> [round(p, 2) for p in _spread([0.5, 0.5, 0.5], 0.1)]
+    [0.4, 0.5, 0.6]
+    >>> [round(p, 2) for p in _spread([0.98, 0.99, 0.2], 0.1)]
+    [0.9, 1.0, 0.2]
+    """
+    n = len(positions)
+    if n == 0:
+        return []
+    order = list(np.argsort(positions, kind="stable"))
+    if gap * (n - 1) >= high - low:  # no room: even spacing over the whole height
+        step = (high - low) / max(n - 1, 1)
+        fitted = [low + k * step for k in range(n)]
+    else:
+        z = [float(positions[i]) - k * gap for k, i in enumerate(order)]
+        blocks: list[list[float]] = []  # [mean, count]
+        for value in z:
+            blocks.append([value, 1.0])
+            while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
+                (m1, c1), (m2, c2) = blocks[-2], blocks[-1]
+                blocks[-2:] = [[(m1 * c1 + m2 * c2) / (c1 + c2), c1 + c2]]
+        iso = [m for m, c in blocks for _ in range(int(c))]
+        top = high - (n - 1) * gap
+        fitted = [min(max(v, low), top) + k * gap for k, v in enumerate(iso)]
+    placed = [0.0] * n
+    for k, i in enumerate(order):
+        placed[i] = fitted[k]
     return placed
+
+
+def _runs(years: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs of sorted years: [2007, 2008, 2014] -> [(2007, 2008), (2014, 2014)]."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][1] + 1:
+            runs[-1][1] = year
+        else:
+            runs.append([year, year])
+    return [(a, b) for a, b in runs]
+
+
+def _label_ends(ax: Axes, ends: list[tuple[float, float, str, str]], fontsize: float = 8) -> None:
+    """Write each line's name at the right margin without two names overlapping.
+
+    Names of lines that reach (or nearly reach) the last year are stacked in the right margin,
+    moved apart by one text height (computed from the figure's size, in axes fractions) and kept
+    inside the axes, with a thin leader to their line where a name had to move. A line that ends
+    more than two years earlier is named at its own last point, so that no name sits beside a
+    year its line does not reach.
+    """
+    x_max = max(e[0] for e in ends)
+    bottom, top = ax.get_ylim()  # (larger, smaller) for an inverted axis: fractions still work
+    span = (top - bottom) or 1.0
+    fig = ax.figure
+    height_px = ax.get_position().height * fig.get_figheight() * fig.dpi
+    gap = fontsize * 1.3 / 72 * fig.dpi / max(height_px, 1.0)
+    # lines that stop a year or two before the last are still named in the margin (with a
+    # leader); one that stops long before is named where it stops
+    margin = [e for e in ends if e[0] >= x_max - 2]
+    early = [e for e in ends if e[0] < x_max - 2]
+    wishes = [(e[1] - bottom) / span for e in margin]
+    placed = _spread(wishes, gap, gap / 2, 1.0 - gap / 2)  # centres: whole names inside
+    x_text = x_max + 0.45
+    for (x_end, y_end, text, color), frac in zip(margin, placed, strict=True):
+        y_text = bottom + frac * span
+        ax.text(x_text, y_text, text, color=color, fontsize=fontsize, va="center", clip_on=False)
+        if abs(frac - (y_end - bottom) / span) > gap / 2 or x_end < x_max:
+            ax.plot(
+                [x_end + 0.05, x_text - 0.08],
+                [y_end, y_text],
+                color=color,
+                lw=0.6,
+                alpha=0.7,
+                zorder=1,
+            )
+    for x_end, y_end, text, color in early:
+        ax.annotate(
+            text,
+            (x_end, y_end),
+            xytext=(4, 4),
+            textcoords="offset points",
+            color=color,
+            fontsize=fontsize,
+        )
+    ax.set_xlim(right=x_max + 2.4)
+    ax.set_ylim(bottom, top)
 
 
 def _flag_legend(flags_seen: Iterable[str], lang: str) -> list[Line2D]:
@@ -260,6 +345,7 @@ def lines(
     breaks: Iterable[int] = (),
     invert: bool = False,
     end_labels: bool = True,
+    incomplete: Iterable[int] = (),
 ) -> Axes:
     """Line per column of a years x districts frame; ``district`` highlighted, the rest muted.
 
@@ -283,7 +369,12 @@ def lines(
     invert : bool
         Invert the y axis and use whole-number ticks (for ranks, 1 at the top).
     end_labels : bool
-        Write each line's name at its last value.
+        Write each line's name at the right margin (never two on top of each other; a line that
+        ends early is named at its own last point).
+    incomplete : iterable of int
+        Years in which the values are not like for like across the lines, e.g. ranks among fewer
+        districts because one has no value (:func:`jbanalysis.metrics.rank_history`): shaded, with
+        hollow points, and named in the legend.
 
     Returns
     -------
@@ -292,6 +383,12 @@ def lines(
     Examples
     --------
     >>> _ = set_theme("en")
+    >>> r = pd.DataFrame({"jiangbei": [2.0, 1.0, 2.0], "yubei": [1.0, None, 1.0],
+    ...                   "banan": [3.0, 2.0, 3.0]}, index=[2018, 2019, 2020])
+    >>> ax = lines(r, "jiangbei", invert=True, incomplete=[2019])
+    >>> [t.get_text() for t in ax.get_legend().get_texts()][-1]
+    'years with a district missing: ranked among those with data'
+    >>> plt.close("all")
     >>> v = pd.DataFrame({"jiangbei": [1.0, 2.0, 3.0], "yubei": [2.0, None, 4.0]},
     ...                  index=[2018, 2019, 2020])
     >>> f = pd.DataFrame({"jiangbei": ["observed", "interpolated", "observed"]}, index=v.index)
@@ -311,6 +408,9 @@ def lines(
         columns.append(district)
     flags_seen: set[str] = set()
     ends: list[tuple[float, float, str, str]] = []
+    shaded = sorted({int(y) for y in incomplete} & {int(y) for y in values.index})
+    for start, end in _runs(shaded):
+        ax.axvspan(start - 0.5, end + 0.5, color=INCOMPLETE_COLOUR, lw=0, zorder=0)
     for col in columns:
         series = values[col]
         if col == district:
@@ -322,6 +422,19 @@ def lines(
         x = series.index.to_numpy(dtype=float)
         y = series.to_numpy(dtype=float)
         ax.plot(x, y, style, color=color, lw=width, zorder=zorder, marker="o", ms=size)
+        if shaded:
+            hollow = np.isin(x, shaded) & ~np.isnan(y)
+            ax.plot(
+                x[hollow],
+                y[hollow],
+                linestyle="",
+                marker="o",
+                ms=size + 2,
+                markerfacecolor="white",
+                markeredgecolor=color,
+                markeredgewidth=1.2,
+                zorder=zorder + 1,
+            )
         if flags is not None and col in flags.columns:
             col_flags = flags[col].reindex(series.index)
             for flag, marker in FLAG_MARKERS.items():
@@ -350,14 +463,7 @@ def lines(
     for year in marked:
         ax.axvline(year - 0.5, color=BREAK_COLOUR, ls=":", lw=1.2, zorder=1)
     if ends:
-        low, high = ax.get_ylim()
-        gap = abs(high - low) * 0.045
-        sign = -1 if invert else 1
-        placed = _spread([sign * e[1] for e in ends], gap)
-        x_max = max(e[0] for e in ends)
-        for (_, _, text, color), y in zip(ends, placed, strict=True):
-            ax.text(x_max + 0.35, sign * y, text, color=color, fontsize=8, va="center")
-        ax.set_xlim(right=x_max + 2.2)
+        _label_ends(ax, ends)
     handles = []
     if district in values.columns:
         handles.append(Line2D([], [], color=HIGHLIGHT, lw=2.6, label=label(district, lang)))
@@ -374,7 +480,16 @@ def lines(
         handles.append(
             Line2D([], [], color=BREAK_COLOUR, lw=1.2, ls=":", label=term("registered_break", lang))
         )
-    ax.legend(handles=handles, loc="upper left")
+    if shaded:
+        handles.append(Patch(facecolor=INCOMPLETE_COLOUR, label=term("incomplete_years", lang)))
+    # below the plot, so that the legend never covers a line or a name
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(0.0, -0.08),
+        ncol=min(len(handles), 3),
+        borderaxespad=0.0,
+    )
     ax.set_title(title, loc="left")
     ax.set_ylabel(ylabel)
     ax.set_xlabel("")

@@ -31,8 +31,13 @@ MODULES = [
     ("jbanalysis.metrics", "Metrics"),
     ("jbanalysis.forecast", "Forecasts"),
     ("jbanalysis.plots", "Charts"),
-    ("jbanalysis.narrative", "Computed sentences"),
-    ("jbanalysis.sentences.forecasts", "Sentences of the forecast report"),
+    ("jbanalysis.formatting", "Numbers, names and tables as printed"),
+    ("jbanalysis.sentences.common", "Sentences: shared pieces"),
+    ("jbanalysis.sentences.overview", "Sentences of report 01 (data overview)"),
+    ("jbanalysis.sentences.versus", "Sentences of report 02 (against the other districts)"),
+    ("jbanalysis.sentences.structure", "Sentences of report 03 (structure and disparities)"),
+    ("jbanalysis.sentences.forecasts", "Sentences of report 04 (forecasts and targets)"),
+    ("jbanalysis.narrative", "Compatibility: the old sentence module"),
     ("jbanalysis.report", "Reports"),
 ]
 

@@ -22,7 +22,8 @@ matplotlib.use("Agg")  # a file, no window
 import matplotlib.pyplot as plt
 
 import jbanalysis as jb
-from jbanalysis import narrative, plots
+from jbanalysis import metrics, plots
+from jbanalysis.sentences import common, versus
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -37,14 +38,12 @@ def main(argv: list[str] | None = None) -> int:
     theme = plots.set_theme(args.lang)
     members = jb.district_ids("central")
     panel = jb.load_panel(districts=members, indicators="gdp", years=range(2005, 2023))
-    gdp = jb.wide(panel, "gdp", districts=members)
-    flags = plots.flags_table(panel, "gdp", gdp)
     ax = plots.indicator_lines(
         panel,
         "gdp",
         district,
         members,
-        title=narrative.title("versus", district, theme.chart_lang),
+        title=common.title("versus", district, theme.chart_lang),
     )
     ax.figure.set_size_inches(8.0, 4.4)
     out = Path(args.out)
@@ -52,7 +51,8 @@ def main(argv: list[str] | None = None) -> int:
     ax.figure.savefig(out, dpi=110)
     plt.close(ax.figure)
     print(f"wrote {out}")
-    print(narrative.level_sentence(gdp, district, "gdp", args.lang, flags=flags[district]))
+    comparison = metrics.level_comparison(panel, "gdp", district, members)
+    print(versus.level_sentence(comparison, args.lang))
     return 0
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from jbanalysis import district_ids, load_panel
 from jbanalysis.report import ReportResult, build_reports, list_notebooks
 
 NOTEBOOKS = [
@@ -36,9 +37,7 @@ def reports_for(district: str, lang: str) -> tuple[Path, tuple[ReportResult, ...
     """
     out = Path(tempfile.mkdtemp(prefix=f"jb-reports-{district}-{lang}-"))
     atexit.register(shutil.rmtree, out, ignore_errors=True)
-    # the window of the hand-checked expectations below (the reports' default runs to the
-    # latest data, which the sentence audit covers)
-    results = build_reports(district, lang, out, progress=False, extra={"end_year": 2022})
+    results = build_reports(district, lang, out, progress=False)
     return out, tuple(results)
 
 
@@ -89,12 +88,12 @@ def _check_html(page: str, title: str, min_figures: int) -> None:
         assert bad not in content, bad
 
 
-# figures each notebook draws (01: four coverage maps, breaks; 02: GDP, index, CAGR, shares,
-# rank and seven indicators; 03: shares x2, LQ, shift-share, Krugman, sigma, beta; 04: two fans
+# figures each notebook draws (01: four coverage maps, breaks; 02: GDP, index, CAGR, real growth,
+# shares, rank and seven indicators; 03: shares x2, LQ, shift-share, Krugman, sigma, beta; 04: two fans
 # and the target)
 MIN_FIGURES = {
     "01_data_overview": 5,
-    "02_jiangbei_vs_central_districts": 12,
+    "02_jiangbei_vs_central_districts": 13,
     "03_structure": 7,
     "04_forecasts": 3,
 }
@@ -111,21 +110,29 @@ def test_reports_for_jiangbei_in_chinese():
         assert r.html == out / f"{r.notebook}_jiangbei_zh.html"
         _check_html(r.html.read_text(encoding="utf-8"), r.title, MIN_FIGURES[r.notebook])
     summary = {r.notebook: r.summary for r in results}
-    # Jiangbei 2022 GDP 1602.76 亿元 (corrected, C002); 3rd of the 8 with 2022 data after
-    # yubei 2297.11 and jiulongpo 1763.94; CAGR 2005-2022 = (1602.76 / 133.7) ** (1 / 17) - 1
-    # = 15.7 %; 2017 interpolated.
+    # Jiangbei's latest GDP, 2023: 1744.0 亿元, a preliminary figure from a government work
+    # report; only 5 of the nine have 2023, so it is ranked in 2022: 1602.76 亿元 (maigoo, low,
+    # swapped back by C002), 3rd of the 8 with 2022 data after yubei 2297.11 and jiulongpo
+    # 1763.94. Growth over the longest window without a break, 2019–2023:
+    # (1744.0 / 1240.07) ** (1 / 4) - 1 = 8.9 % (nominal).
     assert summary["02_jiangbei_vs_central_districts"].startswith(
-        "2022年江北区地区生产总值为1602.8亿元，在有数据的8个区中居第3位；"
-        "2005–2022年年均增长15.7%（2017年为插值，2022年为更正值）。"
+        "2023年江北区地区生产总值为1744.0亿元（来自政府工作报告的初步数；2023年只有5个区有数据，不作排名）；"
+        "2022年为1602.8亿元（来自汇编网站的低可靠性数值，经C002更正），在有数据的8个区中居第3位"
+        "（大渡口区无数据）；2019–2023年名义年均增长8.9%"
     )
-    # GDP has its 18 years 2005-2022 in the window
+    # Coverage runs over GDP's own years among the nine (to the latest year any of them has);
+    # Jiangbei has 2005-2023, 19 years, 2017 interpolated and 2022 corrected.
+    gdp_years = load_panel(districts=district_ids("central"), indicators="gdp")["year"]
+    last = int(gdp_years.max())
     assert summary["01_data_overview"].startswith(
-        "江北区的地区生产总值在2005–2022年中有18年有值（2017年为插值，2022年为更正值）；"
+        f"江北区的地区生产总值在2005–{last}年中有19年有值，最新为2023年（2017年为插值，2022年为更正值）；"
     )
     # Tertiary share: 2005 60.5 / (1.6 + 71.7 + 60.5) = 45.2 %; 2020 1040.4147 / (1.1281 +
     # 283.858 + 1040.4147) = 78.5 %.
     assert "第三产业比重由2005年的45.2%变为2020年的78.5%" in summary["03_structure"]
-    assert "2027年江北区地区生产总值中位预测为" in summary["04_forecasts"]
+    # the forecast runs `horizon` (5) years past Jiangbei's latest GDP year
+    jiangbei_last = int(load_panel(districts="jiangbei", indicators="gdp")["year"].max())
+    assert f"{jiangbei_last + 5}年江北区地区生产总值中位预测为" in summary["04_forecasts"]
     index = (out / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'href="([^"]+)"', index)
     assert links == [f"{n}_jiangbei_zh.html" for n in NOTEBOOKS]
@@ -142,7 +149,10 @@ def test_reports_for_another_district_in_english():
         page = r.html.read_text(encoding="utf-8")
         _check_html(page, r.title, MIN_FIGURES[r.notebook])
         assert r.html.name.endswith("_yubei_en.html")
-    # Yubei 2022 GDP 2297.11 亿元 = CNY 229.7 bn, the largest of the 8 with 2022 data.
+    # Yubei 2023 GDP 2442.60 亿元 = CNY 244.3 bn (an aggregator's, low reliability), unranked
+    # (5 of 9 have 2023); 2022: 2297.11 亿元 = CNY 229.7 bn, the largest of the 8 with 2022 data.
     assert results[1].summary.startswith(
-        "Yubei's GDP was CNY 229.7 bn in 2022, 1st of the 8 districts with data"
+        "Yubei's GDP was CNY 244.3 bn in 2023 (a low-reliability value from an aggregator site; "
+        "only 5 of the 9 districts have 2023 data: no rank); in 2022 it was CNY 229.7 bn, 1st of "
+        "the 8 districts with data"
     )
