@@ -27,6 +27,7 @@ _LAZY_ATTRS = {
     "district_ids": "jbanalysis.districts",
     "load_indicators": "jbanalysis.indicators",
     "convert": "jbanalysis.indicators",
+    "load_breaks": "jbanalysis.breaks",
     "read_table": "jbanalysis.io",
     "load_observations": "jbanalysis.data",
     "load_sources": "jbanalysis.data",
@@ -46,6 +47,7 @@ __all__ = [  # noqa: RUF022 - grouped by purpose, not alphabetically
     "district_ids",
     "load_indicators",
     "convert",
+    "load_breaks",
     # data and panels
     "load_observations",
     "load_sources",
@@ -68,11 +70,15 @@ __all__ = [  # noqa: RUF022 - grouped by purpose, not alphabetically
     "cli",
     "validation",
     "narrative",
+    "breaks",
+    "vocabulary",
+    "names",
 ]
 # every public name that is not a function above is a sub-module, imported on first use
 _LAZY_MODULES = frozenset(__all__) - set(_LAZY_ATTRS) - {"__version__"}
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
+    from jbanalysis.breaks import load_breaks
     from jbanalysis.data import load_observations, load_sources
     from jbanalysis.districts import district_ids, load_districts, resolve_district
     from jbanalysis.indicators import convert, load_indicators

@@ -352,8 +352,8 @@ def sha256(path: Path) -> str:
 def hashed_files(folder: Path | None = None) -> list[Path]:
     """Every data file whose hash ``datapackage.json`` records."""
     root = folder or data_dir()
-    names = ["districts.csv", "indicators.csv", "units.csv", "sources.csv", "corrections.csv"]
-    names += ["observations.csv"]
+    names = ["districts.csv", "indicators.csv", "units.csv", "terms.csv", "sources.csv"]
+    names += ["corrections.csv", "breaks.csv", "observations.csv"]
     return [root / n for n in names] + source_files(root / "sources")
 
 

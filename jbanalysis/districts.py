@@ -29,7 +29,9 @@ def _registry() -> pd.DataFrame:
 
 
 def load_districts() -> pd.DataFrame:
-    """The registry as a DataFrame: id, adcode, name_zh, name_en, group, level, aliases.
+    """The registry as a DataFrame: id, adcode, name_zh, name_en, group, level, member_of, aliases.
+
+    ``member_of`` lists the published aggregates a unit belongs to (``chongqing|central9|metro21``).
 
     >>> reg = load_districts()
     >>> reg.loc[reg["id"] == "jiangbei", ["adcode", "name_zh", "group"]].to_numpy().tolist()
@@ -94,6 +96,28 @@ def district_ids(group: str | Iterable[str] = "central") -> list[str]:
             return reg.loc[reg["level"].isin(["district", "county"]), "id"].tolist()
         return [resolve_district(group)]
     return [resolve_district(g) for g in group]
+
+
+def group_members(group: str) -> list[str]:
+    """District ids of a published aggregate (``central9``, ``metro21``) or of the city (all 38).
+
+    Membership is the registry's ``member_of`` column: a group's total can be checked against the
+    sum of these units.
+
+    >>> len(group_members("central9")), len(group_members("metro21")), len(group_members("chongqing"))
+    (9, 21, 38)
+    >>> group_members("urban_function_core")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'urban_function_core' is not a group of whole districts (central9, chongqing, metro21)
+    """
+    reg = _registry()
+    members = reg["member_of"].str.split("|")
+    groups = sorted({g for m in members for g in m if g})
+    gid = resolve_district(group)
+    if gid not in groups:
+        raise ValueError(f"{group!r} is not a group of whole districts ({', '.join(groups)})")
+    return reg.loc[members.map(lambda m: gid in m), "id"].tolist()
 
 
 def name_of(district: str, lang: str = "zh") -> str:

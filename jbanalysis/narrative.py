@@ -22,8 +22,7 @@ import pandas as pd
 from jbanalysis._bundle import data_path
 from jbanalysis.districts import name_of
 from jbanalysis.indicators import load_indicators, load_units
-
-LANGS = ("zh", "en")
+from jbanalysis.vocabulary import LANGS, check_lang, term, terms  # noqa: F401 - re-exported
 
 
 def table(frame: pd.DataFrame, digits: int = 1, missing: str = "—") -> pd.DataFrame:
@@ -54,53 +53,9 @@ def markdown(text: str):
     return Markdown(html.escape(text, quote=False))
 
 
-# Words shared by sentences and chart legends: key -> (zh, en).
-TERMS: dict[str, tuple[str, str]] = {
-    "observed": ("观测值", "observed"),
-    "interpolated": ("插值", "interpolated"),
-    "corrected": ("更正值", "corrected"),
-    "derived": ("推算值", "derived"),
-    "gap": ("缺失", "gap"),
-    "peers": ("其他中心城区", "other central districts"),
-    "city": ("全市", "whole city"),
-    "central": ("中心城区九区", "the nine central districts"),
-    "all": ("全市各区县", "all districts and counties"),
-    "cagr": ("年均增长率", "CAGR"),
-    "lq": ("区位商", "location quotient"),
-    "krugman": ("克鲁格曼专业化指数", "Krugman specialisation index"),
-    "sigma": ("人均GDP对数标准差（σ）", "σ: std of log GDP per capita"),
-    "ln_initial": ("人均GDP对数", "ln GDP per capita"),
-    "log_growth": ("年均对数增长", "log growth a year"),
-    "beta": ("β收敛", "β-convergence"),
-    "breaks": ("口径断裂检测", "series breaks"),
-    "dispersion_z": (
-        "各区县增长率的离散度（稳健z值）",
-        "scatter of growth across units (robust z)",
-    ),
-    "revision": ("2018/2019年口径变化", "2018/19 revision break"),
-    "history": ("实际值", "actual"),
-    "median": ("中位预测", "median forecast"),
-    "interval80": ("80%预测区间", "80% interval"),
-    "interval95": ("95%预测区间", "95% interval"),
-    "target": ("目标", "target"),
-    "no_data": ("无数据", "no data"),
-    "year": ("年份", "year"),
-    "rank": ("位次", "rank"),
-    "index": ("指数", "index"),
-    "share_city": ("占全市比重", "share of the city"),
-    "share_central": ("占中心城区九区比重", "share of the nine"),
-    "corrected error": ("已更正的错误", "corrected error"),
-    "first release vs revised": ("首发数与修订数", "first release vs revised"),
-    "estimate vs statistic": ("预计数与统计数", "estimate vs statistic"),
-    "preliminary vs statistic": ("初步数与统计数", "preliminary vs statistic"),
-    "sources disagree": ("来源分歧", "sources disagree"),
-    "va_primary": ("第一产业", "primary"),
-    "va_secondary": ("第二产业", "secondary"),
-    "va_tertiary": ("第三产业", "tertiary"),
-    "reference_growth": ("全市增长效应", "city growth"),
-    "sector_mix": ("结构效应", "sector mix"),
-    "competitive": ("竞争效应", "competitive"),
-}
+# Words shared by sentences and chart legends live in the registry (data/terms.csv); this name
+# stays for code that reads the vocabulary as a mapping.
+TERMS: dict[str, tuple[str, str]] = terms()
 
 # Notebook titles: key -> (zh, en); "{d}" is the district's name.
 TITLES: dict[str, tuple[str, str]] = {
@@ -114,33 +69,8 @@ TITLES: dict[str, tuple[str, str]] = {
 }
 
 
-def check_lang(lang: str) -> str:
-    """Return ``lang`` if it is ``"zh"`` or ``"en"``; otherwise raise ``ValueError``.
-
-    >>> check_lang("en")
-    'en'
-    >>> check_lang("fr")
-    Traceback (most recent call last):
-    ...
-    ValueError: lang must be 'zh' or 'en', got 'fr'
-    """
-    if lang not in LANGS:
-        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
-    return lang
-
-
 def _pick(zh: str, en: str, lang: str) -> str:
     return zh if check_lang(lang) == "zh" else en
-
-
-def term(key: str, lang: str = "zh") -> str:
-    """A word of the shared vocabulary (:data:`TERMS`) in ``lang``.
-
-    >>> term("interpolated"), term("interpolated", "en")
-    ('插值', 'interpolated')
-    """
-    zh, en = TERMS[key]
-    return _pick(zh, en, lang)
 
 
 def district_name(district: str, lang: str = "zh") -> str:
@@ -780,11 +710,11 @@ def _revision_name(text: str, lang: str) -> str:
     """``economic census 2018`` -> ``2018年经济普查`` in Chinese (several joined by "; ")."""
     if lang != "zh":
         return text
-    kinds = {"economic census": "经济普查", "population census": "人口普查"}
     out = []
     for part in text.split("; "):
         kind, _, year = part.rpartition(" ")
-        out.append(f"{year}年{kinds.get(kind, kind)}")
+        key = f"break_{kind.replace(' ', '_')}"
+        out.append(term(key, "zh", year=year) if key in TERMS else part)
     return "；".join(out)
 
 

@@ -27,16 +27,9 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from jbanalysis.districts import load_districts
-from jbanalysis.narrative import (
-    TERMS,
-    check_lang,
-    district_name,
-    indicator_name,
-    indicator_unit,
-    term,
-    unit_name,
-)
+from jbanalysis.districts import CITY, load_districts
+from jbanalysis.narrative import district_name, indicator_name, indicator_unit, unit_name
+from jbanalysis.vocabulary import check_lang, has_term, term
 
 #: CJK fonts tried in order (Debian's fonts-noto-cjk provides the first).
 CJK_FONTS = (
@@ -53,7 +46,7 @@ _CJK_FILE_HINTS = ("notosanscjk", "sourcehansans", "wqy", "simhei", "pingfang", 
 
 HIGHLIGHT = "#C8102E"
 PEER = "#A3ACB9"
-CITY = "#1F2937"
+CITY_COLOUR = "#1F2937"
 FLAG_MARKERS = {"interpolated": "o", "corrected": "D", "derived": "s"}
 COVERAGE_COLORS = {
     "": "#EEEEEE",
@@ -62,9 +55,8 @@ COVERAGE_COLORS = {
     "corrected": "#D1495B",
     "derived": "#7B8CDE",
 }
+BREAK_COLOUR = "#777777"
 SECTOR_COLORS = {"va_primary": "#8DB580", "va_secondary": "#5B7DB1", "va_tertiary": "#E3A857"}
-# The 2018 economic census: 2018 first releases against revised figures from 2019 on.
-REVISION_BETWEEN = (2018, 2019)
 
 
 @dataclass(frozen=True)
@@ -201,7 +193,7 @@ def label(key: str, lang: str | None = None) -> str:
     key = str(key)
     if key in set(load_districts()["id"]):
         return district_name(key, lang)
-    if key in TERMS:
+    if has_term(key):
         return term(key, lang)
     try:
         return indicator_name(key, lang)
@@ -265,15 +257,16 @@ def lines(
     title: str = "",
     ylabel: str = "",
     lang: str | None = None,
-    revision: bool = True,
+    breaks: Iterable[int] = (),
     invert: bool = False,
     end_labels: bool = True,
 ) -> Axes:
     """Line per column of a years x districts frame; ``district`` highlighted, the rest muted.
 
     Missing years stay gaps; isolated values still show as dots. Cells of ``flags`` other than
-    ``observed`` get hollow markers. A dotted line marks the 2018/2019 revision break when both
-    years are in the frame.
+    ``observed`` get hollow markers. A dotted line marks each year in ``breaks`` (the first year of
+    a new statistical basis, :func:`jbanalysis.breaks.new_basis_years`) between its year and the
+    one before, when both are in the frame.
 
     Parameters
     ----------
@@ -285,6 +278,8 @@ def lines(
         Same shape, the ``flag`` of each value (``observed``, ``interpolated``, ``corrected``...).
     city : str, optional
         Column drawn dark and dashed (e.g. ``"chongqing"``).
+    breaks : iterable of int
+        First years of a new basis (registered breaks) to mark.
     invert : bool
         Invert the y axis and use whole-number ticks (for ranks, 1 at the top).
     end_labels : bool
@@ -300,11 +295,11 @@ def lines(
     >>> v = pd.DataFrame({"jiangbei": [1.0, 2.0, 3.0], "yubei": [2.0, None, 4.0]},
     ...                  index=[2018, 2019, 2020])
     >>> f = pd.DataFrame({"jiangbei": ["observed", "interpolated", "observed"]}, index=v.index)
-    >>> ax = lines(v, "jiangbei", flags=f)
+    >>> ax = lines(v, "jiangbei", flags=f, breaks=[2019])
     >>> sorted(t.get_text() for t in ax.texts)
-    ['2018/19 revision break', 'Jiangbei', 'Yubei']
+    ['Jiangbei', 'Yubei']
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
-    ['Jiangbei', 'other central districts', 'interpolated']
+    ['Jiangbei', 'other central districts', 'interpolated', 'registered series break']
     >>> plt.close("all")
     """
     lang = _lang(lang)
@@ -321,7 +316,7 @@ def lines(
         if col == district:
             color, width, zorder, style, size = HIGHLIGHT, 2.6, 5, "-", 4
         elif col == city:
-            color, width, zorder, style, size = CITY, 1.8, 4, "--", 3
+            color, width, zorder, style, size = CITY_COLOUR, 1.8, 4, "--", 3
         else:
             color, width, zorder, style, size = PEER, 1.2, 2, "-", 2.5
         x = series.index.to_numpy(dtype=float)
@@ -351,19 +346,9 @@ def lines(
         ax.invert_yaxis()
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    if revision and all(y in values.index for y in REVISION_BETWEEN):
-        x_break = sum(REVISION_BETWEEN) / 2
-        ax.axvline(x_break, color="#777777", ls=":", lw=1.2, zorder=1)
-        ax.text(
-            x_break,
-            1.01,
-            term("revision", lang),
-            transform=ax.get_xaxis_transform(),
-            ha="center",
-            va="bottom",
-            fontsize=8,
-            color="#555555",
-        )
+    marked = [y for y in sorted(set(breaks)) if y in values.index and y - 1 in values.index]
+    for year in marked:
+        ax.axvline(year - 0.5, color=BREAK_COLOUR, ls=":", lw=1.2, zorder=1)
     if ends:
         low, high = ax.get_ylim()
         gap = abs(high - low) * 0.045
@@ -383,8 +368,12 @@ def lines(
     else:  # not districts (e.g. two shares): each muted line is named in the legend
         handles += [Line2D([], [], color=PEER, lw=1.2, label=label(c, lang)) for c in muted]
     if city in values.columns:
-        handles.append(Line2D([], [], color=CITY, lw=1.8, ls="--", label=label(city, lang)))
+        handles.append(Line2D([], [], color=CITY_COLOUR, lw=1.8, ls="--", label=label(city, lang)))
     handles += _flag_legend(flags_seen, lang)
+    if marked:
+        handles.append(
+            Line2D([], [], color=BREAK_COLOUR, lw=1.2, ls=":", label=term("registered_break", lang))
+        )
     ax.legend(handles=handles, loc="upper left")
     ax.set_title(title, loc="left")
     ax.set_ylabel(ylabel)
@@ -439,14 +428,19 @@ def indicator_lines(
     if district not in members:
         members = [*members, district]
     if city:
-        members = [*members, "chongqing"]
+        members = [*members, CITY]
+    from jbanalysis.breaks import new_basis_years
+
     values = wide(panel, indicator, districts=members, years=years)
     flags = flags_table(panel, indicator, values)
+    own = panel[(panel["indicator"] == indicator) & (panel["district"] == district)]
+    vintages = dict(zip(own["year"], own["vintage"], strict=True)) if "vintage" in own else {}
     return lines(
         values,
         district,
         flags=flags,
-        city="chongqing" if city else None,
+        breaks=new_basis_years(indicator, district, vintages),
+        city=CITY if city else None,
         ax=ax,
         title=indicator_name(indicator, lang) if title is None else title,
         ylabel=axis_label(indicator, lang),
@@ -719,7 +713,7 @@ def fan_chart(
     def with_last(column: str) -> np.ndarray:
         return np.concatenate([[last], forecast[column].to_numpy(dtype=float)])
 
-    ax.plot(years, with_last("median"), "--", color=CITY, lw=1.8, label=term("median", lang))
+    ax.plot(years, with_last("median"), "--", color=CITY_COLOUR, lw=1.8, label=term("median", lang))
     for lv, alpha in (("80", 0.35), ("95", 0.15)):
         if f"lo{lv}" in forecast.columns:
             ax.fill_between(
@@ -785,7 +779,7 @@ def scatter(
     sizes = [70 if k == district else 30 for k in x.index]
     if fit is not None:
         xs = np.array([np.nanmin(x.to_numpy()), np.nanmax(x.to_numpy())])
-        ax.plot(xs, fit[0] + fit[1] * xs, color=CITY, lw=1.2, ls="--")
+        ax.plot(xs, fit[0] + fit[1] * xs, color=CITY_COLOUR, lw=1.2, ls="--")
     ax.scatter(x.to_numpy(), y.to_numpy(), c=colors, s=sizes, zorder=3)
     named = set(annotate) if annotate is not None else set(x.index)
     for key in x.index:

@@ -33,7 +33,9 @@ import numpy as np
 import pandas as pd
 
 from jbanalysis._bundle import data_dir
+from jbanalysis.breaks import check_breaks
 from jbanalysis.data import build_observations, hashed_files, load_corrections, sha256
+from jbanalysis.districts import group_members
 from jbanalysis.errors import DataError
 from jbanalysis.indicators import load_indicators
 
@@ -77,6 +79,9 @@ def validate(folder: Path | str | None = None, check_hashes: bool = True) -> pd.
     if check_hashes:
         findings += _check_hashes(root)
     try:
+        check_breaks(
+            pd.read_csv(root / "breaks.csv", dtype=str, keep_default_na=False), root / "breaks.csv"
+        )
         raw, _ = build_observations(root, corrections=False)
         fixed, _ = build_observations(root, corrections=True)
     except DataError as exc:
@@ -348,41 +353,6 @@ def _per_capita(obs: pd.DataFrame) -> list[dict]:
             )
         )
     return out
-
-
-# Members of the published groups that are sets of whole districts. 都市功能核心区/拓展区 cut
-# districts along the inner ring road, so no sum of districts can check them.
-METRO21_EXTRA = [
-    "fuling",
-    "changshou",
-    "jiangjin",
-    "hechuan",
-    "yongchuan",
-    "nanchuan",
-    "qijiang",
-    "dazu",
-    "bishan",
-    "tongliang",
-    "tongnan",
-    "rongchang",
-]
-
-
-def group_members(group: str) -> list[str]:
-    """District ids of a published group (``central9``, ``metro21``); the city is all 38 units.
-
-    >>> len(group_members("central9")), len(group_members("metro21")), len(group_members("chongqing"))
-    (9, 21, 38)
-    """
-    from jbanalysis.districts import district_ids
-
-    if group == "central9":
-        return district_ids("central")
-    if group == "metro21":
-        return district_ids("central") + METRO21_EXTRA
-    if group == "chongqing":
-        return district_ids("all")
-    raise ValueError(f"{group!r} is not a group of whole districts (central9, metro21, chongqing)")
 
 
 def aggregate_checks(

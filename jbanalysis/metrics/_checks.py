@@ -184,6 +184,10 @@ def group_members(group: str | Sequence[str], available: Sequence[object]) -> li
             ) from exc
         try:
             ids = list(district_ids(group))
+            if ids == [group] and ids[0] in aggregate_ids() - {"chongqing"}:
+                from jbanalysis.districts import group_members as published_members
+
+                ids = published_members(group)  # a published aggregate: its member districts
         except LookupError as exc:  # jbanalysis.errors.UnknownNameError
             raise UnknownDistrictError(
                 f"{group!r} is neither a column of the data nor a known group: {exc}"

@@ -1,7 +1,8 @@
 """Vintages: level breaks at statistical revisions, and ratio splicing of old onto new series.
 
-Chinese GDP levels are revised after each economic census (全国经济普查: 2004, 2008, 2013, 2018,
-2023) and population figures after each population census (2010, 2020). A panel that mixes
+Chinese GDP levels are revised after each economic census (全国经济普查) and population figures
+after each population census (人口普查); the census years are those of the break registry
+(:mod:`jbanalysis.breaks`). A panel that mixes
 first-release values for a census year with revised values for later years shows a jump in
 year-on-year growth that is an artefact of the revision, not of the economy. Revised figures for
 census year Y appear from year Y+1 on, so a break can show in the change Y-1 -> Y or Y -> Y+1.
@@ -22,21 +23,23 @@ from jbanalysis.metrics._checks import (
     check_year,
 )
 
-#: Known revision years and what revised the data then.
-REVISION_YEARS: dict[int, str] = {
-    2004: "economic census 2004",
-    2008: "economic census 2008",
-    2010: "population census 2010",
-    2013: "economic census 2013",
-    2018: "economic census 2018",
-    2020: "population census 2020",
-    2023: "economic census 2023",
-}
+
+def _census_revisions(kinds: tuple[str, ...]) -> dict[int, str]:
+    """``{census year: "economic census 2018"}`` for the registered censuses of ``kinds``."""
+    from jbanalysis.breaks import census_years
+
+    return {
+        year: f"{kind.replace('_', ' ')} {year}" for kind in kinds for year in census_years(kind)
+    }
+
+
+#: Known revision years (the censuses of the break registry, ``data/breaks.csv``) and their names.
+REVISION_YEARS: dict[int, str] = dict(
+    sorted(_census_revisions(("economic_census", "population_census")).items())
+)
 
 #: Only the economic censuses (they re-level GDP and value added).
-ECONOMIC_CENSUS_YEARS: dict[int, str] = {
-    y: name for y, name in REVISION_YEARS.items() if name.startswith("economic")
-}
+ECONOMIC_CENSUS_YEARS: dict[int, str] = _census_revisions(("economic_census",))
 
 _MAD_TO_SD = 1.4826  # MAD x 1.4826 estimates the standard deviation of a normal distribution
 
