@@ -34,8 +34,13 @@ def table(frame: pd.DataFrame, digits: int = 1, missing: str = "—") -> pd.Data
     >>> t["2005–2010"].tolist()
     [24.0, '—']
     """
+    from jbanalysis.downloads import RECORDED, record
+
+    record("table", frame)  # the unrounded numbers, for the report's downloads
     rounded = frame.round(digits)
-    return rounded.astype(object).where(rounded.notna(), missing)
+    shown = rounded.astype(object).where(rounded.notna(), missing)
+    shown.attrs[RECORDED] = True
+    return shown
 
 
 def markdown(text: str):

@@ -25,8 +25,11 @@ MODULES = [
     ("jbanalysis.metrics", "Metrics"),
     ("jbanalysis.forecast", "Forecasts"),
     ("jbanalysis.plots", "Charts"),
+    ("jbanalysis.maps", "Maps"),
     ("jbanalysis.narrative", "Computed sentences"),
     ("jbanalysis.report", "Reports"),
+    ("jbanalysis.downloads", "The numbers behind a report"),
+    ("jbanalysis.rendering", "Report HTML and index"),
 ]
 
 
