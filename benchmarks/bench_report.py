@@ -2,7 +2,7 @@
 
 The floor is what any notebook report pays before doing anything: one kernel start plus
 ``import pandas, seaborn, statsmodels.api`` per notebook, run with the same parallelism as the
-report. The target is report time <= 1.5 x floor.
+report. The target is report time <= 1.6 x floor (issue 13: with the map and the downloads).
 
 Runs alternate (floor, report, floor, report, ...) so that a change in machine load hits both;
 the medians and their ratio are printed and written to ``benchmarks/results/bench_report.json``.
@@ -29,7 +29,7 @@ import nbformat
 from jbanalysis.report import build_reports, execute_notebook, list_notebooks
 
 FLOOR_SOURCE = "import pandas, seaborn, statsmodels.api"
-TARGET_RATIO = 1.5
+TARGET_RATIO = 1.6
 
 
 def floor_notebook(folder: Path) -> Path:

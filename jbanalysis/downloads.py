@@ -315,10 +315,13 @@ def tidy(capture: Capture, panel: pd.DataFrame) -> pd.DataFrame:
     numeric = pd.to_numeric(long["value"], errors="coerce")
     is_number = numeric.notna() | long["value"].isna()
     keyed = (long["district"] != "") & long["year"].notna()
-    candidates = panel[["district", "year", "indicator", "value", *PROVENANCE[1:]]]
     hint = capture.indicator or _indicator_named(capture.title)
+    # only the panel rows at the chart's keys (the panel has every indicator of every unit)
+    near = panel["district"].isin(set(long.loc[keyed, "district"]))
+    near &= panel["year"].isin(set(long.loc[keyed, "year"].astype("int64")))
     if hint is not None:
-        candidates = candidates[candidates["indicator"] == hint]
+        near &= panel["indicator"] == hint
+    candidates = panel.loc[near, ["district", "year", "indicator", "value", *PROVENANCE[1:]]]
     left = long.loc[keyed, ["district", "year"]].assign(
         __i=long.index[keyed], __v=numeric[keyed], __s=long.loc[keyed, "value"]
     )
@@ -333,17 +336,13 @@ def tidy(capture: Capture, panel: pd.DataFrame) -> pd.DataFrame:
     if hint is None:  # no indicator known: only a value equal to a panel value names its source
         joined = joined[joined["__same"]]
     joined = joined[~joined["__i"].duplicated(keep=False)]  # equal to two indicators: neither
+    found = joined.set_index("__i").reindex(long.index)
+    gap = long["value"].isna() | (long["value"].astype(str) == "")
     out = long.copy()
     for column in PROVENANCE:
-        out[column] = ""
+        out[column] = found[column].astype(object).where(found[column].notna() & ~gap, "")
     out["basis"] = "computed"
-    if len(joined):
-        found = joined.set_index("__i")
-        for column in PROVENANCE:
-            out.loc[found.index, column] = found[column].astype(str)
-        out.loc[found.index[found["__same"].to_numpy()], "basis"] = "panel"
-    gap = long["value"].isna() | (long["value"].astype(str) == "")
-    out.loc[gap, PROVENANCE] = ""
+    out.loc[found["__same"].eq(True) & ~gap, "basis"] = "panel"
     out.loc[gap, "basis"] = "gap"
     return out
 

@@ -190,6 +190,11 @@ def _label_point(path: MplPath) -> tuple[float, float]:
     return float(x), float(y)
 
 
+@cache
+def _label_at(unit: str) -> tuple[float, float]:
+    return _label_point(load_boundaries()[unit])
+
+
 def _area(ring: np.ndarray) -> float:
     x, y = ring[:, 0], ring[:, 1]
     return float((x * np.roll(y, -1) - np.roll(x, -1) * y).sum() / 2)
@@ -216,7 +221,7 @@ def _draw_units(
         if unit in faded:
             patch.set_alpha(0.35)
         patch.set_gid(unit)
-        ax.add_patch(patch)
+        ax.add_artist(patch)  # add_patch would scan every curve for the data limits, set below
 
 
 def _outline(ax: Axes, district: str) -> None:
@@ -224,7 +229,7 @@ def _outline(ax: Axes, district: str) -> None:
         load_boundaries()[district], facecolor="none", edgecolor=HIGHLIGHT, lw=2.2, zorder=5
     )
     outline.set_gid(f"highlight:{district}")
-    ax.add_patch(outline)
+    ax.add_artist(outline)
 
 
 def _frame(ax: Axes, bounds: tuple[float, float, float, float], pad: float) -> None:
@@ -332,7 +337,7 @@ def choropleth(
         zoom.set_title(term("central", lang), loc="left", fontsize=10, fontweight="normal")
         halo = [withStroke(linewidth=2.4, foreground="white")]
         for unit in central:
-            x, y = _label_point(load_boundaries()[unit])
+            x, y = _label_at(unit)
             chosen = unit == highlight
             zoom.text(
                 x,

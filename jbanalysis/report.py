@@ -10,8 +10,16 @@ A notebook that raises, or that writes anything to stderr (a warning included), 
 no HTML, the index names it and its failing cell, and the other reports still render. So a
 rendered report never contains a traceback, stderr or a warning.
 
+Beside each report, the numbers behind its charts and tables (``<report>.xlsx`` and
+``<report>_data/*.csv``, :mod:`jbanalysis.downloads`): each kernel records what it draws into a
+folder named by ``JBANALYSIS_CAPTURE_DIR``, and this process writes the files after the notebook
+ran. :mod:`jbanalysis.rendering` renders the HTML (alt text, download links) and the index.
+
 Output file names are built from registry ids only (``02_..._jiangbei_zh.html``), never from
 the text a user typed.
+
+A notebook's header is one call, :func:`setup`, which returns the :class:`ReportContext` its
+cells use.
 """
 
 from __future__ import annotations
