@@ -5,7 +5,7 @@ Two halves, one per process:
 - **In the kernel**, the chart functions of :mod:`jbanalysis.plots` and :mod:`jbanalysis.maps`, the
   report table helper (``narrative.table``) and every DataFrame a cell displays call
   :func:`record`. It does nothing unless ``JBANALYSIS_CAPTURE_DIR`` names a folder — which
-  :mod:`jbanalysis.report` sets for each notebook it runs — and then pickles what was drawn (the
+  :mod:`jbanalysis.report` sets for each notebook it runs — and then writes what was drawn (the
   data, the chart's title, the indicator where the chart knows it, the cell's execution count and
   the figure number) into that folder, one file a chart or table. The notebooks need no edit.
 - **In the report process**, :func:`read_captures` reads them back after the kernel finished and
@@ -25,6 +25,7 @@ Tables are written as shown, unrounded.
 from __future__ import annotations
 
 import itertools
+import json
 import os
 import re
 from collections.abc import Iterable
@@ -161,18 +162,62 @@ def record(
     frame.attrs = {}
     seq = next(_counter)
     district = district if isinstance(district, str) else None
-    payload = Capture(
-        seq,
-        kind,
-        frame,
-        str(title or ""),
-        indicator,
-        year,
-        _cell(),
-        _figure_token(figure),
-        district,
+    meta = {
+        "seq": seq,
+        "kind": kind,
+        "title": str(title or ""),
+        "indicator": indicator,
+        "year": _plain(year),
+        "cell": _cell(),
+        "figure": _figure_token(figure),
+        "district": district,
+    }
+    text = json.dumps({"meta": meta, "frame": _frame_to_json(frame)}, ensure_ascii=False)
+    (folder / f"{seq:04d}.json").write_text(text, encoding="utf-8")
+
+
+def _plain(value: Any) -> Any:
+    """A JSON value: missing as null, numpy scalars as Python numbers, anything else as text.
+    Floats keep every digit (``json`` writes their ``repr``)."""
+    if hasattr(value, "item") and not isinstance(value, str | bytes):
+        value = value.item()
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, str | bool | int | float):
+        return value
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return str(value)
+
+
+def _axis_to_json(axis: pd.Index) -> dict:
+    return {"names": [_plain(n) for n in axis.names], "values": [_plain(v) for v in axis]}
+
+
+def _axis_from_json(spec: dict) -> pd.Index:
+    if len(spec["names"]) > 1:
+        return pd.MultiIndex.from_tuples([tuple(v) for v in spec["values"]], names=spec["names"])
+    return pd.Index(
+        spec["values"], name=spec["names"][0], dtype=object if not spec["values"] else None
     )
-    pd.to_pickle(payload, folder / f"{seq:04d}.pkl")
+
+
+def _frame_to_json(frame: pd.DataFrame) -> dict:
+    return {
+        "index": _axis_to_json(frame.index),
+        "columns": _axis_to_json(frame.columns),
+        "data": [[_plain(v) for v in frame.iloc[:, i].tolist()] for i in range(frame.shape[1])],
+    }
+
+
+def _frame_from_json(spec: dict) -> pd.DataFrame:
+    index, columns = _axis_from_json(spec["index"]), _axis_from_json(spec["columns"])
+    data = {i: pd.Series(values, index=index) for i, values in enumerate(spec["data"])}
+    frame = pd.DataFrame(data, index=index)
+    frame.columns = columns
+    return frame
 
 
 def install_display_capture() -> None:
@@ -207,7 +252,12 @@ def read_captures(folder: str | Path) -> list[Capture]:
     >>> read_captures(tempfile.mkdtemp())
     []
     """
-    return [pd.read_pickle(p) for p in sorted(Path(folder).glob("*.pkl"))]
+    captures = []
+    for path in sorted(Path(folder).glob("*.json")):
+        payload = json.loads(path.read_text(encoding="utf-8"))
+        meta = payload["meta"]
+        captures.append(Capture(data=_frame_from_json(payload["frame"]), **meta))
+    return captures
 
 
 # ---------------------------------------------------------------- report side: long tables

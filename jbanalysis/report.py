@@ -302,7 +302,7 @@ def list_notebooks(folder: str | Path | None = None) -> list[Path]:
 
 def report_parameters(district: str, lang: str, extra: Mapping[str, Any] | None = None) -> dict:
     """Validated notebook parameters: the district as a registry id, the language checked, and
-    ``start_year``/``end_year`` (whole years inside the bundled data, start before end; None for the default) and
+    ``start_year``/``end_year`` (whole years from the first year of the central districts' GDP to the latest year in the data, start before end; None for the default) and
     ``horizon`` (1–20 years) where given.
 
     Raises
@@ -348,10 +348,13 @@ def _check_years(extra: dict) -> None:
         return
     from jbanalysis.data import load_observations
 
-    # the span of the data the reports can show: any indicator of the 38 units and the city
+    # From the first year of the central districts' GDP, the reports' backbone (a few units
+    # have older values that no comparison can use), to the latest year of any indicator of
+    # the 38 units and the city (what end_year=None gives).
     obs = load_observations()
-    span = obs.loc[obs["district"].isin([*district_ids("all"), "chongqing"]), "year"]
-    first, last = int(span.min()), int(span.max())
+    central_gdp = obs["district"].isin(district_ids("central")) & (obs["indicator"] == "gdp")
+    first = int(obs.loc[central_gdp, "year"].min())
+    last = int(obs.loc[obs["district"].isin([*district_ids("all"), "chongqing"]), "year"].max())
     for key, year in years.items():
         label = key.replace("_", " ")
         if isinstance(year, bool) or not isinstance(year, int):
