@@ -63,6 +63,7 @@ __all__ = [  # noqa: RUF022 - grouped by purpose, not alphabetically
     "metrics",
     "forecast",
     "plots",
+    "maps",
     "report",
     "data",
     "panel",

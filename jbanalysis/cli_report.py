@@ -98,6 +98,8 @@ def run(args: argparse.Namespace) -> int:
     for r in results:
         if r.ok:
             print(f"{r.html}  ({r.seconds:.1f} s)")
+            if r.workbook is not None:
+                print(f"  numbers: {r.workbook.name}, {r.data_folder.name}/")
     index = os.path.join(os.path.abspath(args.out), "index.html")
     print(f"index: {index}")
     for r in failed:

@@ -313,6 +313,9 @@ def table(
     >>> table(pd.DataFrame({"2005–2010": [24.04, 3.0]}, index=["jiangbei", "yuzhong"]), marks=m, lang="en").to_dict()
     {'2005–2010': {'Jiangbei': '24.0†', 'Yuzhong': '3.0'}}
     """
+    from jbanalysis.downloads import RECORDED, record
+
+    record("table", frame)  # the unrounded numbers, for the report's downloads
     rounded = frame.round(digits)
     out = rounded.astype(object).where(rounded.notna(), missing)
     if marks is not None:
@@ -324,6 +327,7 @@ def table(
                 if isinstance(value, int | float) and not isinstance(value, bool):
                     shown = f"{value:.{digits}f}"
                     out.at[row, column] = f"{shown}{mark}" if flagged.at[row, column] else shown
+    out.attrs[RECORDED] = True  # the display capture must not record the rounded copy again
     if lang is None:
         return out
     for column in values:
@@ -332,6 +336,7 @@ def table(
     out = out.rename(columns=lambda c: label(c, lang), index=lambda i: label(i, lang))
     out.index.names = [None if n is None else label(n, lang) for n in out.index.names]
     out.columns.names = [None if n is None else label(n, lang) for n in out.columns.names]
+    out.attrs[RECORDED] = True
     return out
 
 

@@ -57,6 +57,7 @@ COVERAGE_COLORS = {
 }
 BREAK_COLOUR = "#777777"
 INCOMPLETE_COLOUR = "#ECECEC"
+_FAN_COLUMNS = ("median", "lo80", "hi80", "lo95", "hi95")
 SECTOR_COLORS = {"va_primary": "#8DB580", "va_secondary": "#5B7DB1", "va_tertiary": "#E3A857"}
 
 
@@ -219,6 +220,18 @@ def _new_ax(ax: Axes | None, figsize: tuple[float, float] | None = None) -> Axes
         return ax
     _, ax = plt.subplots(figsize=figsize)
     return ax
+
+
+def _record(kind: str, ax: Axes, data, title: str = "", **hints) -> None:
+    """Hand what a chart draws to :mod:`jbanalysis.downloads` (a no-op outside a report run)."""
+    from jbanalysis.downloads import record
+
+    title = title or ax.get_title(loc="left")
+    record(kind, data, title=title, figure=ax.figure, **hints)
+
+
+def _indicator_of(flags) -> str | None:
+    return flags.attrs.get("indicator") if flags is not None else None
 
 
 def _spread(positions: list[float], gap: float, low: float = 0.0, high: float = 1.0) -> list[float]:
@@ -493,6 +506,7 @@ def lines(
     ax.set_title(title, loc="left")
     ax.set_ylabel(ylabel)
     ax.set_xlabel("")
+    _record("lines", ax, values, indicator=_indicator_of(flags))
     return ax
 
 
@@ -508,7 +522,9 @@ def flags_table(panel: pd.DataFrame, indicator: str, values: pd.DataFrame) -> pd
     from jbanalysis.tables import years_by_district
 
     table = years_by_district(panel[panel["indicator"] == indicator], "flag")
-    return table.reindex(index=values.index, columns=values.columns)
+    table = table.reindex(index=values.index, columns=values.columns)
+    table.attrs["indicator"] = indicator  # a chart drawn with these flags knows its indicator
+    return table
 
 
 def indicator_lines(
@@ -611,6 +627,7 @@ def bars(
     ax.set_title(title, loc="left")
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
+    _record("bars", ax, values)
     return ax
 
 
@@ -663,6 +680,7 @@ def coverage_heatmap(
     ]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.set_title(title, loc="left")
+    _record("coverage", ax, matrix)
     return ax
 
 
@@ -718,6 +736,7 @@ def value_heatmap(
     ax.set_title(title, loc="left")
     ax.set_xlabel("")
     ax.set_ylabel("")
+    _record("heatmap", ax, table)
     return ax
 
 
@@ -770,6 +789,7 @@ def stacked_shares(
     ax.grid(axis="y", visible=False)
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.set_title(title, loc="left")
+    _record("shares", ax, table)
     return ax
 
 
@@ -858,6 +878,9 @@ def fan_chart(
     ax.legend(loc="upper left")
     ax.set_title(title, loc="left")
     ax.set_ylabel(ylabel)
+    drawn = forecast.set_index("year")[[c for c in _FAN_COLUMNS if c in forecast.columns]]
+    drawn = pd.concat([hist.rename("history"), drawn], axis=1)
+    _record("fan", ax, drawn, indicator=_indicator_of(flags), district=history.name)
     return ax
 
 
@@ -911,4 +934,5 @@ def scatter(
     ax.set_title(title, loc="left")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
+    _record("scatter", ax, pd.DataFrame({xlabel or "x": x, ylabel or "y": y}))
     return ax

@@ -10,17 +10,23 @@ A notebook that raises, or that writes anything to stderr (a warning included), 
 no HTML, the index names it and its failing cell, and the other reports still render. So a
 rendered report never contains a traceback, stderr or a warning.
 
+Beside each report, the numbers behind its charts and tables (``<report>.xlsx`` and
+``<report>_data/*.csv``, :mod:`jbanalysis.downloads`): each kernel records what it draws into a
+folder named by ``JBANALYSIS_CAPTURE_DIR``, and this process writes the files after the notebook
+ran. :mod:`jbanalysis.rendering` renders the HTML (alt text, download links) and the index.
+
 Output file names are built from registry ids only (``02_..._jiangbei_zh.html``), never from
 the text a user typed.
+
+A notebook's header is one call, :func:`setup`, which returns the :class:`ReportContext` its
+cells use.
 """
 
 from __future__ import annotations
 
 import asyncio
 import html
-import logging
 import os
-import re
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Mapping
@@ -30,7 +36,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jbanalysis.districts import district_ids, resolve_district
-from jbanalysis.narrative import check_lang, data_vintage, district_name
+from jbanalysis.narrative import check_lang, data_vintage
+from jbanalysis.rendering import render_html, write_index
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -44,15 +51,13 @@ __all__ = [
     "kernel_environment",
     "list_notebooks",
     "output_name",
+    "render_html",
     "report_parameters",
     "setup",
     "write_index",
 ]
 
 KERNEL_NAME = "python3"
-_QUIET_LOG = logging.getLogger("jbanalysis.report.nbconvert")
-_QUIET_LOG.setLevel(logging.ERROR)
-_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL | re.IGNORECASE)
 CELL_TIMEOUT = 300  # seconds for one cell; the notebooks take a few seconds in all
 SUMMARY_TAG = "summary"
 _THREAD_VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -83,6 +88,8 @@ class ReportResult:
         Where and why it failed (empty when it did not).
     seconds : float
         Wall time of execution and rendering.
+    workbook, data_folder : Path or None
+        The numbers behind its charts and tables: ``<report>.xlsx`` and ``<report>_data/`` (CSV).
 
     Examples
     --------
@@ -97,6 +104,8 @@ class ReportResult:
     cell: str = ""
     error: str = ""
     seconds: float = 0.0
+    workbook: Path | None = None
+    data_folder: Path | None = None
 
     @property
     def ok(self) -> bool:
@@ -211,9 +220,11 @@ def setup(
     ...
     ValueError: start year 2020 is not before end year 2019
     """
+    from jbanalysis import downloads
     from jbanalysis.errors import UnknownNameError
     from jbanalysis.panel import load_panel
     from jbanalysis.plots import set_theme
+    from jbanalysis.vocabulary import term
 
     check_lang(lang)
     try:
@@ -225,6 +236,7 @@ def setup(
     group = list(district_ids(peers))
     members = list(dict.fromkeys([*group, did]))
     theme = set_theme(lang)
+    downloads.install_display_capture()  # a report run keeps every table's numbers
     wanted = [*members, "chongqing"] if districts is None else districts
     # Selection is per (district, year, indicator), so choosing the years after selecting
     # gives the same panel as filtering the observations first.
@@ -236,6 +248,8 @@ def setup(
     if panel.empty:
         span = f"{start_year or '…'}–{end_year or '…'}"
         raise ValueError(f"no data for {did} and its group in {span}")
+    panel = panel.reset_index(drop=True)
+    downloads.record("panel", panel, title=term("downloads_panel", lang))
     first = int(panel["year"].min()) if start_year is None else start_year
     last = int(panel["year"].max()) if end_year is None else end_year
     return ReportContext(
@@ -247,7 +261,7 @@ def setup(
         start_year=first,
         end_year=last,
         years=range(first, last + 1),
-        panel=panel.reset_index(drop=True),
+        panel=panel,
         report=report,
     )
 
@@ -288,7 +302,7 @@ def list_notebooks(folder: str | Path | None = None) -> list[Path]:
 
 def report_parameters(district: str, lang: str, extra: Mapping[str, Any] | None = None) -> dict:
     """Validated notebook parameters: the district as a registry id, the language checked, and
-    ``start_year``/``end_year`` (whole years inside the bundled data, start before end; None for the default) and
+    ``start_year``/``end_year`` (whole years from the first year of the central districts' GDP to the latest year in the data, start before end; None for the default) and
     ``horizon`` (1–20 years) where given.
 
     Raises
@@ -334,10 +348,13 @@ def _check_years(extra: dict) -> None:
         return
     from jbanalysis.data import load_observations
 
-    # the span of the data the reports can show: any indicator of the 38 units and the city
+    # From the first year of the central districts' GDP, the reports' backbone (a few units
+    # have older values that no comparison can use), to the latest year of any indicator of
+    # the 38 units and the city (what end_year=None gives).
     obs = load_observations()
-    span = obs.loc[obs["district"].isin([*district_ids("all"), "chongqing"]), "year"]
-    first, last = int(span.min()), int(span.max())
+    central_gdp = obs["district"].isin(district_ids("central")) & (obs["indicator"] == "gdp")
+    first = int(obs.loc[central_gdp, "year"].min())
+    last = int(obs.loc[obs["district"].isin([*district_ids("all"), "chongqing"]), "year"].max())
     for key, year in years.items():
         label = key.replace("_", " ")
         if isinstance(year, bool) or not isinstance(year, int):
@@ -422,10 +439,16 @@ def kernel_environment() -> dict[str, str]:
     return env
 
 
-def execute_notebook(path: Path, parameters: Mapping[str, Any], timeout: int = CELL_TIMEOUT):
+def execute_notebook(
+    path: Path,
+    parameters: Mapping[str, Any],
+    timeout: int = CELL_TIMEOUT,
+    env: Mapping[str, str] | None = None,
+):
     """Parameterise (papermill) and execute (nbclient, kernel ``python3``) one notebook.
 
-    The kernel's working directory is the notebook's folder.
+    The kernel's working directory is the notebook's folder; its environment is
+    :func:`kernel_environment` plus ``env``.
 
     Raises
     ------
@@ -452,7 +475,8 @@ def execute_notebook(path: Path, parameters: Mapping[str, Any], timeout: int = C
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as kernel_log:
         try:
             # asyncio.run gives each thread its own event loop and closes it afterwards.
-            asyncio.run(client.async_execute(stderr=kernel_log, env=kernel_environment()))
+            kernel_env = {**kernel_environment(), **(env or {})}
+            asyncio.run(client.async_execute(stderr=kernel_log, env=kernel_env))
         except CellExecutionError as exc:
             found = _problems(nb)
             cell = _cell_label(nb, found[0]) if found else "a cell"
@@ -471,24 +495,6 @@ def execute_notebook(path: Path, parameters: Mapping[str, Any], timeout: int = C
     return nb
 
 
-def render_html(nb, title: str) -> str:
-    """Self-contained HTML of an executed notebook: outputs and markdown, no code, no prompts."""
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(
-        template_name="lab",
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-    )
-    # nbconvert logs that chart images have no alt text; each chart has its sentence below it.
-    exporter.log = _QUIET_LOG
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    # The template loads require.js, MathJax and mermaid from a CDN; the reports need none of
-    # them (static images, tables and text), and a report sent by mail must open offline.
-    return _SCRIPT.sub("", body)
-
-
 def output_name(notebook: str, district: str, lang: str) -> str:
     """File name of a report, from the notebook name and registry ids only.
 
@@ -499,20 +505,53 @@ def output_name(notebook: str, district: str, lang: str) -> str:
 
 
 def run_notebook(path: Path, parameters: Mapping[str, Any], out: Path) -> ReportResult:
-    """Execute and render one notebook into ``out``; a failure is returned, not raised."""
+    """Execute and render one notebook into ``out``, with the numbers behind its charts and
+    tables beside it (:mod:`jbanalysis.downloads`); a failure is returned, not raised."""
+    from jbanalysis import downloads, rendering
+
     start = time.perf_counter()
     result = ReportResult(notebook=path.stem)
+    lang = parameters["lang"]
+    target = out / output_name(path.stem, parameters["district"], lang)
     try:
-        nb = execute_notebook(path, parameters)
+        with tempfile.TemporaryDirectory(prefix="jb-capture-") as captured:
+            nb = execute_notebook(path, parameters, env={downloads.CAPTURE_ENV: captured})
+            captures = downloads.read_captures(captured)
         result.title = title_of(nb, path.stem)
         result.summary = summary_of(nb)
-        target = out / output_name(path.stem, parameters["district"], parameters["lang"])
-        target.write_text(render_html(nb, result.title), encoding="utf-8")
+        rendering.set_alt_texts(nb, captures, lang)
+        links = None
+        if captures:
+            links = _write_downloads(nb, captures, out, target, result, lang)
+        target.write_text(render_html(nb, result.title, lang, links), encoding="utf-8")
         result.html = target
     except ReportError as exc:
         result.cell, result.error = exc.cell, exc.message
     result.seconds = time.perf_counter() - start
     return result
+
+
+def _write_downloads(nb, captures, out: Path, target: Path, result: ReportResult, lang: str):
+    """The workbook and CSVs beside a report; a failure fails this report (named), not the run."""
+    from jbanalysis import downloads, rendering
+
+    try:
+        files = downloads.write_downloads(
+            captures,
+            out,
+            target.stem,
+            panel=downloads.loaded_panel(),
+            title=result.title,
+            vintage=data_vintage(lang),
+            lang=lang,
+            titles=rendering.section_titles(nb, captures, lang),
+        )
+    except Exception as exc:  # a bug of ours: this report fails and says why, the others render
+        raise ReportError(
+            result.notebook, "writing the downloads", f"{type(exc).__name__}: {exc}"
+        ) from exc
+    result.workbook, result.data_folder = files.workbook, files.folder
+    return rendering.download_links(files, out, lang)
 
 
 def build_reports(
@@ -600,63 +639,3 @@ def build_reports(
     ordered = [results[p] for p in paths]
     write_index(ordered, out, params["district"], params["lang"])
     return ordered
-
-
-def write_index(results: list[ReportResult], out: Path, district: str, lang: str) -> Path:
-    """``index.html``: a link, the one-line summary and the data vintage of each report.
-
-    Every data-derived string is escaped with :func:`html.escape`.
-
-    >>> import tempfile, pathlib
-    >>> out = pathlib.Path(tempfile.mkdtemp())
-    >>> bad = ReportResult("02_demo", cell="cell 3", error="<b>boom</b>")
-    >>> page = write_index([bad], out, "jiangbei", "en").read_text(encoding="utf-8")
-    >>> "&lt;b&gt;boom&lt;/b&gt;" in page and "<b>boom</b>" not in page
-    True
-    """
-    zh = lang == "zh"
-    esc = html.escape
-    name = district_name(district, lang)
-    heading = f"{name}：经济分析报告" if zh else f"{name}: economic reports"
-    vintage = data_vintage(lang)
-    items = []
-    for r in results:
-        if r.ok and r.html is not None:
-            items.append(
-                f'<li class="ok"><a href="{esc(r.html.name)}">{esc(r.title)}</a>'
-                f"<p>{esc(r.summary)}</p></li>"
-            )
-        else:
-            failed = "执行失败" if zh else "failed"
-            items.append(
-                f'<li class="failed"><strong>{esc(r.notebook)}</strong>: {failed} — '
-                f"<code>{esc(r.cell)}</code>: {esc(r.error)}</li>"
-            )
-    page = f"""<!DOCTYPE html>
-<html lang="{"zh-CN" if zh else "en"}">
-<head>
-<meta charset="utf-8">
-<title>{esc(heading)}</title>
-<style>
-body {{ font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
-       "Microsoft YaHei", sans-serif; max-width: 52rem; margin: 2rem auto; line-height: 1.55;
-       color: #1f2937; padding: 0 1rem; }}
-h1 {{ font-size: 1.6rem; }}
-li {{ margin-bottom: 1rem; }}
-li.ok a {{ font-weight: bold; color: #c8102e; }}
-li.failed {{ color: #8a1c1c; }}
-.vintage {{ color: #555; font-size: 0.9rem; }}
-</style>
-</head>
-<body>
-<h1>{esc(heading)}</h1>
-<p class="vintage">{esc(vintage)}</p>
-<ol>
-{chr(10).join(items)}
-</ol>
-</body>
-</html>
-"""
-    path = out / "index.html"
-    path.write_text(page, encoding="utf-8")
-    return path

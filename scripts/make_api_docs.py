@@ -31,6 +31,7 @@ MODULES = [
     ("jbanalysis.metrics", "Metrics"),
     ("jbanalysis.forecast", "Forecasts"),
     ("jbanalysis.plots", "Charts"),
+    ("jbanalysis.maps", "Maps"),
     ("jbanalysis.formatting", "Numbers, names and tables as printed"),
     ("jbanalysis.sentences.common", "Sentences: shared pieces"),
     ("jbanalysis.sentences.overview", "Sentences of report 01 (data overview)"),
@@ -39,6 +40,8 @@ MODULES = [
     ("jbanalysis.sentences.forecasts", "Sentences of report 04 (forecasts and targets)"),
     ("jbanalysis.narrative", "Compatibility: the old sentence module"),
     ("jbanalysis.report", "Reports"),
+    ("jbanalysis.downloads", "The numbers behind a report"),
+    ("jbanalysis.rendering", "Report HTML and index"),
 ]
 
 

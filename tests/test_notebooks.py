@@ -88,12 +88,12 @@ def _check_html(page: str, title: str, min_figures: int) -> None:
         assert bad not in content, bad
 
 
-# figures each notebook draws (01: four coverage maps, breaks; 02: GDP, index, CAGR, real growth,
-# shares, rank and seven indicators; 03: shares x2, LQ, shift-share, Krugman, sigma, beta; 04: two fans
-# and the target)
+# figures each notebook draws (01: four coverage maps, breaks; 02: GDP, the map, index, CAGR,
+# real growth, shares, rank and seven indicators; 03: shares x2, LQ, shift-share, Krugman, sigma,
+# beta; 04: two fans and the target)
 MIN_FIGURES = {
     "01_data_overview": 5,
-    "02_jiangbei_vs_central_districts": 13,
+    "02_jiangbei_vs_central_districts": 14,
     "03_structure": 7,
     "04_forecasts": 3,
 }
@@ -134,7 +134,7 @@ def test_reports_for_jiangbei_in_chinese():
     jiangbei_last = int(load_panel(districts="jiangbei", indicators="gdp")["year"].max())
     assert f"{jiangbei_last + 5}年江北区地区生产总值中位预测为" in summary["04_forecasts"]
     index = (out / "index.html").read_text(encoding="utf-8")
-    links = re.findall(r'href="([^"]+)"', index)
+    links = re.findall(r'href="([^"]+\.html)"', index)  # the reports (then their downloads)
     assert links == [f"{n}_jiangbei_zh.html" for n in NOTEBOOKS]
 
 

@@ -74,17 +74,22 @@ def test_wheel_carries_the_data(tmp_path):
         "import json, jbanalysis as jb; p = jb.load_panel(indicators='gdp', districts='江北', years=2010);"
         "from jbanalysis._bundle import data_dir;"
         "from jbanalysis.report import list_notebooks;"
+        "from jbanalysis.rendering import TEMPLATES;"
+        "from jbanalysis.maps import load_boundaries;"
         "print(json.dumps([jb.__file__, str(data_dir()), float(p['value'].iloc[0]),"
-        " [n.name for n in list_notebooks()]]))"
+        " [n.name for n in list_notebooks()], len(load_boundaries()),"
+        " sorted(q.name for q in TEMPLATES.rglob('*.j2'))]))"
     )
     env_vars = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "JBANALYSIS_DATA")}
     out = subprocess.run(
         [py, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path, env=env_vars
     )
-    module, data, value, notebooks = json.loads(out.stdout)
+    module, data, value, notebooks, units, templates = json.loads(out.stdout)
     assert module.startswith(str(env)) and data.endswith("jbanalysis/_bundled_data")
     assert value == 391.3947
     assert notebooks == sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    # the map's boundaries and the report templates travel with the package
+    assert units == 38 and templates == ["index.html.j2", "index.html.j2"]
 
 
 def test_function_names_are_not_shadowed_by_submodules():

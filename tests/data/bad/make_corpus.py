@@ -1147,8 +1147,8 @@ def cli_cases() -> None:
         "report_year_out_of_range",
         "cli",
         "a start year before the data begin",
-        args={"argv": ["report", "--start-year", "1980", "--out", "{tmp}/out"]},
-        contains="exit 2|outside the data (1990–2024)",
+        args={"argv": ["report", "--start-year", "1990", "--out", "{tmp}/out"]},
+        contains="exit 2|outside the data (2005–",
     )
     case(
         "report_horizon_zero",
