@@ -1,0 +1,1 @@
+"""Takeaway sentences, one module per report: they say results computed in metrics and forecast."""
