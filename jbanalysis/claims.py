@@ -49,12 +49,7 @@ import pandas as pd
 
 from jbanalysis._bundle import data_path
 from jbanalysis.claims_ledger import (
-    GROUPS,
-    KINDS,
-    LEDGER_COLUMNS,
     Claim,
-    LedgerProblem,
-    LedgerReport,
     group_ids,
     load_claims,
     unit_factor,
@@ -65,17 +60,9 @@ from jbanalysis.precision import _EPS, printed_step
 
 __all__ = [
     "CAVEATS",
-    "GROUPS",
-    "KINDS",
-    "LEDGER_COLUMNS",
     "RESULT_COLUMNS",
     "VERDICTS",
-    "Claim",
-    "LedgerProblem",
-    "LedgerReport",
     "check_claims",
-    "group_ids",
-    "load_claims",
     "verdict_counts",
 ]
 

@@ -144,6 +144,11 @@ class Claim:
     ``low``/``high`` bound what the printed number allows (a fraction for a share, a rank for a
     rank, the indicator's canonical unit otherwise); ``low_open``/``high_open`` make a bound
     strict (``超过``: more than).
+
+    >>> claims, _ = load_claims()
+    >>> s12a = next(c for c in claims if c.claim_id == "S12a")
+    >>> s12a.district, s12a.indicator, s12a.year, s12a.period, s12a.low, s12a.high
+    ('jiangbei', 'gdp_real_growth', 2023, 'Q1-Q3', 6.15, 6.25)
     """
 
     claim_id: str

@@ -45,7 +45,10 @@ def run(args: argparse.Namespace) -> int:
     from jbanalysis.vocabulary import term
 
     district = resolve_district(args.district) if args.district else None
-    result = check_claims(args.file, lang=args.lang)
+    try:
+        result = check_claims(args.file, lang=args.lang)
+    except FileNotFoundError as exc:  # the CLI reports it as a usage error (exit status 2)
+        raise ValueError(f"--file: {exc}") from None
     report = result.attrs["report"]
     shown = result
     if district is not None:

@@ -31,6 +31,10 @@ MODULES = [
     ("jbanalysis.plots", "Charts"),
     ("jbanalysis.narrative", "Computed sentences"),
     ("jbanalysis.report", "Reports"),
+    ("jbanalysis.claims", "Claims check"),
+    ("jbanalysis.claims_ledger", "Claims ledger"),
+    ("jbanalysis.precision", "Printed precision"),
+    ("jbanalysis.sentences.claims", "Claims check: sentences"),
 ]
 
 
