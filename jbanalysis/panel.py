@@ -40,6 +40,7 @@ import pandas as pd
 from jbanalysis.data import OBSERVATION_COLUMNS, PERIODS, load_observations
 from jbanalysis.districts import district_ids, load_districts, resolve_district
 from jbanalysis.indicators import resolve_indicator
+from jbanalysis.tables import years_by_district
 
 __all__ = [
     "POLICIES",
@@ -478,15 +479,13 @@ def wide(
     """
     indicator = resolve_indicator(indicator)
     sub = panel[panel["indicator"] == indicator]
-    if sub.duplicated(["district", "year"]).any():
-        raise ValueError("panel has several values for one district and year; use select() first")
     wanted = _district_filter(districts) if districts is not None else None
     if wanted is None:
         order = load_districts()["id"].tolist()
         present = set(sub["district"])
         wanted = [d for d in order if d in present]
     sub = sub[sub["district"].isin(wanted)]
-    table = sub.pivot(index="year", columns="district", values="value")
+    table = years_by_district(sub, what=f"the panel's {indicator} rows")
     if years is None:
         all_years = range(int(sub["year"].min()), int(sub["year"].max()) + 1) if len(sub) else []
     else:

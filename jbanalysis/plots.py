@@ -390,8 +390,9 @@ def flags_table(panel: pd.DataFrame, indicator: str, values: pd.DataFrame) -> pd
     >>> flags_table(p, "gdp", v).to_dict()
     {'jiangbei': {2017: 'interpolated'}}
     """
-    sub = panel[panel["indicator"] == indicator]
-    table = sub.pivot(index="year", columns="district", values="flag")
+    from jbanalysis.tables import years_by_district
+
+    table = years_by_district(panel[panel["indicator"] == indicator], "flag")
     return table.reindex(index=values.index, columns=values.columns)
 
 

@@ -30,16 +30,20 @@ unregistered_break warning  a year in which the growth rates of a table's units 
                             registered break starting then
 unresolved_tie     error    two different values the selection policy cannot rank
 bound              error    a value of the same key that contradicts a printed bound (突破)
+scope_note         error    a value whose source says it excludes part of the unit (不含 …)
 break_size         error    a registered break ratio that the data no longer show (> 0.5 % off)
 ================== ======== ==================================================================
 """
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
 from jbanalysis.findings import finding, where
+from jbanalysis.tables import years_by_district
 
 __all__ = ["RULES", "series_findings", "single_tables"]
 
@@ -68,8 +72,11 @@ RULES = (
     "unregistered_break",
     "unresolved_tie",
     "bound",
+    "scope_note",
     "break_size",
 )
+#: What a transcriber's note says when a value leaves part of the unit out.
+SCOPE_WORDS = re.compile(r"\bexclud\w*|不含", re.IGNORECASE)
 
 
 def single_tables(obs: pd.DataFrame, folder=None) -> pd.DataFrame:
@@ -121,7 +128,7 @@ def _frames(tables: pd.DataFrame, kinds=("level", "count", "per_capita")):
         rows = rows.drop_duplicates(["district", "year"])
         if rows["district"].nunique() < MIN_UNITS:
             continue
-        wide = rows.pivot(index="year", columns="district", values="published_value")
+        wide = years_by_district(rows, "published_value")
         yield str(source), str(indicator), rows.set_index(["district", "year"]), wide
 
 
@@ -526,6 +533,23 @@ def _bounds(obs: pd.DataFrame) -> list[dict]:
     return out
 
 
+def _scope_notes(obs: pd.DataFrame) -> list[dict]:
+    if "note" not in obs:
+        return []
+    noted = obs[obs["note"].astype(str).str.contains(SCOPE_WORDS) & (obs["flag"] != "excluded")]
+    return [
+        finding(
+            "error",
+            "scope_note",
+            f"the source's note says this value leaves part of the unit out ({row['note'][:80]}): "
+            "it is not the registry unit's value; exclude it or register the scope change",
+            column="value",
+            **where(row),
+        )
+        for row in noted.to_dict("records")
+    ]
+
+
 def measured_break_size(row, obs: pd.DataFrame) -> float:
     """The ratio a registered break shows in the observations (see ``data/breaks.csv``).
 
@@ -628,5 +652,6 @@ def series_findings(obs: pd.DataFrame, folder=None) -> list[dict]:
     out += _unregistered_breaks(tables)
     out += _unresolved_ties(annual)
     out += _bounds(obs[obs["period"].astype(str) == "Y"] if "period" in obs else obs)
+    out += _scope_notes(obs)
     out += _break_sizes(obs)
     return out

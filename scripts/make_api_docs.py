@@ -23,6 +23,7 @@ MODULES = [
     ("jbanalysis.series_checks", "Validation rules on series"),
     ("jbanalysis.vocabulary", "Bilingual vocabulary"),
     ("jbanalysis.names", "Name normalisation"),
+    ("jbanalysis.tables", "The years × districts pivot"),
     ("jbanalysis.io", "Reading your own tables"),
     ("jbanalysis.districts", "District registry"),
     ("jbanalysis.indicators", "Indicator and unit registries"),

@@ -269,3 +269,43 @@ def _code_tokens(path: Path):
     for cell, source in enumerate(sources):
         for token in tokenize.generate_tokens(io.StringIO(source).readline):
             yield (f"cell {cell} line {token.start[0]}", token)
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("corrected_value", "drop", "'drop' is neither a number nor one of exclude, keep"),
+        ("district", "jiangbie", "unknown district 'jiangbie'"),
+        ("indicator", "gpd", "unknown indicator 'gpd'"),
+        ("year", "2022.5", "'2022.5' is not a whole year"),
+        ("published_value", "n/a", "'n/a' is not a number"),
+        ("reason", " ", "every correction needs its reason"),
+    ],
+)
+def test_a_bad_correction_is_named_by_file_row_and_column(column, value, message):
+    from jbanalysis.data import check_corrections
+    from jbanalysis.errors import DataError
+
+    table = load_corrections()
+    table.loc[4, column] = value
+    with pytest.raises(DataError) as err:
+        check_corrections(table, "corrections.csv")
+    assert (err.value.row, err.value.column) == (6, column)
+    assert message in str(err.value)
+
+
+def test_contradicting_corrections_and_whole_column_rows_are_errors():
+    from jbanalysis.data import check_corrections
+    from jbanalysis.errors import DataError
+
+    table = load_corrections()
+    twice = pd.concat([table, table.iloc[[0]].assign(correction_id="C999")], ignore_index=True)
+    with pytest.raises(DataError, match="C999 corrects the same record as C001") as err:
+        check_corrections(twice)
+    assert err.value.row == len(twice) + 1 and err.value.column == "record"
+    same_id = pd.concat([table, table.iloc[[1]]], ignore_index=True)
+    with pytest.raises(DataError, match="correction id 'C002' appears on lines 3 and"):
+        check_corrections(same_id)
+    whole = table[table.record == "*"].head(1).assign(corrected_value="exclude")
+    with pytest.raises(DataError, match=r"record '\*' .* can only be kept"):
+        check_corrections(whole)

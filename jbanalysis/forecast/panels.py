@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import numpy as np
 import pandas as pd
 
 from jbanalysis.forecast.core import ModelArg, forecast
@@ -62,12 +61,9 @@ def as_wide(
         if rows.empty:
             known = sorted(data["indicator"].unique())
             raise ValueError(f"no rows for indicator {indicator!r}; the panel has {known}")
-        dup = rows.duplicated(["district", "year"])
-        if dup.any():
-            first = rows.loc[dup, ["district", "year"]].iloc[0].tolist()
-            raise ValueError(f"the panel has more than one {indicator} value for {first}")
-        wide = rows.pivot(index="year", columns="district", values=column).sort_index()
-        wide.index = wide.index.astype(np.int64)
+        from jbanalysis.tables import years_by_district
+
+        wide = years_by_district(rows, column, what=f"the panel's {indicator} rows")
     elif column != "value":
         return None
     else:

@@ -77,16 +77,9 @@ def tidy_to_wide(panel: pd.DataFrame, indicator: str | None) -> pd.DataFrame:
         if indicator not in present:
             raise MissingDataError(f"indicator {indicator!r} is not in the panel; it has {present}")
         frame = panel[panel["indicator"] == indicator]
-    dup = frame.duplicated(["district", "year"], keep=False)
-    if dup.any():
-        pairs = frame.loc[dup, ["district", "year"]].drop_duplicates().head(5).values.tolist()
-        raise MetricsError(
-            f"several values per (district, year) for {indicator!r}, e.g. {pairs}; "
-            "select one vintage first (jbanalysis.panel.load_panel does)"
-        )
-    wide = frame.pivot(index="year", columns="district", values="value")
-    wide.index = wide.index.astype("int64")
-    wide.index.name = "year"
+    from jbanalysis.tables import years_by_district
+
+    wide = years_by_district(frame, what=f"the rows of {indicator!r}", error=MetricsError)
     wide.columns.name = None
     return wide.astype("float64")
 
