@@ -54,7 +54,7 @@ from jbanalysis.claims_ledger import (
     load_claims,
     unit_factor,
 )
-from jbanalysis.districts import CITY, district_ids
+from jbanalysis.districts import CITY
 from jbanalysis.errors import UnknownNameError
 from jbanalysis.precision import _EPS, printed_step
 
@@ -303,7 +303,7 @@ def _needs(districts: Iterable[str], claim: Claim, indicator: str | None = None)
 def _context(data: _Data, claim: Claim, district: str, indicator: str | None = None) -> dict:
     """Who else has the period's value, and which periods the district has, for an absent value."""
     ind = indicator or claim.indicator
-    places = [*district_ids("all"), CITY]
+    places = [*group_ids("all"), CITY]
     holders = data.periods.get((ind, claim.year, claim.period), set())
     others = tuple(d for d in places if d in holders and d != district)
     available = tuple(sorted(data.years.get((district, ind), []), key=lambda yp: (yp[0], yp[1])))

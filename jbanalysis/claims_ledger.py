@@ -237,6 +237,11 @@ def group_ids(group: str) -> list[str]:
     >>> len(group_ids("central")), len(group_ids("全市(行政区)")), len(group_ids("全市")), len(group_ids("主城都市区"))
     (9, 26, 38, 21)
     """
+    return list(_group_members(group))
+
+
+@cache  # the district registry is read once per process too (districts._registry)
+def _group_members(group: str) -> tuple[str, ...]:
     gid = _group_word(group)
     if gid is None:
         raise ValueError(
@@ -244,13 +249,13 @@ def group_ids(group: str) -> list[str]:
             "(中心城区, 全市(行政区), 全市, 主城都市区)"
         )
     if gid == "central":
-        return district_ids("central")
+        return tuple(district_ids("central"))
     if gid == "all":
-        return district_ids("all")
+        return tuple(district_ids("all"))
     if gid == "metro21":
-        return group_members("metro21")
+        return tuple(group_members("metro21"))
     reg = load_districts()
-    return reg.loc[reg["level"] == "district", "id"].tolist()
+    return tuple(reg.loc[reg["level"] == "district", "id"])
 
 
 def _read_ledger(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
