@@ -198,6 +198,8 @@ def fmt_number(
     ('6.7%', '57 thousand people', '2.3 percentage points')
     >>> fmt_number(143380, "cny", "en"), fmt_number(15, "count"), fmt_number(4000, "persons", infix="余")
     ('CNY 143,380', '15', '4,000余人')
+    >>> fmt_number(100, "visits_10k"), fmt_number(100, "visits_10k", "en")
+    ('100万人次', '1 million visits')
     """
     if value is None or not math.isfinite(float(value)):
         return term("no_data", lang)
@@ -220,7 +222,11 @@ def _number_parts(v: float, unit: str, en: bool, d: int) -> tuple[str, str, str]
     thousands["vehicles_10k"] = ("vehicles", "万辆")
     if unit in thousands:
         word, zh = thousands[unit]
-        return ("", f"{v * 10:,.{tens}f}", f" thousand {word}") if en else ("", f"{v:.{d}f}", zh)
+        if not en:
+            return "", f"{v:.{d}f}", zh
+        if v >= 100:  # 100万 and more: millions
+            return "", f"{v / 100:,.{max(d - 2, 0)}f}", f" million {word}"
+        return "", f"{v * 10:,.{tens}f}", f" thousand {word}"
     if unit == "count":
         return "", f"{v:,.{d}f}", ""
     if unit == "persons":

@@ -1,6 +1,6 @@
 """Write the bad-ledger corpus of the claims check: the ledger files and ``manifest.csv``.
 
-Run ``python tests/data/bad_claims/make_corpus.py`` after adding a case; the files it writes are
+Run ``python tests/data/bad_claims/make_claims_corpus.py`` after adding a case; the files it writes are
 committed (so a reader can open them) and ``tests/test_claims_ledger.py`` runs every row.
 
 Each ledger holds good rows around the bad one, as real ledgers do: the bad row is rejected with
