@@ -38,6 +38,8 @@ _LAZY_ATTRS = {
     "wide": "jbanalysis.panel",
     "coverage": "jbanalysis.panel",
     "conflicts": "jbanalysis.panel",
+    "check_claims": "jbanalysis.claims",
+    "load_claims": "jbanalysis.claims_ledger",
 }
 __all__ = [  # noqa: RUF022 - grouped by purpose, not alphabetically
     "__version__",
@@ -59,6 +61,9 @@ __all__ = [  # noqa: RUF022 - grouped by purpose, not alphabetically
     "wide",
     "coverage",
     "conflicts",
+    # claims check
+    "check_claims",
+    "load_claims",
     # sub-modules
     "metrics",
     "forecast",
@@ -75,12 +80,18 @@ __all__ = [  # noqa: RUF022 - grouped by purpose, not alphabetically
     "vocabulary",
     "names",
     "userdata",
+    "claims",
+    "claims_ledger",
+    "precision",
+    "sentences",
 ]
 # every public name that is not a function above is a sub-module, imported on first use
 _LAZY_MODULES = frozenset(__all__) - set(_LAZY_ATTRS) - {"__version__"}
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from jbanalysis.breaks import load_breaks
+    from jbanalysis.claims import check_claims
+    from jbanalysis.claims_ledger import load_claims
     from jbanalysis.data import load_observations, load_sources
     from jbanalysis.districts import district_ids, load_districts, resolve_district
     from jbanalysis.indicators import convert, load_indicators

@@ -1,4 +1,4 @@
-"""Command line: ``jbanalysis data info|validate|build``, ``jbanalysis forecast``, ``jbanalysis report``.
+"""Command line: ``jbanalysis data info|validate|build``, ``forecast``, ``report``, ``claims``.
 
 Each sub-command lives in its own module (``cli_<name>.py``) exposing ``add_arguments(parser)`` and
 ``run(args) -> int``; it is imported only when used so that ``jbanalysis --help`` answers at once.
@@ -14,6 +14,7 @@ _COMMANDS = {
     "data": ("jbanalysis.cli_data", "inspect, validate and rebuild the bundled dataset"),
     "forecast": ("jbanalysis.cli_forecast", "forecast one indicator for one district"),
     "report": ("jbanalysis.cli_report", "execute the notebooks and render the HTML reports"),
+    "claims": ("jbanalysis.cli_claims", "check a claims ledger against the sourced data"),
 }
 
 

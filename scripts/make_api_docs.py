@@ -42,6 +42,10 @@ MODULES = [
     ("jbanalysis.report", "Reports"),
     ("jbanalysis.downloads", "The numbers behind a report"),
     ("jbanalysis.rendering", "Report HTML and index"),
+    ("jbanalysis.claims", "Claims check"),
+    ("jbanalysis.claims_ledger", "Claims ledger"),
+    ("jbanalysis.precision", "Printed precision"),
+    ("jbanalysis.sentences.claims", "Claims check: sentences"),
 ]
 
 

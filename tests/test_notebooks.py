@@ -25,6 +25,7 @@ NOTEBOOKS = [
     "02_jiangbei_vs_central_districts",
     "03_structure",
     "04_forecasts",
+    "05_claims",
 ]
 PARAMETERS = {"district", "peers", "lang", "start_year", "end_year", "horizon"}
 
@@ -96,6 +97,7 @@ MIN_FIGURES = {
     "02_jiangbei_vs_central_districts": 14,
     "03_structure": 7,
     "04_forecasts": 3,
+    "05_claims": 0,  # a table of verdicts, no chart
 }
 
 
@@ -133,6 +135,14 @@ def test_reports_for_jiangbei_in_chinese():
     # the forecast runs `horizon` (5) years past Jiangbei's latest GDP year
     jiangbei_last = int(load_panel(districts="jiangbei", indicators="gdp")["year"].max())
     assert f"{jiangbei_last + 5}年江北区地区生产总值中位预测为" in summary["04_forecasts"]
+    # 05: the 57 claims of data/claims.csv (tests/test_claims.py re-derives the counts)
+    assert titles["05_claims"] == "已发表数字的核查：江北区及其他各区"
+    assert summary["05_claims"].startswith(
+        "核查了57条说法：9条相符，0条与数据矛盾，8条部分可核，40条无法核实；"
+    )
+    claims_page = (out / "05_claims_jiangbei_zh.html").read_text(encoding="utf-8")
+    assert "部分可核：中心城区9个区中有5个有2023年的地区生产总值增长率（可比价）" in claims_page
+    assert "Question" not in claims_page and "Claims check" not in claims_page  # one language
     index = (out / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'href="([^"]+\.html)"', index)  # the reports (then their downloads)
     assert links == [f"{n}_jiangbei_zh.html" for n in NOTEBOOKS]
@@ -151,6 +161,15 @@ def test_reports_for_another_district_in_english():
         assert r.html.name.endswith("_yubei_en.html")
     # Yubei 2023 GDP 2442.60 亿元 = CNY 244.3 bn (an aggregator's, low reliability), unranked
     # (5 of 9 have 2023); 2022: 2297.11 亿元 = CNY 229.7 bn, the largest of the 8 with 2022 data.
+    summary = {r.notebook: r.summary for r in results}
+    assert summary["05_claims"].startswith(
+        "57 claims checked against the bundled data: 9 consistent, 0 contradicted, 8 partly "
+        "checkable and 40 not verifiable;"
+    )
+    assert summary["05_claims"].endswith("; 2 of the claims are about Yubei.")
+    claims_page = next(r for r in results if r.notebook == "05_claims").html.read_text("utf-8")
+    assert "问题" not in claims_page and "核查对象" not in claims_page  # one language
+    # Yubei 2022 GDP 2297.11 亿元 = CNY 229.7 bn, the largest of the 8 with 2022 data.
     assert results[1].summary.startswith(
         "Yubei's GDP was CNY 244.3 bn in 2023 (a low-reliability value from an aggregator site; "
         "only 5 of the 9 districts have 2023 data: no rank); in 2022 it was CNY 229.7 bn, 1st of "

@@ -49,6 +49,10 @@ TITLES: dict[str, tuple[str, str]] = {
     "versus": ("{d}与其他中心城区比较", "{d} against the other central districts"),
     "structure": ("{d}的产业结构与区域差距", "{d}: economic structure and regional disparities"),
     "forecasts": ("{d}的趋势预测与目标测算", "{d}: trend forecasts and targets"),
+    "claims": (
+        "已发表数字的核查：{d}及其他各区",
+        "Published numbers checked: {d} and other districts",
+    ),
 }
 
 

@@ -1,0 +1,52 @@
+"""Benchmark of the claims check, as a ratio of medians measured side by side in one run.
+
+``check_claims()`` on the bundled ledger (57 claims: read and check the ledger, select the panel
+of its indicators in every period, index it, check, word the verdicts) against its floor: the
+one panel selection it cannot avoid, ``load_panel(indicators=<the ledger's>, period=None)``.
+Both warm (observations cached in the process, as in a notebook or a second CLI call). The
+difference is the claims check's own work; no target is set by the issue, the figure is recorded.
+
+Run: ``.venv/bin/python benchmarks/bench_claims.py [--repeat N]``; prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+
+
+def main(repeat: int) -> None:
+    from jbanalysis.claims import check_claims
+    from jbanalysis.claims_ledger import load_claims
+    from jbanalysis.panel import load_panel
+
+    claims, _ = load_claims()
+    wanted = sorted({c.indicator for c in claims} | {"gdp"})
+    cases = {
+        "check_claims() (57 claims, en)": lambda: check_claims(lang="en"),
+        "load_panel(the ledger's indicators, period=None)": lambda: load_panel(
+            indicators=wanted, period=None
+        ),
+    }
+    for fn in cases.values():  # first calls pay imports and caches; not what is measured
+        fn()
+    times: dict[str, list[float]] = {name: [] for name in cases}
+    for _ in range(repeat):
+        for name, fn in cases.items():  # interleaved: drift hits both alike
+            start = time.perf_counter()
+            fn()
+            times[name].append(time.perf_counter() - start)
+    medians = {name: statistics.median(ts) for name, ts in times.items()}
+    (check, floor) = medians.values()
+    print("| measured side by side (warm, median of", repeat, "runs) | seconds |")
+    print("|---|---|")
+    for name, seconds in medians.items():
+        print(f"| `{name}` | {seconds:.3f} |")
+    print(f"| ratio | {check / floor:.2f}× |")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7)
+    main(parser.parse_args().repeat)

@@ -1,0 +1,335 @@
+"""Printed precision: what range of values a number or a fraction as printed stands for.
+
+A newspaper's ``三分之一`` is not 0.3333…, and its ``6.2%`` is not 6.2000: each printed number
+covers a range, and a check against data must use that range (``docs/claims.md``):
+
+* a number covers half its last printed digit either side (``6.2`` -> 6.15–6.25); a whole number
+  ending in zeros is read as rounded at its last non-zero digit (``5560`` -> ±5), a count exactly;
+* modifiers widen or cut that range: ``约``/``左右`` (about: ± one digit), ``近`` (nearly: up to
+  the number), ``余``/``多`` (odd: up to the next digit), ``超过``/``突破`` and ``不到`` (literal);
+* a fraction (``三分之一``, ``六成``, ``一半``, ``1/12``) runs half-way to its neighbours among the
+  fractions a writer chooses from (:data:`COMMON_FRACTIONS`).
+
+>>> mode, f = parse_precision("近六成", "share")
+>>> [round(x, 3) for x in fraction_range(f, mode)[:2]]
+[0.55, 0.6]
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from fractions import Fraction
+
+from jbanalysis.names import normalise
+
+__all__ = [
+    "COMMON_FRACTIONS",
+    "fraction_range",
+    "parse_fraction",
+    "parse_precision",
+    "printed_step",
+    "value_range",
+]
+
+_EPS = 1e-9  # two floats this close are the same number (a fraction's 1/3 against 0.3333…)
+
+
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
+_CN_DIGIT.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
+
+
+def _cn_int(text: str) -> int:
+    """A whole number written in digits or in Chinese numerals up to 99 (十二, 二十五, 七)."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        value = (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
+    elif len(text) == 1 and text in _CN_DIGIT:
+        value = _CN_DIGIT[text]
+    else:
+        raise KeyError(text)
+    return value
+
+
+_NUMERAL = "[0-9零〇一二两三四五六七八九十]+"
+_FRACTION_WORDS = [
+    (re.compile(rf"^(?P<den>{_NUMERAL})分之(?P<num>{_NUMERAL})$"), "fraction"),
+    (re.compile(r"^(?P<tenths>[一二两三四五六七八九])成(?P<half>半)?$"), "tenths"),
+    (re.compile(r"^(一半|半数|半)$"), "half"),
+    (re.compile(r"^(?P<num>\d+)/(?P<den>\d+)$"), "slash"),
+    (re.compile(r"^(?P<pct>\d+(\.\d+)?)%$"), "percent"),
+    (re.compile(r"^(?P<dec>0?\.\d+|0|1(\.0+)?)$"), "decimal"),
+]
+# modifiers of a printed number, as prefixes and suffixes; the word decides the range
+_PREFIXES = (
+    ("将近", "nearly"),
+    ("接近", "nearly"),
+    ("近乎", "nearly"),
+    ("近", "nearly"),
+    ("大约", "about"),
+    ("约占", "about"),
+    ("约", "about"),
+    ("大概", "about"),
+    ("超过", "over"),
+    ("突破", "over"),
+    ("多于", "over"),
+    ("超", "over"),
+    ("逾", "over"),
+    ("过", "over"),
+    ("不到", "under"),
+    ("不足", "under"),
+    ("少于", "under"),
+    ("未到", "under"),
+)
+_SUFFIXES = (
+    ("左右", "about"),
+    ("上下", "about"),
+    ("以上", "over"),
+    ("以下", "under"),
+    ("余", "odd"),
+    ("多", "odd"),
+)
+
+
+def _clean(text: object) -> str:
+    """NFKC-folded text without spaces; division slashes (∕, ／) written as ``/``."""
+    folded = normalise(text).replace("∕", "/").replace("⁄", "/")
+    return folded.replace(" ", "")
+
+
+def parse_fraction(text: object) -> float:
+    """A fraction as printed: ``三分之一``, ``六成``, ``一半``, ``1/12`` (also ``1∕12``), ``60%``, ``0.6``.
+
+    Raises
+    ------
+    ValueError
+        Anything else, saying what is accepted.
+
+    Examples
+    --------
+    >>> [round(parse_fraction(t), 4) for t in ("三分之一", "六成", "七成半", "一半", "1∕12", "25%", "0.2")]
+    [0.3333, 0.6, 0.75, 0.5, 0.0833, 0.25, 0.2]
+    >>> parse_fraction("三分之")
+    Traceback (most recent call last):
+    ...
+    ValueError: '三分之' is not a fraction: write it as printed (三分之一, 六成, 一半) or as 1/3, 0.6, 60%
+    """
+    clean = _clean(text)
+    for pattern, form in _FRACTION_WORDS:
+        match = pattern.match(clean)
+        if not match:
+            continue
+        try:
+            if form == "fraction":
+                value = Fraction(_cn_int(match["num"]), _cn_int(match["den"]))
+            elif form == "tenths":
+                value = Fraction(_cn_int(match["tenths"]), 10) + (
+                    Fraction(1, 20) if match["half"] else 0
+                )
+            elif form == "half":
+                value = Fraction(1, 2)
+            elif form == "slash":
+                value = Fraction(int(match["num"]), int(match["den"]))
+            elif form == "percent":
+                value = Fraction(match["pct"]) / 100
+            else:
+                value = Fraction(match["dec"])
+        except (KeyError, ZeroDivisionError):
+            break
+        if 0 <= value <= 1:
+            return float(value)
+        break
+    raise ValueError(
+        f"{str(text)!r} is not a fraction: write it as printed (三分之一, 六成, 一半) "
+        "or as 1/3, 0.6, 60%"
+    )
+
+
+def _modifier(text: str) -> tuple[str, str]:
+    """Split a printed precision into (mode, body): ``近六成`` -> ("nearly", "六成")."""
+    for word, mode in _PREFIXES:
+        if text.startswith(word):
+            return mode, text[len(word) :]
+    for word, mode in _SUFFIXES:
+        if text.endswith(word):
+            return mode, text[: -len(word)]
+    return "exact", text
+
+
+def parse_precision(text: object, kind: str) -> tuple[str, float | None]:
+    """The printed precision of a claim: (mode, fraction or tolerance).
+
+    * share: a fraction as printed with an optional modifier (``近六成`` -> ``("nearly", 0.6)``,
+      ``约一半``, ``三分之一``, ``超过三分之一``, ``过半``), or empty;
+    * value, growth: a modifier (``约``, ``左右``, ``近``, ``余``, ``超过``, ``不到``), an explicit
+      tolerance ``±0.05`` (in the stated unit), or empty (half the last printed digit);
+    * rank: empty (that exact rank) or ``前`` (``前十``: the stated rank or better).
+
+    Examples
+    --------
+    >>> parse_precision("近六成", "share"), parse_precision("过半", "share")
+    (('nearly', 0.6), ('over', 0.5))
+    >>> parse_precision("余", "value"), parse_precision("±0.05", "growth"), parse_precision("前", "rank")
+    (('odd', None), ('plusminus', 0.05), ('top', None))
+    >>> parse_precision("大致", "value")
+    Traceback (most recent call last):
+    ...
+    ValueError: '大致' is not a printed precision of a value: use 约, 左右, 近, 余, 多, 超过, 不到, ±x or leave it empty
+    """
+    clean = _clean(text)
+    if kind == "rank":
+        if clean in ("", "并列"):
+            return "exact", None
+        if clean in ("前", "top"):
+            return "top", None
+        raise ValueError(
+            f"{str(text)!r} is not a printed precision of a rank: leave it empty or write 前 "
+            "(前十: 10th or better)"
+        )
+    if kind == "share":
+        if not clean:
+            return "exact", None
+        mode, body = _modifier(clean)
+        if mode == "odd":
+            mode = "over"
+        try:
+            return mode, parse_fraction(body)
+        except ValueError:
+            raise ValueError(
+                f"{str(text)!r} is not a printed fraction: write it as printed, e.g. 三分之一, "
+                "近六成, 约一半, 超过四分之一, 1/12"
+            ) from None
+    if not clean:
+        return "exact", None
+    if clean.startswith(("±", "+-", "+/-")):
+        number = clean.lstrip("±+-/")
+        try:
+            tolerance = float(number)
+        except ValueError:
+            tolerance = -1.0
+        if tolerance >= 0 and math.isfinite(tolerance):
+            return "plusminus", tolerance
+    mode, body = _modifier(clean)
+    if mode != "exact" and not body:
+        return mode, None
+    raise ValueError(
+        f"{str(text)!r} is not a printed precision of a {kind}: use 约, 左右, 近, 余, 多, 超过, "
+        "不到, ±x or leave it empty"
+    )
+
+
+def _common_fractions() -> tuple[float, ...]:
+    # the fractions a writer chooses from: halves, thirds, quarters, fifths, tenths (成), and
+    # the unit fractions 1/6 … 1/20
+    values = {a / b for b in (2, 3, 4, 5, 10) for a in range(1, b)}
+    values |= {1 / n for n in range(6, 21)} | {0.0, 1.0}
+    return tuple(sorted({round(v, 12) for v in values}))
+
+
+COMMON_FRACTIONS = _common_fractions()
+
+
+def fraction_range(fraction: float, mode: str = "exact") -> tuple[float, float, bool, bool]:
+    """The shares a printed fraction covers: (low, high, low_open, high_open).
+
+    A fraction as printed stands for the values nearer to it than to its neighbours among the
+    fractions a writer chooses from — halves, thirds, quarters, fifths, tenths (成) and the unit
+    fractions 1/6 … 1/20: the range runs half-way to the neighbour on each side. ``约`` / ``左右``
+    widen nothing (the fraction is already approximate); ``近`` (nearly) keeps the lower half
+    only, up to the fraction itself; ``超过`` / ``过`` (more than) and ``不到`` (less than) are
+    read literally.
+
+    low = (f_prev + f) / 2,  high = (f + f_next) / 2
+
+    Examples
+    --------
+    >>> [round(x, 4) for x in fraction_range(1 / 3)[:2]]   # neighbours 3/10 and 2/5
+    [0.3167, 0.3667]
+    >>> [round(x, 4) for x in fraction_range(0.6, "nearly")[:2]]   # 近六成: from 11/20 to 3/5
+    [0.55, 0.6]
+    >>> fraction_range(0.5, "over")
+    (0.5, 1.0, True, False)
+    """
+    f = round(float(fraction), 12)
+    points = sorted(set(COMMON_FRACTIONS) | {f})
+    i = points.index(f)
+    prev = points[i - 1] if i > 0 else 0.0
+    nxt = points[i + 1] if i + 1 < len(points) else 1.0
+    low, high = (prev + f) / 2, (f + nxt) / 2
+    if mode in ("exact", "about"):
+        return low, high, False, False
+    if mode == "nearly":
+        return low, f, False, False
+    if mode == "over":
+        return f, 1.0, True, False
+    if mode == "under":
+        return 0.0, f, False, True
+    raise ValueError(f"unknown precision mode {mode!r}")
+
+
+def printed_step(text: str, exact_count: bool = False) -> float:
+    """The size of the last printed digit of a number as written (``6.2`` -> 0.1).
+
+    A whole number ending in zeros is read as rounded at its last non-zero digit (``5560`` ->
+    10, ``6800`` -> 100), except a count read exactly (``exact_count``: 10 firms are 10).
+
+    >>> printed_step("6.2"), printed_step("67.20"), printed_step("5560"), printed_step("6800")
+    (0.1, 0.01, 10.0, 100.0)
+    >>> printed_step("4000"), printed_step("4000", exact_count=True), printed_step("0")
+    (1000.0, 1.0, 1.0)
+    """
+    clean = _clean(text).replace(",", "").removesuffix("%").lstrip("+-")
+    if "." in clean:
+        return 10.0 ** -len(clean.split(".", 1)[1])
+    digits = clean.lstrip("0")
+    if exact_count or not digits:
+        return 1.0
+    return 10.0 ** (len(digits) - len(digits.rstrip("0")))
+
+
+def value_range(
+    stated: float, step: float, mode: str = "exact", tolerance: float | None = None
+) -> tuple[float, float, bool, bool]:
+    """The values a printed number covers: (low, high, low_open, high_open).
+
+    ========  ==========================  =======================================
+    mode      printed as                   range
+    ========  ==========================  =======================================
+    exact     ``6.2``                     stated ± step / 2
+    about     ``约6800``, ``5%左右``       stated ± step
+    nearly    ``近100``                   [stated − step, stated]
+    odd       ``4000余``, ``4000多``       [stated, stated + step)
+    over      ``超过1200``, ``突破``       (stated, ∞)
+    under     ``不到5``                   (−∞, stated)
+    plusminus ``±0.05``                   stated ± tolerance
+    ========  ==========================  =======================================
+
+    >>> value_range(6.2, 0.1)
+    (6.15, 6.25, False, False)
+    >>> value_range(4000, 1000, "odd")
+    (4000, 5000, False, True)
+    >>> value_range(5, 1, "about")
+    (4, 6, False, False)
+    """
+    if mode == "exact":
+        return _round(stated - step / 2), _round(stated + step / 2), False, False
+    if mode == "about":
+        return stated - step, stated + step, False, False
+    if mode == "nearly":
+        return stated - step, stated, False, False
+    if mode == "odd":
+        return stated, stated + step, False, True
+    if mode == "over":
+        return stated, math.inf, True, False
+    if mode == "under":
+        return -math.inf, stated, False, True
+    if mode == "plusminus":
+        tol = float(tolerance or 0.0)
+        return _round(stated - tol), _round(stated + tol), False, False
+    raise ValueError(f"unknown precision mode {mode!r}")
+
+
+def _round(x: float) -> float:
+    return round(x, 12)
