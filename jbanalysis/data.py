@@ -374,34 +374,72 @@ def apply_corrections(table: pd.DataFrame, corrections: pd.DataFrame) -> pd.Data
     (a validation finding accepted with a reason). All keep the id in ``correction``. Rows whose
     record is ``*`` accept a finding about a whole column-year and change no observation.
     """
-    out = table.copy()
+    out = table.copy(deep=False)  # copy-on-write: the caller's table is never changed
     out["correction"] = ""
-    where = {
-        (s, r): i for i, (s, r) in enumerate(zip(out["source_id"], out["record"], strict=True))
-    }
-    col = out.columns.get_loc
-    for line, fix in enumerate(corrections.to_dict("records"), start=2):
-        pos = where.get((fix["source_id"], fix["record"]))
-        if pos is None:
-            continue  # a correction of another source file, or of a whole column-year
-        published = float(out["value"].iloc[pos])
-        if not np.isclose(published, float(fix["published_value"]), rtol=0, atol=1e-9):
-            raise DataError(
-                f"correction {fix['correction_id']} expects published value {fix['published_value']} "
-                f"but {fix['source_id']} record {fix['record']} has {published:g}",
-                file="corrections.csv",
-                row=line,
-                column="published_value",
-            )
-        action = fix["corrected_value"].strip().lower()
-        if action == "exclude":
-            out.iloc[pos, col("flag")] = "excluded"
-        elif action == "interpolated":
-            out.iloc[pos, col("flag")] = "interpolated"
-        elif action != "keep":
-            out.iloc[pos, col("value")] = float(fix["corrected_value"])
-            out.iloc[pos, col("flag")] = "corrected"
-        out.iloc[pos, col("correction")] = fix["correction_id"]
+    if not len(out) or not len(corrections):
+        return out
+    # the row each correction names (for equal (source, record) rows the last, as a dict keeps)
+    sources = pd.unique(out["source_id"].to_numpy(dtype=object))
+    if len(sources) == 1:  # one source file: its records are the key
+        keys = pd.Index(out["record"].to_numpy(dtype=object))
+        wanted = pd.Index(corrections["record"].to_numpy(dtype=object))
+        elsewhere = corrections["source_id"].to_numpy(dtype=object) != sources[0]
+    else:
+        keys = pd.MultiIndex.from_arrays(
+            [out["source_id"].to_numpy(dtype=object), out["record"].to_numpy(dtype=object)]
+        )
+        wanted = pd.MultiIndex.from_arrays(
+            [
+                corrections["source_id"].to_numpy(dtype=object),
+                corrections["record"].to_numpy(dtype=object),
+            ]
+        )
+        elsewhere = np.zeros(len(corrections), dtype=bool)
+    last = ~keys.duplicated(keep="last")
+    found = keys[last].get_indexer(wanted)
+    found[elsewhere] = -1
+    # corrections of other source files, or of a whole column-year, name no row here
+    matched = np.flatnonzero(found >= 0)
+    if not len(matched):
+        return out
+    rows = np.flatnonzero(last)[found[matched]]
+    fixes = corrections.iloc[matched]
+    expected = np.array([float(v) for v in fixes["published_value"]])
+    given = fixes["corrected_value"].to_numpy(dtype=object)
+    actions = np.array([str(v).strip().lower() for v in given], dtype=object)
+    ids = fixes["correction_id"].to_numpy(dtype=object)
+    values = out["value"].to_numpy(dtype=float).copy()
+    flags = out["flag"].to_numpy(dtype=object).copy()
+    applied = np.full(len(out), "", dtype=object)
+    # Corrections apply in file order; two of one row (allowed when they name different years or
+    # indicators) apply in turn, the second checked against the first's result: one round each.
+    rounds = pd.Series(rows).groupby(rows).cumcount().to_numpy()
+    stale = []
+    for turn in range(int(rounds.max()) + 1):
+        now = np.flatnonzero(rounds == turn)
+        at = rows[now]
+        bad = ~np.isclose(values[at], expected[now], rtol=0, atol=1e-9)
+        stale += [(int(matched[j]), float(values[rows[j]])) for j in now[bad][:1]]
+        act = actions[now]
+        flags[at[act == "exclude"]] = "excluded"
+        flags[at[act == "interpolated"]] = "interpolated"
+        number = ~np.isin(act, ["exclude", "interpolated", "keep"])
+        values[at[number]] = [float(v) for v in given[now[number]]]
+        flags[at[number]] = "corrected"
+        applied[at] = ids[now]
+    if stale:
+        i, published = min(stale)
+        fix = corrections.iloc[i]
+        raise DataError(
+            f"correction {fix['correction_id']} expects published value {fix['published_value']} "
+            f"but {fix['source_id']} record {fix['record']} has {published:g}",
+            file="corrections.csv",
+            row=i + 2,
+            column="published_value",
+        )
+    out["value"] = values
+    out["flag"] = pd.Series(flags, index=out.index, dtype=out["flag"].dtype)
+    out["correction"] = pd.Series(applied, index=out.index, dtype=out["correction"].dtype)
     return out
 
 
