@@ -497,7 +497,8 @@ def build_observations(
 
 def sha256(path: Path) -> str:
     """Hex sha256 of a file's bytes."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    with open(path, "rb") as f:  # in blocks: a national observations.csv is a gigabyte
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 def hashed_files(folder: Path | None = None) -> list[Path]:
@@ -508,20 +509,29 @@ def hashed_files(folder: Path | None = None) -> list[Path]:
     return [root / n for n in names] + source_files(root / "sources")
 
 
-def write_datapackage(folder: Path | None = None) -> dict:
-    """Write ``datapackage.json``: one resource a data file, with its fields, rows and sha256."""
+def write_datapackage(folder: Path | None = None, rows: dict[Path, int] | None = None) -> dict:
+    """Write ``datapackage.json``: one resource a data file, with its fields, rows and sha256.
+
+    ``rows`` gives the record count of files the caller has just read or written (the build
+    knows them), so that only the other files are read again.
+    """
     root = folder or data_dir()
+    known = {Path(p): n for p, n in (rows or {}).items()}
     resources = []
     for path in hashed_files(root):
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        rows = len(frame)  # records, not lines: quoted fields may hold line breaks
+        if path in known:
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, nrows=0)
+            count = known[path]
+        else:
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+            count = len(frame)  # records, not lines: quoted fields may hold line breaks
         resources.append(
             {
                 "name": path.stem,
                 "path": path.relative_to(root).as_posix(),
                 "format": "csv",
                 "encoding": "utf-8",
-                "rows": rows,
+                "rows": count,
                 "bytes": path.stat().st_size,
                 "hash": f"sha256:{sha256(path)}",
                 "schema": {"fields": [_field(c) for c in frame.columns]},
@@ -587,7 +597,9 @@ def build(folder: Path | None = None) -> BuildReport:
     out["value"] = out["value"].map(_fmt)
     out["published_value"] = out["published_value"].map(_fmt)
     out.to_csv(root / "observations.csv", index=False, lineterminator="\n")
-    write_datapackage(root)
+    counts = {root / "observations.csv": len(out)}
+    counts.update({root / "sources" / name: n for name, n in report.rows_in.items()})
+    write_datapackage(root, counts)
     _load_observations_cached.cache_clear()
     return report
 
