@@ -479,10 +479,11 @@ def build_observations(
         for col, reg_col in (("source_kind", "kind"), ("reliability", "reliability")):
             table[col] = table[col].where(table[col] != "", registry.at[path.stem, reg_col])
         table = apply_corrections(table, fixes)
-        frames.append(harmonise(table, path))
+        # only the observation columns go on (url, title, excerpt stay in the source file)
+        frames.append(harmonise(table, path)[OBSERVATION_COLUMNS])
     obs = pd.concat(frames, ignore_index=True)
     per_record = fixes[fixes["record"] != WHOLE_COLUMN]
-    unused = set(per_record["correction_id"]) - set(obs["correction"])
+    unused = set(per_record["correction_id"]) - set(obs["correction"].unique())
     if unused:
         raise DataError(
             f"corrections {sorted(unused)} match no source record", file="corrections.csv"
