@@ -155,11 +155,16 @@ def last_digit(values) -> np.ndarray:
     >>> last_digit([880.98, 880.0, 1477345.0, 0.5]).tolist()
     [0.01, 1.0, 1.0, 0.1]
     """
-    numbers = np.asarray(values, dtype=float)
-    decimals = [
-        len(repr(float(v)).split(".")[1]) if np.isfinite(v) and v != int(v) else 0 for v in numbers
-    ]
-    return 10.0 ** -np.asarray(decimals, dtype=float)
+    numbers = np.asarray(values, dtype=float).ravel()
+    decimals = np.zeros(len(numbers))
+    fraction = np.isfinite(numbers) & (numbers != np.trunc(numbers))
+    # numpy prints a float64 as its shortest repr, as Python's repr does
+    text = numbers[fraction].astype(str)
+    point = np.strings.find(text, ".")
+    decimals[fraction] = np.strings.str_len(text) - point - 1
+    for i in np.flatnonzero(fraction)[np.strings.find(text, "e") >= 0]:  # 1.5e-07: repr's way
+        decimals[i] = len(repr(float(numbers[i])).split(".")[1])
+    return 10.0**-decimals
 
 
 def printed_step(published_value, published_unit, unit) -> np.ndarray:
