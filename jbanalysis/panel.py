@@ -207,32 +207,34 @@ def _series_sources(usable: pd.DataFrame, demote: np.ndarray) -> np.ndarray:
     except FileNotFoundError:  # a folder without a source registry: no series preference
         return np.zeros(len(usable), dtype=int)
     compilations = set(kinds[kinds == "compilation"].index)
-    source = usable["source_id"].astype(str).to_numpy()
-    table = (~pd.Series(source).isin(compilations).to_numpy()) & (demote == 0)
+    source, names = _factorize(usable["source_id"])
+    district, indicator = _factorize(usable["district"])[0], _factorize(usable["indicator"])[0]
+    known = (source >= 0) & (district >= 0) & (indicator >= 0)  # a missing name is no series
+    table = ~np.isin(names, list(compilations))[source] & (demote == 0)
     if not table.any():
         return np.ones(len(usable), dtype=int)
-    keys = pd.DataFrame(
-        {
-            "district": usable["district"].astype(str).to_numpy()[table],
-            "indicator": usable["indicator"].astype(str).to_numpy()[table],
-            "source": source[table],
-        }
-    )
-    years = keys.groupby(["district", "indicator", "source"], observed=True).size()
-    ranked = years.sort_values(ascending=False, kind="stable")
-    top = ranked.groupby(level=[0, 1]).head(2)
+    table &= known
+    n_s, n_i = len(names) + 1, int(indicator.max()) + 2
+    series = district * n_i + indicator  # one code per (district, indicator)
+    # rows of usable statistics of each (series, source) in a single table
+    pairs, years = np.unique(series[table] * n_s + source[table], return_counts=True)
+    owner = pairs // n_s
     # a series source holds strictly more years than any other table (a tie prefers neither)
-    best_source = {}
-    for (d, i), counts in top.groupby(level=[0, 1]):
-        if len(counts) == 1 or counts.iloc[0] > counts.iloc[1]:
-            best_source[(d, i)] = counts.index[0][2]
-    mine = [
-        best_source.get((d, i)) == s
-        for d, i, s in zip(
-            usable["district"].astype(str), usable["indicator"].astype(str), source, strict=True
-        )
-    ]
-    return np.where(np.asarray(mine, dtype=bool), 0, 1)
+    top = years == pd.Series(years).groupby(owner).transform("max").to_numpy()
+    alone = pd.Series(top).groupby(owner).transform("sum").to_numpy() == 1
+    mine = np.isin(series * n_s + source, pairs[top & alone]) & known
+    return np.where(mine, 0, 1)
+
+
+def _factorize(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes of the values as strings (-1 where missing) and the strings they number;
+    a categorical column's own codes where its categories are distinct strings."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        names = values.cat.categories.astype(str)
+        if names.is_unique:
+            return values.cat.codes.to_numpy().astype(np.int64), names.to_numpy(dtype=object)
+    codes, names = pd.factorize(values.astype(str).to_numpy(dtype=object))
+    return codes.astype(np.int64), np.asarray(names, dtype=object)
 
 
 #: The words of the ``rule`` column, in the order the steps are tried.
