@@ -311,7 +311,15 @@ def select(observations: pd.DataFrame, policy: str | SelectionPolicy = "default"
     several = np.flatnonzero(counts > 1)
     if len(several):
         values = usable["value"].to_numpy(dtype=float)
-        step = printed_step(usable["published_value"], usable["published_unit"], usable["unit"])
+        # the printed precision of the rows that compete (keys with several candidates)
+        contested = np.repeat(counts > 1, counts)  # over the sorted rows
+        rows = order[contested]
+        step = np.full(len(usable), np.nan)
+        step[rows] = printed_step(
+            usable["published_value"].iloc[rows],
+            usable["published_unit"].iloc[rows],
+            usable["unit"].iloc[rows],
+        )
         first, second = order[starts[several]], order[starts[several] + 1]
         decided = np.full(len(several), "", dtype=object)
         for name, rank in zip(pol.order, criteria, strict=True):
@@ -323,19 +331,21 @@ def select(observations: pd.DataFrame, policy: str | SelectionPolicy = "default"
         decided[tied & ~same] = "unresolved tie"
         rule[several] = decided
         if pol.precision:
-            for k, g in enumerate(several):
-                members = order[starts[g] : starts[g] + counts[g]]
-                win = members[0]
-                close = members[
-                    (np.abs(values[members] - values[win]) <= step[win])
-                    & (step[members] < step[win])
-                    & (demote[members] < 3)
-                ]
-                if len(close):
-                    winners[g] = close[np.argmin(step[close])]
-                    rule[g] = "precision"
-                elif decided[k] == "same value" and step[members[1]] < step[win]:
-                    rule[g] = "same value"
+            # a competitor within the winner's printed precision that prints more digits wins;
+            # of several, the most precise (the first in rank order among equals)
+            group = np.repeat(np.arange(len(starts)), counts)[contested]
+            win = order[starts[group]]
+            close = (
+                (np.abs(values[rows] - values[win]) <= step[win])
+                & (step[rows] < step[win])
+                & (demote[rows] < 3)
+            )
+            at = np.flatnonzero(close)  # in rank order within each key
+            at = at[np.lexsort((at, step[rows[at]], group[at]))]
+            take = np.ones(len(at), dtype=bool)
+            take[1:] = group[at[1:]] != group[at[:-1]]
+            winners[group[at[take]]] = rows[at[take]]
+            rule[group[at[take]]] = "precision"
     panel = usable.iloc[winners].copy()
     panel["candidates"] = counts
     panel["rule"] = rule
