@@ -644,10 +644,9 @@ def conflicts(
     keep = (apart & ~both_bounds & ~one_bound) | own_fix
     contradicted = one_bound & ~_within_bound(pairs)
     pairs = pairs[(keep | contradicted).to_numpy()].copy()
-    pairs["kind"] = [
-        "bound contradicted" if c else _conflict_kind(r)
-        for c, r in zip(contradicted[keep | contradicted], pairs.to_dict("records"), strict=True)
-    ]
+    pairs["kind"] = np.where(
+        contradicted[keep | contradicted].to_numpy(), "bound contradicted", _conflict_kinds(pairs)
+    )
     pairs = pairs.rename(columns={"raw_value_a": "value_a", "raw_value_b": "value_b"})
     pairs = pairs.drop(columns=["step_a", "step_b"])
     # order each pair so that a is the smaller value, for a stable reading
@@ -663,10 +662,19 @@ def conflicts(
     # several pages printing the same pair of values make one conflict, listing every record
     pairs = pairs.sort_values([*key, "record_a", "record_b"])
     group = [*key, "value_a", "value_b", "kind"]
+    groups = pairs.groupby(group)
+    size = groups["record_a"].transform("size")
+    shared = (size > 1).to_numpy()  # most pairs are printed once: their own record is the list
     for column in ("record_a", "record_b"):
-        pairs[column.replace("record", "records")] = pairs.groupby(group)[column].transform(
-            lambda s: ", ".join(sorted(set(s)))
-        )
+        records = pairs[column].astype(object).where(size.notna())  # a key of NaN has no group
+        if shared.any():
+            records[shared] = (
+                pairs[shared]
+                .groupby(group)[column]
+                .transform(lambda s: ", ".join(sorted(set(s))))
+                .to_numpy()
+            )
+        pairs[column.replace("record", "records")] = records.astype("str")
     pairs = pairs.drop_duplicates(group)
     return pairs.sort_values([*key, "rel_diff"]).reset_index(drop=True)
 
@@ -685,18 +693,37 @@ def _within_bound(pairs: pd.DataFrame) -> pd.Series:
     return ok
 
 
-def _conflict_kind(row: dict) -> str:
-    if row["correction_a"] or row["correction_b"]:
-        return "corrected error"
-    vintages = {str(row["vintage_a"]), str(row["vintage_b"])}
-    if "estimate" in vintages:
-        return "estimate vs statistic"
-    if vintages == {"first_release", "revised"}:
-        return "first release vs revised"
-    if "preliminary" in vintages:
-        return "preliminary vs statistic"
-    if row["source_kind_a"] == row["source_kind_b"] and row["vintage_a"] == row["vintage_b"]:
-        return (
-            "unresolved tie" if row["reliability_a"] == row["reliability_b"] else "sources disagree"
-        )
-    return "sources disagree"
+def _conflict_kinds(pairs: pd.DataFrame) -> np.ndarray:
+    """The kind of each pair, first test that holds: a correction on either side, an estimate,
+    a first release against a revision, a preliminary report, the same source kind, vintage and
+    reliability (an unresolved tie), else sources disagree."""
+    text = {c: pairs[c].astype(str).to_numpy() for c in ("vintage_a", "vintage_b")}
+    va, vb = text["vintage_a"], text["vintage_b"]
+    corrected = np.fromiter(
+        (
+            bool(a) or bool(b)
+            for a, b in zip(pairs["correction_a"], pairs["correction_b"], strict=True)
+        ),
+        bool,
+        len(pairs),
+    )
+    estimate = (va == "estimate") | (vb == "estimate")
+    revision = ((va == "first_release") & (vb == "revised")) | (
+        (va == "revised") & (vb == "first_release")
+    )
+    preliminary = (va == "preliminary") | (vb == "preliminary")
+    same_kind = (pairs["source_kind_a"] == pairs["source_kind_b"]).to_numpy() & (
+        pairs["vintage_a"] == pairs["vintage_b"]
+    ).to_numpy()
+    same_reliability = (pairs["reliability_a"] == pairs["reliability_b"]).to_numpy()
+    return np.select(
+        [corrected, estimate, revision, preliminary, same_kind & same_reliability],
+        [
+            "corrected error",
+            "estimate vs statistic",
+            "first release vs revised",
+            "preliminary vs statistic",
+            "unresolved tie",
+        ],
+        "sources disagree",
+    ).astype(object)
