@@ -223,7 +223,10 @@ def harmonise(table: pd.DataFrame, path: Path | str = "<table>") -> pd.DataFrame
     unit of the wrong dimension for the indicator).
     """
     index = _alias_index()
-    keys = table["district"].map(lambda n: _normalise(str(n)))
+    # normalise each distinct name once (a national table repeats ≈ 3,000 names a million times)
+    codes, distinct = pd.factorize(table["district"], use_na_sentinel=False)
+    normalised = np.array([_normalise(str(n)) for n in distinct], dtype=object)
+    keys = pd.Series(normalised[codes], index=table.index)
     unknown = ~keys.isin(list(index))
     if unknown.any():
         row = table[unknown].iloc[0]
@@ -383,34 +386,72 @@ def apply_corrections(table: pd.DataFrame, corrections: pd.DataFrame) -> pd.Data
     (a validation finding accepted with a reason). All keep the id in ``correction``. Rows whose
     record is ``*`` accept a finding about a whole column-year and change no observation.
     """
-    out = table.copy()
+    out = table.copy(deep=False)  # copy-on-write: the caller's table is never changed
     out["correction"] = ""
-    where = {
-        (s, r): i for i, (s, r) in enumerate(zip(out["source_id"], out["record"], strict=True))
-    }
-    col = out.columns.get_loc
-    for line, fix in enumerate(corrections.to_dict("records"), start=2):
-        pos = where.get((fix["source_id"], fix["record"]))
-        if pos is None:
-            continue  # a correction of another source file, or of a whole column-year
-        published = float(out["value"].iloc[pos])
-        if not np.isclose(published, float(fix["published_value"]), rtol=0, atol=1e-9):
-            raise DataError(
-                f"correction {fix['correction_id']} expects published value {fix['published_value']} "
-                f"but {fix['source_id']} record {fix['record']} has {published:g}",
-                file="corrections.csv",
-                row=line,
-                column="published_value",
-            )
-        action = fix["corrected_value"].strip().lower()
-        if action == "exclude":
-            out.iloc[pos, col("flag")] = "excluded"
-        elif action == "interpolated":
-            out.iloc[pos, col("flag")] = "interpolated"
-        elif action != "keep":
-            out.iloc[pos, col("value")] = float(fix["corrected_value"])
-            out.iloc[pos, col("flag")] = "corrected"
-        out.iloc[pos, col("correction")] = fix["correction_id"]
+    if not len(out) or not len(corrections):
+        return out
+    # the row each correction names (for equal (source, record) rows the last, as a dict keeps)
+    sources = pd.unique(out["source_id"].to_numpy(dtype=object))
+    if len(sources) == 1:  # one source file: its records are the key
+        keys = pd.Index(out["record"].to_numpy(dtype=object))
+        wanted = pd.Index(corrections["record"].to_numpy(dtype=object))
+        elsewhere = corrections["source_id"].to_numpy(dtype=object) != sources[0]
+    else:
+        keys = pd.MultiIndex.from_arrays(
+            [out["source_id"].to_numpy(dtype=object), out["record"].to_numpy(dtype=object)]
+        )
+        wanted = pd.MultiIndex.from_arrays(
+            [
+                corrections["source_id"].to_numpy(dtype=object),
+                corrections["record"].to_numpy(dtype=object),
+            ]
+        )
+        elsewhere = np.zeros(len(corrections), dtype=bool)
+    last = ~keys.duplicated(keep="last")
+    found = keys[last].get_indexer(wanted)
+    found[elsewhere] = -1
+    # corrections of other source files, or of a whole column-year, name no row here
+    matched = np.flatnonzero(found >= 0)
+    if not len(matched):
+        return out
+    rows = np.flatnonzero(last)[found[matched]]
+    fixes = corrections.iloc[matched]
+    expected = np.array([float(v) for v in fixes["published_value"]])
+    given = fixes["corrected_value"].to_numpy(dtype=object)
+    actions = np.array([str(v).strip().lower() for v in given], dtype=object)
+    ids = fixes["correction_id"].to_numpy(dtype=object)
+    values = out["value"].to_numpy(dtype=float).copy()
+    flags = out["flag"].to_numpy(dtype=object).copy()
+    applied = np.full(len(out), "", dtype=object)
+    # Corrections apply in file order; two of one row (allowed when they name different years or
+    # indicators) apply in turn, the second checked against the first's result: one round each.
+    rounds = pd.Series(rows).groupby(rows).cumcount().to_numpy()
+    stale = []
+    for turn in range(int(rounds.max()) + 1):
+        now = np.flatnonzero(rounds == turn)
+        at = rows[now]
+        bad = ~np.isclose(values[at], expected[now], rtol=0, atol=1e-9)
+        stale += [(int(matched[j]), float(values[rows[j]])) for j in now[bad][:1]]
+        act = actions[now]
+        flags[at[act == "exclude"]] = "excluded"
+        flags[at[act == "interpolated"]] = "interpolated"
+        number = ~np.isin(act, ["exclude", "interpolated", "keep"])
+        values[at[number]] = [float(v) for v in given[now[number]]]
+        flags[at[number]] = "corrected"
+        applied[at] = ids[now]
+    if stale:
+        i, published = min(stale)
+        fix = corrections.iloc[i]
+        raise DataError(
+            f"correction {fix['correction_id']} expects published value {fix['published_value']} "
+            f"but {fix['source_id']} record {fix['record']} has {published:g}",
+            file="corrections.csv",
+            row=i + 2,
+            column="published_value",
+        )
+    out["value"] = values
+    out["flag"] = pd.Series(flags, index=out.index, dtype=out["flag"].dtype)
+    out["correction"] = pd.Series(applied, index=out.index, dtype=out["correction"].dtype)
     return out
 
 
@@ -447,10 +488,11 @@ def build_observations(
         for col, reg_col in (("source_kind", "kind"), ("reliability", "reliability")):
             table[col] = table[col].where(table[col] != "", registry.at[path.stem, reg_col])
         table = apply_corrections(table, fixes)
-        frames.append(harmonise(table, path))
+        # only the observation columns go on (url, title, excerpt stay in the source file)
+        frames.append(harmonise(table, path)[OBSERVATION_COLUMNS])
     obs = pd.concat(frames, ignore_index=True)
     per_record = fixes[fixes["record"] != WHOLE_COLUMN]
-    unused = set(per_record["correction_id"]) - set(obs["correction"])
+    unused = set(per_record["correction_id"]) - set(obs["correction"].unique())
     if unused:
         raise DataError(
             f"corrections {sorted(unused)} match no source record", file="corrections.csv"
@@ -465,7 +507,8 @@ def build_observations(
 
 def sha256(path: Path) -> str:
     """Hex sha256 of a file's bytes."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    with open(path, "rb") as f:  # in blocks: a national observations.csv is a gigabyte
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 def hashed_files(folder: Path | None = None) -> list[Path]:
@@ -476,20 +519,29 @@ def hashed_files(folder: Path | None = None) -> list[Path]:
     return [root / n for n in names] + source_files(root / "sources")
 
 
-def write_datapackage(folder: Path | None = None) -> dict:
-    """Write ``datapackage.json``: one resource a data file, with its fields, rows and sha256."""
+def write_datapackage(folder: Path | None = None, rows: dict[Path, int] | None = None) -> dict:
+    """Write ``datapackage.json``: one resource a data file, with its fields, rows and sha256.
+
+    ``rows`` gives the record count of files the caller has just read or written (the build
+    knows them), so that only the other files are read again.
+    """
     root = folder or data_dir()
+    known = {Path(p): n for p, n in (rows or {}).items()}
     resources = []
     for path in hashed_files(root):
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-        rows = len(frame)  # records, not lines: quoted fields may hold line breaks
+        if path in known:
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, nrows=0)
+            count = known[path]
+        else:
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+            count = len(frame)  # records, not lines: quoted fields may hold line breaks
         resources.append(
             {
                 "name": path.stem,
                 "path": path.relative_to(root).as_posix(),
                 "format": "csv",
                 "encoding": "utf-8",
-                "rows": rows,
+                "rows": count,
                 "bytes": path.stat().st_size,
                 "hash": f"sha256:{sha256(path)}",
                 "schema": {"fields": [_field(c) for c in frame.columns]},
@@ -551,11 +603,13 @@ def build(folder: Path | None = None) -> BuildReport:
     """
     root = folder or data_dir()
     obs, report = build_observations(root)
-    out = obs.copy()
-    out["value"] = out["value"].map(_fmt)
-    out["published_value"] = out["published_value"].map(_fmt)
+    out = obs.copy(deep=False)
+    out["value"] = _fmt_column(out["value"])
+    out["published_value"] = _fmt_column(out["published_value"])
     out.to_csv(root / "observations.csv", index=False, lineterminator="\n")
-    write_datapackage(root)
+    counts = {root / "observations.csv": len(out)}
+    counts.update({root / "sources" / name: n for name, n in report.rows_in.items()})
+    write_datapackage(root, counts)
     _load_observations_cached.cache_clear()
     return report
 
@@ -563,6 +617,20 @@ def build(folder: Path | None = None) -> BuildReport:
 def _fmt(value: float) -> str:
     # Shortest repr that round-trips; whole numbers without ".0".
     return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def _fmt_column(values: pd.Series) -> np.ndarray:
+    """:func:`_fmt` of every value; whole numbers (most of a table) through int64 at once.
+
+    >>> _fmt_column(pd.Series([391.3947, 3913947.0, -0.0, 1e-05, 2.5e20])).tolist()
+    ['391.3947', '3913947', '0', '1e-05', '250000000000000000000']
+    """
+    x = values.to_numpy(dtype=float)
+    out = np.empty(len(x), dtype=object)
+    whole = np.isfinite(x) & (np.floor(x) == x) & (np.abs(x) < 2.0**63)
+    out[whole] = list(map(str, x[whole].astype(np.int64).tolist()))
+    out[~whole] = [_fmt(v) for v in x[~whole].tolist()]
+    return out
 
 
 _OBS_DTYPES = {

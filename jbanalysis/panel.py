@@ -157,11 +157,16 @@ def last_digit(values) -> np.ndarray:
     >>> last_digit([880.98, 880.0, 1477345.0, 0.5]).tolist()
     [0.01, 1.0, 1.0, 0.1]
     """
-    numbers = np.asarray(values, dtype=float)
-    decimals = [
-        len(repr(float(v)).split(".")[1]) if np.isfinite(v) and v != int(v) else 0 for v in numbers
-    ]
-    return 10.0 ** -np.asarray(decimals, dtype=float)
+    numbers = np.asarray(values, dtype=float).ravel()
+    decimals = np.zeros(len(numbers))
+    fraction = np.isfinite(numbers) & (numbers != np.trunc(numbers))
+    # numpy prints a float64 as its shortest repr, as Python's repr does
+    text = numbers[fraction].astype(str)
+    point = np.strings.find(text, ".")
+    decimals[fraction] = np.strings.str_len(text) - point - 1
+    for i in np.flatnonzero(fraction)[np.strings.find(text, "e") >= 0]:  # 1.5e-07: repr's way
+        decimals[i] = len(repr(float(numbers[i])).split(".")[1])
+    return 10.0**-decimals
 
 
 def printed_step(published_value, published_unit, unit) -> np.ndarray:
@@ -204,32 +209,34 @@ def _series_sources(usable: pd.DataFrame, demote: np.ndarray) -> np.ndarray:
     except FileNotFoundError:  # a folder without a source registry: no series preference
         return np.zeros(len(usable), dtype=int)
     compilations = set(kinds[kinds == "compilation"].index)
-    source = usable["source_id"].astype(str).to_numpy()
-    table = (~pd.Series(source).isin(compilations).to_numpy()) & (demote == 0)
+    source, names = _factorize(usable["source_id"])
+    district, indicator = _factorize(usable["district"])[0], _factorize(usable["indicator"])[0]
+    known = (source >= 0) & (district >= 0) & (indicator >= 0)  # a missing name is no series
+    table = ~np.isin(names, list(compilations))[source] & (demote == 0)
     if not table.any():
         return np.ones(len(usable), dtype=int)
-    keys = pd.DataFrame(
-        {
-            "district": usable["district"].astype(str).to_numpy()[table],
-            "indicator": usable["indicator"].astype(str).to_numpy()[table],
-            "source": source[table],
-        }
-    )
-    years = keys.groupby(["district", "indicator", "source"], observed=True).size()
-    ranked = years.sort_values(ascending=False, kind="stable")
-    top = ranked.groupby(level=[0, 1]).head(2)
+    table &= known
+    n_s, n_i = len(names) + 1, int(indicator.max()) + 2
+    series = district * n_i + indicator  # one code per (district, indicator)
+    # rows of usable statistics of each (series, source) in a single table
+    pairs, years = np.unique(series[table] * n_s + source[table], return_counts=True)
+    owner = pairs // n_s
     # a series source holds strictly more years than any other table (a tie prefers neither)
-    best_source = {}
-    for (d, i), counts in top.groupby(level=[0, 1]):
-        if len(counts) == 1 or counts.iloc[0] > counts.iloc[1]:
-            best_source[(d, i)] = counts.index[0][2]
-    mine = [
-        best_source.get((d, i)) == s
-        for d, i, s in zip(
-            usable["district"].astype(str), usable["indicator"].astype(str), source, strict=True
-        )
-    ]
-    return np.where(np.asarray(mine, dtype=bool), 0, 1)
+    top = years == pd.Series(years).groupby(owner).transform("max").to_numpy()
+    alone = pd.Series(top).groupby(owner).transform("sum").to_numpy() == 1
+    mine = np.isin(series * n_s + source, pairs[top & alone]) & known
+    return np.where(mine, 0, 1)
+
+
+def _factorize(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Integer codes of the values as strings (-1 where missing) and the strings they number;
+    a categorical column's own codes where its categories are distinct strings."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        names = values.cat.categories.astype(str)
+        if names.is_unique:
+            return values.cat.codes.to_numpy().astype(np.int64), names.to_numpy(dtype=object)
+    codes, names = pd.factorize(values.astype(str).to_numpy(dtype=object))
+    return codes.astype(np.int64), np.asarray(names, dtype=object)
 
 
 #: The words of the ``rule`` column, in the order the steps are tried.
@@ -306,7 +313,15 @@ def select(observations: pd.DataFrame, policy: str | SelectionPolicy = "default"
     several = np.flatnonzero(counts > 1)
     if len(several):
         values = usable["value"].to_numpy(dtype=float)
-        step = printed_step(usable["published_value"], usable["published_unit"], usable["unit"])
+        # the printed precision of the rows that compete (keys with several candidates)
+        contested = np.repeat(counts > 1, counts)  # over the sorted rows
+        rows = order[contested]
+        step = np.full(len(usable), np.nan)
+        step[rows] = printed_step(
+            usable["published_value"].iloc[rows],
+            usable["published_unit"].iloc[rows],
+            usable["unit"].iloc[rows],
+        )
         first, second = order[starts[several]], order[starts[several] + 1]
         decided = np.full(len(several), "", dtype=object)
         for name, rank in zip(pol.order, criteria, strict=True):
@@ -318,19 +333,21 @@ def select(observations: pd.DataFrame, policy: str | SelectionPolicy = "default"
         decided[tied & ~same] = "unresolved tie"
         rule[several] = decided
         if pol.precision:
-            for k, g in enumerate(several):
-                members = order[starts[g] : starts[g] + counts[g]]
-                win = members[0]
-                close = members[
-                    (np.abs(values[members] - values[win]) <= step[win])
-                    & (step[members] < step[win])
-                    & (demote[members] < 3)
-                ]
-                if len(close):
-                    winners[g] = close[np.argmin(step[close])]
-                    rule[g] = "precision"
-                elif decided[k] == "same value" and step[members[1]] < step[win]:
-                    rule[g] = "same value"
+            # a competitor within the winner's printed precision that prints more digits wins;
+            # of several, the most precise (the first in rank order among equals)
+            group = np.repeat(np.arange(len(starts)), counts)[contested]
+            win = order[starts[group]]
+            close = (
+                (np.abs(values[rows] - values[win]) <= step[win])
+                & (step[rows] < step[win])
+                & (demote[rows] < 3)
+            )
+            at = np.flatnonzero(close)  # in rank order within each key
+            at = at[np.lexsort((at, step[rows[at]], group[at]))]
+            take = np.ones(len(at), dtype=bool)
+            take[1:] = group[at[1:]] != group[at[:-1]]
+            winners[group[at[take]]] = rows[at[take]]
+            rule[group[at[take]]] = "precision"
     panel = usable.iloc[winners].copy()
     panel["candidates"] = counts
     panel["rule"] = rule
@@ -632,10 +649,9 @@ def conflicts(
     keep = (apart & ~both_bounds & ~one_bound) | own_fix
     contradicted = one_bound & ~_within_bound(pairs)
     pairs = pairs[(keep | contradicted).to_numpy()].copy()
-    pairs["kind"] = [
-        "bound contradicted" if c else _conflict_kind(r)
-        for c, r in zip(contradicted[keep | contradicted], pairs.to_dict("records"), strict=True)
-    ]
+    pairs["kind"] = np.where(
+        contradicted[keep | contradicted].to_numpy(), "bound contradicted", _conflict_kinds(pairs)
+    )
     pairs = pairs.rename(columns={"raw_value_a": "value_a", "raw_value_b": "value_b"})
     pairs = pairs.drop(columns=["step_a", "step_b"])
     # order each pair so that a is the smaller value, for a stable reading
@@ -651,10 +667,19 @@ def conflicts(
     # several pages printing the same pair of values make one conflict, listing every record
     pairs = pairs.sort_values([*key, "record_a", "record_b"])
     group = [*key, "value_a", "value_b", "kind"]
+    groups = pairs.groupby(group)
+    size = groups["record_a"].transform("size")
+    shared = (size > 1).to_numpy()  # most pairs are printed once: their own record is the list
     for column in ("record_a", "record_b"):
-        pairs[column.replace("record", "records")] = pairs.groupby(group)[column].transform(
-            lambda s: ", ".join(sorted(set(s)))
-        )
+        records = pairs[column].astype(object).where(size.notna())  # a key of NaN has no group
+        if shared.any():
+            records[shared] = (
+                pairs[shared]
+                .groupby(group)[column]
+                .transform(lambda s: ", ".join(sorted(set(s))))
+                .to_numpy()
+            )
+        pairs[column.replace("record", "records")] = records.astype("str")
     pairs = pairs.drop_duplicates(group)
     return pairs.sort_values([*key, "rel_diff"]).reset_index(drop=True)
 
@@ -673,18 +698,37 @@ def _within_bound(pairs: pd.DataFrame) -> pd.Series:
     return ok
 
 
-def _conflict_kind(row: dict) -> str:
-    if row["correction_a"] or row["correction_b"]:
-        return "corrected error"
-    vintages = {str(row["vintage_a"]), str(row["vintage_b"])}
-    if "estimate" in vintages:
-        return "estimate vs statistic"
-    if vintages == {"first_release", "revised"}:
-        return "first release vs revised"
-    if "preliminary" in vintages:
-        return "preliminary vs statistic"
-    if row["source_kind_a"] == row["source_kind_b"] and row["vintage_a"] == row["vintage_b"]:
-        return (
-            "unresolved tie" if row["reliability_a"] == row["reliability_b"] else "sources disagree"
-        )
-    return "sources disagree"
+def _conflict_kinds(pairs: pd.DataFrame) -> np.ndarray:
+    """The kind of each pair, first test that holds: a correction on either side, an estimate,
+    a first release against a revision, a preliminary report, the same source kind, vintage and
+    reliability (an unresolved tie), else sources disagree."""
+    text = {c: pairs[c].astype(str).to_numpy() for c in ("vintage_a", "vintage_b")}
+    va, vb = text["vintage_a"], text["vintage_b"]
+    corrected = np.fromiter(
+        (
+            bool(a) or bool(b)
+            for a, b in zip(pairs["correction_a"], pairs["correction_b"], strict=True)
+        ),
+        bool,
+        len(pairs),
+    )
+    estimate = (va == "estimate") | (vb == "estimate")
+    revision = ((va == "first_release") & (vb == "revised")) | (
+        (va == "revised") & (vb == "first_release")
+    )
+    preliminary = (va == "preliminary") | (vb == "preliminary")
+    same_kind = (pairs["source_kind_a"] == pairs["source_kind_b"]).to_numpy() & (
+        pairs["vintage_a"] == pairs["vintage_b"]
+    ).to_numpy()
+    same_reliability = (pairs["reliability_a"] == pairs["reliability_b"]).to_numpy()
+    return np.select(
+        [corrected, estimate, revision, preliminary, same_kind & same_reliability],
+        [
+            "corrected error",
+            "estimate vs statistic",
+            "first release vs revised",
+            "preliminary vs statistic",
+            "unresolved tie",
+        ],
+        "sources disagree",
+    ).astype(object)
