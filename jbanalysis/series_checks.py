@@ -316,6 +316,8 @@ def _registered_as_resident(tables: pd.DataFrame) -> list[dict]:
         if "pop_resident" not in values or "pop_registered" not in values:
             continue
         ratio = values["pop_resident"] / values["pop_registered"]
+        resident = rows[rows["indicator"] == "pop_resident"]
+        by_district = dict(list(resident.groupby("district", observed=True)))
         for district in ratio.columns:
             r = (ratio[district] - 1).abs().dropna()
             departs = r[r >= DEPARTURE]
@@ -325,12 +327,8 @@ def _registered_as_resident(tables: pd.DataFrame) -> list[dict]:
             run = r[r.index < switch]
             if len(run) < MIN_RUN or run.max() >= SAME_BASIS:
                 continue
-            mine = rows[
-                (rows["district"] == district)
-                & (rows["indicator"] == "pop_resident")
-                & (rows["year"] < switch)
-            ]
-            out += _resident_findings(mine, r, switch)
+            mine = by_district.get(district, resident.iloc[0:0])
+            out += _resident_findings(mine[mine["year"] < switch], r, switch)
     out += _registered_by_per_capita(tables, {f["record"] for f in out})
     return out
 
@@ -371,12 +369,12 @@ def _registered_by_per_capita(tables: pd.DataFrame, found: set[str]) -> list[dic
         implied = t["gdp"] * PER_CAPITA_FACTOR / t["gdp_per_capita"]  # 亿元 / 元 -> 万人
         same = (t["pop_resident"] / t["pop_registered"] - 1).abs() < SAME_BASIS
         off = (implied / t["pop_resident"] - 1).abs() > PER_CAPITA_GAP
+        resident = rows[rows["indicator"] == "pop_resident"].drop_duplicates(["district", "year"])
+        first = pd.MultiIndex.from_arrays(
+            [resident["district"].astype(object).to_numpy(), resident["year"].to_numpy()]
+        )
         for district, year in t.index[same & off]:
-            row = rows[
-                (rows["district"] == district)
-                & (rows["year"] == year)
-                & (rows["indicator"] == "pop_resident")
-            ].iloc[0]
+            row = resident.iloc[first.get_loc((district, year))]
             if row["record"] in found:
                 continue
             out.append(

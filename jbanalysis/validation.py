@@ -103,10 +103,13 @@ def validate(folder: Path | str | None = None, check_hashes: bool = True) -> pd.
         (r["source_id"], r["indicator"], int(r["year"])): r["correction_id"]
         for r in keeps[keeps["record"] == WHOLE_COLUMN].to_dict("records")
     }
+    corrected = fixed[fixed["correction"] != ""]  # the rows a group fix can be found among
     for f in before:
         if _key(f) not in still:
             f["severity"] = "fixed"
-            f["correction"] = fix_of.get((f["source_id"], f["record"]), "") or _group_fix(f, fixed)
+            f["correction"] = fix_of.get((f["source_id"], f["record"]), "") or _group_fix(
+                f, corrected
+            )
             findings.append(f)
     for f in after:
         fix = fix_of.get((f["source_id"], f["record"]), "")
@@ -129,6 +132,7 @@ def _key(finding: dict) -> tuple:
 
 
 def _group_fix(finding: dict, obs: pd.DataFrame) -> str:
+    """The corrections (among ``obs``, the corrected rows) that fixed a finding of a group."""
     # A sum rule is reported on the GDP record; the correction sits on a sector record. A rule that
     # judges a value against its neighbouring years (a spike, a scatter of growth) is fixed by a
     # correction of the same indicator in one of those years.
@@ -299,12 +303,16 @@ def _unit_jumps(levels: pd.DataFrame) -> list[dict]:
 GROUP_KEY = ["source_id", "vintage", "district", "year"]
 
 
-def _anchor(obs: pd.DataFrame, indicator: str, key: tuple) -> dict:
-    """The observation a cross-indicator finding is reported on (its first record for ``key``)."""
-    mask = obs["indicator"] == indicator
-    for col, value in zip(GROUP_KEY, key, strict=True):
-        mask &= obs[col] == value
-    return obs[mask].iloc[0].to_dict()
+def _anchors(obs: pd.DataFrame, indicator: str, keys) -> list[dict]:
+    """The observations cross-indicator findings are reported on: the first record of
+    ``indicator`` for each of ``keys`` (tuples of :data:`GROUP_KEY`), found in one look-up."""
+    keys = list(keys)
+    if not keys:
+        return []
+    sub = obs[obs["indicator"] == indicator].drop_duplicates(GROUP_KEY)
+    index = pd.MultiIndex.from_arrays([sub[c].astype(object).to_numpy() for c in GROUP_KEY])
+    positions = index.get_indexer(pd.MultiIndex.from_tuples(keys))
+    return [sub.iloc[p].to_dict() for p in positions]
 
 
 def _one_per_key(obs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
@@ -327,8 +335,8 @@ def _sector_sums(obs: pd.DataFrame) -> list[dict]:
     rel = (total - table["gdp"]).abs() / table["gdp"]
     bad = table[rel > SECTOR_TOLERANCE]
     out = []
-    for key, row in bad.iterrows():
-        where = _anchor(obs, "gdp", key)
+    anchors = _anchors(obs, "gdp", bad.index)
+    for (key, row), where in zip(bad.iterrows(), anchors, strict=True):
         out.append(
             _finding(
                 "error",
@@ -351,8 +359,8 @@ def _per_capita(obs: pd.DataFrame) -> list[dict]:
     implied = table["gdp"] * PER_CAPITA_FACTOR / table["pop_resident"]  # 亿元 / 万人 -> yuan
     rel = (table["gdp_per_capita"] - implied).abs() / implied
     out = []
-    for key in table.index[rel > PER_CAPITA_TOLERANCE]:
-        where = _anchor(obs, "gdp_per_capita", key)
+    keys = table.index[rel > PER_CAPITA_TOLERANCE]
+    for key, where in zip(keys, _anchors(obs, "gdp_per_capita", keys), strict=True):
         out.append(
             _finding(
                 "warning",
