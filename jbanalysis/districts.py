@@ -17,6 +17,7 @@ import pandas as pd
 
 from jbanalysis._bundle import data_path
 from jbanalysis.errors import UnknownNameError
+from jbanalysis.names import lookup_keys
 from jbanalysis.names import normalise as _normalise
 
 CITY = "chongqing"
@@ -64,15 +65,17 @@ def resolve_district(name: object) -> str:
 
     >>> resolve_district("江北区"), resolve_district("Jiangbei District"), resolve_district(500105)
     ('jiangbei', 'jiangbei', 'jiangbei')
+    >>> resolve_district("九龍坡區")  # traditional characters
+    'jiulongpo'
     >>> resolve_district("江北县")
     Traceback (most recent call last):
     ...
     jbanalysis.errors.UnknownNameError: unknown district '江北县'; did you mean '江北', ...?
     """
-    key = _normalise(str(name))
     index = _alias_index()
-    if key in index:
-        return index[key]
+    for key in lookup_keys(str(name)):
+        if key in index:
+            return index[key]
     close = difflib.get_close_matches(key, list(index), n=4, cutoff=0.5)
     raise UnknownNameError("district", name, close)
 

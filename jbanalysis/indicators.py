@@ -14,6 +14,7 @@ import pandas as pd
 
 from jbanalysis._bundle import data_path
 from jbanalysis.errors import UnknownNameError
+from jbanalysis.names import lookup_keys
 from jbanalysis.names import normalise as _norm
 
 KINDS = ("level", "rate", "per_capita", "count")
@@ -67,10 +68,11 @@ def resolve_unit(name: str) -> str:
     >>> resolve_unit("万元"), resolve_unit("billion yuan"), resolve_unit("万人")
     ('cny_10k', 'cny_bn', 'persons_10k')
     """
-    key = _norm(str(name))
     index = _unit_index()
-    if key in index:
-        return index[key]
+    for key in lookup_keys(str(name)):
+        if key in index:
+            return index[key]
+    key = _norm(str(name))
     raise UnknownNameError("unit", name, difflib.get_close_matches(key, list(index), n=4))
 
 
@@ -103,16 +105,19 @@ def resolve_indicator(name: str) -> str:
 
     >>> resolve_indicator("GDP"), resolve_indicator("地区生产总值"), resolve_indicator("社零")
     ('gdp', 'gdp', 'retail_sales')
+    >>> resolve_indicator("地區生產總值")  # traditional characters
+    'gdp'
     >>> resolve_indicator("地区生产总额")
     Traceback (most recent call last):
     ...
     jbanalysis.errors.UnknownNameError: unknown indicator '地区生产总额'; did you mean 'gdp' (地区生产总值), ...?
     """
-    key = _norm(str(name))
     index = indicator_index()
-    for candidate in (key, key.replace(" ", "_")):
-        if candidate in index:
-            return index[candidate]
+    for key in lookup_keys(str(name)):
+        for candidate in (key, key.replace(" ", "_")):
+            if candidate in index:
+                return index[candidate]
+    key = _norm(str(name))
     names = _indicators().set_index("id")["name_zh"]
     close = difflib.get_close_matches(key, list(index), n=8, cutoff=0.5)
     ids = list(dict.fromkeys(index[c] for c in close))[:4]

@@ -3,12 +3,15 @@
 Names arrive as analysts and tables write them: full-width letters and digits (ＧＤＰ, １２),
 mixed case, doubled or trailing spaces. They are compared after NFKC folding (full-width to
 half-width), case folding and collapsing runs of white space; nothing else is changed, so 江北 and
-江北区 stay different keys (the registry lists both as aliases).
+江北区 stay different keys (the registry lists both as aliases). A name in traditional characters
+(江北區, as Hong Kong and Taiwan sources print it) that is not found is looked up again in
+simplified characters (:func:`lookup_keys`).
 """
 
 from __future__ import annotations
 
 import unicodedata
+from functools import cache
 
 
 def normalise(text: object) -> str:
@@ -18,3 +21,35 @@ def normalise(text: object) -> str:
     ('jiangbei district', 'gdp', '江北区')
     """
     return " ".join(unicodedata.normalize("NFKC", str(text)).casefold().split())
+
+
+@cache
+def _t2s():
+    import opencc  # imported on the first traditional-character name only
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional characters to simplified (江北區 → 江北区); simplified text is unchanged.
+
+    >>> simplified("九龍坡區 地區生產總值")
+    '九龙坡区 地区生产总值'
+    """
+    if text.isascii():
+        return text
+    return _t2s().convert(text)
+
+
+def lookup_keys(text: object) -> tuple[str, ...]:
+    """The keys to look a name up by, in order: :func:`normalise`, then (for non-ASCII names
+    that change) the same of its :func:`simplified` form.
+
+    >>> lookup_keys("Jiangbei"), lookup_keys("江北區")
+    (('jiangbei',), ('江北區', '江北区'))
+    """
+    key = normalise(text)
+    if key.isascii():
+        return (key,)
+    folded = normalise(simplified(key))
+    return (key,) if folded == key else (key, folded)

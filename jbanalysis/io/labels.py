@@ -13,7 +13,7 @@ from jbanalysis.districts import _alias_index, load_districts
 from jbanalysis.errors import UnknownNameError
 from jbanalysis.indicators import indicator_index, resolve_unit
 from jbanalysis.io.numbers import strip_markers
-from jbanalysis.names import normalise
+from jbanalysis.names import normalise, simplified
 
 DISTRICT_HEADERS = {
     "district",
@@ -78,24 +78,6 @@ PERIODS = [
 ]
 TARGET_WORDS = re.compile(r"(目标|预期|远景|规划值|计划值|规划目标|target|goal|projection|预测)")
 ESTIMATE_WORDS = re.compile(r"(预计|estimate)")
-
-
-@cache
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def simplified(text: str) -> str:
-    """Traditional characters to simplified (江北區 → 江北区); simplified text is unchanged.
-
-    >>> simplified("九龍坡區 地區生產總值")
-    '九龙坡区 地区生产总值'
-    """
-    if text.isascii():
-        return text
-    return _t2s().convert(text)
 
 
 def clean(text: object) -> tuple[str, str]:
