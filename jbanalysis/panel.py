@@ -10,7 +10,7 @@ leave):
    value of ``low`` reliability (an inferred year, a contradicted cell), before an ``estimate``
    (预计, made before the year's data existed);
 3. **series**: where one table (a yearbook panel, a dataset — not a compilation of single pages)
-   holds the series of a district and indicator, its values are taken wherever it has the year,
+   holds the series of a district and indicator (at least :data:`MIN_SERIES_YEARS` years), its values are taken wherever it has the year,
    so that the series does not switch source back and forth (the city's GDP from CSMAR rather
    than from pages of different vintages in alternate years);
 4. **source kind**: official statistics (yearbooks, census tables, statistical bulletins) before
@@ -195,12 +195,18 @@ def printed_step(published_value, published_unit, unit) -> np.ndarray:
     return out
 
 
+#: Fewest years of usable statistics a table must hold for a district and indicator to count as
+#: that series' source (step 3 of the policy).
+MIN_SERIES_YEARS = 5
+
+
 def _series_sources(usable: pd.DataFrame, demote: np.ndarray) -> np.ndarray:
     """0 where a row's source is the one table that holds its series, 1 elsewhere.
 
     The series source of a (district, indicator) is the single-table source (registry kind other
-    than ``compilation``) with strictly the most years of usable statistics; several pages
-    collected in one file are not a series.
+    than ``compilation``) with strictly the most years of usable statistics, and at least
+    :data:`MIN_SERIES_YEARS` of them: several pages collected in one file are not a series, and
+    nor is a one-year table (a user's bulletin must not outrank an official page by this rule).
     """
     from jbanalysis.data import load_sources
 
@@ -224,7 +230,8 @@ def _series_sources(usable: pd.DataFrame, demote: np.ndarray) -> np.ndarray:
     # a series source holds strictly more years than any other table (a tie prefers neither)
     top = years == pd.Series(years).groupby(owner).transform("max").to_numpy()
     alone = pd.Series(top).groupby(owner).transform("sum").to_numpy() == 1
-    mine = np.isin(series * n_s + source, pairs[top & alone]) & known
+    long_enough = years >= MIN_SERIES_YEARS
+    mine = np.isin(series * n_s + source, pairs[top & alone & long_enough]) & known
     return np.where(mine, 0, 1)
 
 

@@ -6,6 +6,7 @@ import pytest
 
 from jbanalysis.districts import district_ids
 from jbanalysis.panel import (
+    MIN_SERIES_YEARS,
     POLICIES,
     conflicts,
     coverage,
@@ -104,6 +105,44 @@ def test_excluded_values_are_never_selected():
         }
     )
     assert select(obs)["value"].tolist() == [2.0]
+
+
+def test_a_short_table_is_no_series_source():
+    """A user's one-year table does not outrank an official page by the series rule: a series
+    source needs MIN_SERIES_YEARS years (here a compilation page, kind official, against a table
+    of kind aggregator; with five years the table holds the series and wins by ``series``)."""
+
+    def obs(table_years):
+        rows = [("published_figures_2", 2024, 2240.0, "official_yearbook")]
+        rows += [
+            ("user_table", y, 2238.0 if y == 2024 else 100.0, "aggregator") for y in table_years
+        ]
+        return pd.DataFrame(
+            {
+                "district": "jiangbei",
+                "year": [r[1] for r in rows],
+                "indicator": "gdp",
+                "value": [r[2] for r in rows],
+                "unit": "cny_100m",
+                "source_id": [r[0] for r in rows],
+                "record": [str(i) for i in range(len(rows))],
+                "vintage": "first_release",
+                "flag": "observed",
+                "source_kind": [r[3] for r in rows],
+                "reliability": "medium",
+                "correction": "",
+            }
+        )
+
+    assert MIN_SERIES_YEARS == 5
+    one = select(obs([2024]))
+    assert one[["value", "source_id", "rule"]].to_numpy().tolist() == [
+        [2240.0, "published_figures_2", "source_kind"]
+    ]
+    five = select(obs(range(2020, 2025)))
+    assert five.loc[five["year"] == 2024, ["value", "rule"]].to_numpy().tolist() == [
+        [2238.0, "series"]
+    ]
 
 
 def test_filters_and_errors():
