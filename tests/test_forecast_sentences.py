@@ -69,7 +69,10 @@ def test_forecast_sentence_names_breaks_in_the_window_and_an_unreliable_last_val
     assert "2022年的值为更正值，2022年的值来源可靠性低" in zh
     assert "实际" not in zh  # nominal is never called real
     en = fs.forecast_sentence(f, "jiangbei", "retail_sales", "en", flags=flags, reliability=rel)
-    assert "across the 2019 definition change, earlier years re-levelled onto the new basis" in en
+    assert (
+        "across the 2013 economic census and the 2019 definition change, earlier years "
+        "re-levelled onto the new basis" in en
+    )
     assert (
         "the 2022 value is a corrected value; the 2022 value rests on a low-reliability source"
         in en

@@ -21,7 +21,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from jbanalysis import narrative as _nar
+from jbanalysis import formatting as fm
+from jbanalysis.vocabulary import check_lang
 
 __all__ = [
     "MODEL_WORDS",
@@ -65,8 +66,7 @@ _FLAG_WORDS = {
 }
 
 
-def _pick(zh: str, en: str, lang: str) -> str:
-    return zh if _nar.check_lang(lang) == "zh" else en
+_pick = fm.pick
 
 
 def model_name(label: str, lang: str = "zh") -> str:
@@ -76,23 +76,23 @@ def model_name(label: str, lang: str = "zh") -> str:
     ('近期漂移（近四年变化量的中位数）', 'equal-weight combination of naive (last value carried forward) and Theta method')
     """
     names = label.removeprefix("combo(").rstrip(")").split("+")
-    words = [MODEL_WORDS[n][0 if _nar.check_lang(lang) == "zh" else 1] for n in names]
+    words = [MODEL_WORDS[n][0 if check_lang(lang) == "zh" else 1] for n in names]
     if len(words) == 1:
         return words[0]
     return _pick(
         f"{'、'.join(words)}的等权组合",
-        f"equal-weight combination of {', '.join(words[:-1])} and {words[-1]}",
+        f"equal-weight combination of {fm.join(words, 'en')}",
         lang,
     )
 
 
 def _is_money(indicator: str) -> bool:
-    return _nar.indicator_unit(indicator) in _MONEY_UNITS
+    return fm.indicator_unit(indicator) in _MONEY_UNITS
 
 
 def _subject(district: str, indicator: str, lang: str, nominal_zh: bool = True) -> str:
     """江北区地区生产总值（现价） / Jiangbei's nominal GDP."""
-    name, ind = _nar.district_name(district, lang), _nar.indicator_name(indicator, lang)
+    name, ind = fm.district_name(district, lang), fm.indicator_name(indicator, lang)
     if lang == "en" and len(ind) > 1 and ind[0].isupper() and ind[1].islower():
         ind = ind[0].lower() + ind[1:]  # "retail sales" inside a sentence, "GDP" stays
     if _is_money(indicator):
@@ -116,7 +116,7 @@ def _breaks_between(indicator: str, district: str, start: int, end: int, lang: s
 
 
 def _join(parts: list[str], lang: str) -> str:
-    return _pick("、".join(parts), ", ".join(parts), lang)
+    return fm.join(parts, lang)  # "a, b and c": a bare comma list reads as one clause in English
 
 
 def _last_value_note(
@@ -170,16 +170,16 @@ def forecast_sentence(
     >>> forecast_sentence(f, "jiangbei", "gdp", flags={2022: "corrected"})
     '按近期漂移（近四年变化量的中位数）模型（拟合2005–2022年；拟合期跨2008年经济普查、2013年经济普查、2018年经济普查，此前年份已换算到新口径），2024年江北区地区生产总值中位预测为1800.4亿元（现价），80%区间为1650.2亿元至1950.6亿元（预测期跨2023年经济普查：预测按现口径，未计入届时的修订；2022年的值为更正值）。'
     >>> forecast_sentence(f, "jiangbei", "gdp", "en")
-    "With the recent drift (median of the last four changes) model (fitted on 2005–2022, across the 2008 economic census, the 2013 economic census, the 2018 economic census, earlier years re-levelled onto the new basis), the median forecast of Jiangbei's nominal GDP for 2024 is CNY 180.0 bn, 80% interval CNY 165.0 bn to CNY 195.1 bn (the forecast period crosses the 2023 economic census: the forecast is on the current basis and includes no revision)."
+    "With the recent drift (median of the last four changes) model (fitted on 2005–2022, across the 2008 economic census, the 2013 economic census and the 2018 economic census, earlier years re-levelled onto the new basis), the median forecast of Jiangbei's nominal GDP for 2024 is CNY 180.0 bn, 80% interval CNY 165.0 bn to CNY 195.1 bn (the forecast period crosses the 2023 economic census: the forecast is on the current basis and includes no revision)."
     """
     row = forecast.iloc[-1]
-    unit = _nar.indicator_unit(indicator)
+    unit = fm.indicator_unit(indicator)
     start, end, year = int(row["fit_start"]), int(row["fit_end"]), int(row["year"])
     model = model_name(str(row["model"]), lang)
-    med = _nar.fmt_value(float(row["median"]), unit, lang)
+    med = fm.fmt_value(float(row["median"]), unit, lang)
     if _is_money(indicator):
         med = _pick(f"{med}（现价）", med, lang)
-    lo, hi = (_nar.fmt_value(float(row[c]), unit, lang) for c in ("lo80", "hi80"))
+    lo, hi = (fm.fmt_value(float(row[c]), unit, lang) for c in ("lo80", "hi80"))
     inside = _breaks_between(indicator, district, start, end, lang)
     ahead = _breaks_between(indicator, district, end, year, lang)
     fit_zh, fit_en = f"拟合{start}–{end}年", f"fitted on {start}–{end}"
@@ -207,7 +207,7 @@ def forecast_sentence(
     last = _last_value_note(end, flags, reliability, lang)
     if last:
         notes.append(last)
-    return _nar._with_note(sentence, _pick("；".join(notes), "; ".join(notes), lang), lang)
+    return fm.with_note(sentence, _pick("；".join(notes), "; ".join(notes), lang), lang)
 
 
 def selection_sentence(
@@ -377,7 +377,7 @@ def target_sentence(check, district: str, indicator: str, lang: str = "zh") -> s
     >>> target_sentence(c, "jiangbei", "retail_sales")
     '要在2027年由2022年的146.4亿元达到292.8亿元，江北区社会消费品零售总额（现价）需名义年均增长14.9%，2017–2022年名义年均增长10.0%（跨2019年口径变化，部分反映口径变化）；达成概率不可估计：该序列的预测区间未经回测校准。'
     """
-    unit = _nar.indicator_unit(indicator)
+    unit = fm.indicator_unit(indicator)
     money = _is_money(indicator)
     word_zh = "名义年均增长" if money else "年均增长"
     tag_en = " (nominal)" if money else ""
@@ -388,13 +388,13 @@ def target_sentence(check, district: str, indicator: str, lang: str = "zh") -> s
         start, end = int(row["start_year"]), int(row["end_year"])
         crossed = _breaks_between(indicator, district, start, end, "zh")
         crossed_en = _breaks_between(indicator, district, start, end, "en")
-        trend_zh = f"，{start}–{end}年{word_zh}{_nar.fmt_pct(row['cagr'])}"
-        trend_en = f", against {_nar.fmt_pct(row['cagr'])} a year over {start}–{end}"
+        trend_zh = f"，{start}–{end}年{word_zh}{fm.fmt_pct(row['cagr'])}"
+        trend_en = f", against {fm.fmt_pct(row['cagr'])} a year over {start}–{end}"
         if crossed:
             trend_zh += f"（跨{_join(crossed, 'zh')}，部分反映口径变化）"
             trend_en += f" (across {_join(crossed_en, 'en')}: partly a change of basis)"
-    target = _nar.fmt_value(check.target_value, unit, lang)
-    last = _nar.fmt_value(check.last_value, unit, lang)
+    target = fm.fmt_value(check.target_value, unit, lang)
+    last = fm.fmt_value(check.last_value, unit, lang)
     prob = float(check.probability)
     if math.isfinite(prob):
         chance_zh = f"按预测分布，达成概率约{100 * prob:.0f}%"
@@ -406,10 +406,10 @@ def target_sentence(check, district: str, indicator: str, lang: str = "zh") -> s
         )
     return _pick(
         f"要在{check.target_year}年由{check.last_year}年的{last}达到{target}，"
-        f"{_subject(district, indicator, 'zh')}需{word_zh}{_nar.fmt_pct(check.required_cagr)}"
+        f"{_subject(district, indicator, 'zh')}需{word_zh}{fm.fmt_pct(check.required_cagr)}"
         f"{trend_zh}；{chance_zh}。",
         f"To reach {target} by {check.target_year} from {last} in {check.last_year}, "
-        f"{_subject(district, indicator, 'en')} must grow {_nar.fmt_pct(check.required_cagr)} a "
+        f"{_subject(district, indicator, 'en')} must grow {fm.fmt_pct(check.required_cagr)} a "
         f"year{tag_en}{trend_en}; {chance_en}.",
         lang,
     )
@@ -432,11 +432,11 @@ def outturn_sentence(outturn: pd.DataFrame, district: str, indicator: str, lang:
             "against an outturn.",
             lang,
         )
-    unit = _nar.indicator_unit(indicator)
+    unit = fm.indicator_unit(indicator)
     parts = []
     for _, r in outturn.iterrows():
-        actual = _nar.fmt_value(float(r["actual"]), unit, lang)
-        med = _nar.fmt_value(float(r["median"]), unit, lang)
+        actual = fm.fmt_value(float(r["actual"]), unit, lang)
+        med = fm.fmt_value(float(r["median"]), unit, lang)
         err = float(r["error_pct"])
         where = (
             _pick("在80%区间内", "inside the 80% interval", lang)
@@ -498,7 +498,7 @@ def table_columns(lang: str = "zh") -> dict[str, str]:
     >>> table_columns("zh")["error_pct"], table_columns("en")["inside80"]
     ('偏差（%）', 'inside 80%')
     """
-    i = 0 if _nar.check_lang(lang) == "zh" else 1
+    i = 0 if check_lang(lang) == "zh" else 1
     return {k: v[i] for k, v in COLUMN_WORDS.items()}
 
 
@@ -527,7 +527,7 @@ def target_table(check, lang: str = "zh") -> pd.DataFrame:
     import re
 
     table = check.table.copy()
-    if _nar.check_lang(lang) == "zh":
+    if check_lang(lang) == "zh":
 
         def basis(text: str) -> str:
             if text == "required":
