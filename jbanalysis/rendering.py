@@ -148,12 +148,16 @@ def render_html(nb, title: str, lang: str = "en", downloads: dict | None = None)
     >>> page = render_html(nb, "江北区", "zh")
     >>> '<html lang="zh-CN">' in page, "<title>江北区</title>" in page, "<script" in page
     (True, True, False)
+    >>> '<html lang="zh-CN">' in render_html(nb, "江北区", "zh")  # the shared exporter, again
+    True
     """
     resources = {"metadata": {"name": title}, "jbanalysis": {"downloads": downloads}}
     with _EXPORTER_LOCK:  # one exporter, built once: its templates and CSS load in 0.15 s
-        exporter = _exporter()
-        exporter.language_code = html_lang(lang)
-        body, _ = exporter.from_notebook_node(nb, resources=resources)
+        body, _ = _exporter().from_notebook_node(nb, resources=resources)
+    # The page's language is set here, not through the exporter's ``language_code``: nbconvert
+    # 7.17 validates that trait by its *old* value, so on a shared exporter the second "zh-CN"
+    # is replaced by "en" (with a logged warning). The template writes the default, "en".
+    body = body.replace('<html lang="en">', f'<html lang="{html_lang(lang)}">', 1)
     # the template loads no script; any left (a widget, an output's own) could call a CDN
     return _SCRIPT.sub("", body)
 
