@@ -65,7 +65,7 @@ def test_forecast_sentence_names_breaks_in_the_window_and_an_unreliable_last_val
     flags, rel = {2022: "corrected"}, {2022: "low"}
     f["fit_end"] = 2022
     zh = fs.forecast_sentence(f, "jiangbei", "retail_sales", flags=flags, reliability=rel)
-    assert "拟合期跨2013年经济普查、2019年口径变化，此前年份已换算到新口径" in zh
+    assert "拟合期跨2013年经济普查和2019年口径变化，此前年份已换算到新口径" in zh
     assert "2022年的值为更正值，2022年的值来源可靠性低" in zh
     assert "实际" not in zh  # nominal is never called real
     en = fs.forecast_sentence(f, "jiangbei", "retail_sales", "en", flags=flags, reliability=rel)

@@ -102,17 +102,19 @@ def _subject(district: str, indicator: str, lang: str, nominal_zh: bool = True) 
     return _pick(f"{name}{ind}", f"{name}'s {ind}", lang)
 
 
-def _breaks_between(indicator: str, district: str, start: int, end: int, lang: str) -> list[str]:
-    """Registered breaks with ``start < first_year <= end``, in words."""
-    from jbanalysis.breaks import crossed_breaks, describe_break
+def _breaks_between(indicator: str, district: str, start: int, end: int, lang: str) -> str:
+    """Registered breaks with ``start < first_year <= end``, in words (:func:`breaks_phrase`:
+    ``2008、2013年经济普查``; ``""`` for none)."""
+    from jbanalysis.breaks import crossed_breaks
     from jbanalysis.districts import load_districts
+    from jbanalysis.sentences.common import breaks_phrase
 
     where = district if district in set(load_districts()["id"]) else None
     try:
         rows = crossed_breaks(indicator, start, end, where)
     except (KeyError, ValueError):
-        return []
-    return list(dict.fromkeys(describe_break(r, lang) for _, r in rows.iterrows()))
+        return ""
+    return breaks_phrase(rows, lang)
 
 
 def _join(parts: list[str], lang: str) -> str:
@@ -168,9 +170,9 @@ def forecast_sentence(
     ...                   "lo80": [1600.0, 1650.2], "hi80": [1800.0, 1950.6],
     ...                   "model": "recent_drift", "fit_start": 2005, "fit_end": 2022})
     >>> forecast_sentence(f, "jiangbei", "gdp", flags={2022: "corrected"})
-    '按近期漂移（近四年变化量的中位数）模型（拟合2005–2022年；拟合期跨2008年经济普查、2013年经济普查、2018年经济普查，此前年份已换算到新口径），2024年江北区地区生产总值中位预测为1800.4亿元（现价），80%区间为1650.2亿元至1950.6亿元（预测期跨2023年经济普查：预测按现口径，未计入届时的修订；2022年的值为更正值）。'
+    '按近期漂移（近四年变化量的中位数）模型（拟合2005–2022年；拟合期跨2008、2013、2018年经济普查，此前年份已换算到新口径），2024年江北区地区生产总值中位预测为1800.4亿元（现价），80%区间为1650.2亿元至1950.6亿元（预测期跨2023年经济普查：预测按现口径，未计入届时的修订；2022年的值为更正值）。'
     >>> forecast_sentence(f, "jiangbei", "gdp", "en")
-    "With the recent drift (median of the last four changes) model (fitted on 2005–2022, across the 2008 economic census, the 2013 economic census and the 2018 economic census, earlier years re-levelled onto the new basis), the median forecast of Jiangbei's nominal GDP for 2024 is CNY 180.0 bn, 80% interval CNY 165.0 bn to CNY 195.1 bn (the forecast period crosses the 2023 economic census: the forecast is on the current basis and includes no revision)."
+    "With the recent drift (median of the last four changes) model (fitted on 2005–2022, across the 2008, 2013 and 2018 economic censuses, earlier years re-levelled onto the new basis), the median forecast of Jiangbei's nominal GDP for 2024 is CNY 180.0 bn, 80% interval CNY 165.0 bn to CNY 195.1 bn (the forecast period crosses the 2023 economic census: the forecast is on the current basis and includes no revision)."
     """
     row = forecast.iloc[-1]
     unit = fm.indicator_unit(indicator)
@@ -184,8 +186,8 @@ def forecast_sentence(
     ahead = _breaks_between(indicator, district, end, year, lang)
     fit_zh, fit_en = f"拟合{start}–{end}年", f"fitted on {start}–{end}"
     if inside:
-        fit_zh += f"；拟合期跨{_join(inside, 'zh')}，此前年份已换算到新口径"
-        fit_en += f", across {_join(inside, 'en')}, earlier years re-levelled onto the new basis"
+        fit_zh += f"；拟合期跨{inside}，此前年份已换算到新口径"
+        fit_en += f", across {inside}, earlier years re-levelled onto the new basis"
     sentence = _pick(
         f"按{model}模型（{fit_zh}），{year}年{_subject(district, indicator, lang, False)}中位预测为"
         f"{med}，"
@@ -198,8 +200,8 @@ def forecast_sentence(
     if ahead:
         notes.append(
             _pick(
-                f"预测期跨{_join(ahead, 'zh')}：预测按现口径，未计入届时的修订",
-                f"the forecast period crosses {_join(ahead, 'en')}: the forecast is on the "
+                f"预测期跨{ahead}：预测按现口径，未计入届时的修订",
+                f"the forecast period crosses {ahead}: the forecast is on the "
                 "current basis and includes no revision",
                 lang,
             )
@@ -391,8 +393,8 @@ def target_sentence(check, district: str, indicator: str, lang: str = "zh") -> s
         trend_zh = f"，{start}–{end}年{word_zh}{fm.fmt_pct(row['cagr'])}"
         trend_en = f", against {fm.fmt_pct(row['cagr'])} a year over {start}–{end}"
         if crossed:
-            trend_zh += f"（跨{_join(crossed, 'zh')}，部分反映口径变化）"
-            trend_en += f" (across {_join(crossed_en, 'en')}: partly a change of basis)"
+            trend_zh += f"（跨{crossed}，部分反映口径变化）"
+            trend_en += f" (across {crossed_en}: partly a change of basis)"
     target = fm.fmt_value(check.target_value, unit, lang)
     last = fm.fmt_value(check.last_value, unit, lang)
     prob = float(check.probability)
