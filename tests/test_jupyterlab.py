@@ -85,7 +85,10 @@ def _execute(ws, code: str, timeout: float = 180) -> dict:
     )
     result = {"status": "", "stdout": "", "stderr": "", "error": "", "images": 0}
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and not result["status"]:
+    idle = False
+    # the reply comes on the shell channel, the output on iopub: no order between them is
+    # guaranteed, so wait for both the reply and iopub's "idle" for this request
+    while time.monotonic() < deadline and not (result["status"] and idle):
         msg = json.loads(ws.recv())
         if msg.get("parent_header", {}).get("msg_id") != msg_id:
             continue
@@ -98,6 +101,8 @@ def _execute(ws, code: str, timeout: float = 180) -> dict:
             result["images"] += 1
         elif kind == "execute_reply":
             result["status"] = content["status"]
+        elif kind == "status" and content["execution_state"] == "idle":
+            idle = True
     return result
 
 
