@@ -103,13 +103,11 @@ def validate(folder: Path | str | None = None, check_hashes: bool = True) -> pd.
         (r["source_id"], r["indicator"], int(r["year"])): r["correction_id"]
         for r in keeps[keeps["record"] == WHOLE_COLUMN].to_dict("records")
     }
-    corrected = fixed[fixed["correction"] != ""]  # the rows a group fix can be found among
+    group_fix = _GroupFixes(fixed[fixed["correction"] != ""])
     for f in before:
         if _key(f) not in still:
             f["severity"] = "fixed"
-            f["correction"] = fix_of.get((f["source_id"], f["record"]), "") or _group_fix(
-                f, corrected
-            )
+            f["correction"] = fix_of.get((f["source_id"], f["record"]), "") or group_fix(f)
             findings.append(f)
     for f in after:
         fix = fix_of.get((f["source_id"], f["record"]), "")
@@ -131,25 +129,45 @@ def _key(finding: dict) -> tuple:
     )
 
 
-def _group_fix(finding: dict, obs: pd.DataFrame) -> str:
-    """The corrections (among ``obs``, the corrected rows) that fixed a finding of a group."""
-    # A sum rule is reported on the GDP record; the correction sits on a sector record. A rule that
-    # judges a value against its neighbouring years (a spike, a scatter of growth) is fixed by a
-    # correction of the same indicator in one of those years.
-    same = obs["source_id"] == finding["source_id"]
-    if finding["rule"] in NEIGHBOUR_RULES:
-        year = int(finding["year"])
-        same = obs["year"].isin([year - 1, year, year + 1]) & (
-            obs["indicator"] == finding["indicator"]
-        )
-        if finding["record"] != WHOLE_COLUMN:
-            same &= obs["district"] == finding["district"]
+class _GroupFixes:
+    """Which corrections fixed a finding about a group of values, found by look-up.
+
+    A sum rule is reported on the GDP record; the correction sits on a sector record (same
+    source, district and year). A rule that judges a value against its neighbouring years (a
+    spike, a scatter of growth) is fixed by a correction of the same indicator in one of those
+    years: of the same district, or of the same source for a finding about a whole column-year.
+    The corrected rows are indexed once, so each finding costs a few dictionary look-ups, not a
+    scan of every corrected row (which made ``validate`` quadratic in the size of the data).
+    """
+
+    def __init__(self, corrected: pd.DataFrame) -> None:
+        self.by_district: dict[tuple, set[str]] = {}
+        self.by_source: dict[tuple, set[str]] = {}
+        self.by_record: dict[tuple, set[str]] = {}
+        columns = ["source_id", "indicator", "district", "year", "correction"]
+        for source, indicator, district, year, fix in corrected[columns].itertuples(index=False):
+            year = int(year)
+            self.by_district.setdefault((indicator, district, year), set()).add(fix)
+            self.by_source.setdefault((indicator, source, year), set()).add(fix)
+            self.by_record.setdefault((source, year, district), set()).add(fix)
+
+    def __call__(self, finding: dict) -> str:
+        if finding["rule"] in NEIGHBOUR_RULES:
+            year = int(finding["year"])
+            whole = finding["record"] == WHOLE_COLUMN
+            table = self.by_source if whole else self.by_district
+            where = finding["source_id"] if whole else finding["district"]
+            keys = [(finding["indicator"], where, y) for y in (year - 1, year, year + 1)]
         else:
-            same &= obs["source_id"] == finding["source_id"]
-    else:
-        same &= (obs["year"] == finding["year"]) & (obs["district"] == finding["district"])
-    same = obs[same & (obs["correction"] != "")]
-    return ", ".join(sorted(set(same["correction"])))
+            try:
+                keys = [(finding["source_id"], int(finding["year"]), finding["district"])]
+            except (TypeError, ValueError):  # a finding without a year fixes no group
+                return ""
+            table = self.by_record
+        found: set[str] = set()
+        for key in keys:
+            found |= table.get(key, set())
+        return ", ".join(sorted(found))
 
 
 def _frame(findings: list[dict]) -> pd.DataFrame:
