@@ -10,9 +10,10 @@ leave):
    value of ``low`` reliability (an inferred year, a contradicted cell), before an ``estimate``
    (预计, made before the year's data existed);
 3. **series**: where one table (a yearbook panel, a dataset — not a compilation of single pages)
-   holds the series of a district and indicator (at least :data:`MIN_SERIES_YEARS` years), its values are taken wherever it has the year,
-   so that the series does not switch source back and forth (the city's GDP from CSMAR rather
-   than from pages of different vintages in alternate years);
+   holds the series of a district and indicator (at least :data:`MIN_SERIES_YEARS` years), its
+   values are taken wherever it has the year, so that the series does not switch source back and
+   forth (the city's GDP from CSMAR rather than from pages of different vintages in alternate
+   years);
 4. **source kind**: official statistics (yearbooks, census tables, statistical bulletins) before
    government reports and websites, before compiled datasets, before aggregators and news;
 5. **vintage**: the most revised (revised > first_release > census > preliminary > unknown);
