@@ -12,8 +12,8 @@ Run: ``.venv/bin/python benchmarks/bench_claims.py [--repeat N]``; prints a Mark
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
+
+from bench_data import _interleaved  # one timing loop for the benchmarks (same folder)
 
 
 def main(repeat: int) -> None:
@@ -31,13 +31,7 @@ def main(repeat: int) -> None:
     }
     for fn in cases.values():  # first calls pay imports and caches; not what is measured
         fn()
-    times: dict[str, list[float]] = {name: [] for name in cases}
-    for _ in range(repeat):
-        for name, fn in cases.items():  # interleaved: drift hits both alike
-            start = time.perf_counter()
-            fn()
-            times[name].append(time.perf_counter() - start)
-    medians = {name: statistics.median(ts) for name, ts in times.items()}
+    medians = _interleaved(cases, repeat)  # in turn: drift hits both alike
     (check, floor) = medians.values()
     print("| measured side by side (warm, median of", repeat, "runs) | seconds |")
     print("|---|---|")

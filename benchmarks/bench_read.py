@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bench_data import _interleaved  # one timing loop for the benchmarks (same folder)
 
 NOTE = (
     "数据来源：各区国民经济和社会发展统计公报及统计年鉴，按现价计算，增长速度按可比价格计算；"
@@ -88,16 +88,6 @@ def write_workbooks(folder: Path) -> tuple[Path, Path]:
         book.save(folder / name)
         paths.append(folder / name)
     return paths[0], paths[1]
-
-
-def _interleaved(cases: dict, repeat: int) -> dict[str, float]:
-    times: dict[str, list[float]] = {name: [] for name in cases}
-    for _ in range(repeat):
-        for name, fn in cases.items():
-            start = time.perf_counter()
-            fn()
-            times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(ts) for name, ts in times.items()}
 
 
 _PEAK = """
