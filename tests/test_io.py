@@ -5,10 +5,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from jbanalysis.data import OBSERVATION_COLUMNS, load_observations
 from jbanalysis.errors import DataError
-from jbanalysis.io import parse_number, read_table
-from jbanalysis.panel import load_panel
+from jbanalysis.io import parse_number
+from jbanalysis.panel.load import load_panel
+from jbanalysis.registry.schema import OBSERVATION_COLUMNS
+from jbanalysis.sources.observations import load_observations
+from jbanalysis.sources.read import read_table
 
 
 def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:

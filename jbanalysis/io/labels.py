@@ -9,11 +9,11 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from jbanalysis.districts import _alias_index, load_districts
 from jbanalysis.errors import UnknownNameError
-from jbanalysis.indicators import indicator_index, resolve_unit
 from jbanalysis.io.numbers import strip_markers
 from jbanalysis.names import normalise, simplified
+from jbanalysis.registry.districts import _alias_index, load_districts
+from jbanalysis.registry.indicators import indicator_index, resolve_unit
 
 DISTRICT_HEADERS = {
     "district",

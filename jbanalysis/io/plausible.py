@@ -21,15 +21,12 @@ FACTOR = 30.0
 NEAREST_YEARS = 5
 
 
-def _reference(obs: pd.DataFrame) -> pd.DataFrame:
-    """For each row of ``obs``: the bundled value it is compared with (NaN where none): the same
-    year, else the nearest within ``NEAREST_YEARS`` (the earlier one on a tie)."""
-    from jbanalysis.data import bundled_observations
-
+def _reference(obs: pd.DataFrame, bundled: pd.DataFrame) -> pd.DataFrame:
+    """For each row of ``obs``: the ``bundled`` value it is compared with (NaN where none): the
+    same year, else the nearest within ``NEAREST_YEARS`` (the earlier one on a tie)."""
     empty = pd.DataFrame(
         index=obs.index, columns=["ref_value", "ref_year", "ref_source", "ref_record"]
     )
-    bundled = bundled_observations()
     d_codes, d_uniques = pd.factorize(obs["district"].to_numpy(dtype=object))
     i_codes, i_uniques = pd.factorize(obs["indicator"].to_numpy(dtype=object))
     ref = bundled[
@@ -92,12 +89,14 @@ def _reference(obs: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def check_plausible(obs: pd.DataFrame, path: Path, accept: bool, report) -> None:
-    """Raise (or note, when ``accept``) values 30× or more away from the bundled ones."""
-    from jbanalysis.indicators import load_indicators, load_units
+def check_plausible(
+    obs: pd.DataFrame, path: Path, accept: bool, report, reference: pd.DataFrame
+) -> None:
+    """Raise (or note, when ``accept``) values 30× or more away from the ``reference`` ones."""
+    from jbanalysis.registry.indicators import load_indicators, load_units
 
     kinds = load_indicators().set_index("id")["kind"]
-    ref = _reference(obs)
+    ref = _reference(obs, reference)
     value = obs["value"].to_numpy(float)
     rv = ref["ref_value"].to_numpy(float)
     kind = obs["indicator"].map(kinds).to_numpy()
@@ -132,7 +131,7 @@ def check_plausible(obs: pd.DataFrame, path: Path, accept: bool, report) -> None
     row = obs.iloc[i]
     ref_year = int(ref["ref_year"].iat[i])
     where = f"{ref['ref_source'].iat[i]} {ref['ref_record'].iat[i]}"
-    from jbanalysis.indicators import resolve_unit
+    from jbanalysis.registry.indicators import resolve_unit
 
     published = resolve_unit(row["published_unit"])
     said = f"{row['published_value']:g} {units.at[published, 'symbol_zh']}"

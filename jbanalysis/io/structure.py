@@ -119,7 +119,7 @@ def find_layout(grid: Grid) -> Layout:
 
 def _table_unit(grid: Grid, pos: int, written: str, current):
     from jbanalysis.errors import UnknownNameError
-    from jbanalysis.indicators import resolve_unit
+    from jbanalysis.registry.indicators import resolve_unit
 
     try:
         unit = resolve_unit(written)

@@ -9,16 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from jbanalysis.data import OBSERVATION_COLUMNS, YEAR_RANGE, harmonise
-from jbanalysis.districts import resolve_district
 from jbanalysis.errors import DataError, UnknownNameError
-from jbanalysis.indicators import (
-    growth_of,
-    load_indicators,
-    load_units,
-    resolve_indicator,
-    resolve_unit,
-)
 from jbanalysis.io import labels as lb
 from jbanalysis.io.account import ReadReport
 from jbanalysis.io.files import TEXT_SUFFIXES, WORKBOOK_SUFFIXES, read_text, sniff_kind
@@ -26,6 +17,16 @@ from jbanalysis.io.grid import Grid, MissingFormula
 from jbanalysis.io.numbers import CellError, decimal_evidence, parse_column
 from jbanalysis.io.structure import Column, content, find_layout, row_indicator
 from jbanalysis.names import normalise
+from jbanalysis.registry.districts import resolve_district
+from jbanalysis.registry.harmonise import harmonise
+from jbanalysis.registry.indicators import (
+    growth_of,
+    load_indicators,
+    load_units,
+    resolve_indicator,
+    resolve_unit,
+)
+from jbanalysis.registry.schema import OBSERVATION_COLUMNS, YEAR_RANGE
 
 LAYOUTS = (
     "auto",
@@ -57,6 +58,7 @@ def read_table(
     source_kind: str = "user",
     accept_implausible: bool = False,
     ignore_columns: tuple[str, ...] | list[str] = (),
+    reference: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Read a CSV or XLSX table of district figures into long observations, or say why not.
 
@@ -86,6 +88,9 @@ def read_table(
         error naming the likely unit mix-up).
     ignore_columns : list of str
         Columns to leave out (reported), e.g. a 排名 column.
+    reference : DataFrame, optional
+        Observations to judge the size of each value by (``accept_implausible``);
+        :func:`jbanalysis.read_table` passes the bundled ones. ``None``: no size check.
 
     Returns
     -------
@@ -119,7 +124,9 @@ def read_table(
     )
     reader = _Reader(grid, report, indicator, unit, year, district, decimal, ignore_columns)
     cells = reader.run()
-    table = _finish(cells, grid, report, source_id, vintage, source_kind, accept_implausible)
+    table = _finish(
+        cells, grid, report, source_id, vintage, source_kind, accept_implausible, reference
+    )
     if layout != "auto" and report.layout != layout:
         raise DataError(
             f"the table is laid out as {report.layout!r}, not {layout!r} (layout=)", file=path
@@ -1102,7 +1109,7 @@ def _footnotes(texts: list[str]) -> dict[str, str]:
 
 
 def _district_names() -> list[tuple[str, str]]:
-    from jbanalysis.districts import load_districts
+    from jbanalysis.registry.districts import load_districts
 
     reg = load_districts()
     names = []
@@ -1116,7 +1123,9 @@ def _district_names() -> list[tuple[str, str]]:
 # --- finishing: units, checks, the observation columns --------------------------------------
 
 
-def _finish(frame, grid: Grid, report, source_id, vintage, source_kind, accept) -> pd.DataFrame:
+def _finish(
+    frame, grid: Grid, report, source_id, vintage, source_kind, accept, reference
+) -> pd.DataFrame:
     path = grid.path
     if not len(frame):
         report.values = 0
@@ -1160,9 +1169,10 @@ def _finish(frame, grid: Grid, report, source_id, vintage, source_kind, accept) 
         obs["bound"] = ""  # a bound (>1200) is refused when read, never stored as a value
     obs = _harmonise(obs, path)
     _check_values(obs, path)
-    from jbanalysis.io.plausible import check_plausible
+    if reference is not None:
+        from jbanalysis.io.plausible import check_plausible
 
-    check_plausible(obs, path, accept, report)
+        check_plausible(obs, path, accept, report, reference)
     report.values = len(obs)
     columns = [c for c in OBSERVATION_COLUMNS]
     return obs[columns].reset_index(drop=True)
@@ -1171,8 +1181,8 @@ def _finish(frame, grid: Grid, report, source_id, vintage, source_kind, accept) 
 def _harmonise(obs: pd.DataFrame, path: Path) -> pd.DataFrame:
     """:func:`jbanalysis.data.harmonise` run once per distinct (district, indicator, unit):
     names resolved, dimensions checked; values then converted per unit pair with
-    :func:`jbanalysis.indicators.convert` (exact, as harmonise does)."""
-    from jbanalysis.indicators import convert
+    :func:`jbanalysis.registry.indicators.convert` (exact, as harmonise does)."""
+    from jbanalysis.registry.indicators import convert
 
     key = ["district", "indicator", "unit"]
     codes = [pd.factorize(obs[k].to_numpy(dtype=object)) for k in key]
@@ -1190,7 +1200,7 @@ def _harmonise(obs: pd.DataFrame, path: Path) -> pd.DataFrame:
     values = obs["value"].to_numpy(float)
     src_units = obs["unit"].to_numpy(dtype=object)
     converted = np.empty_like(values)
-    from jbanalysis.indicators import resolve_unit
+    from jbanalysis.registry.indicators import resolve_unit
 
     pair_of = [
         (resolve_unit(src), dst)
