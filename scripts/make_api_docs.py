@@ -37,8 +37,14 @@ MODULES = [
     ("jbanalysis.text.formatting", "text: numbers, names and tables as printed"),
     ("jbanalysis.text.sentences.common", "text: sentences, shared pieces"),
     ("jbanalysis.text.sentences.overview", "text: sentences of report 01 (data overview)"),
-    ("jbanalysis.text.sentences.versus", "text: sentences of report 02 (against the other districts)"),
-    ("jbanalysis.text.sentences.structure", "text: sentences of report 03 (structure and disparities)"),
+    (
+        "jbanalysis.text.sentences.versus",
+        "text: sentences of report 02 (against the other districts)",
+    ),
+    (
+        "jbanalysis.text.sentences.structure",
+        "text: sentences of report 03 (structure and disparities)",
+    ),
     ("jbanalysis.text.sentences.forecasts", "text: sentences of report 04 (forecasts and targets)"),
     ("jbanalysis.plots", "plots: charts"),
     ("jbanalysis.plots.maps", "plots: maps"),
