@@ -11,8 +11,8 @@ import pandas as pd
 from jbanalysis.forecast.core import forecast_window
 from jbanalysis.forecast.fitting import ModelArg, check_horizon, check_levels, parse_model
 from jbanalysis.forecast.series import fit_window
+from jbanalysis.metrics.compounding import compound, required_cagr
 from jbanalysis.metrics.growth import cagr as window_cagr
-from jbanalysis.metrics.growth import compound, required_cagr
 
 #: ``cagr(start_value, end_value, years)``: the required-growth helper of :mod:`jbanalysis.metrics`
 #: (``100 * ((end / start) ** (1 / years) - 1)``), under the name this package has always used.
