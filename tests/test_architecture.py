@@ -37,8 +37,6 @@ LONG_MODULES: dict[str, str] = {
     "jbanalysis.claims.check": "to split (issue 19, in progress)",
     "jbanalysis.claims.explain": "to split (issue 19, in progress)",
     "jbanalysis.claims.ledger": "to split (issue 19, in progress)",
-    "jbanalysis.forecast.evaluate": "to split (issue 19, in progress)",
-    "jbanalysis.forecast.panels": "to split (issue 19, in progress)",
     "jbanalysis.io.table": "to split (issue 19, in progress)",
     "jbanalysis.plots.charts": "to split (issue 19, in progress)",
     "jbanalysis.report.build": "to split (issue 19, in progress)",

@@ -90,6 +90,7 @@ def share(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import share
     >>> gdp = pd.DataFrame({"a": [30.0, 40.0], "b": [70.0, None]}, index=[2019, 2020])
     >>> out = share(gdp, of=["a", "b"])
     >>> out["share"].tolist()
@@ -167,6 +168,7 @@ def rank(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import rank
     >>> gdp = pd.DataFrame({"a": [3.0, 1.0], "b": [5.0, 2.0], "c": [3.0, None]}, index=[2019, 2020])
     >>> out = rank(gdp, peers=["a", "b", "c"])
     >>> out.loc[out.year == 2019, "rank"].tolist()
@@ -239,6 +241,7 @@ def gap_to_peers(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import gap_to_peers
     >>> gdp = pd.DataFrame({"a": [2.0], "b": [4.0], "c": [9.0]}, index=[2020])
     >>> row = gap_to_peers(gdp, "a", peers=["a", "b", "c"]).iloc[0]
     >>> row["leader"], float(row["gap_leader"]), float(row["gap_mean"]), float(row["gap_median"])
@@ -326,6 +329,7 @@ def per_capita(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import per_capita
     >>> gdp = pd.Series([391.3947], index=[2010])
     >>> pop = pd.Series([75.0], index=[2010])
     >>> round(float(per_capita(gdp, pop)[2010]), 2)

@@ -23,6 +23,7 @@ def covered_years(data: pd.DataFrame, share: float = COMPARISON_SHARE) -> list[i
     of these years, by the same rule as :func:`comparison_year`.
 
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import covered_years
     >>> v = pd.DataFrame({"a": [1.0, 1.0, 1.0], "b": [1.0, 1.0, None], "c": [1.0, None, None]},
     ...                  index=[2019, 2020, 2021])
     >>> covered_years(v)
@@ -40,6 +41,7 @@ def latest_year(data: pd.DataFrame | pd.Series, district: str | None = None) -> 
     """Latest year with a value (of one column of a frame, or of a Series).
 
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import latest_year
     >>> latest_year(pd.DataFrame({"a": [1.0, None]}, index=[2020, 2021]), "a")
     2020
     """
@@ -53,6 +55,8 @@ def latest_years(
 ) -> dict[str, int | None]:
     """Latest year with a value of each indicator among ``districts`` (all when None).
 
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import latest_years
     >>> p = pd.DataFrame({"district": ["a", "a", "b"], "year": [2020, 2022, 2021],
     ...                   "indicator": ["gdp", "gdp", "pop_resident"], "value": [1.0, 2.0, 3.0]})
     >>> latest_years(p, ["gdp", "pop_resident", "loans"])
@@ -71,6 +75,8 @@ def latest_years(
 def complete_columns(values: pd.DataFrame, years: Iterable[int]) -> tuple[list[str], list[str]]:
     """Split columns into those with a value in every one of ``years`` and the rest.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import complete_columns
     >>> v = pd.DataFrame({"a": [1.0, 2.0], "b": [None, 2.0]}, index=[2010, 2011])
     >>> complete_columns(v, [2010, 2011])
     (['a'], ['b'])
@@ -85,6 +91,8 @@ def complete_years(
 ) -> list[int]:
     """Years in which every district has a value for every indicator (from the tidy panel).
 
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import complete_years
     >>> p = pd.DataFrame({"district": ["a", "a", "b"], "year": [2010, 2011, 2011],
     ...                   "indicator": ["gdp"] * 3, "value": [1.0, 2.0, 3.0]})
     >>> complete_years(p, ["gdp"], ["a", "b"])
@@ -99,6 +107,8 @@ def available_districts(
 ) -> tuple[list[str], list[str]]:
     """Split districts into those with every indicator in ``year`` and those left out.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import available_districts
     >>> p = pd.DataFrame({"district": ["a", "b"], "year": [2020, 2020],
     ...                   "indicator": ["va_primary", "va_tertiary"], "value": [1.0, 2.0]})
     >>> available_districts(p, ["va_primary"], 2020, ["a", "b"])
@@ -121,6 +131,8 @@ def availability(
     The input of :func:`comparison_year` for a statement over several indicators (a sector
     structure needs all three sectors). Years default to those of the panel's values.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import availability
     >>> p = pd.DataFrame({"district": ["a", "a", "b"], "year": [2020, 2020, 2020],
     ...                   "indicator": ["va_primary", "va_tertiary", "va_primary"],
     ...                   "value": [1.0, 2.0, 3.0]})

@@ -46,6 +46,7 @@ def doubling_time(rate: float) -> float:
 
     Examples
     --------
+    >>> from jbanalysis.metrics import doubling_time
     >>> round(doubling_time(7.0), 4)
     10.2448
     """
@@ -74,6 +75,7 @@ def required_cagr(current: float, target: float, years: float) -> float:
 
     Examples
     --------
+    >>> from jbanalysis.metrics import required_cagr
     >>> round(required_cagr(100.0, 200.0, 10), 4)
     7.1773
     """
@@ -106,6 +108,7 @@ def compound(current: float, rate: float, years: float) -> float:
 
     Examples
     --------
+    >>> from jbanalysis.metrics import compound
     >>> round(compound(100.0, 10.0, 2), 6)
     121.0
     """

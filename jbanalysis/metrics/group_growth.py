@@ -65,6 +65,7 @@ def contribution(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import contribution
     >>> gdp = pd.DataFrame({"a": [10.0, 16.0], "b": [30.0, 34.0]}, index=[2019, 2020])
     >>> contribution(gdp, 2019, 2020, members=["a", "b"])["contribution_pct"].tolist()
     [60.0, 40.0]
@@ -133,6 +134,7 @@ def growth_differential(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import growth_differential
     >>> gdp = pd.DataFrame({"a": [100.0, 112.0], "b": [50.0, 52.0], "c": [50.0, 54.0]},
     ...                    index=[2019, 2020])
     >>> row = growth_differential(gdp, "a", peers=["a", "b", "c"]).iloc[0]

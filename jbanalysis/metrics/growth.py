@@ -59,6 +59,7 @@ def yoy_growth(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import yoy_growth
     >>> gdp = pd.Series([100.0, 110.0, 121.0], index=[2010, 2011, 2012])
     >>> yoy_growth(gdp).round(6).tolist()
     [nan, 10.0, 10.0]
@@ -93,6 +94,7 @@ def log_growth(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import log_growth
     >>> gdp = pd.Series([100.0, 200.0], index=[2010, 2011])
     >>> round(float(log_growth(gdp)[2011]), 4)
     69.3147
@@ -137,6 +139,7 @@ def cagr(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import cagr
     >>> gdp = pd.Series([100.0, 110.0, 121.0], index=[2010, 2011, 2012])
     >>> round(cagr(gdp, 2010, 2012), 6)
     10.0
@@ -185,6 +188,7 @@ def rolling_cagr(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import rolling_cagr
     >>> gdp = pd.Series([100.0, 110.0, None, 133.1], index=[2010, 2011, 2012, 2013], name="jb")
     >>> out = rolling_cagr(gdp, 2)
     >>> out[["start", "end", "cagr"]].round(6).values.tolist()
@@ -241,6 +245,7 @@ def index_to_base(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import index_to_base
     >>> gdp = pd.Series([80.0, 100.0, 125.0], index=[2010, 2011, 2012])
     >>> index_to_base(gdp, 2011).tolist()
     [80.0, 100.0, 125.0]
@@ -299,6 +304,7 @@ def chain_real_growth(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import chain_real_growth
     >>> real = pd.Series([10.0, 5.0], index=[2011, 2012])
     >>> chain_real_growth(real).round(6).to_dict()
     {2010: 100.0, 2011: 110.0, 2012: 115.5}

@@ -30,6 +30,8 @@ def headline_window(
     in (s, e]; the longest wins, and of equally long ones the latest. None when no window of at
     least ``min_years`` years qualifies.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import headline_window
     >>> s = pd.Series([1.0, 2, 3, 4, 5, 6], index=range(2015, 2021))
     >>> headline_window(s, [2019])
     (2015, 2018)
@@ -68,6 +70,7 @@ class HeadlineGrowth:
 
     Examples
     --------
+    >>> from jbanalysis.metrics import HeadlineGrowth
     >>> g = HeadlineGrowth("a", "gdp", 2014, 2018, 10.0, 1.0, 1.4641, 2005, 2022, (2009, 2014, 2019))
     >>> g.ok, g.years
     (True, 4)
@@ -116,6 +119,8 @@ def headline_growth(
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import headline_growth
     >>> v = pd.Series([100.0, 110.0, 121.0, 300.0], index=[2016, 2017, 2018, 2019])
     >>> g = headline_growth(v, "gdp", "jiangbei")
     >>> g.start, g.end, round(g.cagr, 6)
@@ -184,6 +189,8 @@ class GrowthComparison:
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import growth_comparison
     >>> v = pd.DataFrame({"a": [100.0, 121.0], "b": [100.0, 110.0], "c": [100.0, 144.0]},
     ...                  index=[2015, 2017])
     >>> g = growth_comparison(v, "gdp", "a", ["a", "b", "c"])
@@ -216,6 +223,8 @@ def growth_comparison(
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import growth_comparison
     >>> v = pd.DataFrame({"a": [100.0, 110.0, 121.0], "b": [100.0, 105.0, None],
     ...                   "c": [100.0, 120.0, 144.0]}, index=[2015, 2016, 2017])
     >>> g = growth_comparison(v, "gdp", "a", ["a", "b", "c"])

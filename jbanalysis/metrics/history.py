@@ -40,6 +40,7 @@ class RankHistory:
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import rank_history
     >>> v = pd.DataFrame({"a": [3.0, 1.0, 2.0], "b": [5.0, 2.0, 1.0], "c": [4.0, None, 3.0]},
     ...                  index=[2018, 2019, 2020])
     >>> h = rank_history(v, "a", ["a", "b", "c"])
@@ -73,6 +74,7 @@ def rank_history(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import rank_history
     >>> v = pd.DataFrame({"a": [3.0, 1.0, 2.0], "b": [5.0, 2.0, 1.0], "c": [4.0, None, 3.0],
     ...                   "d": [1.0, 0.5, 0.7]}, index=[2018, 2019, 2020])
     >>> h = rank_history(v, "a", ["a", "b", "c", "d"])
@@ -115,6 +117,7 @@ class DispersionPath:
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import dispersion_path
     >>> y = pd.DataFrame({"a": [1.0, 2.0, 1.0], "b": [4.0, 4.0, 4.0], "c": [None, 1.0, 2.0]},
     ...                  index=[2010, 2015, 2020])
     >>> d = dispersion_path(y)
@@ -138,6 +141,7 @@ def dispersion_path(per_capita: pd.DataFrame, years: Iterable[int] | None = None
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import dispersion_path
     >>> y = pd.DataFrame({"a": [1.0, 1.0], "b": [4.0, 2.0]}, index=[2010, 2020])
     >>> d = dispersion_path(y)
     >>> d.sigma["sigma"].round(4).tolist(), d.segments[0].direction

@@ -19,6 +19,7 @@ def provenance(
     "correction": ..., "record": ..., "source_id": ...}}`` for the years with a row (a year
     without a value is left out).
 
+    >>> from jbanalysis.metrics import provenance
     >>> import jbanalysis as jb
     >>> p = jb.load_panel(districts="jiangbei", indicators="gdp", years=[2021, 2022])
     >>> row = provenance(p, "gdp", "jiangbei", [2022])[2022]
@@ -51,6 +52,8 @@ def district_conflicts(conflicts: pd.DataFrame, district: str) -> pd.DataFrame:
     ``districts_involved``, where :func:`jbanalysis.panel.conflicts` gives them. Each conflict is
     counted once.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import district_conflicts
     >>> c = pd.DataFrame({"district": ["yuzhong", "yubei"], "year": [2022, 2018],
     ...                   "district_b": ["jiangbei", "yubei"]})
     >>> district_conflicts(c, "jiangbei")["year"].tolist()

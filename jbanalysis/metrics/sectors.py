@@ -34,6 +34,7 @@ def structure_year(
 
     Examples
     --------
+    >>> from jbanalysis.metrics import structure_year
     >>> import jbanalysis as jb
     >>> sectors = ["va_primary", "va_secondary", "va_tertiary"]
     >>> p = jb.load_panel(districts=[*jb.district_ids("central"), "chongqing"], indicators=sectors)
@@ -66,6 +67,7 @@ class SectorChange:
 
     Examples
     --------
+    >>> from jbanalysis.metrics import sector_change
     >>> import jbanalysis as jb
     >>> p = jb.load_panel(districts="jiangbei", indicators=["va_primary", "va_secondary", "va_tertiary"])
     >>> c = sector_change(p, "jiangbei")
@@ -92,6 +94,7 @@ def sector_change(
 
     Examples
     --------
+    >>> from jbanalysis.metrics import sector_change
     >>> import jbanalysis as jb
     >>> p = jb.load_panel(districts="yubei", indicators=["va_primary", "va_secondary", "va_tertiary"])
     >>> c = sector_change(p, "yubei")

@@ -46,6 +46,7 @@ __all__ = [
 def needed_members(n_group: int, share: float = COMPARISON_SHARE) -> int:
     """How many of a group of ``n_group`` must have values: ceil(share n), at least 3.
 
+    >>> from jbanalysis.metrics import needed_members
     >>> needed_members(9), needed_members(3), needed_members(12)
     (6, 3, 8)
     """
@@ -79,6 +80,7 @@ class ComparisonYear:
 
     Examples
     --------
+    >>> from jbanalysis.metrics import ComparisonYear
     >>> c = ComparisonYear("a", 2020, 2020, ("a", "b", "c"), ("a", "b", "c"), (), 3)
     >>> c.ok, c.n
     (True, 3)
@@ -146,6 +148,7 @@ def comparison_year(
     Yubei alone has 2021; eight of nine have 2020, so 2020 is compared, for Yubei too:
 
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import comparison_year
     >>> nine = ["a", "b", "c", "d", "e", "f", "g", "h", "yubei"]
     >>> v = pd.DataFrame({d: [1.0, None] for d in nine[:-1]} | {"yubei": [2.0, 3.0]},
     ...                  index=[2020, 2021])
@@ -232,6 +235,7 @@ class Standing:
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import standing
     >>> v = pd.DataFrame({"a": [3.0], "b": [5.0], "c": [4.0]}, index=[2020])
     >>> s = standing(v, "c", ["a", "b", "c"])
     >>> s.comparison.year, s.rank, s.comparison.n, s.median
@@ -293,6 +297,7 @@ def standing(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import standing
     >>> v = pd.DataFrame({"a": [3.0, None], "b": [5.0, None], "c": [4.0, 6.0]}, index=[2020, 2021])
     >>> s = standing(v, "c", ["a", "b", "c"])
     >>> s.latest_year, s.latest_value, s.year, s.rank

@@ -37,6 +37,7 @@ __all__ = [
 def windows(start: int, end: int, step: int = 5) -> list[tuple[int, int]]:
     """Consecutive windows of ``step`` years from ``start``; the last one ends at ``end``.
 
+    >>> from jbanalysis.metrics import windows
     >>> windows(2005, 2022)
     [(2005, 2010), (2010, 2015), (2015, 2020), (2020, 2022)]
     >>> windows(2010, 2012)
@@ -54,6 +55,8 @@ def cagr_table(values: pd.DataFrame, spans: Iterable[tuple[int, int]]) -> pd.Dat
     A window without both endpoint values stays NaN (``rolling_cagr`` gives the reason). Growth
     of levels is nominal; :func:`window_breaks` says which windows cross a registered break.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import cagr_table
     >>> v = pd.DataFrame({"a": [100.0, 121.0, 133.1], "b": [100.0, None, 110.0]},
     ...                  index=[2010, 2012, 2013])
     >>> cagr_table(v, [(2010, 2012), (2012, 2013)]).round(3).to_dict()
@@ -97,6 +100,7 @@ def basis_breaks(
     ``basis_year`` is :func:`jbanalysis.registry.breaks.new_basis_years` of each break (the census year
     itself where that year's value is already revised, else the registered ``first_year``).
 
+    >>> from jbanalysis.metrics import basis_breaks
     >>> b = basis_breaks("gdp", "jiangbei", {2018: "revised"})
     >>> b.loc[b["kind"] == "economic_census", ["year", "basis_year"]].values.tolist()[-2:]
     [[2018, 2018], [2023, 2024]]
@@ -114,6 +118,8 @@ def basis_breaks(
 def series_vintages(panel: pd.DataFrame | None, indicator: str, district: str) -> dict[int, str]:
     """The vintage of each year's value of one series in the panel (empty without a panel).
 
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import series_vintages
     >>> p = pd.DataFrame({"district": ["a"], "year": [2018], "indicator": ["gdp"],
     ...                   "vintage": ["revised"]})
     >>> series_vintages(p, "gdp", "a")
@@ -134,6 +140,7 @@ def crossed(
 ) -> pd.DataFrame:
     """Breaks whose new basis starts in (start, end]: what a growth rate over start–end crosses.
 
+    >>> from jbanalysis.metrics import crossed
     >>> crossed("gdp", 2005, 2022, "jiangbei")["year"].tolist()
     [2008, 2013, 2018]
     >>> crossed("gdp", 2019, 2022, "jiangbei").empty
@@ -154,6 +161,7 @@ def window_breaks(
 
     Labels as in :func:`cagr_table` (``"2005–2010"``), so the two frames align.
 
+    >>> from jbanalysis.metrics import window_breaks
     >>> window_breaks([(2005, 2010), (2010, 2015), (2019, 2022)], "gdp", ["jiangbei"]).loc["jiangbei"].tolist()
     [True, True, False]
     """
@@ -181,6 +189,7 @@ def crossed_summary(
     One row per break (``break_id, kind, year, first_year``) with ``districts``: the ids (joined by
     ``|``) whose series it crosses, and ``all`` True when it crosses every one of them.
 
+    >>> from jbanalysis.metrics import crossed_summary
     >>> s = crossed_summary("gdp_per_capita", 2005, 2020, ["qijiang", "jiangbei"])
     >>> s[["kind", "year", "all"]].values.tolist()
     [['economic_census', 2008, True], ['population_census', 2010, True], ['boundary', 2011, False], ['economic_census', 2013, True], ['economic_census', 2018, True], ['population_census', 2020, True]]

@@ -58,6 +58,7 @@ class LevelComparison:
 
     Examples
     --------
+    >>> from jbanalysis.metrics import level_comparison
     >>> import jbanalysis as jb
     >>> p = jb.load_panel(districts="central", indicators="gdp", years=range(2019, 2023))
     >>> c = level_comparison(p, "gdp", "jiangbei")
@@ -131,6 +132,7 @@ def level_comparison(
     --------
     Yubei's rural income: its latest year is 2021, but only 2020 has two thirds of the nine.
 
+    >>> from jbanalysis.metrics import level_comparison
     >>> import jbanalysis as jb
     >>> p = jb.load_panel(districts="central", indicators="income_rural")
     >>> c = level_comparison(p, "income_rural", "yubei")
@@ -177,6 +179,7 @@ class IndexComparison:
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import index_comparison
     >>> i = pd.DataFrame({"jiangbei": [100.0, 250.0], "yubei": [100.0, 300.0],
     ...                   "banan": [100.0, 200.0]}, index=[2016, 2018])
     >>> c = index_comparison(i, "gdp", "jiangbei", ["jiangbei", "yubei", "banan"], 2016)
@@ -208,6 +211,7 @@ def index_comparison(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import index_comparison
     >>> i = pd.DataFrame({"jiangbei": [100.0, 250.0], "yubei": [100.0, 300.0],
     ...                   "banan": [100.0, 200.0]}, index=[2005, 2020])
     >>> index_comparison(i, "gdp", "jiangbei", list(i.columns), 2005).breaks["year"].tolist()
@@ -246,6 +250,7 @@ class RealGrowthComparison:
 
     Examples
     --------
+    >>> from jbanalysis.metrics import real_growth_comparison
     >>> import jbanalysis as jb
     >>> p = jb.load_panel(districts="central", indicators=["gdp", "gdp_real_growth"])
     >>> r = real_growth_comparison(p, "jiangbei")
@@ -275,6 +280,7 @@ def real_growth_comparison(
 
     Examples
     --------
+    >>> from jbanalysis.metrics import real_growth_comparison
     >>> import jbanalysis as jb
     >>> p = jb.load_panel(districts="central", indicators=["gdp", "gdp_real_growth"],
     ...                   years=range(2005, 2022))
