@@ -8,7 +8,9 @@ instead of ``jb.load_panel(…)``, ``pd`` without ``import pandas as pd``) fails
 
 The result is reported per defining module: whoever owns the module fixes its examples. Modules not
 yet converted are expected failures in :data:`NOT_YET_CONVERTED` (strict: a converted module that
-is still listed fails too, so the list can only shrink); the end state is an empty set.
+is still listed fails too, so the list can only shrink); the end state is an empty set. A listed
+package also covers the modules it is split into later, without the strictness (some of them may
+already pass).
 """
 
 from __future__ import annotations
@@ -127,17 +129,17 @@ def run_as_pasted(name: str, doc: str) -> str:
     return "".join(report)
 
 
+def _expected(module: str) -> tuple:
+    """The xfail mark of a module not yet converted: strict when listed itself."""
+    if module in NOT_YET_CONVERTED:
+        return (pytest.mark.xfail(strict=True, reason="examples not yet converted"),)
+    if any(module.startswith(f"{listed}.") for listed in NOT_YET_CONVERTED):
+        return (pytest.mark.xfail(strict=False, reason="in a package not yet converted"),)
+    return ()
+
+
 @pytest.mark.parametrize(
-    "module",
-    [
-        pytest.param(
-            m,
-            marks=pytest.mark.xfail(strict=True, reason="examples not yet converted")
-            if m in NOT_YET_CONVERTED
-            else (),
-        )
-        for m in sorted(DOCSTRINGS)
-    ],
+    "module", [pytest.param(m, marks=_expected(m)) for m in sorted(DOCSTRINGS)]
 )
 def test_examples_run_as_pasted(module):
     failures = [report for name, doc in DOCSTRINGS[module] if (report := run_as_pasted(name, doc))]
@@ -145,7 +147,12 @@ def test_examples_run_as_pasted(module):
 
 
 def test_the_list_of_modules_not_yet_converted_names_only_modules_with_examples():
-    assert NOT_YET_CONVERTED - set(DOCSTRINGS) == set()
+    unknown = {
+        listed
+        for listed in NOT_YET_CONVERTED
+        if not any(m == listed or m.startswith(f"{listed}.") for m in DOCSTRINGS)
+    }
+    assert unknown == set()
 
 
 def test_a_docstring_that_leans_on_its_module_fails():
