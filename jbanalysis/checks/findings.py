@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from jbanalysis.registry.paths import source_label
+
 FINDING_COLUMNS = [
     "severity",
     "rule",
@@ -43,7 +45,7 @@ def where(row: Mapping) -> dict:
     'sources/s.csv'
     """
     return {
-        "file": f"sources/{row['source_id']}.csv",
+        "file": source_label(str(row["source_id"])),
         "source_id": str(row["source_id"]),
         "record": str(row["record"]),
         "district": str(row["district"]),

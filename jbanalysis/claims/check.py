@@ -56,7 +56,15 @@ from jbanalysis.claims.ledger import (
 from jbanalysis.errors import UnknownNameError
 from jbanalysis.precision import _EPS, printed_step
 from jbanalysis.registry.districts import CITY
-from jbanalysis.registry.paths import bundle_path
+from jbanalysis.registry.schema import (
+    CAVEAT_FLAGS,
+    CAVEAT_VINTAGES,
+    LOWER_BOUNDS,
+    MATCHED_VINTAGES,
+    SECONDARY_SOURCE_KINDS,
+    UPPER_BOUNDS,
+)
+from jbanalysis.sources.user import source_file
 
 __all__ = [
     "CAVEATS",
@@ -64,16 +72,7 @@ __all__ = [
     "check_claims",
 ]
 
-CAVEATS = (
-    "estimate",
-    "preliminary",
-    "low",
-    "derived",
-    "interpolated",
-    "corrected",
-    "secondary",
-)
-_SECONDARY_KINDS = ("aggregator", "news", "encyclopedia", "dataset_page")
+CAVEATS = (*CAVEAT_VINTAGES, "low", *CAVEAT_FLAGS, "secondary")
 
 
 # --------------------------------------------------------------------------------------------
@@ -175,8 +174,11 @@ class _Data:
 
 
 def _source_table(source_id: str) -> dict[str, dict[str, str]]:
-    """record -> url, title, value and unit as the source file has them (``*``: the registry's)."""
-    path = bundle_path(f"sources/{source_id}.csv")
+    """record -> url, title, value and unit as the source file has them (``*``: the registry's).
+
+    The file is the bundle's or, for a source of the user's folder, the user's (``source_file``).
+    """
+    path = source_file(source_id)
     stamp = path.stat().st_mtime if path.is_file() else None
     return _read_source_table(source_id, str(path), stamp)
 
@@ -253,9 +255,9 @@ def _caveats_of(ev: Mapping[str, str]) -> tuple[str, ...]:
         found.append("preliminary")
     if ev["reliability"] == "low":
         found.append("low")
-    if ev["flag"] in ("derived", "interpolated", "corrected"):
+    if ev["flag"] in CAVEAT_FLAGS:
         found.append(ev["flag"])
-    if ev["source_kind"] in _SECONDARY_KINDS and ev["reliability"] != "low":
+    if ev["source_kind"] in SECONDARY_SOURCE_KINDS and ev["reliability"] != "low":
         found.append("secondary")
     return tuple(found)
 
@@ -361,9 +363,9 @@ def _check_value(claim: Claim, data: _Data) -> dict:
 
 def _bound_allows(op: str, limit: float, claim: Claim) -> bool:
     """Whether some value the bound allows lies in the claim's range."""
-    if op in (">", ">="):
+    if op in LOWER_BOUNDS:
         return claim.high > limit or (op == ">=" and claim.high >= limit)
-    if op in ("<", "<="):
+    if op in UPPER_BOUNDS:
         return claim.low < limit or (op == "<=" and claim.low <= limit)
     return True
 
@@ -574,7 +576,7 @@ def _summarise_caveats(claim: Claim, result: dict) -> None:
             by_caveat.setdefault(ev["caveats"][0], []).append(ev["district"])
     result["caveats"] = {c: tuple(by_caveat[c]) for c in CAVEATS if c in by_caveat}
     vintages = {ev["vintage"] for ev in evidence if not ev["bound"]}
-    result["mixed_vintages"] = {"first_release", "revised"} <= vintages
+    result["mixed_vintages"] = set(MATCHED_VINTAGES) <= vintages
     own = [ev for ev in evidence if ev["district"] == claim.district and not ev["bound"]]
     result["own_source"] = any(_same_page(ev["url"], claim.url) for ev in own)
 

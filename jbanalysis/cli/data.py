@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from jbanalysis.registry.schema import ALL_SOURCE_KINDS, RELIABILITIES, VINTAGES
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", required=True)
@@ -52,18 +54,16 @@ def _add_parser(sub) -> None:
     add.add_argument(
         "--kind",
         required=True,
-        help="source kind, as the selection policy ranks it: official_yearbook, census_official, "
-        "official_bulletin, gov_work_report, gov_plan_report, gov_website, dataset_page, "
-        "aggregator, news, encyclopedia, user",
+        help=f"source kind, as the selection policy ranks it: {', '.join(ALL_SOURCE_KINDS)}",
     )
     add.add_argument(
         "--vintage",
         required=True,
-        help="first_release, revised, preliminary, census, unknown or estimate",
+        help=", ".join(VINTAGES),
     )
     add.add_argument("--publisher", default="", help="who published it")
     add.add_argument("--accessed", default=None, help="date accessed (default today)")
-    add.add_argument("--reliability", default="medium", choices=["high", "medium", "low"])
+    add.add_argument("--reliability", default="medium", choices=RELIABILITIES)
     add.add_argument("--indicator", default=None, help="indicator of a one-indicator table")
     add.add_argument("--unit", default=None, help="unit where the table gives none (亿元)")
     add.add_argument("--year", type=int, default=None, help="year of a one-year table")
@@ -172,11 +172,12 @@ def _info(indicator: str, districts: str) -> int:
 
     from jbanalysis.panel.load import load_panel
     from jbanalysis.panel.views import coverage_matrix
+    from jbanalysis.registry.districts import GROUPS
     from jbanalysis.registry.indicators import resolve_indicator
     from jbanalysis.sources.observations import load_observations, load_sources
 
     indicator = resolve_indicator(indicator)  # ids, 地区生产总值, 社零 …
-    group = districts if districts in ("central", "other", "all") else districts.split(",")
+    group = districts if districts in GROUPS else districts.split(",")
     obs = load_observations()
     sources = load_sources().set_index("id")
     counts = obs.groupby("source_id", observed=True).agg(

@@ -33,6 +33,8 @@ from jbanalysis.metrics.windows import (
     headline_growth,
     series_vintages,
 )
+from jbanalysis.registry.districts import CITY
+from jbanalysis.registry.schema import SECTORS
 
 __all__ = [
     "DispersionPath",
@@ -395,7 +397,7 @@ def structure_year(
     sectors: Sequence[str],
     district: str,
     peers: str | Sequence[str] = "central",
-    reference: str = "chongqing",
+    reference: str = CITY,
     share: float = COMPARISON_SHARE,
 ) -> ComparisonYear:
     """The year a structure comparison uses: two thirds of the group and the reference complete.
@@ -569,9 +571,6 @@ class SectorChange:
     tertiary_last: float
     secondary_last: float
     breaks: pd.DataFrame
-
-
-SECTORS = ("va_primary", "va_secondary", "va_tertiary")
 
 
 def sector_change(

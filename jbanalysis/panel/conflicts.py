@@ -10,6 +10,7 @@ import pandas as pd
 
 from jbanalysis.panel.load import _district_filter, _indicator_filter
 from jbanalysis.panel.selection import KEY, _with_defaults, printed_step
+from jbanalysis.registry.paths import user_dir_alias
 from jbanalysis.sources.observations import load_observations
 
 
@@ -18,6 +19,8 @@ def conflicts(
     tolerance: float | None = None,
     indicators: str | Iterable[str] | None = None,
     districts: str | Iterable[str] | None = None,
+    *,
+    user_dir: str | Path | None = None,
     data_dir: str | Path | None = None,
 ) -> pd.DataFrame:
     """Every disagreement that matters between published values of one key, and every correction.
@@ -47,7 +50,8 @@ def conflicts(
     """
     from jbanalysis.registry.indicators import convert
 
-    obs = _with_defaults(load_observations(data_dir) if observations is None else observations)
+    user_dir = user_dir_alias(user_dir, data_dir, "conflicts")
+    obs = _with_defaults(load_observations(user_dir) if observations is None else observations)
     wanted_d = _district_filter(districts)
     wanted_i = _indicator_filter(indicators)
     if wanted_d is not None:

@@ -39,7 +39,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from jbanalysis.registry.paths import bundle_dir
+from jbanalysis.registry.paths import BREAKS, data_path
+from jbanalysis.registry.schema import NEW_BASIS_VINTAGES
 
 __all__ = [
     "BREAK_COLUMNS",
@@ -75,12 +76,10 @@ BREAK_COLUMNS = [
     "note",
 ]
 RATIO_BASES = ("", "overlap", "jump")
-#: Vintages of an economic-census year's own value that are already on the new basis.
-NEW_BASIS_VINTAGES = ("revised", "census")
 ALL = "*"
 
 
-def check_breaks(table: pd.DataFrame, path: Path | str = "breaks.csv") -> pd.DataFrame:
+def check_breaks(table: pd.DataFrame, path: Path | str = BREAKS) -> pd.DataFrame:
     """Check a break table row by row; return it typed (``year``/``first_year`` int, ``ratio`` float).
 
     Errors (:class:`~jbanalysis.errors.DataError`) name the file, the line (header = line 1) and the
@@ -194,7 +193,7 @@ def load_breaks(folder: Path | str | None = None) -> pd.DataFrame:
     >>> sorted(b["kind"].unique())
     ['boundary', 'definition', 'economic_census', 'population_census', 'scope', 'source_switch']
     """
-    path = Path(folder or bundle_dir()) / "breaks.csv"
+    path = data_path(BREAKS, folder)
     return _load(str(path), path.stat().st_mtime).copy()
 
 

@@ -15,19 +15,19 @@ import pandas as pd
 from jbanalysis.errors import UnknownNameError
 from jbanalysis.names import lookup_keys
 from jbanalysis.names import normalise as _norm
-from jbanalysis.registry.paths import bundle_path
+from jbanalysis.registry.paths import INDICATORS, UNITS, bundle_path
 
 KINDS = ("level", "rate", "per_capita", "count")
 
 
 @cache
 def _indicators() -> pd.DataFrame:
-    return pd.read_csv(bundle_path("indicators.csv"), dtype=str, keep_default_na=False)
+    return pd.read_csv(bundle_path(INDICATORS), dtype=str, keep_default_na=False)
 
 
 @cache
 def _units() -> pd.DataFrame:
-    units = pd.read_csv(bundle_path("units.csv"), dtype=str, keep_default_na=False)
+    units = pd.read_csv(bundle_path(UNITS), dtype=str, keep_default_na=False)
     units["factor"] = units["factor"].astype(float)
     return units
 

@@ -16,7 +16,7 @@ from functools import cache
 
 import pandas as pd
 
-from jbanalysis.registry.paths import bundle_path
+from jbanalysis.registry.paths import TERMS, bundle_path
 
 __all__ = ["LANGS", "check_lang", "has_term", "term", "terms"]
 
@@ -25,7 +25,7 @@ LANGS = ("zh", "en")
 
 @cache
 def _terms() -> dict[str, tuple[str, str]]:
-    table = pd.read_csv(bundle_path("terms.csv"), dtype=str, keep_default_na=False)
+    table = pd.read_csv(bundle_path(TERMS), dtype=str, keep_default_na=False)
     duplicated = table.loc[table["key"].duplicated(), "key"].tolist()
     if duplicated:
         raise ValueError(f"terms.csv: key(s) {duplicated} appear more than once")
