@@ -25,6 +25,7 @@ FINDING_COLUMNS = [
 def finding(severity: str, rule: str, message: str, **where: object) -> dict:
     """One finding as a dict of :data:`FINDING_COLUMNS` (absent places are empty strings).
 
+    >>> from jbanalysis.checks.findings import finding
     >>> f = finding("error", "schema", "bad", file="x.csv", row=3)
     >>> f["file"], f["row"], f["record"]
     ('x.csv', 3, '')
@@ -40,6 +41,7 @@ def finding(severity: str, rule: str, message: str, **where: object) -> dict:
 def where(row: Mapping) -> dict:
     """The place of an observation: its source file, source id, record, district, year, indicator.
 
+    >>> from jbanalysis.checks.findings import where
     >>> where({"source_id": "s", "record": "r1", "district": "jiangbei", "year": 2010,
     ...        "indicator": "gdp"})["file"]
     'sources/s.csv'

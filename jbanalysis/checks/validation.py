@@ -52,6 +52,7 @@ def validate(folder: Path | str | None = None, check_hashes: bool = True) -> pd.
     row, column, source_id, record, district, year, indicator, message, correction. Empty of
     errors means valid.
 
+    >>> from jbanalysis.checks.validation import validate
     >>> findings = validate()
     >>> int((findings["severity"] == "error").sum())
     0

@@ -41,9 +41,10 @@ def conflicts(
 
     rel_diff = |value_b − value_a| / min(|value_a|, |value_b|)
 
+    >>> from jbanalysis.panel.conflicts import conflicts
     >>> c = conflicts(indicators="gdp", districts="yubei")
     >>> c[c.year == 2018][["value_a", "value_b", "vintage_a", "vintage_b"]].to_numpy().tolist()[0]
-    [1543.09, 1752.83, 'first_release', 'revised']
+    [1543.0945, 1752.83, 'first_release', 'revised']
     >>> swap = conflicts(indicators="gdp", districts="jiangbei")
     >>> swap[swap.year == 2022][["value_a", "value_b", "kind", "correction_b"]].to_numpy().tolist()
     [[1560.91, 1602.76, 'corrected error', 'C002']]

@@ -103,7 +103,7 @@ def load_panel(
     >>> p[["year", "value", "flag"]].to_numpy().tolist()
     [[2016, 778.0091, 'observed'], [2017, 902.9378, 'interpolated'], [2018, 1027.8664, 'observed']]
     >>> jb.load_panel("jiangbei", policy="first_release", indicators="gdp", years=2018)["value"].item()
-    1027.87
+    1027.8664
     """
     user_dir = user_dir_alias(user_dir, data_dir, "load_panel")
     if isinstance(which, SelectionPolicy) or (isinstance(which, str) and which in POLICIES):

@@ -96,6 +96,7 @@ class SelectionPolicy:
 def _first(order: tuple[str, ...], *first: str) -> tuple[str, ...]:
     """``order`` with ``first`` moved to its front.
 
+    >>> from jbanalysis.panel.selection import _first
     >>> _first(("a", "b", "c", "d"), "c", "d")
     ('c', 'd', 'a', 'b')
     """
@@ -150,6 +151,8 @@ def printed_step(published_value, published_unit, unit) -> np.ndarray:
     0.0001 万人. Values are transcribed as their shortest decimal form, so the digits after the
     point are the digits printed (a printed trailing zero, ``1560.90``, is not recoverable).
 
+    >>> import pandas as pd
+    >>> from jbanalysis.panel.selection import printed_step
     >>> printed_step(pd.Series([880.98, 880.0, 1477345.0]), pd.Series(["亿元", "亿元", "人"]),
     ...              pd.Series(["cny_100m", "cny_100m", "persons_10k"])).tolist()
     [0.01, 1.0, 0.0001]
@@ -241,6 +244,8 @@ def select(observations: pd.DataFrame, policy: str | SelectionPolicy = "default"
     exist, see :func:`conflicts` for where they disagree) and ``rule`` (the step of the policy that
     decided, see the module docstring). Bounds and excluded values never compete.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.panel.selection import select
     >>> obs = pd.DataFrame({
     ...     "district": ["yubei"] * 3, "year": [2018] * 3, "indicator": ["gdp"] * 3,
     ...     "value": [1543.09, 1752.83, 1500.0], "unit": ["cny_100m"] * 3,

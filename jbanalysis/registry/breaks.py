@@ -24,6 +24,7 @@ evidence     source rows, a URL, or the validation rule that found it
 note         what an analyst must know
 ============ ======================================================================================
 
+>>> from jbanalysis.registry.breaks import census_years, load_breaks
 >>> b = load_breaks().set_index("break_id")
 >>> b.loc["B04", "kind"], int(b.loc["B04", "year"]), int(b.loc["B04", "first_year"])
 ('economic_census', 2018, 2019)
@@ -87,6 +88,7 @@ def check_breaks(table: pd.DataFrame, path: Path | str = BREAKS) -> pd.DataFrame
     not a whole year, a first year before the event, a ratio that is not a positive number, or two
     rows that register the same break.
 
+    >>> from jbanalysis.registry.breaks import check_breaks, load_breaks
     >>> bad = load_breaks().head(2).assign(kind=["economic_census", "earthquake"])
     >>> check_breaks(bad)
     Traceback (most recent call last):
@@ -189,6 +191,7 @@ def load_breaks(folder: Path | str | None = None) -> pd.DataFrame:
 
     Examples
     --------
+    >>> from jbanalysis.registry.breaks import load_breaks
     >>> b = load_breaks()
     >>> sorted(b["kind"].unique())
     ['boundary', 'definition', 'economic_census', 'population_census', 'scope', 'source_switch']
@@ -225,6 +228,7 @@ def breaks_for(
 
     Examples
     --------
+    >>> from jbanalysis.registry.breaks import breaks_for
     >>> breaks_for("fiscal_revenue", "yubei")[["break_id", "kind", "first_year"]].to_numpy().tolist()
     [['B16', 'scope', 2011], ['B13', 'scope', 2013]]
     >>> breaks_for("gdp", "qijiang")["first_year"].tolist()
@@ -253,6 +257,7 @@ def breaks_for(
 def census_years(kind: str = "economic_census") -> tuple[int, ...]:
     """Reference years of the censuses of one kind, from the registry.
 
+    >>> from jbanalysis.registry.breaks import census_years
     >>> census_years("population_census")
     (2010, 2020)
     """
@@ -286,6 +291,7 @@ def new_basis_years(
 
     Examples
     --------
+    >>> from jbanalysis.registry.breaks import new_basis_years
     >>> new_basis_years("gdp")
     (2005, 2009, 2014, 2019, 2024)
     >>> new_basis_years("gdp", vintages={2018: "revised"})
@@ -319,6 +325,7 @@ def crossed_breaks(
 
     Examples
     --------
+    >>> from jbanalysis.registry.breaks import crossed_breaks
     >>> crossed_breaks("gdp", 2010, 2020, "jiangbei")["break_id"].tolist()
     ['B03', 'B04']
     >>> crossed_breaks("gdp", 2019, 2022, "jiangbei").empty
@@ -332,6 +339,7 @@ def crossed_breaks(
 def describe_break(row: Mapping | pd.Series, lang: str = "zh") -> str:
     """A break in words, for sentences and chart notes.
 
+    >>> from jbanalysis.registry.breaks import describe_break, load_breaks
     >>> b = load_breaks().set_index("break_id", drop=False)
     >>> describe_break(b.loc["B04"]), describe_break(b.loc["B11"], "en")
     ('2018年经济普查', 'the 2011 boundary change')

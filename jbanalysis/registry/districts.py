@@ -50,6 +50,7 @@ def load_districts() -> pd.DataFrame:
 
     ``member_of`` lists the published aggregates a unit belongs to (``chongqing|central9|metro21``).
 
+    >>> from jbanalysis.registry.districts import load_districts
     >>> reg = load_districts()
     >>> reg.loc[reg["id"] == "jiangbei", ["adcode", "name_zh", "group"]].to_numpy().tolist()
     [['500105', '江北区', 'central']]
@@ -79,6 +80,7 @@ def resolve_district(name: object) -> str:
     Accepts Chinese names with or without suffix, English names, pinyin ids and adcodes
     (as str or int).
 
+    >>> from jbanalysis.registry.districts import resolve_district
     >>> resolve_district("江北区"), resolve_district("Jiangbei District"), resolve_district(500105)
     ('jiangbei', 'jiangbei', 'jiangbei')
     >>> resolve_district("九龍坡區")  # traditional characters
@@ -179,6 +181,7 @@ def group_members(group: str) -> list[str]:
     Membership is the registry's ``member_of`` column: a group's total can be checked against the
     sum of these units.
 
+    >>> from jbanalysis.registry.districts import group_members
     >>> len(group_members("central9")), len(group_members("metro21")), len(group_members("chongqing"))
     (9, 21, 38)
     >>> group_members("urban_function_core")
@@ -198,6 +201,7 @@ def group_members(group: str) -> list[str]:
 def name_of(district: str, lang: str = "zh") -> str:
     """Display name of a district id: ``name_zh`` for ``lang="zh"``, ``name_en`` otherwise.
 
+    >>> from jbanalysis.registry.districts import name_of
     >>> name_of("jiangbei"), name_of("jiangbei", "en")
     ('江北区', 'Jiangbei')
     """

@@ -5,6 +5,7 @@ folder share it). The one module that knows these paths: every other module asks
 ``JBANALYSIS_DATA`` (a folder with the same layout) overrides the bundle, for testing a modified
 copy.
 
+>>> from jbanalysis.registry.paths import OBSERVATIONS
 >>> from jbanalysis.registry.paths import data_path, source_table_path
 >>> data_path(OBSERVATIONS).name, source_table_path("csmar_city_gdp").parent.name
 ('observations.csv', 'sources')
@@ -86,6 +87,7 @@ def source_tables(folder: Path | str | None = None) -> list[Path]:
 def source_label(source_id: str) -> str:
     """A source table's path as a message names it, relative to its data folder.
 
+    >>> from jbanalysis.registry.paths import source_label
     >>> source_label("csmar_city_gdp")
     'sources/csmar_city_gdp.csv'
     """
@@ -95,6 +97,7 @@ def source_label(source_id: str) -> str:
 def notebooks_dir() -> Path:
     """The report notebooks: ``jbanalysis/_notebooks`` in a wheel, else ``notebooks/`` of the checkout.
 
+    >>> from jbanalysis.registry.paths import notebooks_dir
     >>> notebooks_dir().name in ("notebooks", "_notebooks")
     True
     """

@@ -5,6 +5,7 @@ of a source file and of an observation, the years a value may have and the dtype
 ``observations.csv`` is read with. Every module that checks, builds, selects or words observations
 takes them from here (``tests/test_one_owner.py`` fails on a list typed again elsewhere).
 
+>>> from jbanalysis.registry.schema import CAVEAT_VINTAGES, SOURCE_FLAGS, VINTAGES
 >>> VINTAGES[:2], CAVEAT_VINTAGES, SOURCE_FLAGS
 (('revised', 'first_release'), ('estimate', 'preliminary'), ('observed', 'interpolated', 'derived'))
 """

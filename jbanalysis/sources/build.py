@@ -48,6 +48,7 @@ __all__ = ["BuildReport", "build", "build_observations"]
 class BuildReport:
     """Counts of what went in and what came out of :func:`build_observations`.
 
+    >>> from jbanalysis.sources.build import BuildReport
     >>> BuildReport(rows_in={"a.csv": 3}, rows_out=3, corrected=["C001"]).rows_out
     3
     """
@@ -75,6 +76,7 @@ def build_observations(
     data). ``corrections=False`` gives the values as published (what validation checks first, so
     that a correction is always backed by a rule that finds the error).
 
+    >>> from jbanalysis.sources.build import build_observations
     >>> obs, report = build_observations()
     >>> len(obs) == report.rows_out == sum(report.rows_in.values())
     True
@@ -121,6 +123,8 @@ def build(folder: Path | None = None) -> BuildReport:
     Returns the :class:`BuildReport`: rows in per source file and observations out (always equal:
     excluded values stay, flagged), and the corrections applied.
 
+    >>> from jbanalysis.registry.paths import bundle_dir
+    >>> from jbanalysis.sources.build import build
     >>> import shutil, tempfile, pathlib
     >>> copy = pathlib.Path(tempfile.mkdtemp()) / "data"
     >>> _ = shutil.copytree(bundle_dir(), copy)
@@ -151,6 +155,8 @@ def _fmt(value: float) -> str:
 def _fmt_column(values: pd.Series) -> np.ndarray:
     """:func:`_fmt` of every value; whole numbers (most of a table) through int64 at once.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.sources.build import _fmt_column
     >>> _fmt_column(pd.Series([391.3947, 3913947.0, -0.0, 1e-05, 2.5e20])).tolist()
     ['391.3947', '3913947', '0', '1e-05', '250000000000000000000']
     """

@@ -21,6 +21,7 @@ def load_corrections(folder: Path | None = None) -> pd.DataFrame:
     """The corrections table (``data/corrections.csv``): one row per corrected, excluded or kept
     record, with the published value, the correction, the evidence URL and the reason.
 
+    >>> from jbanalysis.sources.corrections import load_corrections
     >>> fixes = load_corrections().set_index("correction_id")
     >>> fixes.loc["C002", ["district", "year", "published_value", "corrected_value"]].tolist()
     ['jiangbei', '2022', '1560.91', '1602.76']
@@ -37,6 +38,7 @@ def check_corrections(corrections: pd.DataFrame, path: Path | str = CORRECTIONS)
     (a number, except for ``*``), a corrected value that is a number or one of ``exclude``,
     ``keep``, ``interpolated``, and a reason. Two corrections of one record contradict each other.
 
+    >>> from jbanalysis.sources.corrections import check_corrections, load_corrections
     >>> bad = load_corrections().head(1).assign(corrected_value="drop")
     >>> check_corrections(bad)
     Traceback (most recent call last):

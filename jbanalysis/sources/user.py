@@ -153,6 +153,7 @@ def with_user_sources(table: pd.DataFrame, user_dir: str | Path | None = None) -
 class UserData:
     """What a user data folder adds: its name, how many values, from which sources.
 
+    >>> from jbanalysis.sources.user import UserData
     >>> UserData("mine", 2, ("jlp_2024",)).values
     2
     """
