@@ -13,7 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from jbanalysis.forecast.options import CHOICES, FIELDS, FitOptions
+from jbanalysis.forecast.options import FitOptions
+
+#: What a panel series says about itself, as keywords of a forecast.
+SERIES_FIELDS = ("indicator", "district", "vintages", "flags", "ratios")
 
 
 @dataclass
@@ -57,7 +60,7 @@ class SeriesInputs:
         """The series' fields of :meth:`options` as keywords of
         :func:`~jbanalysis.forecast.forecast` (``forecast(inputs.series, **inputs.kwargs())``)."""
         opts = self.options()
-        return {name: getattr(opts, name) for name in FIELDS if name not in CHOICES}
+        return {name: getattr(opts, name) for name in SERIES_FIELDS}
 
     def until(self, year: int) -> SeriesInputs:
         """The same inputs with the data up to ``year`` only (values, labels and ratios)."""

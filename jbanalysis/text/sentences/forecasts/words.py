@@ -25,6 +25,8 @@ MODEL_WORDS: dict[str, tuple[str, str]] = {
     "ets": ("对数阻尼趋势指数平滑", "damped-trend exponential smoothing on logs"),
     "arima_level": ("ARIMA模型", "ARIMA"),
     "arima": ("对数ARIMA模型", "ARIMA on logs"),
+    "holt_damped": ("阻尼趋势（Holt法）", "damped trend (Holt)"),
+    "ar1_drift": ("带漂移的一阶自回归差分模型", "ARIMA(1,1,0) with drift"),
 }
 
 
