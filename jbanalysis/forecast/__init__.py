@@ -48,7 +48,7 @@ from jbanalysis.forecast.panels import (
 )
 from jbanalysis.forecast.protocol import MIN_ORIGINS_TO_SELECT
 from jbanalysis.forecast.selection import Selection, honest_score, select_model
-from jbanalysis.forecast.series import FitWindow, as_annual_series, fit_window
+from jbanalysis.forecast.series import FitWindow, SeriesError, as_annual_series, fit_window
 from jbanalysis.forecast.targets import TargetCheck, target_check
 from jbanalysis.metrics.growth import cagr  # the one cagr: decisions 19.x
 
@@ -69,6 +69,7 @@ __all__ = [
     "ModelFitError",
     "Predictive",
     "Selection",
+    "SeriesError",
     "TargetCheck",
     "Widened",
     "as_annual_series",

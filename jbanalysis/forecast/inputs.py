@@ -135,7 +135,9 @@ def series_inputs(
         panel = load_panel(policy=policy, districts=[district], indicators=indicator)
     rows = panel[(panel["district"] == district) & (panel["indicator"] == indicator)]
     if rows.empty or rows["value"].notna().sum() == 0:
-        raise ValueError(f"the panel has no {indicator} values for {district}")
+        from jbanalysis.forecast.series import SeriesError
+
+        raise SeriesError(f"the panel has no {indicator} values for {district}", "no_values")
     by_year = rows.set_index("year").sort_index()
     by_year.index = by_year.index.astype(np.int64)
     series = by_year["value"].astype(float).rename(district)

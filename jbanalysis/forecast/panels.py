@@ -23,6 +23,7 @@ from jbanalysis.forecast.fitting import ModelArg
 from jbanalysis.forecast.inputs import overlap_ratios, series_inputs
 from jbanalysis.forecast.models import ModelFitError
 from jbanalysis.forecast.options import CHOICES, FitOptions, fit_options
+from jbanalysis.forecast.series import SeriesError
 
 _TIDY_COLUMNS = {"district", "year", "indicator", "value"}
 
@@ -188,9 +189,12 @@ def outturn_check(
     inputs = series_inputs(district, indicator, policy)
     observed = inputs.series.dropna()
     if len(observed) < 3 + years:
-        raise ValueError(
+        raise SeriesError(
             f"{district} {indicator}: {len(observed)} values leave fewer than 3 to fit once the "
-            f"latest {years} are held out"
+            f"latest {years} are held out",
+            "too_few_to_hold_out",
+            n=len(observed),
+            held=years,
         )
     held_inputs = inputs.until(int(observed.index[-1]) - years)
     held = forecast(held_inputs.series, years, model, options=held_inputs.options())

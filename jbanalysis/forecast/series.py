@@ -25,6 +25,31 @@ from jbanalysis.forecast.options import FitOptions, fit_options
 MIN_VALUES = 3
 
 
+class SeriesError(ValueError):
+    """A series that cannot be forecast: the message, and why as a key with its numbers, so that
+    a report can say it in its own language.
+
+    ``reason``: ``no_values``, ``too_few`` (``n``, ``needed``, ``years``), ``outside_domain``
+    (``years``, ``lower``, ``upper``), ``gap`` (``years``, with ``gaps="error"``) or
+    ``too_few_to_hold_out`` (``n``, ``held``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from jbanalysis.forecast import SeriesError, forecast
+    >>> try:
+    ...     forecast(pd.Series([1.0, 2.0], index=[2020, 2021]))
+    ... except SeriesError as exc:
+    ...     print(exc.reason, exc.fields["n"], exc.fields["needed"])
+    too_few 2 3
+    """
+
+    def __init__(self, message: str, reason: str, **fields: object) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.fields = fields
+
+
 def as_annual_series(series: pd.Series) -> pd.Series:
     """Return ``series`` as floats indexed by int year (index name ``"year"``), sorted by year.
 
@@ -251,7 +276,7 @@ def fit_window(series: pd.Series, options: FitOptions | None = None, **fit) -> F
     label = f"'{s.name}'" if s.name is not None else "the series"
     present = s.dropna()
     if present.empty:
-        raise ValueError(f"{label} has no values")
+        raise SeriesError(f"{label} has no values", "no_values")
     domain = domain_of(indicator, opts.domain)
     outside = present[(present < domain[0]) | (present > domain[1])]
     if len(outside):
@@ -260,10 +285,14 @@ def fit_window(series: pd.Series, options: FitOptions | None = None, **fit) -> F
             if indicator
             else (f"its domain is {domain[0]:g}–{domain[1]:g}")
         )
-        raise ValueError(
+        raise SeriesError(
             f"{label} has values outside the values it can take: "
             + ", ".join(f"{y}: {v:g}" for y, v in outside.items())
-            + f" ({what}); check those years in the data"
+            + f" ({what}); check those years in the data",
+            "outside_domain",
+            years=[int(y) for y in outside.index],
+            lower=domain[0],
+            upper=domain[1],
         )
     first, last = int(present.index[0]), int(present.index[-1])
     vintage_map = _year_map(vintages, "vintages")
@@ -279,10 +308,12 @@ def fit_window(series: pd.Series, options: FitOptions | None = None, **fit) -> F
     else:
         reason = "all observed years"
     if missing and gaps == "error":
-        raise ValueError(
+        raise SeriesError(
             f"{label} has no value for {_format_years(missing)} inside the fitting window "
             f"{start}–{last}; pass gaps='step' to let the models step over it, or gaps='narrow' "
-            f"to fit on {missing[-1] + 1}–{last} only (a gap is never filled)"
+            f"to fit on {missing[-1] + 1}–{last} only (a gap is never filled)",
+            "gap",
+            years=missing,
         )
     if missing and gaps in ("narrow", "last_stretch"):
         start = missing[-1] + 1
@@ -300,9 +331,13 @@ def fit_window(series: pd.Series, options: FitOptions | None = None, **fit) -> F
     published = present.reindex(window_years).to_numpy(dtype=np.float64)
     n = int(np.isfinite(published).sum())
     if n < MIN_VALUES:
-        raise ValueError(
+        raise SeriesError(
             f"{label} has only {n} value(s) to fit ({_format_years(present.index.tolist())}, "
-            f"{reason}); at least {MIN_VALUES} are needed"
+            f"{reason}); at least {MIN_VALUES} are needed",
+            "too_few",
+            n=n,
+            needed=MIN_VALUES,
+            years=[int(y) for y in window_years if np.isfinite(present.get(y, np.nan))],
         )
     ratios = {int(k): float(v) for k, v in (ratios or {}).items()}
     lv = relevel(published, window_years, break_years, ratios)
