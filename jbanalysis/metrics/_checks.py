@@ -14,6 +14,9 @@ import pandas as pd
 
 TIDY_COLUMNS = ("district", "year", "value")
 
+#: A peer group: a group name of the registry (``"central"``) or a list of district ids.
+Group = str | Sequence[str]
+
 
 class MetricsError(ValueError):
     """Base class: a metric was asked something its input cannot answer."""
@@ -169,7 +172,7 @@ def group_members(group: str | Sequence[str], available: Sequence[object]) -> li
     """Members of ``group`` (a registry group such as "central", or a list of names)."""
     if isinstance(group, str):
         try:
-            from jbanalysis.registry.districts import district_ids
+            from jbanalysis.registry.districts import CITY, district_ids
         except ImportError as exc:  # pragma: no cover - the registry ships with the package
             raise UnknownDistrictError(
                 f"cannot resolve group {group!r}: jbanalysis.registry.districts is unavailable; "
@@ -177,7 +180,7 @@ def group_members(group: str | Sequence[str], available: Sequence[object]) -> li
             ) from exc
         try:
             ids = list(district_ids(group))
-            if ids == [group] and ids[0] in aggregate_ids() - {"chongqing"}:
+            if ids == [group] and ids[0] in aggregate_ids() - {CITY}:
                 from jbanalysis.registry.districts import group_members as published_members
 
                 ids = published_members(group)  # a published aggregate: its member districts
@@ -187,6 +190,20 @@ def group_members(group: str | Sequence[str], available: Sequence[object]) -> li
             ) from exc
         return resolve_names(ids, available, f"members of group {group!r}")
     return resolve_names(list(group), available, "group members")
+
+
+def peer_ids(peers: Group) -> list[str]:
+    """District ids of a peer group: a registry group name resolved, a list kept as given.
+
+    >>> from jbanalysis.metrics._checks import peer_ids
+    >>> peer_ids(["jiangbei", "yubei"]), len(peer_ids("central"))
+    (['jiangbei', 'yubei'], 9)
+    """
+    if isinstance(peers, str):
+        from jbanalysis.registry.districts import district_ids
+
+        return list(district_ids(peers))
+    return list(peers)
 
 
 def missing_years(data: pd.Series | pd.DataFrame, years: Iterable[int]) -> list[int]:

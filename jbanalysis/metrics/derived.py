@@ -20,6 +20,8 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from jbanalysis.registry.schema import RELIABILITIES
+
 __all__ = ["DERIVATIONS", "derive", "with_derived"]
 
 #: indicator -> (numerator, denominators in order of preference). Year-end resident population
@@ -27,11 +29,10 @@ __all__ = ["DERIVATIONS", "derive", "with_derived"]
 DERIVATIONS: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "gdp_per_capita": ("gdp", ("pop_resident", "pop_census")),
 }
-_RELIABILITY_ORDER = ("high", "medium", "low")
 
 
 def _weaker(a: str, b: str) -> str:
-    ranks = {r: i for i, r in enumerate(_RELIABILITY_ORDER)}
+    ranks = {r: i for i, r in enumerate(RELIABILITIES)}
     return a if ranks.get(a, len(ranks)) >= ranks.get(b, len(ranks)) else b
 
 
@@ -67,6 +68,7 @@ def derive(
 
     Examples
     --------
+    >>> from jbanalysis.metrics import derive
     >>> import jbanalysis as jb
     >>> p = jb.load_panel(districts="yuzhong", years=2020)
     >>> row = derive(p).iloc[0]
@@ -142,6 +144,7 @@ def with_derived(
 ) -> pd.DataFrame:
     """The panel with :func:`derive`'s rows added (one value per key still).
 
+    >>> from jbanalysis.metrics import with_derived
     >>> import jbanalysis as jb
     >>> p = with_derived(jb.load_panel(districts=["yuzhong", "jiangbei"], years=2020))
     >>> p.loc[p["indicator"] == "gdp_per_capita", ["district", "flag"]].values.tolist()
