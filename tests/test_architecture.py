@@ -46,8 +46,6 @@ LONG_MODULES: dict[str, str] = {
     "jbanalysis.plots.charts": "to split (issue 19, in progress)",
     "jbanalysis.report.build": "to split (issue 19, in progress)",
     "jbanalysis.report.downloads": "to split (issue 19, in progress)",
-    "jbanalysis.text.sentences.forecasts": "to split (issue 19, in progress)",
-    "jbanalysis.text.sentences.versus": "to split (issue 19, in progress)",
 }
 MAX_LINES = 400
 
