@@ -44,6 +44,7 @@ from pathlib import Path
 import pandas as pd
 
 from jbanalysis.claims.evidence import CAVEATS, CheckData, same_page
+from jbanalysis.claims.figures import related_indicators
 from jbanalysis.claims.ledger import load_claims
 from jbanalysis.claims.schema import Claim
 from jbanalysis.claims.verdicts import CHECKS
@@ -81,6 +82,8 @@ RESULT_COLUMNS = [
     "evidence",
     "bound_evidence",
     "alternatives",
+    "diagnosis",
+    "computed",
     "caveats",
     "mixed_vintages",
     "own_source",
@@ -175,7 +178,7 @@ def check_claims(
     check_lang(lang)
     parsed, report = load_claims(claims)
     # the claims' indicators (and GDP levels, to say why real growth is not derived from them)
-    wanted = sorted({c.indicator for c in parsed} | {"gdp"})
+    wanted = sorted(related_indicators({c.indicator for c in parsed}) | {"gdp"})
     if panel is None:
         panel = load_panel(indicators=wanted, period=None)
     else:

@@ -87,14 +87,13 @@ class CheckData:
             self.periods.setdefault((i, y, p), set()).add(d)
             self.years.setdefault((d, i), []).append((y, p))
         self.bounds: dict[tuple, list[dict]] = {}
-        self.observations = None
+        self.published: dict[tuple, list[dict]] = {}  # every published value of a key
         if observations is not None and len(observations):
             obs = observations if "period" in observations else observations.assign(period="Y")
             obs = obs[obs["flag"].astype(str) != "excluded"]
-            bound = obs["bound"].astype(str) if "bound" in obs else pd.Series("", index=obs.index)
-            for r in records(obs[bound != ""], _ROW_COLUMNS):
-                self.bounds.setdefault(self._key(r), []).append(r)
-            self.observations = obs[bound == ""]
+            for r in records(obs, _ROW_COLUMNS):
+                target = self.bounds if str(r.get("bound", "") or "") else self.published
+                target.setdefault(self._key(r), []).append(r)
         self._sources: dict[str, dict[str, dict[str, str]]] = {}
 
     @staticmethod
@@ -108,20 +107,14 @@ class CheckData:
         found = self.bounds.get((district, claim.indicator, claim.year, claim.period))
         return found[0] if found else None
 
+    def row(self, district: str, indicator: str, year: int, period: str) -> dict | None:
+        """The panel's value of a key, or None."""
+        return self.by_key.get((district, indicator, year, period))
+
     def others(self, row: Mapping[str, Any]) -> list[dict]:
         """The other published values of a panel value's key (other sources, vintages)."""
-        obs = self.observations
-        if obs is None:
-            return []
-        d, i, y, p = self._key(row)
-        same = obs[
-            (obs["district"].astype(str) == d)
-            & (obs["indicator"].astype(str) == i)
-            & (obs["year"] == y)
-            & (obs["period"].astype(str) == p)
-            & (obs["record"].astype(str) != str(row.get("record")))
-        ]
-        return records(same, _ROW_COLUMNS)
+        same = self.published.get(self._key(row), [])
+        return [r for r in same if str(r.get("record")) != str(row.get("record"))]
 
     def source_row(self, source_id: str, record: str) -> dict[str, str]:
         """The record's row of its source file: url, title, and the value and unit as written."""

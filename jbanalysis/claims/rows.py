@@ -36,9 +36,9 @@ from jbanalysis.registry.districts import (
     resolve_district,
 )
 from jbanalysis.registry.indicators import convert, load_indicators, resolve_indicator, resolve_unit
-from jbanalysis.registry.schema import PERIODS, YEAR_RANGE
+from jbanalysis.registry.schema import PERIOD_WORDS, PERIODS, YEAR_RANGE
 
-__all__ = ["GROUPS", "group_ids", "parse_period", "parse_row", "unit_factor"]
+__all__ = ["GROUPS", "SIGN_WORDS", "group_ids", "parse_period", "parse_row", "signed", "unit_factor"]
 
 #: Groups a rank can be claimed in: the nine central districts (中心城区), the city's districts
 #: (全市(行政区): the 26 units of level 区, counties left out), all 38 units (全市), and the
@@ -53,22 +53,13 @@ _GROUP_WORDS = {
 _CITY_WORDS = ("全市", "重庆", "重庆市", "chongqing", "city", "500000")
 
 
-_PERIOD_WORDS = {
-    "": "Y",
-    "y": "Y",
-    "全年": "Y",
-    "年": "Y",
-    "q1": "Q1",
-    "一季度": "Q1",
-    "第一季度": "Q1",
-    "h1": "H1",
-    "上半年": "H1",
-    "q1-q3": "Q1-Q3",
-    "q1–q3": "Q1-Q3",
-    "q1—q3": "Q1-Q3",
-    "前三季度": "Q1-Q3",
-    "1-3季度": "Q1-Q3",
-}
+def _period_words() -> dict[str, str]:
+    """word -> period id, from the registry's :data:`~jbanalysis.registry.schema.PERIOD_WORDS`."""
+    words = {"": "Y", "年": "Y", "q1—q3": "Q1-Q3"}
+    for period, written in PERIOD_WORDS.items():
+        words[period.lower()] = period
+        words.update({normalise(w).replace(" ", ""): period for w in written})
+    return words
 
 
 def parse_period(text: object) -> tuple[int, str]:
@@ -88,7 +79,7 @@ def parse_period(text: object) -> tuple[int, str]:
     """
     clean = normalise(text)
     match = re.match(r"^(\d{4})\s*年?\s*[-_/ ]?\s*(.*)$", clean)
-    part = _PERIOD_WORDS.get(match.group(2).replace(" ", "")) if match else None
+    part = _period_words().get(match.group(2).replace(" ", "")) if match else None
     if match is None or part is None:
         raise ValueError(
             f"{str(text)!r} is not a period: write a year (2023) or a year and Q1, H1 or Q1-Q3 "
@@ -352,14 +343,52 @@ def _check_denominator(get: Mapping[str, str], district: str, fail) -> str:
     return gid
 
 
+#: Words before a stated number that say which way it goes (下降0.2 is −0.2).
+SIGN_WORDS = {
+    "下降": -1,
+    "回落": -1,
+    "减少": -1,
+    "降低": -1,
+    "下滑": -1,
+    "负增长": -1,
+    "下跌": -1,
+    "增长": 1,
+    "提高": 1,
+    "上升": 1,
+    "增加": 1,
+    "上涨": 1,
+}
+
+
+def signed(text: str) -> tuple[str, int]:
+    """A stated number without its direction word, and the sign the word gives.
+
+    >>> from jbanalysis.claims.rows import signed
+    >>> signed("下降0.2"), signed("增长6.7"), signed("-0.2"), signed("6.7")
+    (('0.2', -1), ('6.7', 1), ('-0.2', 1), ('6.7', 1))
+    """
+    clean = text.strip()
+    for word, sign in SIGN_WORDS.items():
+        if clean.startswith(word):
+            return clean[len(word) :].strip(), sign
+    return clean, 1
+
+
+_POINT_UNITS = ("个百分点", "百分点", "pp", "percentage points", "percentage point")
+
+
 def _stated_range(text, unit_text, canonical, ind_kind, mode, extra, kind, fail):
     from jbanalysis.io import parse_number
 
-    stated = parse_number(text)
+    digits, sign = signed(text)
+    stated = parse_number(digits)
     if stated is None:
         raise ValueError(f"{text!r} is a missing-value mark, not a stated number")
     unit = canonical
-    if unit_text:
+    points = kind == "change" and canonical == "pct"
+    if points and unit_text and unit_text.strip() not in (*_POINT_UNITS, "%"):
+        fail("unit", f"a change of a rate is in percentage points (个百分点), not {unit_text!r}")
+    elif unit_text and not points:
         try:
             unit = resolve_unit(unit_text)
             unit_factor(unit, canonical)
@@ -369,8 +398,10 @@ def _stated_range(text, unit_text, canonical, ind_kind, mode, extra, kind, fail)
     if kind == "growth" and unit != "pct":
         fail("unit", f"a growth rate is in % (got {unit_text!r})")
     exact_count = ind_kind == "count" and mode == "exact"
-    step = printed_step(text, exact_count=exact_count)
+    step = printed_step(digits, exact_count=exact_count)
     low, high, low_open, high_open = value_range(stated, step, mode, extra)
+    if sign < 0:  # 下降0.2: the range of 0.2, mirrored
+        stated, low, high, low_open, high_open = -stated, -high, -low, high_open, low_open
     factor = unit_factor(unit, canonical)
     scaled = [x * factor if math.isfinite(x) else x for x in (stated, low, high)]
     return _round(scaled[0]), _round(scaled[1]), _round(scaled[2]), low_open, high_open

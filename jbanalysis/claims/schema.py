@@ -19,7 +19,7 @@ __all__ = [
     "verdict_counts",
 ]
 
-KINDS = ("value", "growth", "share", "rank")
+KINDS = ("value", "growth", "share", "rank", "change")
 LEDGER_COLUMNS = (
     "claim_id",
     "text",

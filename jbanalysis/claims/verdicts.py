@@ -12,7 +12,9 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
+from jbanalysis.claims.diagnose import diagnose, verdict_after
 from jbanalysis.claims.evidence import CheckData, evidence_of
+from jbanalysis.claims.figures import Figure, change, figure, overlaps
 from jbanalysis.claims.rows import group_ids
 from jbanalysis.claims.schema import Claim
 from jbanalysis.precision import _EPS
@@ -67,8 +69,8 @@ def _context(data: CheckData, claim: Claim, district: str, indicator: str | None
 
 
 def _check_value(claim: Claim, data: CheckData) -> dict:
-    row = data.value(claim.district, claim)
-    if row is None:
+    fig = figure(data, claim.district, claim.indicator, claim.year, claim.period)
+    if fig is None:
         bound = data.bound(claim.district, claim)
         if bound is not None:
             ev = evidence_of(data, bound, bound=True)
@@ -89,23 +91,64 @@ def _check_value(claim: Claim, data: CheckData) -> dict:
             "not verifiable",
             "no value",
             needs=_needs([claim.district], claim),
+            diagnosis=diagnose(claim, data, None),
             **_context(data, claim, claim.district),
         )
-    ev = evidence_of(data, row)
-    value = ev["value"]
-    ok = within(claim, value, ev["step"] / 2)
+    return _compare(claim, data, fig)
+
+
+def _compare(claim: Claim, data: CheckData, fig: Figure) -> dict:
+    """The verdict of a value (or change) against its figure, with a diagnosis when it disagrees."""
+    ok = overlaps(claim, fig)
     agreeing: tuple = ()
+    diagnosis = None
+    verdict, reason = ("consistent", "within") if ok else ("contradicted", "outside")
     if not ok:
-        others = [evidence_of(data, r) for r in data.others(row)]
-        agreeing = tuple(e for e in others if within(claim, e["value"], e["step"] / 2))
+        if fig.how == "published":
+            others = [evidence_of(data, r) for r in data.others(fig.evidence[0])]
+            agreeing = tuple(e for e in others if within(claim, e["value"], e["step"] / 2))
+        diagnosis = diagnose(claim, data, fig) if claim.kind != "change" else None
+        verdict, reason = verdict_after(verdict, diagnosis)
     return _result(
         claim,
-        "consistent" if ok else "contradicted",
-        "within" if ok else "outside",
-        found=value,
-        evidence=(ev,),
+        verdict,
+        reason,
+        found=fig.value,
+        evidence=fig.evidence,
         alternatives=agreeing,
+        diagnosis=diagnosis,
+        computed=_computed(fig),
     )
+
+
+def _computed(fig: Figure) -> dict | None:
+    """How a figure that is not a published value was made (None for a published one)."""
+    if fig.how == "published":
+        return None
+    return {"how": fig.how, "value": fig.value, "lo": fig.lo, "hi": fig.hi, "parts": fig.parts}
+
+
+def _check_change(claim: Claim, data: CheckData) -> dict:
+    fig = change(data, claim.district, claim.indicator, claim.year, claim.period)
+    if fig is None:
+        missing = [
+            y
+            for y in (claim.year - 1, claim.year)
+            if figure(data, claim.district, claim.indicator, y, claim.period) is None
+        ]
+        return _result(
+            claim,
+            "not verifiable",
+            "no value",
+            needs=(
+                (claim.district,),
+                claim.indicator,
+                missing[0] if missing else claim.year,
+                claim.period,
+            ),
+            **_context(data, claim, claim.district),
+        )
+    return _compare(claim, data, fig)
 
 
 def _bound_allows(op: str, limit: float, claim: Claim) -> bool:
@@ -260,6 +303,7 @@ def _check_rank(claim: Claim, data: CheckData) -> dict:
 CHECKS = {
     "value": _check_value,
     "growth": _check_value,
+    "change": _check_change,
     "share": _check_share,
     "rank": _check_rank,
 }

@@ -34,6 +34,16 @@ OPTIONAL_SOURCE_COLUMNS = (
 PERIODS = ("Y", "Q1", "H1", "Q1-Q3")
 
 
+#: How each period is written (compared after NFKC folding and without spaces; the ledger and
+#: the extraction of claims from an article read these, the ids of PERIODS too).
+PERIOD_WORDS = {
+    "Q1-Q3": ("前三季度", "1-3季度", "1-9月", "1至9月", "一至九月", "1—9月", "q1-q3", "q1–q3"),
+    "H1": ("上半年", "1-6月", "1至6月", "一至六月", "1—6月", "h1"),
+    "Q1": ("一季度", "第一季度", "1季度", "1-3月", "1至3月", "一至三月", "q1"),
+    "Y": ("全年", "年度", "年末", "年底", "y"),
+}
+
+
 #: A bound as printed (突破 / 超过: ">"); "" for a value.
 BOUNDS = ("", ">", ">=", "<", "<=")
 

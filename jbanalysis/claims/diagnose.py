@@ -1,0 +1,150 @@
+"""What a number that is not its key's figure really is.
+
+Before a claim is called contradicted (or left unverifiable), the stated number is looked for
+where writers find their numbers:
+
+1. **the same key, another release** — every published value of the district, indicator, year and
+   period: a first release before a census revision (``earlier_release``: the claim was right when
+   printed, so the verdict is *consistent*), another source of the same vintage
+   (``other_source``: the sources disagree, *partly checkable*), or only the page that makes the
+   claim (``own_source``: not an independent check, the verdict stands);
+2. **a neighbouring year** (``other_year``): the same indicator one or two years either side, for
+   a level whose printed precision is narrow enough (±2 %) that a match is no coincidence, and only
+   when exactly one year matches; a match of the printed digits cut rather than rounded
+   (1462.88 printed 1462) is said so (``truncated``);
+3. **a related indicator** (``related``): the ``mistaken_for`` rows of
+   ``data/indicator_relations.csv`` — 户籍 for 常住 population, nominal for real growth — published
+   or computed from levels.
+
+The first that finds the number is the diagnosis; the verdict then says it (``equals the 2018
+figure``, ``the first release, before the 2018 economic census revision``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from jbanalysis.claims.evidence import CheckData, same_page
+from jbanalysis.claims.figures import Figure, all_published, computed, overlaps, relation
+from jbanalysis.claims.schema import Claim
+from jbanalysis.registry.breaks import census_years
+from jbanalysis.registry.indicators import load_indicators
+
+__all__ = ["EARLY_VINTAGES", "diagnose", "verdict_after"]
+
+#: Vintages published before a figure's final one.
+EARLY_VINTAGES = ("first_release", "preliminary", "estimate")
+_YEAR_SHIFTS = (1, -1, 2, -2)
+_NARROW = 0.02  # a year shift is looked for when the printed range is within ±2 % of the number
+
+
+def _level(indicator: str) -> bool:
+    reg = load_indicators().set_index("id")
+    return indicator in reg.index and reg.at[indicator, "kind"] in ("level", "count", "per_capita")
+
+
+def _census_after(year: int) -> int | None:
+    """The first economic census in the five years from ``year`` (it revises that year's GDP)."""
+    later = [c for c in census_years("economic_census") if year <= c <= year + 5]
+    return min(later) if later else None
+
+
+def _same_key(claim: Claim, data: CheckData, panel: Figure | None) -> dict | None:
+    figures = all_published(data, claim.district, claim.indicator, claim.year, claim.period)
+    if panel is not None and panel.how == "published":
+        figures = figures[1:]  # the panel's own value was compared already
+    matches = [f for f in figures if overlaps(claim, f)]
+    if not matches:
+        return None
+    independent = [f for f in matches if not same_page(f.evidence[0]["url"], claim.url)]
+    if not independent:
+        return {"kind": "own_source", "figure": matches[0]}
+    panel_vintage = panel.evidence[0]["vintage"] if panel is not None and panel.how == "published" else ""
+    early = [f for f in independent if f.evidence[0]["vintage"] in EARLY_VINTAGES]
+    if early and panel_vintage not in EARLY_VINTAGES:
+        return {"kind": "earlier_release", "figure": early[0], "census": _census_after(claim.year)}
+    return {"kind": "other_source", "figure": independent[0]}
+
+
+def _narrow(claim: Claim) -> bool:
+    if not (math.isfinite(claim.low) and math.isfinite(claim.high)) or claim.stated == 0:
+        return False
+    return (claim.high - claim.low) / 2 <= _NARROW * abs(claim.stated)
+
+
+def _truncates(claim: Claim, fig: Figure) -> bool:
+    """Whether the stated number is the figure's digits cut at the printed step (1462 of 1462.88)."""
+    step = claim.high - claim.low
+    return step > 0 and claim.stated - 1e-9 <= fig.value < claim.stated + step - 1e-9
+
+
+def _other_year(claim: Claim, data: CheckData) -> dict | None:
+    if claim.kind not in ("value",) or not _level(claim.indicator) or not _narrow(claim):
+        return None
+    found: dict[int, tuple[str, Figure]] = {}
+    for shift in _YEAR_SHIFTS:
+        year = claim.year + shift
+        for fig in all_published(data, claim.district, claim.indicator, year, claim.period):
+            if overlaps(claim, fig):
+                found.setdefault(year, ("other_year", fig))
+            elif _truncates(claim, fig) and year not in found:
+                found[year] = ("truncated", fig)
+    rounded = {y: v for y, v in found.items() if v[0] == "other_year"}
+    pick = rounded or found
+    if len(pick) != 1:
+        return None  # none, or several years: no telling which
+    year, (kind, fig) = next(iter(pick.items()))
+    return {"kind": kind, "figure": fig, "year": year}
+
+
+def _related(claim: Claim, data: CheckData) -> dict | None:
+    if claim.kind not in ("value", "growth"):
+        return None
+    for other, _ in relation(claim.indicator, "mistaken_for"):
+        figures = all_published(data, claim.district, other, claim.year, claim.period)
+        made = computed(data, claim.district, other, claim.year, claim.period)
+        for fig in figures + ([made] if made is not None else []):
+            if overlaps(claim, fig):
+                return {"kind": "related", "figure": fig, "indicator": other}
+    return None
+
+
+def diagnose(claim: Claim, data: CheckData, panel: Figure | None) -> dict | None:
+    """Where the stated number of a claim that its key's figure does not confirm is found.
+
+    Returns a dict with ``kind`` (``earlier_release``, ``other_source``, ``own_source``,
+    ``other_year``, ``truncated`` or ``related``), the ``figure`` found and, as they apply, the
+    ``year``, the related ``indicator`` or the ``census`` that revised the figure; None when the
+    number is nowhere else.
+
+    >>> import jbanalysis as jb
+    >>> r = jb.check_claims(jb.extract_claims("2017年,重庆GDP总量达到19500.27亿元。"), lang="en")
+    >>> r.loc[0, "verdict"], r.loc[0, "diagnosis"]["kind"], r.loc[0, "diagnosis"]["census"]
+    ('consistent', 'earlier_release', 2018)
+    """
+    return _same_key(claim, data, panel) or _other_year(claim, data) or _related(claim, data)
+
+
+def verdict_after(verdict: str, diagnosis: dict | None) -> tuple[str, str]:
+    """The verdict a diagnosis leads to, and its reason.
+
+    An earlier release of the same figure makes a contradicted claim consistent (it was right when
+    printed); another source of the same vintage makes it partly checkable (the sources disagree).
+    Another year, the claim's own page or a related indicator leave the verdict as it was.
+
+    >>> from jbanalysis.claims.diagnose import verdict_after
+    >>> verdict_after("contradicted", {"kind": "earlier_release"}), verdict_after("contradicted", {"kind": "other_year"})
+    (('consistent', 'earlier release'), ('contradicted', 'outside'))
+    """
+    kind = diagnosis["kind"] if diagnosis else ""
+    if verdict == "contradicted" and kind == "earlier_release":
+        return "consistent", "earlier release"
+    if verdict == "contradicted" and kind == "other_source":
+        return "partly checkable", "sources disagree"
+    return verdict, "outside" if verdict == "contradicted" else "no value"
+
+
+def rank_in_year(claim: Claim, year: int) -> Claim:
+    """The same rank claim about another year (a rank's year-shift diagnosis)."""
+    return replace(claim, year=year)
