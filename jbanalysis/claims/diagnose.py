@@ -9,9 +9,10 @@ where writers find their numbers:
    (``other_source``: the sources disagree, *partly checkable*), or only the page that makes the
    claim (``own_source``: not an independent check, the verdict stands);
 2. **a neighbouring year** (``other_year``): the same indicator one or two years either side, for
-   a level whose printed precision is narrow enough (±2 %) that a match is no coincidence, and only
-   when exactly one year matches; a match of the printed digits cut rather than rounded
-   (1462.88 printed 1462) is said so (``truncated``);
+   a level whose printed range is narrower than half the series' smallest move from one year to
+   the next (so that a match is no coincidence: 69 firms is not, 982.58 亿元 is), and only when
+   exactly one year matches; a match of the printed digits cut rather than rounded (1462.88
+   printed 1462) is said so (``truncated``);
 3. **a related indicator** (``related``): the ``mistaken_for`` rows of
    ``data/indicator_relations.csv`` — 户籍 for 常住 population, nominal for real growth — published
    or computed from levels.
@@ -24,9 +25,17 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from itertools import pairwise
 
 from jbanalysis.claims.evidence import CheckData, same_page
-from jbanalysis.claims.figures import Figure, all_published, computed, overlaps, relation
+from jbanalysis.claims.figures import (
+    Figure,
+    all_published,
+    computed,
+    overlaps,
+    part_combinations,
+    relation,
+)
 from jbanalysis.claims.schema import Claim
 from jbanalysis.registry.breaks import census_years
 from jbanalysis.registry.indicators import load_indicators
@@ -36,7 +45,6 @@ __all__ = ["EARLY_VINTAGES", "diagnose", "verdict_after"]
 #: Vintages published before a figure's final one.
 EARLY_VINTAGES = ("first_release", "preliminary", "estimate")
 _YEAR_SHIFTS = (1, -1, 2, -2)
-_NARROW = 0.02  # a year shift is looked for when the printed range is within ±2 % of the number
 
 
 def _level(indicator: str) -> bool:
@@ -50,27 +58,46 @@ def _census_after(year: int) -> int | None:
     return min(later) if later else None
 
 
-def _same_key(claim: Claim, data: CheckData, panel: Figure | None) -> dict | None:
-    figures = all_published(data, claim.district, claim.indicator, claim.year, claim.period)
-    if panel is not None and panel.how == "published":
-        figures = figures[1:]  # the panel's own value was compared already
-    matches = [f for f in figures if overlaps(claim, f)]
-    if not matches:
-        return None
-    independent = [f for f in matches if not same_page(f.evidence[0]["url"], claim.url)]
+def _classify(claim: Claim, matches: list[Figure], panel: Figure | None) -> dict:
+    """earlier_release, other_source or own_source, from the figures that hold the number."""
+    independent = [
+        f for f in matches if not any(same_page(ev["url"], claim.url) for ev in f.evidence)
+    ]
     if not independent:
         return {"kind": "own_source", "figure": matches[0]}
-    panel_vintage = panel.evidence[0]["vintage"] if panel is not None and panel.how == "published" else ""
+    panel_vintage = (
+        panel.evidence[0]["vintage"] if panel is not None and panel.how == "published" else ""
+    )
     early = [f for f in independent if f.evidence[0]["vintage"] in EARLY_VINTAGES]
     if early and panel_vintage not in EARLY_VINTAGES:
         return {"kind": "earlier_release", "figure": early[0], "census": _census_after(claim.year)}
     return {"kind": "other_source", "figure": independent[0]}
 
 
-def _narrow(claim: Claim) -> bool:
-    if not (math.isfinite(claim.low) and math.isfinite(claim.high)) or claim.stated == 0:
+def _same_key(claim: Claim, data: CheckData, panel: Figure | None) -> dict | None:
+    key = (claim.district, claim.indicator, claim.year, claim.period)
+    figures = all_published(data, *key)
+    if panel is not None and panel.how == "published":
+        figures = figures[1:]  # the panel's own value was compared already
+    if panel is None or panel.how == "parts":
+        used = {tuple(ev["record"] for ev in panel.evidence)} if panel is not None else set()
+        figures += [
+            f
+            for f in part_combinations(data, *key)
+            if tuple(ev["record"] for ev in f.evidence) not in used
+        ]
+    matches = [f for f in figures if overlaps(claim, f)]
+    return _classify(claim, matches, panel) if matches else None
+
+
+def _narrow(claim: Claim, series: dict[int, float]) -> bool:
+    """Whether the claim's range is narrower than half the smallest move of the series from one
+    year to the next: only then does a match in another year tell which year it is."""
+    if not (math.isfinite(claim.low) and math.isfinite(claim.high)) or len(series) < 2:
         return False
-    return (claim.high - claim.low) / 2 <= _NARROW * abs(claim.stated)
+    years = sorted(series)
+    moves = [abs(series[b] - series[a]) for a, b in pairwise(years)]
+    return claim.high - claim.low < min(moves) / 2
 
 
 def _truncates(claim: Claim, fig: Figure) -> bool:
@@ -80,16 +107,22 @@ def _truncates(claim: Claim, fig: Figure) -> bool:
 
 
 def _other_year(claim: Claim, data: CheckData) -> dict | None:
-    if claim.kind not in ("value",) or not _level(claim.indicator) or not _narrow(claim):
+    if claim.kind != "value" or not _level(claim.indicator):
         return None
     found: dict[int, tuple[str, Figure]] = {}
-    for shift in _YEAR_SHIFTS:
+    series: dict[int, float] = {}
+    for shift in (0, *_YEAR_SHIFTS):
         year = claim.year + shift
-        for fig in all_published(data, claim.district, claim.indicator, year, claim.period):
+        figures = all_published(data, claim.district, claim.indicator, year, claim.period)
+        if figures:
+            series[year] = figures[0].value
+        for fig in figures if shift else ():
             if overlaps(claim, fig):
                 found.setdefault(year, ("other_year", fig))
             elif _truncates(claim, fig) and year not in found:
                 found[year] = ("truncated", fig)
+    if not _narrow(claim, series):
+        return None
     rounded = {y: v for y, v in found.items() if v[0] == "other_year"}
     pick = rounded or found
     if len(pick) != 1:

@@ -18,8 +18,8 @@ from typing import Any
 
 import pandas as pd
 
-from jbanalysis.claims.rows import unit_factor
 from jbanalysis.claims.schema import Claim
+from jbanalysis.claims.stated import unit_factor
 from jbanalysis.errors import UnknownNameError
 from jbanalysis.precision import printed_step
 from jbanalysis.registry.paths import bundle_path
@@ -183,16 +183,29 @@ def evidence_of(data: CheckData, row: Mapping[str, Any], bound: bool = False) ->
 
 def _printed_step_of(ev: Mapping[str, Any], line: Mapping[str, str]) -> float:
     """The last printed digit of a value, in its canonical unit: from the digits as transcribed
-    in the source file where there are any (``7.0`` -> 0.1), else from the number itself."""
+    in the source file where there are any (``7.0`` -> 0.1), else from the number itself.
+
+    A whole number's trailing zeros are read as rounding, as a claim's are (``1831000`` 万元 is
+    183.1 亿元 written in 万元: ±500 万元), except in a count, which is exact.
+    """
     from jbanalysis.precision import last_digit
 
     text, unit = line.get("value", ""), line.get("unit", "")
     if text and unit and ev["unit"] and not ev["correction"]:
         try:
-            return printed_step(text, exact_count=True) * unit_factor(unit, ev["unit"])
+            exact = _indicator_kind(ev["indicator"]) == "count"
+            return printed_step(text, exact_count=exact) * unit_factor(unit, ev["unit"])
         except (UnknownNameError, ValueError):
             pass
     return float(last_digit([ev["value"]])[0])
+
+
+@cache
+def _indicator_kind(indicator: str) -> str:
+    from jbanalysis.registry.indicators import load_indicators
+
+    reg = load_indicators().set_index("id")
+    return str(reg.at[indicator, "kind"]) if indicator in reg.index else ""
 
 
 def _caveats_of(ev: Mapping[str, str]) -> tuple[str, ...]:

@@ -24,7 +24,18 @@ from jbanalysis.claims.schema import Claim
 from jbanalysis.precision import _EPS
 from jbanalysis.registry.paths import bundle_path
 
-__all__ = ["Figure", "change", "computed", "overlaps", "published", "relation"]
+__all__ = [
+    "Figure",
+    "all_published",
+    "change",
+    "computed",
+    "figure",
+    "overlaps",
+    "part_combinations",
+    "published",
+    "related_indicators",
+    "relation",
+]
 
 
 @dataclass(frozen=True)
@@ -86,31 +97,64 @@ def _from_row(data: CheckData, row: dict | None) -> Figure | None:
         return None
     ev = evidence_of(data, row)
     half = ev["step"] / 2
-    return Figure(ev["value"], ev["value"] - half, ev["value"] + half, (ev,), "published", ev["indicator"], ev["year"])
+    return Figure(
+        ev["value"],
+        ev["value"] - half,
+        ev["value"] + half,
+        (ev,),
+        "published",
+        ev["indicator"],
+        ev["year"],
+    )
 
 
-def published(data: CheckData, district: str, indicator: str, year: int, period: str) -> Figure | None:
+def published(
+    data: CheckData, district: str, indicator: str, year: int, period: str
+) -> Figure | None:
     """The panel's value of a key as a figure, or None."""
     return _from_row(data, data.row(district, indicator, year, period))
 
 
-def all_published(data: CheckData, district: str, indicator: str, year: int, period: str) -> list[Figure]:
+def all_published(
+    data: CheckData, district: str, indicator: str, year: int, period: str
+) -> list[Figure]:
     """Every published value of a key (the panel's first, then other sources and vintages)."""
     row = data.row(district, indicator, year, period)
-    rows = ([row] if row is not None else []) + (data.others(row) if row is not None else data.published.get((district, indicator, year, period), []))
+    rows = ([row] if row is not None else []) + (
+        data.others(row)
+        if row is not None
+        else data.published.get((district, indicator, year, period), [])
+    )
     return [f for f in (_from_row(data, r) for r in rows) if f is not None]
 
 
-def computed(data: CheckData, district: str, indicator: str, year: int, period: str) -> Figure | None:
+def computed(
+    data: CheckData, district: str, indicator: str, year: int, period: str
+) -> Figure | None:
     """A figure computed from the panel's values of its parts (a share) or levels (a growth)."""
     for other, den in relation(indicator, "share_of"):
-        a, b = published(data, district, other, year, period), published(data, district, den, year, period)
+        a, b = (
+            published(data, district, other, year, period),
+            published(data, district, den, year, period),
+        )
         if a is None or b is None or b.lo <= 0:
             continue
         lo, hi = 100 * max(a.lo, 0) / b.hi, 100 * a.hi / b.lo
-        return Figure(100 * a.value / b.value, lo, hi, a.evidence + b.evidence, "parts", indicator, year, (other, den))
+        return Figure(
+            100 * a.value / b.value,
+            lo,
+            hi,
+            a.evidence + b.evidence,
+            "parts",
+            indicator,
+            year,
+            (other, den),
+        )
     for other, _ in relation(indicator, "growth_of"):
-        x1, x0 = published(data, district, other, year, period), published(data, district, other, year - 1, period)
+        x1, x0 = (
+            published(data, district, other, year, period),
+            published(data, district, other, year - 1, period),
+        )
         if x1 is None or x0 is None or x0.lo <= 0:
             continue
         value = 100 * (x1.value / x0.value - 1)
@@ -121,17 +165,59 @@ def computed(data: CheckData, district: str, indicator: str, year: int, period: 
 
 def figure(data: CheckData, district: str, indicator: str, year: int, period: str) -> Figure | None:
     """The published value of a key, else one computed from its parts or levels."""
-    return published(data, district, indicator, year, period) or computed(data, district, indicator, year, period)
+    return published(data, district, indicator, year, period) or computed(
+        data, district, indicator, year, period
+    )
 
 
-def change(data: CheckData, district: str, indicator: str, year: int, period: str) -> Figure | None:
-    """The change of an indicator from the same period of the year before (``x₁ − x₀``)."""
+def change(
+    data: CheckData, district: str, indicator: str, year: int, period: str, step: float = 0.0
+) -> Figure | None:
+    """The change of an indicator from the same period of the year before (``x₁ − x₀``).
+
+    Writers subtract the two values as they print them, each rounded at the printed step of the
+    change (55.8 − 68.8 = −13.0 where the unrounded shares differ by −13.06), so the range allows
+    each term to move by half a ``step`` either way.
+    """
     x1 = figure(data, district, indicator, year, period)
     x0 = figure(data, district, indicator, year - 1, period)
     if x1 is None or x0 is None:
         return None
+    lo, hi = x1.lo - x0.hi - step, x1.hi - x0.lo + step
     how = "difference"
-    return Figure(x1.value - x0.value, x1.lo - x0.hi, x1.hi - x0.lo, x1.evidence + x0.evidence, how, indicator, year, (x1.how, x0.how))
+    return Figure(
+        x1.value - x0.value,
+        lo,
+        hi,
+        x1.evidence + x0.evidence,
+        how,
+        indicator,
+        year,
+        (x1.how, x0.how),
+    )
+
+
+def part_combinations(
+    data: CheckData, district: str, indicator: str, year: int, period: str
+) -> list[Figure]:
+    """A share computed from every published value of its parts (not only the panel's), so that
+    a share printed with a bulletin's own parts can be told from the yearbook's."""
+    out = []
+    for other, den in relation(indicator, "share_of"):
+        tops = all_published(data, district, other, year, period)
+        bottoms = all_published(data, district, den, year, period)
+        for a in tops:
+            for b in bottoms:
+                if b.lo > 0:
+                    lo, hi = 100 * max(a.lo, 0) / b.hi, 100 * a.hi / b.lo
+                    value = 100 * a.value / b.value
+                    parts = (other, den)
+                    out.append(
+                        Figure(
+                            value, lo, hi, a.evidence + b.evidence, "parts", indicator, year, parts
+                        )
+                    )
+    return out
 
 
 def overlaps(claim: Claim, fig: Figure) -> bool:

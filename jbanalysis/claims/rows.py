@@ -15,18 +15,15 @@ from collections.abc import Mapping
 from functools import cache
 
 from jbanalysis.claims.schema import KINDS, LEDGER_COLUMNS, Claim, LedgerProblem
+from jbanalysis.claims.stated import rank_number, stated_range, unit_factor
 from jbanalysis.errors import UnknownNameError
 from jbanalysis.names import normalise
 from jbanalysis.precision import (
     _EPS,
     _clean,
-    _cn_int,
-    _round,
     fraction_range,
     parse_fraction,
     parse_precision,
-    printed_step,
-    value_range,
 )
 from jbanalysis.registry.districts import (
     CITY,
@@ -35,10 +32,10 @@ from jbanalysis.registry.districts import (
     load_districts,
     resolve_district,
 )
-from jbanalysis.registry.indicators import convert, load_indicators, resolve_indicator, resolve_unit
+from jbanalysis.registry.indicators import load_indicators, resolve_indicator
 from jbanalysis.registry.schema import PERIOD_WORDS, PERIODS, YEAR_RANGE
 
-__all__ = ["GROUPS", "SIGN_WORDS", "group_ids", "parse_period", "parse_row", "signed", "unit_factor"]
+__all__ = ["GROUPS", "group_ids", "parse_period", "parse_row", "unit_factor"]
 
 #: Groups a rank can be claimed in: the nine central districts (中心城区), the city's districts
 #: (全市(行政区): the 26 units of level 区, counties left out), all 38 units (全市), and the
@@ -218,6 +215,7 @@ def parse_row(
         fail("precision", str(exc))
         return None
     unit = canonical
+    step = math.nan
     try:
         if kind == "share":
             stated = parse_fraction(stated_text)
@@ -230,11 +228,11 @@ def parse_row(
                 )
             low, high, low_open, high_open = fraction_range(stated, mode)
         elif kind == "rank":
-            stated = float(_rank_number(stated_text))
+            stated = float(rank_number(stated_text))
             top = mode == "top"
             low, high, low_open, high_open = (1.0 if top else stated), stated, False, False
         else:
-            stated, low, high, low_open, high_open = _stated_range(
+            stated, low, high, low_open, high_open, step = stated_range(
                 stated_text, get["unit"], canonical, ind_kind, mode, extra, kind, fail
             )
     except ValueError as exc:
@@ -254,6 +252,7 @@ def parse_row(
         kind=kind,
         stated=stated,
         stated_text=stated_text,
+        stated_step=step,
         unit=unit,
         precision=get["precision"],
         low=low,
@@ -276,28 +275,6 @@ def _indicator_units() -> dict[str, tuple[str, str]]:
     """indicator id -> (canonical unit, kind), read once."""
     reg = load_indicators()
     return {r.id: (r.unit, r.kind) for r in reg.itertuples(index=False)}
-
-
-@cache
-def unit_factor(from_unit: str, to_unit: str) -> float:
-    """The factor taking ``from_unit`` to ``to_unit`` (:func:`jbanalysis.convert`), computed once.
-
-    >>> from jbanalysis.claims.rows import unit_factor
-    >>> unit_factor("万元", "cny_100m"), unit_factor("cny_100m", "cny_100m")
-    (0.0001, 1.0)
-    """
-    return float(convert(1.0, from_unit, to_unit))
-
-
-def _rank_number(text: str) -> int:
-    clean = _clean(text).removeprefix("第").removesuffix("位").removesuffix("名")
-    try:
-        value = _cn_int(clean)
-    except KeyError:
-        value = 0
-    if value < 1:
-        raise ValueError(f"{text!r} is not a rank: expected a whole number from 1 (1, 第一, 第3位)")
-    return value
 
 
 def _check_group(get: Mapping[str, str], district: str, fail) -> str:
@@ -341,67 +318,3 @@ def _check_denominator(get: Mapping[str, str], district: str, fail) -> str:
     if district and district not in group_ids(gid):
         fail("denominator", f"{district} is not one of the group {gid}", "not in group")
     return gid
-
-
-#: Words before a stated number that say which way it goes (下降0.2 is −0.2).
-SIGN_WORDS = {
-    "下降": -1,
-    "回落": -1,
-    "减少": -1,
-    "降低": -1,
-    "下滑": -1,
-    "负增长": -1,
-    "下跌": -1,
-    "增长": 1,
-    "提高": 1,
-    "上升": 1,
-    "增加": 1,
-    "上涨": 1,
-}
-
-
-def signed(text: str) -> tuple[str, int]:
-    """A stated number without its direction word, and the sign the word gives.
-
-    >>> from jbanalysis.claims.rows import signed
-    >>> signed("下降0.2"), signed("增长6.7"), signed("-0.2"), signed("6.7")
-    (('0.2', -1), ('6.7', 1), ('-0.2', 1), ('6.7', 1))
-    """
-    clean = text.strip()
-    for word, sign in SIGN_WORDS.items():
-        if clean.startswith(word):
-            return clean[len(word) :].strip(), sign
-    return clean, 1
-
-
-_POINT_UNITS = ("个百分点", "百分点", "pp", "percentage points", "percentage point")
-
-
-def _stated_range(text, unit_text, canonical, ind_kind, mode, extra, kind, fail):
-    from jbanalysis.io import parse_number
-
-    digits, sign = signed(text)
-    stated = parse_number(digits)
-    if stated is None:
-        raise ValueError(f"{text!r} is a missing-value mark, not a stated number")
-    unit = canonical
-    points = kind == "change" and canonical == "pct"
-    if points and unit_text and unit_text.strip() not in (*_POINT_UNITS, "%"):
-        fail("unit", f"a change of a rate is in percentage points (个百分点), not {unit_text!r}")
-    elif unit_text and not points:
-        try:
-            unit = resolve_unit(unit_text)
-            unit_factor(unit, canonical)
-        except (UnknownNameError, ValueError) as exc:
-            fail("unit", f"{exc}; {canonical} expected", "unknown")
-            unit = canonical
-    if kind == "growth" and unit != "pct":
-        fail("unit", f"a growth rate is in % (got {unit_text!r})")
-    exact_count = ind_kind == "count" and mode == "exact"
-    step = printed_step(digits, exact_count=exact_count)
-    low, high, low_open, high_open = value_range(stated, step, mode, extra)
-    if sign < 0:  # 下降0.2: the range of 0.2, mirrored
-        stated, low, high, low_open, high_open = -stated, -high, -low, high_open, low_open
-    factor = unit_factor(unit, canonical)
-    scaled = [x * factor if math.isfinite(x) else x for x in (stated, low, high)]
-    return _round(scaled[0]), _round(scaled[1]), _round(scaled[2]), low_open, high_open

@@ -130,6 +130,7 @@ class Claim:
     url: str = ""
     note: str = ""
     row: int = 0
+    stated_step: float = float("nan")  # the last printed digit, in the canonical unit
 
 
 def verdict_counts(result: pd.DataFrame) -> dict[str, int]:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from jbanalysis.claims.diagnose import diagnose, verdict_after
-from jbanalysis.claims.evidence import CheckData, evidence_of
+from jbanalysis.claims.evidence import CheckData, evidence_of, same_page
 from jbanalysis.claims.figures import Figure, change, figure, overlaps
 from jbanalysis.claims.rows import group_ids
 from jbanalysis.claims.schema import Claim
@@ -103,12 +104,17 @@ def _compare(claim: Claim, data: CheckData, fig: Figure) -> dict:
     agreeing: tuple = ()
     diagnosis = None
     verdict, reason = ("consistent", "within") if ok else ("contradicted", "outside")
+    others = []
+    if fig.how == "published":
+        others = [evidence_of(data, r) for r in data.others(fig.evidence[0])]
     if not ok:
-        if fig.how == "published":
-            others = [evidence_of(data, r) for r in data.others(fig.evidence[0])]
-            agreeing = tuple(e for e in others if within(claim, e["value"], e["step"] / 2))
+        agreeing = tuple(e for e in others if within(claim, e["value"], e["step"] / 2))
         diagnosis = diagnose(claim, data, fig) if claim.kind != "change" else None
         verdict, reason = verdict_after(verdict, diagnosis)
+    # the panel's value from the claim's own page: do other pages have the key, and agree?
+    independent: tuple = ()
+    if fig.how == "published" and same_page(fig.evidence[0]["url"], claim.url):
+        independent = tuple(e for e in others if not same_page(e["url"], claim.url))
     return _result(
         claim,
         verdict,
@@ -118,6 +124,9 @@ def _compare(claim: Claim, data: CheckData, fig: Figure) -> dict:
         alternatives=agreeing,
         diagnosis=diagnosis,
         computed=_computed(fig),
+        independent=tuple(
+            dict(e, agrees=within(claim, e["value"], e["step"] / 2)) for e in independent
+        ),
     )
 
 
@@ -129,7 +138,8 @@ def _computed(fig: Figure) -> dict | None:
 
 
 def _check_change(claim: Claim, data: CheckData) -> dict:
-    fig = change(data, claim.district, claim.indicator, claim.year, claim.period)
+    step = claim.high - claim.low if math.isfinite(claim.high - claim.low) else 0.0
+    fig = change(data, claim.district, claim.indicator, claim.year, claim.period, step)
     if fig is None:
         missing = [
             y
@@ -219,6 +229,25 @@ def _check_share(claim: Claim, data: CheckData) -> dict:
 
 
 def _check_rank(claim: Claim, data: CheckData) -> dict:
+    result = _rank(claim, data)
+    if result["verdict"] == "contradicted":
+        result["diagnosis"] = _rank_elsewhere(claim, data)
+    return result
+
+
+def _rank_elsewhere(claim: Claim, data: CheckData) -> dict | None:
+    """The neighbouring year (±1, ±2) in which the data settle the claimed rank, if exactly one."""
+    years = []
+    for shift in (1, -1, 2, -2):
+        other = replace(claim, year=claim.year + shift)
+        if _rank(other, data)["verdict"] == "consistent":
+            years.append(other.year)
+    if len(years) != 1:
+        return None
+    return {"kind": "other_year", "year": years[0], "rank": int(claim.stated)}
+
+
+def _rank(claim: Claim, data: CheckData) -> dict:
     members = group_ids(claim.group)
     own = data.value(claim.district, claim)
     rows = {m: data.value(m, claim) for m in members}

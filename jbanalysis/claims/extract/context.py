@@ -74,7 +74,9 @@ def places(clause: str, subject: str | None) -> list[Place]:
             if not_a_place(clause, span[1]) or district is None:
                 continue
             lead = _GROUP_LEAD.search(clause[: span[0]])
-            follows_rank = re.match(r"^(?:各区县|区县)?(?:中|内)?(?:排名)?第|^前", clause[span[1] :])
+            follows_rank = re.match(
+                r"^(?:各区县|区县)?(?:中|内)?(?:排名)?第|^前", clause[span[1] :]
+            )
             group = bool(lead) or bool(follows_rank)
             found.append(Place(span[0], span[1], district, clause[span[0] : span[1]], group))
             taken.append(span)

@@ -18,7 +18,9 @@ from jbanalysis.claims.extract.vocab import DECLINE, GROWTH, QUALIFIERS, indicat
 
 __all__ = ["KeyHit", "governing", "is_link", "keys_in"]
 
-_TIME = r"(?:(?:19|20)\d{2}年|上年末?|去年|今年|本年|前年|全年|年末|年底|同期|前三季度|上半年|一季度)"
+_TIME = (
+    r"(?:(?:19|20)\d{2}年|上年末?|去年|今年|本年|前年|全年|年末|年底|同期|前三季度|上半年|一季度)"
+)
 _WORDS = (
     "为|达到了|达到|达|实现了|实现|完成了|完成|共计|共有|共|总量|总额|累计|是|总计|合计|同比|"
     "比上年末|比上年|较上年末|较上年|比去年|较去年|与上年相比|与去年相比|按可比价格计算|"
@@ -75,7 +77,9 @@ def keys_in(clause: str) -> list[KeyHit]:
     return sorted(hits, key=lambda h: h.start)
 
 
-def governing(clause: str, position: int, hits: list[KeyHit], skip: list[tuple[int, int]]) -> KeyHit | None:
+def governing(
+    clause: str, position: int, hits: list[KeyHit], skip: list[tuple[int, int]]
+) -> KeyHit | None:
     """The name that governs the number at ``position``: the nearest one before it with only
     linking words (and the spans in ``skip``: other numbers of the clause) in between.
 

@@ -26,9 +26,7 @@ _UNITS = (
 )
 _PREFIX = r"(?P<pre>将近|接近|近乎|近|大约|约占|约|大概|超过|突破|多于|超|逾|不到|不足|少于|未到)?"
 _SUFFIX = r"(?P<post>左右|上下|以上|以下)?"
-_VALUE = re.compile(
-    _PREFIX + rf"(?P<num>-?{_NUM})(?P<odd>余|多)?\s*(?P<unit>{_UNITS})?" + _SUFFIX
-)
+_VALUE = re.compile(_PREFIX + rf"(?P<num>-?{_NUM})(?P<odd>余|多)?\s*(?P<unit>{_UNITS})?" + _SUFFIX)
 _RATIO = re.compile(rf"(?P<num>{_NUM}(?::{_NUM}){{1,3}})(?!\d)")
 _FRACTION = re.compile(
     r"(?P<pre>将近|接近|近|约占|约|超过|超|逾|过|不到|不足)?"
@@ -148,11 +146,16 @@ def mentions(clause: str) -> list[Mention]:
         before = clause[max(0, m.start() - 1) : m.start()]
         if _YEARISH.match(number) and (after in ("年", "-", "—", "~") or not unit):
             continue  # a year
-        if not unit and (after in ("月", "日", "季", "号", "期", "批", "届", ".", "、") or before in ("图", "表", "第")):
+        if not unit and (
+            after in ("月", "日", "季", "号", "期", "批", "届", ".", "、")
+            or before in ("图", "表", "第")
+        ):
             continue  # a date, a list mark, a chart or table number
         if not unit and (before in ("(", "“", '"') or after in ("”", '"')):
             continue  # (1) a numbered item, “1233” a name
-        if re.match(r"[〇零一二三四五六七八九]", before) or re.match(r"[〇零一二三四五六七八九]", after):
+        if re.match(r"[〇零一二三四五六七八九]", before) or re.match(
+            r"[〇零一二三四五六七八九]", after
+        ):
             continue  # digits inside a date in Chinese numerals (二00七年)
         precision = m.group("pre") or m.group("odd") or m.group("post") or ""
         found.append(Mention("number", m.start(), m.end(), m.group(0), number, unit, precision))

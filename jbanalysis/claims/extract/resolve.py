@@ -19,16 +19,21 @@ Anything else is listed with its reason (:class:`Skip`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
-
 from jbanalysis.claims.extract.context import group_at, period_in, places, relative_year, years_in
-from jbanalysis.claims.extract.keys import KeyHit, governing, is_link, keys_in
+from jbanalysis.claims.extract.found import (
+    Ctx,
+    Draft,
+    Skip,
+    State,
+    indicator_info,
+    last_word,
+    unit_fits,
+)
+from jbanalysis.claims.extract.keys import governing, is_link, keys_in
 from jbanalysis.claims.extract.mentions import Mention, mentions, rank_place
 from jbanalysis.claims.extract.reading import Sentence, clauses
 from jbanalysis.claims.extract.vocab import DECLINE, GROWTH, share_indicator, structure
-from jbanalysis.errors import UnknownNameError
-from jbanalysis.registry.indicators import growth_of, load_indicators, load_units, resolve_unit
+from jbanalysis.registry.indicators import growth_of
 
 __all__ = ["Draft", "Reader", "Skip"]
 
@@ -36,72 +41,6 @@ _STRUCTURE_WORDS = ("三次产业", "产业结构", "三产结构", "产业比�
 _CITY_WORDS = ("全市", "重庆市", "重庆")
 _COUNT_UNITS = ("家", "个", "所", "名", "人", "户", "座", "项", "件", "张")
 _POINTS = ("个百分点", "百分点")
-
-
-@dataclass
-class Draft:
-    """One drafted ledger row (the columns of :data:`~jbanalysis.claims.schema.LEDGER_COLUMNS`)."""
-
-    sentence: Sentence
-    printed: str
-    district: str
-    indicator: str
-    year: int
-    period: str
-    kind: str
-    stated: str
-    unit: str = ""
-    precision: str = ""
-    group: str = ""
-    denominator: str = ""
-    notes: list[str] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class Skip:
-    """A number of the text that is not in the draft, and why."""
-
-    sentence: Sentence
-    printed: str
-    reason: str
-
-
-@dataclass
-class _State:
-    place: str | None = None  # the district the sentence last named
-    last: Draft | None = None  # the sentence's last claim
-
-
-@cache
-def _indicator_info() -> dict[str, tuple[str, str, str]]:
-    """indicator -> (Chinese name, unit, kind)."""
-    return {r.id: (r.name_zh, r.unit, r.kind) for r in load_indicators().itertuples(index=False)}
-
-
-@cache
-def _dimension(unit: str) -> str:
-    units = load_units().set_index("id")
-    return str(units.at[unit, "dimension"]) if unit in units.index else unit
-
-
-def _unit_fits(printed: str, indicator: str) -> bool:
-    canonical, kind = _indicator_info()[indicator][1], _indicator_info()[indicator][2]
-    if not printed:
-        return kind == "count"
-    try:
-        unit = resolve_unit(printed)
-    except UnknownNameError:
-        return False
-    return _dimension(unit) == _dimension(canonical)
-
-
-def _last_word(text: str, words: tuple[str, ...]) -> str:
-    best, where = "", -1
-    for w in words:
-        i = text.rfind(w)
-        if i > where:
-            best, where = w, i
-    return best
 
 
 class Reader:
@@ -125,11 +64,11 @@ class Reader:
             if s.paragraph != self.paragraph:
                 self.paragraph = s.paragraph
                 self.period, self.period_words = self.default_period, ""
-            state = _State()
+            state = State()
             for clause in clauses(s.text):
                 self._clause(s, clause, state)
 
-    def _advance(self, text: str, clause_places: list, offset: int, state: _State) -> None:
+    def _advance(self, text: str, clause_places: list, offset: int, state: State) -> None:
         """Apply the years, periods and places printed in ``text`` (a stretch of the clause)."""
         years = [y for _, y, is_period in years_in(text) if is_period]
         if years:
@@ -143,7 +82,7 @@ class Reader:
         if named:
             state.place = named[-1].district
 
-    def _clause(self, s: Sentence, clause: str, state: _State) -> None:
+    def _clause(self, s: Sentence, clause: str, state: State) -> None:
         found = mentions(clause)
         hits = keys_in(clause)
         clause_places = places(clause, self.subject)
@@ -154,19 +93,21 @@ class Reader:
             cursor = m.start
             before = clause[done[-1][1] if done else 0 : m.start]
             year = relative_year(before, self.year or 0, self.published) or self.year
-            ctx = _Ctx(s, clause, m, hits, done, state, year, before)
+            ctx = Ctx(s, clause, m, hits, done, state, year, before)
             self._one(ctx)
             done.append((m.start, m.end))
         self._advance(clause[cursor:], clause_places, cursor, state)
 
     # ---- one number ------------------------------------------------------------------------
 
-    def _skip(self, ctx: _Ctx, reason: str) -> None:
+    def _skip(self, ctx: Ctx, reason: str) -> None:
         self.skips.append(Skip(ctx.sentence, ctx.m.printed, reason))
         if ctx.m.kind == "number":
-            ctx.state.last = None  # a growth rate after it is of this number, not of the claim before
+            ctx.state.last = (
+                None  # a growth rate after it is of this number, not of the claim before
+            )
 
-    def _draft(self, ctx: _Ctx, indicator: str, kind: str, stated: str, **cols: str) -> None:
+    def _draft(self, ctx: Ctx, indicator: str, kind: str, stated: str, **cols: str) -> None:
         district = ctx.state.place or self.subject
         if not district:
             self._skip(ctx, "no district: the text names none here (give the district)")
@@ -175,16 +116,30 @@ class Reader:
             self._skip(ctx, "no year: the text names none (give the publication date)")
             return
         if self.period is None:
-            self._skip(ctx, f"the period {self.period_words!r} is not one the data have (Q1, H1, Q1-Q3, year)")
+            self._skip(
+                ctx,
+                f"the period {self.period_words!r} is not one the data have (Q1, H1, Q1-Q3, year)",
+            )
             return
         notes = list(cols.pop("notes", []))
         if not ctx.state.place:
             notes.insert(0, "district: the text's subject")
-        draft = Draft(ctx.sentence, ctx.m.printed, district, indicator, ctx.year, self.period, kind, stated, notes=notes, **cols)
+        draft = Draft(
+            ctx.sentence,
+            ctx.m.printed,
+            district,
+            indicator,
+            ctx.year,
+            self.period,
+            kind,
+            stated,
+            notes=notes,
+            **cols,
+        )
         self.drafts.append(draft)
         ctx.state.last = draft
 
-    def _one(self, ctx: _Ctx) -> None:
+    def _one(self, ctx: Ctx) -> None:
         m = ctx.m
         if m.kind == "ratio":
             self._ratio(ctx)
@@ -193,7 +148,9 @@ class Reader:
         elif m.kind == "fraction":
             self._share(ctx)
         elif m.kind == "multiple":
-            self._skip(ctx, "a multiple (翻一番, 倍) of an earlier year: the ledger has no kind for it")
+            self._skip(
+                ctx, "a multiple (翻一番, 倍) of an earlier year: the ledger has no kind for it"
+            )
         elif m.unit in ("%",):
             self._percent(ctx)
         elif m.unit in _POINTS:
@@ -201,7 +158,7 @@ class Reader:
         else:
             self._value(ctx)
 
-    def _value(self, ctx: _Ctx) -> None:
+    def _value(self, ctx: Ctx) -> None:
         m = ctx.m
         hit = governing(ctx.clause, m.start, ctx.hits, ctx.done)
         if hit is None and m.unit in _COUNT_UNITS:  # 69家规上工业企业: the count before the name
@@ -210,68 +167,108 @@ class Reader:
             self._skip(ctx, "no indicator of the registry is named for this number")
             return
         if hit.qualifier:
-            self._skip(ctx, f"{hit.qualifier}{hit.key}: narrower than the registry's {_indicator_info()[hit.indicator][0]}")
+            self._skip(
+                ctx,
+                f"{hit.qualifier}{hit.key}: narrower than the registry's {indicator_info()[hit.indicator][0]}",
+            )
             return
-        if not _unit_fits(m.unit, hit.indicator):
-            name, unit, _ = _indicator_info()[hit.indicator]
+        if not unit_fits(m.unit, hit.indicator):
+            name, unit, _ = indicator_info()[hit.indicator]
             self._skip(ctx, f"the unit {m.unit or '(none)'} does not fit {name} ({unit})")
             return
-        self._draft(ctx, hit.indicator, "value", m.number.replace(",", ""), unit=m.unit, precision=m.precision)
+        self._draft(
+            ctx,
+            hit.indicator,
+            "value",
+            m.number.replace(",", ""),
+            unit=m.unit,
+            precision=m.precision,
+        )
 
-    def _percent(self, ctx: _Ctx) -> None:
+    def _percent(self, ctx: Ctx) -> None:
         m = ctx.m
         if any(w in ctx.before for w in ("占", "比重", "占比")):
             self._share(ctx)
             return
         hit = governing(ctx.clause, m.start, ctx.hits, ctx.done)
         if hit is not None and hit.qualifier:
-            self._skip(ctx, f"{hit.qualifier}{hit.key}: narrower than the registry's {_indicator_info()[hit.indicator][0]}")
+            self._skip(
+                ctx,
+                f"{hit.qualifier}{hit.key}: narrower than the registry's {indicator_info()[hit.indicator][0]}",
+            )
             return
-        word = _last_word(ctx.before, GROWTH + DECLINE)
-        rate = hit is not None and _indicator_info()[hit.indicator][1] == "pct"
+        word = last_word(ctx.before, GROWTH + DECLINE)
+        rate = hit is not None and indicator_info()[hit.indicator][1] == "pct"
         if rate and (not word or hit.key.endswith(("增速", "增长", "增长率"))):
             sign = "-" if word in DECLINE else ""
-            self._draft(ctx, hit.indicator, "growth" if word else "value", sign + m.number, unit="%", precision=m.precision)
+            self._draft(
+                ctx,
+                hit.indicator,
+                "growth" if word else "value",
+                sign + m.number,
+                unit="%",
+                precision=m.precision,
+            )
             return
         if not word:
             self._skip(ctx, "a percentage that no rate of the registry names")
             return
         base = hit.indicator if hit is not None else self._inherited(ctx)
         if base is None:
-            self._skip(ctx, "a growth rate of something the registry does not name (or of the number before, not encoded)")
+            self._skip(
+                ctx,
+                "a growth rate of something the registry does not name (or of the number before, not encoded)",
+            )
             return
-        growth = growth_of(base) if _indicator_info()[base][1] != "pct" else None
+        growth = growth_of(base) if indicator_info()[base][1] != "pct" else None
         if growth is None:
-            self._skip(ctx, f"the registry has no growth rate of {_indicator_info()[base][0]}")
+            self._skip(ctx, f"the registry has no growth rate of {indicator_info()[base][0]}")
             return
         sign = "-" if word in DECLINE else ""
         self._draft(ctx, growth, "growth", sign + m.number, unit="%", precision=m.precision)
 
-    def _inherited(self, ctx: _Ctx) -> str | None:
+    def _inherited(self, ctx: Ctx) -> str | None:
         """The last claim's indicator, when only linking words lead to this number."""
         last = ctx.state.last
         return last.indicator if last is not None and is_link(ctx.before) else None
 
-    def _points(self, ctx: _Ctx) -> None:
+    def _points(self, ctx: Ctx) -> None:
         m = ctx.m
         hit = governing(ctx.clause, m.start, ctx.hits, ctx.done)
-        if hit is not None and not hit.qualifier and _indicator_info()[hit.indicator][1] == "pp":
-            self._draft(ctx, hit.indicator, "value", m.number, unit="个百分点", precision=m.precision)
+        if hit is not None and not hit.qualifier and indicator_info()[hit.indicator][1] == "pp":
+            self._draft(
+                ctx, hit.indicator, "value", m.number, unit="个百分点", precision=m.precision
+            )
             return
-        word = _last_word(ctx.before, GROWTH + DECLINE)
+        word = last_word(ctx.before, GROWTH + DECLINE)
         base = hit.indicator if hit is not None and not hit.qualifier else self._inherited(ctx)
-        if not word or base is None or _indicator_info()[base][1] != "pct":
+        if not word or base is None or indicator_info()[base][1] != "pct":
             self._skip(ctx, "percentage points of something the registry does not name")
             return
         sign = "-" if word in DECLINE else ""
-        self._draft(ctx, base, "change", sign + m.number, unit="个百分点", precision=m.precision, notes=["change from the year before"])
+        self._draft(
+            ctx,
+            base,
+            "change",
+            sign + m.number,
+            unit="个百分点",
+            precision=m.precision,
+            notes=["change from the year before"],
+        )
 
-    def _share(self, ctx: _Ctx) -> None:
+    def _share(self, ctx: Ctx) -> None:
         m, clause = ctx.m, ctx.clause
         start = ctx.done[-1][1] if ctx.done else 0
         at = ctx.before.rfind("占")
         if at < 0:  # 第二产业增加值比重为55.8%: the sector's share of GDP
-            hit = next((h for h in reversed(ctx.hits) if h.end <= m.start and clause[h.end : m.start].startswith(("比重", "占比"))), None)
+            hit = next(
+                (
+                    h
+                    for h in reversed(ctx.hits)
+                    if h.end <= m.start and clause[h.end : m.start].startswith(("比重", "占比"))
+                ),
+                None,
+            )
             share = share_indicator(hit.indicator, "gdp") if hit and not hit.qualifier else None
             if share is None or m.kind != "number":
                 self._skip(ctx, "a share of something the text does not name")
@@ -300,7 +297,9 @@ class Reader:
             self._skip(ctx, f"a share of {group[0]}: {group[2]}")
             return
         whole_keys = [h for h in ctx.hits if pos < h.start and h.end <= m.start]
-        structure_share = share_indicator(indicator, whole_keys[-1].indicator) if whole_keys else None
+        structure_share = (
+            share_indicator(indicator, whole_keys[-1].indicator) if whole_keys else None
+        )
         if structure_share is not None and m.kind == "number":
             self._draft(ctx, structure_share, "value", m.number, unit="%", precision=precision)
             return
@@ -312,7 +311,7 @@ class Reader:
             return m.number, (precision + m.number) if precision else m.number
         return f"{m.number}%", precision
 
-    def _ratio(self, ctx: _Ctx) -> None:
+    def _ratio(self, ctx: Ctx) -> None:
         m = ctx.m
         said = ctx.sentence.text[: ctx.sentence.text.find(ctx.clause)] + ctx.clause[: m.start]
         if not any(w in said for w in _STRUCTURE_WORDS):
@@ -326,7 +325,7 @@ class Reader:
             note = f"term {k + 1} of the 三次产业 ratio {m.printed}"
             self._draft(ctx, indicator, "value", part, unit="%", notes=[note])
 
-    def _rank(self, ctx: _Ctx) -> None:
+    def _rank(self, ctx: Ctx) -> None:
         m, clause = ctx.m, ctx.clause
         place = rank_place(m.number)
         if place is None:
@@ -344,13 +343,16 @@ class Reader:
         start = ctx.done[-1][1] if ctx.done else 0
         hit = governing(clause, lead_end, ctx.hits, ctx.done)
         if hit is not None and hit.qualifier:
-            self._skip(ctx, f"{hit.qualifier}{hit.key}: narrower than the registry's {_indicator_info()[hit.indicator][0]}")
+            self._skip(
+                ctx,
+                f"{hit.qualifier}{hit.key}: narrower than the registry's {indicator_info()[hit.indicator][0]}",
+            )
             return
         indicator = hit.indicator if hit is not None else self._inherited_rank(ctx, start, lead_end)
         if indicator is None:
             self._skip(ctx, "a rank of something the registry does not name")
             return
-        if "增速" in clause[start:lead_end] and _indicator_info()[indicator][1] != "pct":
+        if "增速" in clause[start:lead_end] and indicator_info()[indicator][1] != "pct":
             indicator = growth_of(indicator) or ""
             if not indicator:
                 self._skip(ctx, "a rank of a growth rate the registry does not hold")
@@ -358,21 +360,7 @@ class Reader:
         precision = "前" if m.number.startswith("前") else ""
         self._draft(ctx, indicator, "rank", str(place), precision=precision, group=gid)
 
-    def _inherited_rank(self, ctx: _Ctx, start: int, end: int) -> str | None:
+    def _inherited_rank(self, ctx: Ctx, start: int, end: int) -> str | None:
         last = ctx.state.last
         between = ctx.clause[start:end]
         return last.indicator if last is not None and is_link(between) else None
-
-
-@dataclass
-class _Ctx:
-    """One number and what the clause says around it."""
-
-    sentence: Sentence
-    clause: str
-    m: Mention
-    hits: list[KeyHit]
-    done: list[tuple[int, int]]
-    state: _State
-    year: int | None
-    before: str  # the clause since the last number (or its start)

@@ -155,7 +155,9 @@ def share_indicator(part: str, whole: str) -> str | None:
     ('va_primary_share', None)
     """
     rel = relations()
-    hit = rel[(rel["relation"] == "share_of") & (rel["other"] == part) & (rel["denominator"] == whole)]
+    hit = rel[
+        (rel["relation"] == "share_of") & (rel["other"] == part) & (rel["denominator"] == whole)
+    ]
     return str(hit["indicator"].iloc[0]) if len(hit) else None
 
 
