@@ -30,6 +30,7 @@ OBS_COLUMNS = [
     "flag",
     "correction",
     "bound",
+    "url",
 ]
 
 
@@ -53,6 +54,7 @@ def rows(*values, **common) -> list[dict]:
             "flag": "observed",
             "correction": "",
             "bound": "",
+            "url": "",
         }
         row.update(common)
         out.append(row)

@@ -39,7 +39,16 @@ def keys(ledger: pd.DataFrame) -> list[tuple]:
     claims, report = jb.load_claims(ledger)
     assert report.rows_rejected == 0, [str(p) for p in report.problems]
     return [
-        (c.district, c.indicator, c.year, c.period, c.kind, round(c.stated, 6), c.group, c.denominator)
+        (
+            c.district,
+            c.indicator,
+            c.year,
+            c.period,
+            c.kind,
+            round(c.stated, 6),
+            c.group,
+            c.denominator,
+        )
         for c in claims
     ]
 

@@ -24,7 +24,6 @@ figure``, ``the first release, before the 2018 economic census revision``).
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 from itertools import pairwise
 
 from jbanalysis.claims.evidence import CheckData, same_page
@@ -35,12 +34,14 @@ from jbanalysis.claims.figures import (
     overlaps,
     part_combinations,
     relation,
+    same_release,
 )
 from jbanalysis.claims.schema import Claim
 from jbanalysis.registry.breaks import census_years
+from jbanalysis.registry.districts import CITY
 from jbanalysis.registry.indicators import load_indicators
 
-__all__ = ["EARLY_VINTAGES", "diagnose", "verdict_after"]
+__all__ = ["EARLY_VINTAGES", "diagnose", "share_elsewhere", "verdict_after"]
 
 #: Vintages published before a figure's final one.
 EARLY_VINTAGES = ("first_release", "preliminary", "estimate")
@@ -58,18 +59,25 @@ def _census_after(year: int) -> int | None:
     return min(later) if later else None
 
 
+def _early(fig: Figure) -> bool:
+    return all(ev["vintage"] in EARLY_VINTAGES for ev in fig.evidence)
+
+
 def _classify(claim: Claim, matches: list[Figure], panel: Figure | None) -> dict:
-    """earlier_release, other_source or own_source, from the figures that hold the number."""
+    """earlier_release, other_source or own_source, from the figures that hold the number.
+
+    A figure computed from parts (a share) counts as early when all its parts are, and as the
+    claim's own when any part comes from the claim's page.
+    """
     independent = [
         f for f in matches if not any(same_page(ev["url"], claim.url) for ev in f.evidence)
     ]
+    later_panel = panel is not None and not _early(panel)
     if not independent:
-        return {"kind": "own_source", "figure": matches[0]}
-    panel_vintage = (
-        panel.evidence[0]["vintage"] if panel is not None and panel.how == "published" else ""
-    )
-    early = [f for f in independent if f.evidence[0]["vintage"] in EARLY_VINTAGES]
-    if early and panel_vintage not in EARLY_VINTAGES:
+        earlier = later_panel and _early(matches[0])
+        return {"kind": "own_source", "figure": matches[0], "earlier": earlier}
+    early = [f for f in independent if _early(f)]
+    if early and later_panel:
         return {"kind": "earlier_release", "figure": early[0], "census": _census_after(claim.year)}
     return {"kind": "other_source", "figure": independent[0]}
 
@@ -79,7 +87,7 @@ def _same_key(claim: Claim, data: CheckData, panel: Figure | None) -> dict | Non
     figures = all_published(data, *key)
     if panel is not None and panel.how == "published":
         figures = figures[1:]  # the panel's own value was compared already
-    if panel is None or panel.how == "parts":
+    if relation(claim.indicator, "share_of"):  # the share from every published value of its parts
         used = {tuple(ev["record"] for ev in panel.evidence)} if panel is not None else set()
         figures += [
             f
@@ -163,8 +171,10 @@ def verdict_after(verdict: str, diagnosis: dict | None) -> tuple[str, str]:
     """The verdict a diagnosis leads to, and its reason.
 
     An earlier release of the same figure makes a contradicted claim consistent (it was right when
-    printed); another source of the same vintage makes it partly checkable (the sources disagree).
-    Another year, the claim's own page or a related indicator leave the verdict as it was.
+    printed); another source of the same vintage makes it partly checkable (the sources disagree),
+    and so does a first release that only the claim's own page holds against a later figure (it
+    may be right, but nothing independent says so). Another year, the claim's own page otherwise,
+    or a related indicator leave the verdict as it was.
 
     >>> from jbanalysis.claims.diagnose import verdict_after
     >>> verdict_after("contradicted", {"kind": "earlier_release"}), verdict_after("contradicted", {"kind": "other_year"})
@@ -175,9 +185,29 @@ def verdict_after(verdict: str, diagnosis: dict | None) -> tuple[str, str]:
         return "consistent", "earlier release"
     if verdict == "contradicted" and kind == "other_source":
         return "partly checkable", "sources disagree"
+    if verdict == "contradicted" and kind == "own_source" and diagnosis.get("earlier"):
+        return "partly checkable", "own first release"
     return verdict, "outside" if verdict == "contradicted" else "no value"
 
 
-def rank_in_year(claim: Claim, year: int) -> Claim:
-    """The same rank claim about another year (a rank's year-shift diagnosis)."""
-    return replace(claim, year=year)
+def share_elsewhere(claim: Claim, data: CheckData, panel: Figure) -> dict | None:
+    """A share of the city that the panel's figures contradict, computed from every published
+    value of the district and of the city: a match of first releases of both is an earlier
+    release (the city's total was revised since)."""
+    key = (claim.year, claim.period)
+    tops = all_published(data, claim.district, claim.indicator, *key)
+    bottoms = all_published(data, CITY, claim.indicator, *key)
+    matches = []
+    for a in tops:
+        for b in bottoms:
+            if b.lo > 0 and same_release(a, b):
+                fig = Figure(
+                    a.value / b.value,
+                    max(a.lo, 0) / b.hi,
+                    a.hi / b.lo,
+                    a.evidence + b.evidence,
+                    "parts",
+                )
+                if overlaps(claim, fig) and (a.evidence + b.evidence) != panel.evidence:
+                    matches.append(fig)
+    return _classify(claim, matches, panel) if matches else None

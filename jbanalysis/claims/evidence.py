@@ -60,6 +60,7 @@ _ROW_COLUMNS = (
     "flag",
     "correction",
     "bound",
+    "url",
 )
 
 
@@ -173,7 +174,7 @@ def evidence_of(data: CheckData, row: Mapping[str, Any], bound: bool = False) ->
         "flag": str(row.get("flag", "")),
         "correction": str(row.get("correction", "") or ""),
         "bound": str(row.get("bound", "")) if bound else "",
-        "url": line.get("url", ""),
+        "url": str(row.get("url") or "") or line.get("url", ""),
         "title": line.get("title", ""),
     }
     ev["step"] = _printed_step_of(ev, line)
@@ -185,16 +186,20 @@ def _printed_step_of(ev: Mapping[str, Any], line: Mapping[str, str]) -> float:
     """The last printed digit of a value, in its canonical unit: from the digits as transcribed
     in the source file where there are any (``7.0`` -> 0.1), else from the number itself.
 
-    A whole number's trailing zeros are read as rounding, as a claim's are (``1831000`` 万元 is
-    183.1 亿元 written in 万元: ±500 万元), except in a count, which is exact.
+    Three or more trailing zeros of a whole number are read as rounding (``1831000`` 万元 is
+    183.1 亿元 written in 万元: ±500 万元), except in a count, which is exact; fewer are digits
+    (a share of ``50`` is 49.5–50.5, not 45–55).
     """
     from jbanalysis.precision import last_digit
 
     text, unit = line.get("value", ""), line.get("unit", "")
     if text and unit and ev["unit"] and not ev["correction"]:
         try:
-            exact = _indicator_kind(ev["indicator"]) == "count"
-            return printed_step(text, exact_count=exact) * unit_factor(unit, ev["unit"])
+            step = printed_step(text, exact_count=True)
+            rounded = printed_step(text)
+            if _indicator_kind(ev["indicator"]) != "count" and rounded >= 1000 * step:
+                step = rounded  # 1831000 万元: a coarser figure written in a finer unit
+            return step * unit_factor(unit, ev["unit"])
         except (UnknownNameError, ValueError):
             pass
     return float(last_digit([ev["value"]])[0])

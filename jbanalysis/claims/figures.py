@@ -19,6 +19,8 @@ import math
 from dataclasses import dataclass, field
 from functools import cache
 
+import pandas as pd
+
 from jbanalysis.claims.evidence import CheckData, evidence_of
 from jbanalysis.claims.schema import Claim
 from jbanalysis.precision import _EPS
@@ -61,14 +63,43 @@ class Figure:
 
 
 @cache
-def _relations() -> dict[str, list[tuple[str, str, str]]]:
-    import pandas as pd
+def relations() -> pd.DataFrame:
+    """``data/indicator_relations.csv``: how one indicator is computed from others (``share_of``:
+    a part over a whole; ``growth_of``: growth of a level), which it may be mistaken for
+    (``mistaken_for``), and the structure ratio it is a term of (三次产业).
 
-    rel = pd.read_csv(bundle_path("indicator_relations.csv"), dtype=str, keep_default_na=False)
+    >>> from jbanalysis.claims.figures import relations
+    >>> r = relations().set_index("indicator")
+    >>> r.loc["va_secondary_share", ["relation", "other", "denominator", "structure"]].tolist()
+    ['share_of', 'va_secondary', 'gdp', '三次产业']
+    """
+    return pd.read_csv(bundle_path("indicator_relations.csv"), dtype=str, keep_default_na=False)
+
+
+@cache
+def _relations() -> dict[str, list[tuple[str, str, str]]]:
     out: dict[str, list[tuple[str, str, str]]] = {}
-    for r in rel.itertuples(index=False):
+    for r in relations().itertuples(index=False):
         out.setdefault(r.indicator, []).append((r.relation, r.other, r.denominator))
     return out
+
+
+def structure(name: str) -> tuple[str, ...]:
+    """The terms of a structure ratio, in the order they are printed.
+
+    >>> from jbanalysis.claims.figures import structure
+    >>> structure("三次产业")
+    ('va_primary_share', 'va_secondary_share', 'va_tertiary_share')
+    """
+    rel = relations()
+    return tuple(rel.loc[rel["structure"] == name, "indicator"])
+
+
+def structure_of(indicator: str) -> tuple[str, ...]:
+    """The terms of the structure ratio an indicator is a term of (empty if none)."""
+    rel = relations()
+    names = set(rel.loc[rel["indicator"] == indicator, "structure"]) - {""}
+    return structure(names.pop()) if names else ()
 
 
 def relation(indicator: str, kind: str) -> list[tuple[str, str]]:
@@ -85,6 +116,8 @@ def related_indicators(indicators: set[str]) -> set[str]:
     """Every indicator a check of ``indicators`` may look at: parts, levels, mistaken ones."""
     out = set(indicators)
     for ind in list(indicators):
+        out.update(structure_of(ind))  # a ratio's term is checked against its siblings too
+    for ind in list(out):
         for _kind, other, den in _relations().get(ind, []):
             out.update(x for x in (other, den) if x)
             for _k2, o2, d2 in _relations().get(other, []):  # the parts of a mistaken one
@@ -197,6 +230,14 @@ def change(
     )
 
 
+def same_release(a: Figure, b: Figure) -> bool:
+    """Whether two parts can be put together: one source's, or both early releases (a share of a
+    first-release part over a revised whole is neither release's share)."""
+    early = ("first_release", "preliminary", "estimate")
+    ea, eb = a.evidence[0], b.evidence[0]
+    return ea["source_id"] == eb["source_id"] or (ea["vintage"] in early and eb["vintage"] in early)
+
+
 def part_combinations(
     data: CheckData, district: str, indicator: str, year: int, period: str
 ) -> list[Figure]:
@@ -208,7 +249,7 @@ def part_combinations(
         bottoms = all_published(data, district, den, year, period)
         for a in tops:
             for b in bottoms:
-                if b.lo > 0:
+                if b.lo > 0 and same_release(a, b):
                     lo, hi = 100 * max(a.lo, 0) / b.hi, 100 * a.hi / b.lo
                     value = 100 * a.value / b.value
                     parts = (other, den)

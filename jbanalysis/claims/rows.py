@@ -15,13 +15,12 @@ from collections.abc import Mapping
 from functools import cache
 
 from jbanalysis.claims.schema import KINDS, LEDGER_COLUMNS, Claim, LedgerProblem
-from jbanalysis.claims.stated import rank_number, stated_range, unit_factor
+from jbanalysis.claims.stated import rank_number, share_range, stated_range, unit_factor
 from jbanalysis.errors import UnknownNameError
 from jbanalysis.names import normalise
 from jbanalysis.precision import (
     _EPS,
     _clean,
-    fraction_range,
     parse_fraction,
     parse_precision,
 )
@@ -226,7 +225,7 @@ def parse_row(
                     f"{stated_text} ({stated:.4g})",
                     "mismatch",
                 )
-            low, high, low_open, high_open = fraction_range(stated, mode)
+            low, high, low_open, high_open = share_range(stated_text, stated, mode, extra)
         elif kind == "rank":
             stated = float(rank_number(stated_text))
             top = mode == "top"

@@ -5,11 +5,19 @@ and its unit, converted to the indicator's canonical unit; a rank's place.
 from __future__ import annotations
 
 import math
+import re
 from functools import cache
 
 from jbanalysis.errors import UnknownNameError
 from jbanalysis.io import parse_number
-from jbanalysis.precision import _clean, _cn_int, _round, printed_step, value_range
+from jbanalysis.precision import (
+    _clean,
+    _cn_int,
+    _round,
+    fraction_range,
+    printed_step,
+    value_range,
+)
 from jbanalysis.registry.indicators import convert, resolve_unit
 
 __all__ = ["SIGN_WORDS", "rank_number", "signed", "stated_range", "unit_factor"]
@@ -114,3 +122,29 @@ def stated_range(text, unit_text, canonical, ind_kind, mode, extra, kind, fail):
         high_open,
         _round(step * factor),
     )
+
+
+_PERCENT = re.compile(r"^[-+]?\d+(?:\.\d+)?%$")
+
+
+def share_range(
+    text: str, fraction: float, mode: str, extra: float | None
+) -> tuple[float, float, bool, bool]:
+    """The shares a stated share covers: a percentage printed with its digits (``19.6%``,
+    ``比重为38.0%``) covers half its last digit either side, as any printed number does; a
+    fraction in words or as a ratio (三分之一, 六成, ``1/3``) runs half-way to its neighbours
+    among the fractions writers choose from (:func:`jbanalysis.precision.fraction_range`).
+
+    >>> from jbanalysis.claims.stated import share_range
+    >>> [round(x, 5) for x in share_range("19.6%", 0.196, "exact", None)[:2]]
+    [0.1955, 0.1965]
+    >>> [round(x, 4) for x in share_range("三分之一", 1 / 3, "exact", None)[:2]]
+    [0.3167, 0.3667]
+    """
+    clean = _clean(text)
+    if _PERCENT.match(clean) and mode in ("exact", "about", "nearly", "over", "under", "odd"):
+        digits = clean.removesuffix("%")
+        step = printed_step(digits, exact_count=True)
+        low, high, low_open, high_open = value_range(float(digits), step, mode, extra)
+        return low / 100, high / 100, low_open, high_open
+    return fraction_range(fraction, mode)

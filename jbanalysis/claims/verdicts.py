@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from jbanalysis.claims.diagnose import diagnose, verdict_after
+from jbanalysis.claims.diagnose import diagnose, share_elsewhere, verdict_after
 from jbanalysis.claims.evidence import CheckData, evidence_of, same_page
-from jbanalysis.claims.figures import Figure, change, figure, overlaps
+from jbanalysis.claims.figures import Figure, change, figure, overlaps, structure_of
 from jbanalysis.claims.rows import group_ids
 from jbanalysis.claims.schema import Claim
 from jbanalysis.precision import _EPS
@@ -107,7 +107,9 @@ def _compare(claim: Claim, data: CheckData, fig: Figure) -> dict:
     others = []
     if fig.how == "published":
         others = [evidence_of(data, r) for r in data.others(fig.evidence[0])]
-    if not ok:
+    if not ok and _residual_term(claim, data, fig):
+        verdict, reason = "consistent", "ratio residual"
+    elif not ok:
         agreeing = tuple(e for e in others if within(claim, e["value"], e["step"] / 2))
         diagnosis = diagnose(claim, data, fig) if claim.kind != "change" else None
         verdict, reason = verdict_after(verdict, diagnosis)
@@ -128,6 +130,28 @@ def _compare(claim: Claim, data: CheckData, fig: Figure) -> dict:
             dict(e, agrees=within(claim, e["value"], e["step"] / 2)) for e in independent
         ),
     )
+
+
+def _residual_term(claim: Claim, data: CheckData, fig: Figure) -> bool:
+    """Whether a term of a structure ratio is 100 minus its siblings as printed.
+
+    A bulletin's 9.9:56.2:33.9 sums to 100 though the shares round to 9.9, 56.2 and 33.8: the
+    last term was printed as what the others leave. A term that equals 100 minus the others
+    rounded at its printed step is consistent with the data (reason ``ratio residual``).
+    """
+    terms = structure_of(claim.indicator)
+    step = claim.stated_step
+    if claim.kind != "value" or not terms or not (step and math.isfinite(step)):
+        return False
+    siblings = [
+        figure(data, claim.district, t, claim.year, claim.period)
+        for t in terms
+        if t != claim.indicator
+    ]
+    if any(f is None for f in siblings):
+        return False
+    residual = 100 - sum(round(f.value / step) * step for f in siblings)
+    return abs(residual - claim.stated) < step / 2 and abs(fig.value - claim.stated) < 1.5 * step
 
 
 def _computed(fig: Figure) -> dict | None:
@@ -217,14 +241,21 @@ def _check_share(claim: Claim, data: CheckData) -> dict:
         )
     share = numerator / total if total else math.nan
     ok = math.isfinite(share) and within(claim, share)
+    verdict, reason = ("consistent", "within") if ok else ("contradicted", "outside")
+    diagnosis = None
+    if not ok and claim.denominator == CITY:
+        panel = Figure(share, share, share, evidence, "parts")
+        diagnosis = share_elsewhere(claim, data, panel)
+        verdict, reason = verdict_after(verdict, diagnosis)
     return _result(
         claim,
-        "consistent" if ok else "contradicted",
-        "within" if ok else "outside",
+        verdict,
+        reason,
         found=share,
         evidence=evidence,
         n_group=len(members),
         n_values=len(rows),
+        diagnosis=diagnosis,
     )
 
 

@@ -26,7 +26,10 @@ _UNITS = (
 )
 _PREFIX = r"(?P<pre>将近|接近|近乎|近|大约|约占|约|大概|超过|突破|多于|超|逾|不到|不足|少于|未到)?"
 _SUFFIX = r"(?P<post>左右|上下|以上|以下)?"
-_VALUE = re.compile(_PREFIX + rf"(?P<num>-?{_NUM})(?P<odd>余|多)?\s*(?P<unit>{_UNITS})?" + _SUFFIX)
+# a minus sign, not the dash of a range (2012-2016年)
+_VALUE = re.compile(
+    _PREFIX + rf"(?P<num>(?:(?<![\d.])-)?{_NUM})(?P<odd>余|多)?\s*(?P<unit>{_UNITS})?" + _SUFFIX
+)
 _RATIO = re.compile(rf"(?P<num>{_NUM}(?::{_NUM}){{1,3}})(?!\d)")
 _FRACTION = re.compile(
     r"(?P<pre>将近|接近|近|约占|约|超过|超|逾|过|不到|不足)?"

@@ -30,8 +30,10 @@ from jbanalysis.claims.extract.found import (
     unit_fits,
 )
 from jbanalysis.claims.extract.keys import governing, is_link, keys_in
-from jbanalysis.claims.extract.mentions import Mention, mentions, rank_place
+from jbanalysis.claims.extract.mentions import Mention, mentions
+from jbanalysis.claims.extract.ranks import RankReading
 from jbanalysis.claims.extract.reading import Sentence, clauses
+from jbanalysis.claims.extract.tables import Table, is_table_line, read_row
 from jbanalysis.claims.extract.vocab import DECLINE, GROWTH, share_indicator, structure
 from jbanalysis.registry.indicators import growth_of
 
@@ -43,7 +45,7 @@ _COUNT_UNITS = ("家", "个", "所", "名", "人", "户", "座", "项", "件", "
 _POINTS = ("个百分点", "百分点")
 
 
-class Reader:
+class Reader(RankReading):
     """Reads the sentences of one article into :attr:`drafts` and :attr:`skips`."""
 
     def __init__(self, subject: str | None, year: int | None, period: str, published: int | None):
@@ -56,17 +58,58 @@ class Reader:
         self.paragraph = -1
         self.drafts: list[Draft] = []
         self.skips: list[Skip] = []
+        self.table: Table | None = None
 
     # ---- walking the text ------------------------------------------------------------------
 
     def read(self, sentences: list[Sentence]) -> None:
+        previous = ""
         for s in sentences:
             if s.paragraph != self.paragraph:
                 self.paragraph = s.paragraph
                 self.period, self.period_words = self.default_period, ""
+            if is_table_line(s.text):  # 都市功能核心区 | 3445.34 | 9.3 | 19.6 |
+                caption = previous if previous.startswith("表") else ""
+                self.table = self.table or Table(caption)
+                read_row(self.table, s, self._table_claim, self._table_skip)
+                continue
+            self.table, previous = None, s.text
             state = State()
             for clause in clauses(s.text):
                 self._clause(s, clause, state)
+
+    def _table_claim(
+        self,
+        s: Sentence,
+        printed: str,
+        district: str,
+        indicator: str,
+        kind: str,
+        stated: str,
+        **cols: str,
+    ) -> None:
+        year = (self.table.year() if self.table else None) or self.year
+        if not year or self.period is None:
+            self._table_skip(s, printed, "no year or period for the table")
+            return
+        notes = ["a row of a table"]
+        self.drafts.append(
+            Draft(
+                s,
+                printed,
+                district,
+                indicator,
+                year,
+                self.period,
+                kind,
+                stated,
+                notes=notes,
+                **cols,
+            )
+        )
+
+    def _table_skip(self, s: Sentence, printed: str, reason: str) -> None:
+        self.skips.append(Skip(s, printed, reason))
 
     def _advance(self, text: str, clause_places: list, offset: int, state: State) -> None:
         """Apply the years, periods and places printed in ``text`` (a stretch of the clause)."""
@@ -187,10 +230,12 @@ class Reader:
 
     def _percent(self, ctx: Ctx) -> None:
         m = ctx.m
-        if any(w in ctx.before for w in ("占", "比重", "占比")):
+        hit = governing(ctx.clause, m.start, ctx.hits, ctx.done)
+        named_rate = hit is not None and indicator_info()[hit.indicator][1] == "pct"
+        # 占常住人口比重(常住人口城镇化率)为62.94%: a rate's name right before it wins over 占
+        if any(w in ctx.before for w in ("占", "比重", "占比")) and not named_rate:
             self._share(ctx)
             return
-        hit = governing(ctx.clause, m.start, ctx.hits, ctx.done)
         if hit is not None and hit.qualifier:
             self._skip(
                 ctx,
@@ -324,43 +369,3 @@ class Reader:
         for k, (indicator, part) in enumerate(zip(terms, m.parts, strict=True)):
             note = f"term {k + 1} of the 三次产业 ratio {m.printed}"
             self._draft(ctx, indicator, "value", part, unit="%", notes=[note])
-
-    def _rank(self, ctx: Ctx) -> None:
-        m, clause = ctx.m, ctx.clause
-        place = rank_place(m.number)
-        if place is None:
-            self._skip(ctx, f"{m.number} names no place: write the rank if the text means one")
-            return
-        group = group_at(clause, m.start)
-        if group is None:
-            self._skip(ctx, "a rank without the group it is in")
-            return
-        word, gid, note = group
-        if not gid:
-            self._skip(ctx, f"a rank in {word}: {note}")
-            return
-        lead_end = m.start - len(word)
-        start = ctx.done[-1][1] if ctx.done else 0
-        hit = governing(clause, lead_end, ctx.hits, ctx.done)
-        if hit is not None and hit.qualifier:
-            self._skip(
-                ctx,
-                f"{hit.qualifier}{hit.key}: narrower than the registry's {indicator_info()[hit.indicator][0]}",
-            )
-            return
-        indicator = hit.indicator if hit is not None else self._inherited_rank(ctx, start, lead_end)
-        if indicator is None:
-            self._skip(ctx, "a rank of something the registry does not name")
-            return
-        if "增速" in clause[start:lead_end] and indicator_info()[indicator][1] != "pct":
-            indicator = growth_of(indicator) or ""
-            if not indicator:
-                self._skip(ctx, "a rank of a growth rate the registry does not hold")
-                return
-        precision = "前" if m.number.startswith("前") else ""
-        self._draft(ctx, indicator, "rank", str(place), precision=precision, group=gid)
-
-    def _inherited_rank(self, ctx: Ctx, start: int, end: int) -> str | None:
-        last = ctx.state.last
-        between = ctx.clause[start:end]
-        return last.indicator if last is not None and is_link(between) else None

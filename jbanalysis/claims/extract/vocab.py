@@ -12,12 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-import pandas as pd
-
+from jbanalysis.claims.figures import relations, structure
 from jbanalysis.names import normalise
 from jbanalysis.registry.districts import CITY, load_districts
 from jbanalysis.registry.indicators import load_indicators
-from jbanalysis.registry.paths import bundle_path
 
 __all__ = [
     "DECLINE",
@@ -119,32 +117,6 @@ def indicator_keys() -> tuple[tuple[str, str], ...]:
                 for other in _GROWTH_ENDINGS:
                     keys.setdefault(stem + other, row.id)
     return tuple(sorted(keys.items(), key=lambda kv: -len(kv[0])))
-
-
-@cache
-def relations() -> pd.DataFrame:
-    """``data/indicator_relations.csv``: how one indicator is computed from others (``share_of``:
-    a part over a whole; ``growth_of``: growth of a level) or mistaken for another.
-
-    >>> from jbanalysis.claims.extract.vocab import relations
-    >>> r = relations().set_index("indicator")
-    >>> r.loc["va_secondary_share", ["relation", "other", "denominator"]].tolist()
-    ['share_of', 'va_secondary', 'gdp']
-    """
-    return pd.read_csv(
-        bundle_path("indicator_relations.csv"), dtype=str, keep_default_na=False
-    ).copy()
-
-
-def structure(name: str = "三次产业") -> tuple[str, ...]:
-    """The share indicators of a structure ratio, in the order its terms are printed.
-
-    >>> from jbanalysis.claims.extract.vocab import structure
-    >>> structure()
-    ('va_primary_share', 'va_secondary_share', 'va_tertiary_share')
-    """
-    rel = relations()
-    return tuple(rel.loc[rel["structure"] == name, "indicator"])
 
 
 def share_indicator(part: str, whole: str) -> str | None:
