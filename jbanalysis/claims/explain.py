@@ -272,6 +272,8 @@ def _stated(row: Mapping[str, Any], lang: str) -> str:
         if lang == "zh":
             return precision or text
         return _fraction_text(float(row["stated"]))
+    if kind == "multiple":
+        return _multiple_text(row, lang)
     if kind == "rank":
         n = int(row["stated"])
         if precision == "前":
@@ -348,6 +350,8 @@ def claim_label(row: Mapping[str, Any], lang: str = "zh") -> str:
             f"{d}'s {ind}, {when}: {stated} of {whole}",
             lang,
         )
+    if kind in ("change", "multiple"):
+        return _from_base_label(row, d, when, ind, stated, lang)
     return _pick(f"{d}{when}{ind}为{stated}", f"{d}'s {ind}, {when}: {stated}", lang)
 
 
@@ -523,6 +527,8 @@ def _context_text(row: Mapping[str, Any], district: str, lang: str) -> str:
 
 def _range_text(row: Mapping[str, Any], lang: str) -> str:
     low, high = float(row["low"]), float(row["high"])
+    if row["kind"] == "multiple":
+        return _pick(f"{low:g}–{high:g}倍", f"{low:g}–{high:g} times", lang)
     if row["kind"] == "share":
         return f"{_pct(low)}–{_pct(high)}"
     unit = _claim_unit(row)
@@ -928,7 +934,7 @@ def _body(row: Mapping[str, Any]):
     """The sentence maker of a result row's kind and reason."""
     if row.get("reason") in ("earlier release", "sources disagree"):
         return _release_body
-    if row["kind"] == "change":
+    if row["kind"] in ("change", "multiple"):
         return _change_body
     if row.get("computed") and row["verdict"] != "not verifiable":
         return _parts_body
@@ -977,15 +983,19 @@ def _change_body(row: Mapping[str, Any], lang: str) -> str:
     ind = _indicator(row["indicator"], lang)
     stated = _stated(row, lang)
     unit = "pp" if _unit(row["indicator"]) == "pct" else _unit(row["indicator"])
+    base = int(row.get("base") or 0) or year - 1
     if row["verdict"] == "not verifiable":
         needs = _needs_text(row, lang)
         return _pick(
-            f"数据中没有{d}{year - 1}年和{year}年两年的{ind}，无从算出变化；{needs}",
-            f"the data do not hold {d}'s {ind} for both {year - 1} and {year}, so the change "
-            f"cannot be computed; {needs}",
+            f"数据中没有{d}{base}年和{year}年两年的{ind}，无从算出；{needs}",
+            f"the data do not hold {d}'s {ind} for both {base} and {year}, so it cannot be "
+            f"computed; {needs}",
             lang,
         )
     computed = row.get("computed") or {}
+    base = int(row.get("base") or 0) or year - 1
+    if row["kind"] == "multiple":
+        return _multiple_body(row, base, lang)
     found = fmt_number(round(float(computed.get("value", row["found"])), 2), unit, lang, 2)
     how = computed.get("parts") or ()
     from_parts = "parts" in how
@@ -996,9 +1006,9 @@ def _change_body(row: Mapping[str, Any], lang: str) -> str:
         lang,
     )
     return _pick(
-        f"数据中{d}{ind}{year}年与{year - 1}年之差为{found}{basis}，两项各按所称精度取整后相减，"
+        f"数据中{d}{ind}{year}年与{base}年之差为{found}{basis}，两项各按所称精度取整后相减，"
         f"{'在' if inside else '不在'}所称{stated}的范围（{_range_text(row, 'zh')}）之内",
-        f"the data give {d}'s {ind} a change of {found} from {year - 1} to {year}{basis}; with "
+        f"the data give {d}'s {ind} a change of {found} from {base} to {year}{basis}; with "
         f"each year rounded at the printed step, that is {'within' if inside else 'outside'} "
         f"the {stated} claimed ({_range_text(row, 'en')})",
         lang,
@@ -1125,3 +1135,50 @@ def _claim_unit(row: Mapping[str, Any]) -> str:
     """The unit a claim's number is in: percentage points for a change of a rate."""
     unit = _unit(row["indicator"])
     return "pp" if row.get("kind") == "change" and unit == "pct" else unit
+
+
+def _multiple_text(row: Mapping[str, Any], lang: str) -> str:
+    """A multiple as printed: 翻一番 / doubled; 2.1倍 / 2.1 times."""
+    text = str(row["stated_text"])
+    if lang == "zh":
+        return text if text.startswith("翻") or text.endswith("倍") else f"{text}倍"
+    n = float(row["stated"])
+    return (
+        {2.0: "doubled", 4.0: "quadrupled"}.get(n, f"{n:g} times")
+        if text.startswith("翻")
+        else f"{n:g} times"
+    )
+
+
+def _from_base_label(row, d: str, when: str, ind: str, stated: str, lang: str) -> str:
+    """``江北区2023年城镇化率比2022年提高0.94个百分点`` / ``…: +0.94 points on 2022``."""
+    year = int(row["year"])
+    base = int(row.get("base") or 0) or year - 1
+    if row["kind"] == "multiple":
+        return _pick(
+            f"{d}{when}{ind}比{base}年{stated}",
+            f"{d}'s {ind}, {when}: {stated} since {base}",
+            lang,
+        )
+    return _pick(
+        f"{d}{when}{ind}比{base}年变化{stated}",
+        f"{d}'s {ind}, {when}: a change of {stated} on {base}",
+        lang,
+    )
+
+
+def _multiple_body(row: Mapping[str, Any], base: int, lang: str) -> str:
+    """A multiple of a base year: both years' values and their ratio."""
+    d = name_of(row["district"], lang)
+    ind = _indicator(row["indicator"], lang)
+    year = int(row["year"])
+    stated = _stated(row, lang)
+    ratio = float((row.get("computed") or {}).get("value", row["found"]))
+    inside = row["verdict"] == "consistent"
+    return _pick(
+        f"数据中{d}{year}年的{ind}是{base}年的{ratio:.2f}倍，{'在' if inside else '不在'}所称"
+        f"“{stated}”的范围（{_range_text(row, 'zh')}）之内",
+        f"the data give {d}'s {year} {ind} as {ratio:.2f} times its {base} value, "
+        f"{'within' if inside else 'outside'} the {stated} claimed ({_range_text(row, 'en')})",
+        lang,
+    )

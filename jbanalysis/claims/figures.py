@@ -32,6 +32,7 @@ __all__ = [
     "change",
     "computed",
     "figure",
+    "multiple",
     "overlaps",
     "part_combinations",
     "published",
@@ -204,16 +205,23 @@ def figure(data: CheckData, district: str, indicator: str, year: int, period: st
 
 
 def change(
-    data: CheckData, district: str, indicator: str, year: int, period: str, step: float = 0.0
+    data: CheckData,
+    district: str,
+    indicator: str,
+    year: int,
+    period: str,
+    step: float = 0.0,
+    base: int = 0,
 ) -> Figure | None:
-    """The change of an indicator from the same period of the year before (``x₁ − x₀``).
+    """The change of an indicator from the same period of ``base`` (default the year before):
+    ``x₁ − x₀``.
 
     Writers subtract the two values as they print them, each rounded at the printed step of the
     change (55.8 − 68.8 = −13.0 where the unrounded shares differ by −13.06), so the range allows
     each term to move by half a ``step`` either way.
     """
     x1 = figure(data, district, indicator, year, period)
-    x0 = figure(data, district, indicator, year - 1, period)
+    x0 = figure(data, district, indicator, base or year - 1, period)
     if x1 is None or x0 is None:
         return None
     lo, hi = x1.lo - x0.hi - step, x1.hi - x0.lo + step
@@ -236,6 +244,26 @@ def same_release(a: Figure, b: Figure) -> bool:
     early = ("first_release", "preliminary", "estimate")
     ea, eb = a.evidence[0], b.evidence[0]
     return ea["source_id"] == eb["source_id"] or (ea["vintage"] in early and eb["vintage"] in early)
+
+
+def multiple(
+    data: CheckData, district: str, indicator: str, year: int, period: str, base: int
+) -> Figure | None:
+    """How many times its ``base`` year's value an indicator is (翻一番: 2), ``x₁ / x₀``."""
+    x1 = figure(data, district, indicator, year, period)
+    x0 = figure(data, district, indicator, base, period)
+    if x1 is None or x0 is None or x0.lo <= 0:
+        return None
+    return Figure(
+        x1.value / x0.value,
+        max(x1.lo, 0) / x0.hi,
+        x1.hi / x0.lo,
+        x1.evidence + x0.evidence,
+        "ratio",
+        indicator,
+        year,
+        (x1.how, x0.how),
+    )
 
 
 def part_combinations(

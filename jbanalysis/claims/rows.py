@@ -15,7 +15,13 @@ from collections.abc import Mapping
 from functools import cache
 
 from jbanalysis.claims.schema import KINDS, LEDGER_COLUMNS, Claim, LedgerProblem
-from jbanalysis.claims.stated import rank_number, share_range, stated_range, unit_factor
+from jbanalysis.claims.stated import (
+    multiple_range,
+    rank_number,
+    share_range,
+    stated_range,
+    unit_factor,
+)
 from jbanalysis.errors import UnknownNameError
 from jbanalysis.names import normalise
 from jbanalysis.precision import (
@@ -230,6 +236,8 @@ def parse_row(
             stated = float(rank_number(stated_text))
             top = mode == "top"
             low, high, low_open, high_open = (1.0 if top else stated), stated, False, False
+        elif kind == "multiple":
+            stated, low, high, low_open, high_open, step = multiple_range(stated_text, mode, extra)
         else:
             stated, low, high, low_open, high_open, step = stated_range(
                 stated_text, get["unit"], canonical, ind_kind, mode, extra, kind, fail
@@ -239,6 +247,7 @@ def parse_row(
         return None
     if kind in ("rank", "share") and get["unit"] and _clean(get["unit"]) not in ("%",):
         fail("unit", f"a {kind} has no unit; leave the column empty", "not allowed")
+    base = _check_base(get, kind, year, fail)
     if problems or not district or not year:
         return None
     return Claim(
@@ -252,6 +261,7 @@ def parse_row(
         stated=stated,
         stated_text=stated_text,
         stated_step=step,
+        base=base,
         unit=unit,
         precision=get["precision"],
         low=low,
@@ -274,6 +284,31 @@ def _indicator_units() -> dict[str, tuple[str, str]]:
     """indicator id -> (canonical unit, kind), read once."""
     reg = load_indicators()
     return {r.id: (r.unit, r.kind) for r in reg.itertuples(index=False)}
+
+
+def _check_base(get: Mapping[str, str], kind: str, year: int, fail) -> int:
+    """The year a change or a multiple is from: required for a multiple (翻一番 since when?),
+    the year before when a change leaves it empty."""
+    text = get.get("base", "")
+    if not text:
+        if kind == "multiple":
+            fail("base", "a multiple needs its base year (比2010年翻一番: 2010)", "missing")
+        return 0
+    if kind not in ("change", "multiple"):
+        fail(
+            "base",
+            f"a base year is only for a change or a multiple; this claim is a {kind}",
+            "not allowed",
+        )
+        return 0
+    try:
+        base, _ = parse_period(text)
+    except ValueError as exc:
+        fail("base", str(exc))
+        return 0
+    if year and base >= year:
+        fail("base", f"the base year {base} is not before the claim's year {year}")
+    return base
 
 
 def _check_group(get: Mapping[str, str], district: str, fail) -> str:

@@ -148,3 +148,40 @@ def share_range(
         low, high, low_open, high_open = value_range(float(digits), step, mode, extra)
         return low / 100, high / 100, low_open, high_open
     return fraction_range(fraction, mode)
+
+
+def multiple_factor(text: str) -> float:
+    """A multiple as printed: 翻一番 -> 2, 翻两番 -> 4, ``2.1倍`` or ``2.1`` -> 2.1.
+
+    >>> from jbanalysis.claims.stated import multiple_factor
+    >>> multiple_factor("翻一番"), multiple_factor("翻两番"), multiple_factor("2.5倍")
+    (2.0, 4.0, 2.5)
+    """
+    clean = _clean(text)
+    m = re.match(r"^翻(.)番$", clean)
+    if m:
+        doublings = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}
+        if m.group(1) not in doublings:
+            raise ValueError(f"{text!r} is not a multiple: write 翻一番, 翻两番 or a number (2.1)")
+        return float(2 ** doublings[m.group(1)])
+    value = parse_number(clean.removesuffix("倍"))
+    if value is None or value <= 0:
+        raise ValueError(f"{text!r} is not a multiple: write 翻一番, 翻两番 or a number (2.1)")
+    return float(value)
+
+
+def multiple_range(
+    text: str, mode: str, extra: float | None
+) -> tuple[float, float, float, bool, bool, float]:
+    """(stated, low, high, low_open, high_open, step) of a multiple: its digits' precision, and
+    翻N番 read as the whole number 2^N (翻一番 covers 1.5-2.5 times, as 2 does).
+
+    >>> from jbanalysis.claims.stated import multiple_range
+    >>> multiple_range("翻一番", "exact", None)[:3], multiple_range("2.1倍", "exact", None)[:3]
+    ((2.0, 1.5, 2.5), (2.1, 2.05, 2.15))
+    """
+    stated = multiple_factor(text)
+    digits = _clean(text).removesuffix("倍")
+    step = 1.0 if digits.startswith("翻") else printed_step(digits, exact_count=True)
+    low, high, low_open, high_open = value_range(stated, step, mode, extra)
+    return _round(stated), _round(low), _round(high), low_open, high_open, step

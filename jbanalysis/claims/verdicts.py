@@ -15,7 +15,14 @@ from typing import Any
 
 from jbanalysis.claims.diagnose import diagnose, share_elsewhere, verdict_after
 from jbanalysis.claims.evidence import CheckData, evidence_of, same_page
-from jbanalysis.claims.figures import Figure, change, figure, overlaps, structure_of
+from jbanalysis.claims.figures import (
+    Figure,
+    change,
+    figure,
+    multiple,
+    overlaps,
+    structure_of,
+)
 from jbanalysis.claims.rows import group_ids
 from jbanalysis.claims.schema import Claim
 from jbanalysis.precision import _EPS
@@ -111,7 +118,7 @@ def _compare(claim: Claim, data: CheckData, fig: Figure) -> dict:
         verdict, reason = "consistent", "ratio residual"
     elif not ok:
         agreeing = tuple(e for e in others if within(claim, e["value"], e["step"] / 2))
-        diagnosis = diagnose(claim, data, fig) if claim.kind != "change" else None
+        diagnosis = diagnose(claim, data, fig) if claim.kind not in ("change", "multiple") else None
         verdict, reason = verdict_after(verdict, diagnosis)
     # the panel's value from the claim's own page: do other pages have the key, and agree?
     independent: tuple = ()
@@ -162,12 +169,16 @@ def _computed(fig: Figure) -> dict | None:
 
 
 def _check_change(claim: Claim, data: CheckData) -> dict:
-    step = claim.high - claim.low if math.isfinite(claim.high - claim.low) else 0.0
-    fig = change(data, claim.district, claim.indicator, claim.year, claim.period, step)
+    base = claim.base or claim.year - 1
+    if claim.kind == "multiple":
+        fig = multiple(data, claim.district, claim.indicator, claim.year, claim.period, base)
+    else:
+        step = claim.high - claim.low if math.isfinite(claim.high - claim.low) else 0.0
+        fig = change(data, claim.district, claim.indicator, claim.year, claim.period, step, base)
     if fig is None:
         missing = [
             y
-            for y in (claim.year - 1, claim.year)
+            for y in (base, claim.year)
             if figure(data, claim.district, claim.indicator, y, claim.period) is None
         ]
         return _result(
@@ -364,6 +375,7 @@ CHECKS = {
     "value": _check_value,
     "growth": _check_value,
     "change": _check_change,
+    "multiple": _check_change,
     "share": _check_share,
     "rank": _check_rank,
 }

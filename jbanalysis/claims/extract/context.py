@@ -30,7 +30,7 @@ from jbanalysis.registry.schema import PERIOD_WORDS
 __all__ = ["Place", "period_in", "places", "relative_year", "text_year", "years_in"]
 
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d)")
-_BASE_BEFORE = ("比", "较", "与", "同", "自", "从", "到", "至", "于", "截至")
+_BASE_BEFORE = ("比", "较", "与", "同", "自", "从", "到", "至", "于", "截至", "是")
 _YEAR_AFTER_NOT_PERIOD = ("以来", "以前", "前", "起", "开始", "底前")
 _RELATIVE = re.compile(r"(?<![比较与同])(上年|去年|前年|今年|本年)(?:末|底|同期)?")
 _UNSUPPORTED_PERIOD = re.compile(

@@ -126,6 +126,7 @@ def _row(d: Draft, cid: str, article: Article, subject_from: str, year_from: str
         "group": d.group,
         "denominator": d.denominator,
         "note": "drafted: " + "; ".join([f"printed {d.printed!r}", *notes]),
+        "base": d.base,
     }
 
 

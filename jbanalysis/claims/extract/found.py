@@ -34,6 +34,7 @@ class Draft:
     precision: str = ""
     group: str = ""
     denominator: str = ""
+    base: str = ""
     notes: list[str] = field(default_factory=list)
 
 

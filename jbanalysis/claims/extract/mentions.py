@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from jbanalysis.claims.stated import multiple_factor
 from jbanalysis.precision import _cn_int
 
 __all__ = ["Mention", "mentions"]
@@ -87,19 +88,6 @@ def rank_place(text: str) -> int | None:
         return _cn_int(m.group(1))
     except KeyError:
         return None
-
-
-def multiple_factor(text: str) -> float:
-    """翻一番 -> 2, 翻两番 -> 4, 2.1倍 -> 2.1.
-
-    >>> from jbanalysis.claims.extract.mentions import multiple_factor
-    >>> multiple_factor("翻一番"), multiple_factor("翻两番"), multiple_factor("2.5倍")
-    (2.0, 4.0, 2.5)
-    """
-    m = re.match(r"^翻(.)番$", text)
-    if m:
-        return float(2 ** {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4}[m.group(1)])
-    return float(text.removesuffix("倍").replace(",", ""))
 
 
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:

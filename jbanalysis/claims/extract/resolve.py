@@ -191,9 +191,7 @@ class Reader(RankReading):
         elif m.kind == "fraction":
             self._share(ctx)
         elif m.kind == "multiple":
-            self._skip(
-                ctx, "a multiple (翻一番, 倍) of an earlier year: the ledger has no kind for it"
-            )
+            self._multiple(ctx)
         elif m.unit in ("%",):
             self._percent(ctx)
         elif m.unit in _POINTS:
@@ -271,6 +269,26 @@ class Reader(RankReading):
             return
         sign = "-" if word in DECLINE else ""
         self._draft(ctx, growth, "growth", sign + m.number, unit="%", precision=m.precision)
+
+    def _multiple(self, ctx: Ctx) -> None:
+        """比2010年翻一番, 是2015年的2.1倍, 增长1.5倍 (2.5 times): a multiple of a base year."""
+        m, before = ctx.m, ctx.before
+        bases = [y for _, y, _p in years_in(before) if f"比{y}年" in before or f"是{y}年" in before]
+        base = bases[-1] if bases else (ctx.year - 1 if "比上年" in before and ctx.year else None)
+        if base is None:
+            self._skip(ctx, "a multiple (翻一番, 倍) of a year the text does not name")
+            return
+        hit = governing(ctx.clause, m.start, ctx.hits, ctx.done)
+        indicator = hit.indicator if hit is not None and not hit.qualifier else self._inherited(ctx)
+        if indicator is None or indicator_info()[indicator][1] == "pct":
+            self._skip(ctx, "a multiple of something the registry does not name as a level")
+            return
+        stated = m.number
+        if before.endswith(("增长", "增加")) and not m.number.startswith("翻"):
+            stated = f"{m.value + 1:g}"  # 增长1.5倍 is 2.5 times
+        self._draft(
+            ctx, indicator, "multiple", stated, base=str(base), notes=[f"a multiple of {base}"]
+        )
 
     def _inherited(self, ctx: Ctx) -> str | None:
         """The last claim's indicator, when only linking words lead to this number."""
