@@ -178,6 +178,8 @@ def text_year(title: str, first: str, published: int | None) -> tuple[int | None
     """
     for text, where in ((title, "title"), (first, "first sentence")):
         periods = [y for _, y, is_period in years_in(text) if is_period]
+        if not periods and text.isascii():  # an English title: "Jiangbei in 2023"
+            periods = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)]
         if periods:
             return periods[0], where
     return published, "published" if published else ""

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from jbanalysis.claims.extract.context import period_in, places, text_year
+from jbanalysis.claims.extract.english import english_place
 from jbanalysis.claims.extract.reading import Article, read_article, sentences
 from jbanalysis.claims.extract.resolve import Draft, Reader
 from jbanalysis.claims.schema import LEDGER_COLUMNS
@@ -35,6 +36,8 @@ def _subject(article: Article, first: str) -> tuple[str | None, str]:
         if named:  # 重庆市大渡口区: the district, not the city that contains it
             specific = [d for d in named if d != CITY]
             return (specific or named)[0], where
+        if english_place(text):
+            return english_place(text), where
     return None, ""
 
 

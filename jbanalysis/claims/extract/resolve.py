@@ -20,6 +20,7 @@ Anything else is listed with its reason (:class:`Skip`).
 from __future__ import annotations
 
 from jbanalysis.claims.extract.context import group_at, period_in, places, relative_year, years_in
+from jbanalysis.claims.extract.english import is_english, read_english
 from jbanalysis.claims.extract.found import (
     Ctx,
     Draft,
@@ -71,14 +72,38 @@ class Reader(RankReading):
             if is_table_line(s.text):  # 都市功能核心区 | 3445.34 | 9.3 | 19.6 |
                 caption = previous if previous.startswith("表") else ""
                 self.table = self.table or Table(caption)
-                read_row(self.table, s, self._table_claim, self._table_skip)
+                read_row(self.table, s, self._row_claim, self.skip)
                 continue
             self.table, previous = None, s.text
+            if is_english(s.text):
+                read_english(self, s)
+                continue
             state = State()
             for clause in clauses(s.text):
                 self._clause(s, clause, state)
 
-    def _table_claim(
+    def add(
+        self,
+        s: Sentence,
+        printed: str,
+        district: str | None,
+        indicator: str,
+        year: int | None,
+        kind: str,
+        stated: str,
+        **cols: str,
+    ) -> None:
+        """Draft a claim read outside a clause (a table's row, an English sentence)."""
+        if not district or not year or self.period is None:
+            self.skip(s, printed, "no district, year or period for it in the text")
+            return
+        notes = [cols.pop("note")] if "note" in cols else []
+        draft = Draft(
+            s, printed, district, indicator, year, self.period, kind, stated, notes=notes, **cols
+        )
+        self.drafts.append(draft)
+
+    def _row_claim(
         self,
         s: Sentence,
         printed: str,
@@ -89,26 +114,12 @@ class Reader(RankReading):
         **cols: str,
     ) -> None:
         year = (self.table.year() if self.table else None) or self.year
-        if not year or self.period is None:
-            self._table_skip(s, printed, "no year or period for the table")
-            return
-        notes = ["a row of a table"]
-        self.drafts.append(
-            Draft(
-                s,
-                printed,
-                district,
-                indicator,
-                year,
-                self.period,
-                kind,
-                stated,
-                notes=notes,
-                **cols,
-            )
+        self.add(
+            s, printed, district, indicator, year, kind, stated, note="a row of a table", **cols
         )
 
-    def _table_skip(self, s: Sentence, printed: str, reason: str) -> None:
+    def skip(self, s: Sentence, printed: str, reason: str) -> None:
+        """List a number that is not drafted, with why."""
         self.skips.append(Skip(s, printed, reason))
 
     def _advance(self, text: str, clause_places: list, offset: int, state: State) -> None:
