@@ -117,11 +117,7 @@ def read_english(reader, s: Sentence) -> None:
         indicator = _last(clause, _names())
         for m in _RANK.finditer(clause):
             place = _ORDINALS.get((m.group("word") or "").lower()) or int(m.group("num") or 0)
-            named, _, rest = (
-                re.split(r"\s(?=in |by |for )", m.group("group") + " ", maxsplit=1)[0],
-                "",
-                "",
-            )
+            named = re.split(r"\s(?=in |by |for )", m.group("group") + " ", maxsplit=1)[0]
             group = next((g for k, g in _GROUPS.items() if k in named.lower()), None)
             after = clause[m.start("group") + len(named) :].lower()
             ranked = _last(after, _names()) or indicator
