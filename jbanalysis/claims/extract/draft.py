@@ -20,7 +20,7 @@ from jbanalysis.claims.schema import LEDGER_COLUMNS
 from jbanalysis.errors import UnknownNameError
 from jbanalysis.registry.districts import CITY, resolve_district
 
-__all__ = ["SKIPPED_COLUMNS", "extract_claims", "write_draft"]
+__all__ = ["SKIPPED_COLUMNS", "drafted_sentence", "extract_claims", "write_draft"]
 
 SKIPPED_COLUMNS = ["sentence", "number", "reason"]
 
@@ -156,3 +156,23 @@ def write_draft(draft: pd.DataFrame, path: str | Path) -> Path:
     else:
         raise ValueError(f"{path.name}: write the draft as .csv or .xlsx")
     return path
+
+
+def drafted_sentence(n: int, text: object, out: object, skipped: int, lang: str = "zh") -> str:
+    """What drafting did, in one line.
+
+    >>> from jbanalysis.claims.extract.draft import drafted_sentence
+    >>> drafted_sentence(19, "a.txt", "a.claims.csv", 33, "en")
+    'Drafted 19 claims from a.txt into a.claims.csv; 33 numbers were not encoded, and why:'
+    >>> drafted_sentence(1, "a.txt", "a.claims.csv", 0)
+    '从a.txt起草了1条说法，写入a.claims.csv；所有数字都已编码。'
+    """
+    from jbanalysis.registry.terms import check_lang
+
+    if check_lang(lang) == "zh":
+        if skipped:
+            return f"从{text}起草了{n}条说法，写入{out}；{skipped}个数字未能编码，原因如下："
+        return f"从{text}起草了{n}条说法，写入{out}；所有数字都已编码。"
+    if skipped:
+        return f"Drafted {n} claims from {text} into {out}; {skipped} numbers were not encoded, and why:"
+    return f"Drafted {n} claims from {text} into {out}; every number was encoded."
