@@ -11,8 +11,8 @@ where writers find their numbers:
 2. **a neighbouring year** (``other_year``): the same indicator one or two years either side, for
    a level whose printed range is narrower than half the series' smallest move from one year to
    the next (so that a match is no coincidence: 69 firms is not, 982.58 亿元 is), and only when
-   exactly one year matches; a match of the printed digits cut rather than rounded (1462.88
-   printed 1462) is said so (``truncated``);
+   exactly one year matches, with a figure printed at least as finely as the claim; a match of
+   the printed digits cut rather than rounded (1462.88 printed 1462) is said so (``truncated``);
 3. **a related indicator** (``related``): the ``mistaken_for`` rows of
    ``data/indicator_relations.csv`` — 户籍 for 常住 population, nominal for real growth — published
    or computed from levels.
@@ -125,6 +125,8 @@ def _other_year(claim: Claim, data: CheckData) -> dict | None:
         if figures:
             series[year] = figures[0].value
         for fig in figures if shift else ():
+            if fig.hi - fig.lo > claim.high - claim.low + 1e-9:
+                continue  # a coarser figure (67 万人 of a claim's 67.00) tells nothing
             if overlaps(claim, fig):
                 found.setdefault(year, ("other_year", fig))
             elif _truncates(claim, fig) and year not in found:

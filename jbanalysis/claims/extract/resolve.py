@@ -19,7 +19,7 @@ Anything else is listed with its reason (:class:`Skip`).
 
 from __future__ import annotations
 
-from jbanalysis.claims.extract.context import group_at, period_in, places, relative_year, years_in
+from jbanalysis.claims.extract.context import period_in, places, relative_year, years_in
 from jbanalysis.claims.extract.english import is_english, read_english
 from jbanalysis.claims.extract.found import (
     Ctx,
@@ -31,11 +31,12 @@ from jbanalysis.claims.extract.found import (
     unit_fits,
 )
 from jbanalysis.claims.extract.keys import governing, is_link, keys_in
-from jbanalysis.claims.extract.mentions import Mention, mentions
+from jbanalysis.claims.extract.mentions import mentions
 from jbanalysis.claims.extract.ranks import RankReading
 from jbanalysis.claims.extract.reading import Sentence, clauses
+from jbanalysis.claims.extract.shares import ShareReading
 from jbanalysis.claims.extract.tables import Table, is_table_line, read_row
-from jbanalysis.claims.extract.vocab import DECLINE, GROWTH, share_indicator, structure
+from jbanalysis.claims.extract.vocab import DECLINE, GROWTH
 from jbanalysis.registry.indicators import growth_of
 
 __all__ = ["Draft", "Reader", "Skip"]
@@ -46,7 +47,7 @@ _COUNT_UNITS = ("家", "个", "所", "名", "人", "户", "座", "项", "件", "
 _POINTS = ("个百分点", "百分点")
 
 
-class Reader(RankReading):
+class Reader(RankReading, ShareReading):
     """Reads the sentences of one article into :attr:`drafts` and :attr:`skips`."""
 
     def __init__(self, subject: str | None, year: int | None, period: str, published: int | None):
@@ -215,6 +216,12 @@ class Reader(RankReading):
         hit = governing(ctx.clause, m.start, ctx.hits, ctx.done)
         if hit is None and m.unit in _COUNT_UNITS:  # 69家规上工业企业: the count before the name
             hit = next((h for h in ctx.hits if h.start == m.end and not h.qualifier), None)
+        word = last_word(ctx.before, GROWTH + DECLINE)
+        base = self._inherited(ctx) if hit is None and word else None
+        if base is not None and unit_fits(m.unit, base):  # 常住人口67.00万人,比上年增加0.08万人
+            sign = "-" if word in DECLINE else ""
+            self._draft(ctx, base, "change", sign + m.number.replace(",", ""), unit=m.unit)
+            return
         if hit is None:
             self._skip(ctx, "no indicator of the registry is named for this number")
             return
@@ -329,72 +336,3 @@ class Reader(RankReading):
             precision=m.precision,
             notes=["change from the year before"],
         )
-
-    def _share(self, ctx: Ctx) -> None:
-        m, clause = ctx.m, ctx.clause
-        start = ctx.done[-1][1] if ctx.done else 0
-        at = ctx.before.rfind("占")
-        if at < 0:  # 第二产业增加值比重为55.8%: the sector's share of GDP
-            hit = next(
-                (
-                    h
-                    for h in reversed(ctx.hits)
-                    if h.end <= m.start and clause[h.end : m.start].startswith(("比重", "占比"))
-                ),
-                None,
-            )
-            share = share_indicator(hit.indicator, "gdp") if hit and not hit.qualifier else None
-            if share is None or m.kind != "number":
-                self._skip(ctx, "a share of something the text does not name")
-                return
-            self._draft(ctx, share, "value", m.number, unit="%", precision=m.precision)
-            return
-        pos = start + at
-        whole = clause[pos + 1 : m.start]
-        part_end = pos - (1 if clause[:pos].endswith(("约", "近")) else 0)
-        part = governing(clause, part_end, ctx.hits, ctx.done)
-        indicator = part.indicator if part is not None and not part.qualifier else None
-        if indicator is None and ctx.state.last is not None and is_link(clause[start:part_end]):
-            indicator = ctx.state.last.indicator
-        if indicator is None:
-            self._skip(ctx, "a share of something the registry does not name")
-            return
-        precision = m.precision or ("约" if clause[:pos].endswith("约") else "")
-        city = whole.startswith(_CITY_WORDS) and not whole.startswith(("全市行政区", "全市各区"))
-        group = group_at(whole.split("的")[0] + "第", len(whole.split("的")[0]))
-        if city or (group and group[1]):
-            stated, prec = self._share_number(m, precision)
-            denominator = "全市" if city else group[1]
-            self._draft(ctx, indicator, "share", stated, precision=prec, denominator=denominator)
-            return
-        if group:
-            self._skip(ctx, f"a share of {group[0]}: {group[2]}")
-            return
-        whole_keys = [h for h in ctx.hits if pos < h.start and h.end <= m.start]
-        structure_share = (
-            share_indicator(indicator, whole_keys[-1].indicator) if whole_keys else None
-        )
-        if structure_share is not None and m.kind == "number":
-            self._draft(ctx, structure_share, "value", m.number, unit="%", precision=precision)
-            return
-        self._skip(ctx, "a share of a whole the data do not hold")
-
-    @staticmethod
-    def _share_number(m: Mention, precision: str) -> tuple[str, str]:
-        if m.kind == "fraction":
-            return m.number, (precision + m.number) if precision else m.number
-        return f"{m.number}%", precision
-
-    def _ratio(self, ctx: Ctx) -> None:
-        m = ctx.m
-        said = ctx.sentence.text[: ctx.sentence.text.find(ctx.clause)] + ctx.clause[: m.start]
-        if not any(w in said for w in _STRUCTURE_WORDS):
-            self._skip(ctx, "a ratio of parts the text does not name")
-            return
-        terms = structure("三次产业")
-        if len(terms) != len(m.parts):
-            self._skip(ctx, f"a ratio of {len(m.parts)} terms; 三次产业 has {len(terms)}")
-            return
-        for k, (indicator, part) in enumerate(zip(terms, m.parts, strict=True)):
-            note = f"term {k + 1} of the 三次产业 ratio {m.printed}"
-            self._draft(ctx, indicator, "value", part, unit="%", notes=[note])
