@@ -40,11 +40,10 @@ from jbanalysis.claims.schema import Claim
 from jbanalysis.registry.breaks import census_years
 from jbanalysis.registry.districts import CITY
 from jbanalysis.registry.indicators import load_indicators
+from jbanalysis.registry.schema import EARLY_VINTAGES
 
-__all__ = ["EARLY_VINTAGES", "diagnose", "share_elsewhere", "verdict_after"]
+__all__ = ["diagnose", "share_elsewhere", "verdict_after"]
 
-#: Vintages published before a figure's final one.
-EARLY_VINTAGES = ("first_release", "preliminary", "estimate")
 _YEAR_SHIFTS = (1, -1, 2, -2)
 
 

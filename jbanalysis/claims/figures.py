@@ -25,6 +25,7 @@ from jbanalysis.claims.evidence import CheckData, evidence_of
 from jbanalysis.claims.schema import Claim
 from jbanalysis.precision import _EPS
 from jbanalysis.registry.paths import bundle_path
+from jbanalysis.registry.schema import EARLY_VINTAGES
 
 __all__ = [
     "Figure",
@@ -241,9 +242,9 @@ def change(
 def same_release(a: Figure, b: Figure) -> bool:
     """Whether two parts can be put together: one source's, or both early releases (a share of a
     first-release part over a revised whole is neither release's share)."""
-    early = ("first_release", "preliminary", "estimate")
     ea, eb = a.evidence[0], b.evidence[0]
-    return ea["source_id"] == eb["source_id"] or (ea["vintage"] in early and eb["vintage"] in early)
+    both_early = ea["vintage"] in EARLY_VINTAGES and eb["vintage"] in EARLY_VINTAGES
+    return ea["source_id"] == eb["source_id"] or both_early
 
 
 def multiple(

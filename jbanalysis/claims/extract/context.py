@@ -20,11 +20,12 @@ import re
 from dataclasses import dataclass
 
 from jbanalysis.claims.extract.vocab import (
+    OTHER_GROUPS,
     SELF_WORDS,
     district_keys,
-    group_words,
     not_a_place,
 )
+from jbanalysis.registry.districts import RANK_GROUPS, group_of
 from jbanalysis.registry.schema import PERIOD_WORDS
 
 __all__ = ["Place", "period_in", "places", "relative_year", "text_year", "years_in"]
@@ -85,15 +86,21 @@ def places(clause: str, subject: str | None) -> list[Place]:
 
 def group_at(clause: str, end: int) -> tuple[str, str, str] | None:
     """(word, group id, note) of the group printed right before position ``end`` (a rank's or a
-    share's), or None.
+    share's), or None: the registry's groups (:func:`~jbanalysis.registry.districts.group_of`),
+    then the groups it does not hold (全国城市 …, with why).
 
     >>> from jbanalysis.claims.extract.context import group_at
     >>> group_at("位居全市第6名", 4), group_at("增速居中心城区第一", 7)
     (('全市', 'all', ''), ('中心城区', 'central', ''))
+    >>> group_at("位列全国城市第4", 6)
+    ('全国城市', '', 'a national group')
     """
-    head = clause[:end]
-    head = re.sub(r"(?:中|内|之中|排名|排位|的)$", "", head)
-    for g in group_words():
+    head = re.sub(r"(?:中|内|之中|排名|排位|的)$", "", clause[:end])
+    for size in range(min(len(head), 12), 1, -1):  # the longest word that names a group
+        gid = group_of(head[-size:])
+        if gid in RANK_GROUPS:
+            return head[-size:], gid, ""
+    for g in OTHER_GROUPS:
         if head.endswith(g.word):
             return g.word, g.group, g.note
     m = re.search(r"(?:全市|重庆市?)?(\d+)个区县?(?:\([^)]*\))?$", head)

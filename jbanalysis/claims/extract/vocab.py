@@ -20,10 +20,10 @@ from jbanalysis.registry.indicators import load_indicators
 __all__ = [
     "DECLINE",
     "GROWTH",
+    "OTHER_GROUPS",
     "RISE",
     "GroupWord",
     "district_keys",
-    "group_words",
     "indicator_keys",
     "relations",
     "structure",
@@ -77,7 +77,7 @@ def district_keys() -> tuple[tuple[str, str], ...]:
     """(key, district id) for every Chinese name and alias of the registry, longest first.
 
     The published aggregates (中心城区, 主城都市区 …) are in too: as a subject they are values
-    the bundle holds; as the group of a rank they are read by :func:`group_words` first.
+    the bundle holds; as the group of a rank they are read by :func:`~jbanalysis.claims.extract.context.group_at` first.
 
     >>> from jbanalysis.claims.extract.vocab import district_keys
     >>> dict(district_keys())["江北"], dict(district_keys())["重庆"]
@@ -133,43 +133,18 @@ def share_indicator(part: str, whole: str) -> str | None:
     return str(hit["indicator"].iloc[0]) if len(hit) else None
 
 
-@cache
-def group_words() -> tuple[GroupWord, ...]:
-    """Groups a rank is claimed in (or a share is of), as printed, longest first.
-
-    The ledger's groups (``docs/claims.md``); a national or provincial group and the regions the
-    registry does not hold (渝东北, 五大功能区) are known words without a group, so that a rank
-    in them is listed as not encodable rather than read as a rank in the city.
-
-    >>> from jbanalysis.claims.extract.vocab import group_words
-    >>> {g.word: g.group for g in group_words()}["中心城区"]
-    'central'
-    """
-    words = [
-        GroupWord("中心城区", "central"),
-        GroupWord("主城九区", "central"),
-        GroupWord("主城区", "central"),
-        GroupWord("九区", "central"),
-        GroupWord("全市行政区", "districts"),
-        GroupWord("全市(行政区)", "districts"),
-        GroupWord("全市各区", "districts"),
-        GroupWord("全市区县", "all"),
-        GroupWord("全市各区县", "all"),
-        GroupWord("各区县", "all"),
-        GroupWord("区县", "all"),
-        GroupWord("全市", "all"),
-        GroupWord("重庆市", "all"),
-        GroupWord("重庆", "all"),
-        GroupWord("主城都市区", "metro21"),
-        GroupWord("全国城市", "", "a national group"),
-        GroupWord("全国", "", "a national group"),
-        GroupWord("西部", "", "a regional group outside the registry"),
-        GroupWord("全省", "", "a provincial group"),
-        GroupWord("渝东北", "", "a region the registry does not hold"),
-        GroupWord("渝东南", "", "a region the registry does not hold"),
-        GroupWord("同类城市", "", "a group the text does not name"),
-    ]
-    return tuple(sorted(words, key=lambda g: -len(g.word)))
+#: Groups a text may rank or share in that the registry does not hold: a rank in one of them is
+#: listed as not encodable, never read as a rank in the city (the registry's groups are found by
+#: :func:`jbanalysis.registry.districts.group_of`).
+OTHER_GROUPS = (
+    GroupWord("全国城市", "", "a national group"),
+    GroupWord("全国", "", "a national group"),
+    GroupWord("西部", "", "a regional group outside the registry"),
+    GroupWord("全省", "", "a provincial group"),
+    GroupWord("渝东北", "", "a region the registry does not hold"),
+    GroupWord("渝东南", "", "a region the registry does not hold"),
+    GroupWord("同类城市", "", "a group the text does not name"),
+)
 
 
 def short_scope(text: str) -> str:
