@@ -67,10 +67,10 @@ def draft(args: argparse.Namespace) -> str:
     )
     out = Path(args.out) if args.out else text.with_suffix(".claims.csv")
     write_draft(found, out)
-    skipped = found.attrs["skipped"]
+    skipped = found.attrs["skipped"]  # records: sentence, number, reason
     print(drafted_sentence(len(found), text, out, len(skipped), args.lang))
-    for row in skipped.itertuples(index=False):
-        print(f"    {row.number}: {row.reason}  〔{row.sentence}〕")
+    for row in skipped:
+        print(f"    {row['number']}: {row['reason']}  〔{row['sentence']}〕")
     return str(out)
 
 

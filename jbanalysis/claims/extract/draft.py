@@ -3,7 +3,9 @@
 The draft has the ledger's columns (``docs/claims.md``), so that it can be checked at once
 (:func:`jbanalysis.check_claims`) or corrected in a spreadsheet first; ``note`` says how each row
 was read (the district from the title, a growth of the value before it …). The numbers it did not
-encode are in ``attrs["skipped"]``, each with its sentence and why.
+encode are in ``attrs["skipped"]`` (a tuple of records: sentence, number, reason; as a table:
+:func:`skipped`). Plain records, not a DataFrame: pandas compares ``attrs`` when it concatenates
+drafts, and two DataFrames cannot be compared.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from jbanalysis.claims.schema import LEDGER_COLUMNS
 from jbanalysis.errors import UnknownNameError
 from jbanalysis.registry.districts import CITY, resolve_district
 
-__all__ = ["SKIPPED_COLUMNS", "drafted_sentence", "extract_claims", "write_draft"]
+__all__ = ["SKIPPED_COLUMNS", "drafted_sentence", "extract_claims", "skipped", "write_draft"]
 
 SKIPPED_COLUMNS = ["sentence", "number", "reason"]
 
@@ -99,10 +101,10 @@ def extract_claims(
     for n, d in enumerate(reader.drafts, start=1):
         rows.append(_row(d, f"{id_prefix}{n:02d}", article, subject_from, year_from))
     draft = pd.DataFrame(rows, columns=list(LEDGER_COLUMNS))
-    skipped = pd.DataFrame(
-        [(s.sentence.printed, s.printed, s.reason) for s in reader.skips], columns=SKIPPED_COLUMNS
+    draft.attrs["skipped"] = tuple(
+        dict(zip(SKIPPED_COLUMNS, (s.sentence.printed, s.printed, s.reason), strict=True))
+        for s in reader.skips
     )
-    draft.attrs["skipped"] = skipped
     draft.attrs["subject"] = subject
     return draft
 
@@ -133,6 +135,17 @@ def _row(d: Draft, cid: str, article: Article, subject_from: str, year_from: str
     }
 
 
+def skipped(draft: pd.DataFrame) -> pd.DataFrame:
+    """The numbers of an article a draft did not encode, as a table: sentence, number, reason.
+
+    >>> import jbanalysis as jb
+    >>> from jbanalysis.claims.extract.draft import skipped
+    >>> skipped(jb.extract_claims("2023年江北区GDP增长6.7%,位列全国城市前列。")).to_numpy().tolist()
+    [['2023年江北区GDP增长6.7%,位列全国城市前列。', '前列', '前列 names no place: write the rank if the text means one']]
+    """
+    return pd.DataFrame(list(draft.attrs.get("skipped", ())), columns=SKIPPED_COLUMNS)
+
+
 def write_draft(draft: pd.DataFrame, path: str | Path) -> Path:
     """Write a draft ledger for review: ``.csv`` (UTF-8 with a byte-order mark, so that Excel
     reads the Chinese) or ``.xlsx`` (a sheet ``ledger`` and a sheet ``not encoded``).
@@ -148,9 +161,7 @@ def write_draft(draft: pd.DataFrame, path: str | Path) -> Path:
     if path.suffix.lower() == ".xlsx":
         with pd.ExcelWriter(path, engine="openpyxl") as xl:
             draft.to_excel(xl, sheet_name="ledger", index=False)
-            skipped = draft.attrs.get("skipped")
-            if skipped is not None:
-                skipped.to_excel(xl, sheet_name="not encoded", index=False)
+            skipped(draft).to_excel(xl, sheet_name="not encoded", index=False)
     elif path.suffix.lower() == ".csv":
         draft.to_csv(path, index=False, encoding="utf-8-sig")
     else:
