@@ -43,15 +43,23 @@ _MARKER_ANY = re.compile(f"[{MARKER_CHARS}]")
 _POINT_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _COMMA_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
 _BOUND = re.compile(r"^(>=|<=|>|<|≥|≤|超过|突破|逾)")
-_SPACES = str.maketrans("", "", " \u00a0\u2009\u202f\u3000\u200b")
+_SPACES = str.maketrans({c: None for c in " \t\u00a0\u2009\u202f\u3000\u200b\ufeff"} | {"\u2212": "-"})
+_HASHES = re.compile(r"^#{2,}$")
+_APOSTROPHE = re.compile(r"^['‘’`]+(?=[+\-−\d.])")
+# a unit written inside the cell: 1744亿元, 154.83万人, 8.1 %
+_WITH_UNIT = re.compile(r"^([+-]?[\d.,]+)\s*([^\d\s.,%+-][^\d]*)$")
+UNCHANGED = {"持平": 0.0}
 
 
 @dataclass(frozen=True)
 class CellInfo:
-    """What a cell said besides its number: a ``%`` sign, footnote markers taken off."""
+    """What a cell said besides its number: a ``%`` sign, footnote markers taken off, a unit
+    written inside it (``1744亿元``), a word read as a number (``持平``: unchanged, 0)."""
 
     percent: bool = False
     markers: str = ""
+    unit: str = ""
+    word: str = ""
 
 
 NO_INFO = CellInfo()
@@ -73,8 +81,14 @@ def parse_cell(text: object, decimal: str = ".") -> tuple[float | None, CellInfo
     ``decimal`` is the decimal separator of the file: ``"."`` (``1,234.5``) or ``","``
     (``1.234,5``, as European exports write it).
 
-    >>> parse_cell("3.8%"), parse_cell("1325.4①")
-    ((3.8, CellInfo(percent=True, markers='')), (1325.4, CellInfo(percent=False, markers='①')))
+    >>> parse_cell("3.8%")[1].percent, parse_cell("1325.4①")
+    (True, (1325.4, CellInfo(percent=False, markers='①', unit='', word='')))
+    >>> parse_cell("1,744亿元")[0], parse_cell("1,744亿元")[1].unit, parse_cell("'1744.2\t")[0]
+    (1744.0, '亿元', 1744.2)
+    >>> parse_cell("########")
+    Traceback (most recent call last):
+    ...
+    ValueError: '########' is how Excel shows a number too wide for its column, not the number: widen the column in the original (or copy the cells' values, not their display) and save the table again
     >>> parse_cell("1.325,40", decimal=",")[0]
     1325.4
     """
@@ -88,6 +102,13 @@ def parse_cell(text: object, decimal: str = ".") -> tuple[float | None, CellInfo
             raise ValueError(f"{text!r} is not a finite number")
         return value, NO_INFO
     raw = str(text).strip()
+    if _HASHES.match(raw):
+        raise ValueError(
+            f"{raw!r} is how Excel shows a number too wide for its column, not the number: "
+            "widen the column in the original (or copy the cells' values, not their display) "
+            "and save the table again"
+        )
+    raw = _APOSTROPHE.sub("", raw)
     if raw.upper() in EXCEL_ERRORS:
         raise ValueError(
             f"the cell holds the Excel error {raw.upper()} ({EXCEL_ERRORS[raw.upper()]}), not a "
@@ -99,6 +120,12 @@ def parse_cell(text: object, decimal: str = ".") -> tuple[float | None, CellInfo
     clean = unicodedata.normalize("NFKC", body).translate(_SPACES)
     if clean.casefold() in MISSING_TOKENS:
         return None, CellInfo(False, markers)
+    if clean in UNCHANGED:
+        return UNCHANGED[clean], CellInfo(False, markers, word=clean)
+    unit = ""
+    m = _WITH_UNIT.match(clean)
+    if m and not _BOUND.match(clean):
+        clean, unit = m.group(1), m.group(2).strip()
     percent = clean.endswith("%")
     if percent:
         clean = clean[:-1]
@@ -123,7 +150,9 @@ def parse_cell(text: object, decimal: str = ".") -> tuple[float | None, CellInfo
         raise ValueError(f"{text!r} is not a number") from None
     if not np.isfinite(value):
         raise ValueError(f"{text!r} is not a finite number")
-    return value, CellInfo(percent, markers)
+    if percent or markers or unit:
+        return value, CellInfo(percent, markers, unit)
+    return value, NO_INFO
 
 
 def parse_number(text: object, decimal: str = ".") -> float | None:

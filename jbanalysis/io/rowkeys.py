@@ -1,0 +1,191 @@
+"""What each row says about its values: from the key columns (district, code, year, indicator,
+unit, note), the section heading above it and the ``单位：`` line above it.
+
+A label the registry cannot place (a district it does not hold, an indicator it has no id for,
+a unit it does not know) rejects its row with the reason and a close match; the rest is read.
+Each distinct label is judged once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from jbanalysis.errors import DataError, UnknownNameError
+from jbanalysis.io import labels as lb
+from jbanalysis.io.grid import Grid
+from jbanalysis.io.header import Table
+from jbanalysis.io.heads import Facets, read_head, strip_label
+from jbanalysis.io.roles import Role
+from jbanalysis.io.rows import Rows
+
+FIELDS = ("district", "year", "period", "relative", "indicator", "measure", "basis", "unit", "unit_text")
+
+
+@dataclass
+class RowKeys:
+    """Per body row (numpy object arrays, ``None`` where the row says nothing)."""
+
+    n: int
+    values: dict[str, np.ndarray] = field(default_factory=dict)
+    estimate: np.ndarray | None = None
+    source: dict[str, np.ndarray] = field(default_factory=dict)  # where each field came from
+    notes: np.ndarray | None = None
+    rejected: dict[int, str] = field(default_factory=dict)  # body pos -> reason
+    rejected_by: dict[int, str] = field(default_factory=dict)  # body pos -> the key column's head
+
+    def __post_init__(self):
+        for name in FIELDS:
+            self.values.setdefault(name, np.full(self.n, None, dtype=object))
+            self.source.setdefault(name, np.full(self.n, None, dtype=object))
+        self.estimate = np.zeros(self.n, dtype=bool)
+        self.notes = np.full(self.n, "", dtype=object)
+        self.markers = np.full(self.n, "", dtype=object)
+
+    def put(self, name: str, where: np.ndarray, values: np.ndarray, source: str) -> None:
+        """Fill ``name`` where the row says nothing yet."""
+        target = self.values[name]
+        take = where & pd.isna(target) & ~pd.isna(values)
+        target[take] = values[take]
+        self.source[name][take] = source
+
+
+def _none(value):
+    """A field the label does not say: None (``""`` of a string field says nothing)."""
+    return None if isinstance(value, str) and value == "" else value
+
+
+def _unknown(kind: str, text: str) -> str:
+    """``unknown district '江北县'; did you mean '江北', …?`` (the registry's own words)."""
+    from jbanalysis.districts import resolve_district
+    from jbanalysis.indicators import resolve_indicator
+
+    try:
+        (resolve_district if kind == "district" else resolve_indicator)(text)
+    except UnknownNameError as exc:
+        return str(exc)
+    return f"unknown {kind} {text!r}"
+
+
+def _suggest(kind: str, text: str) -> str:
+    from jbanalysis.districts import resolve_district
+    from jbanalysis.indicators import resolve_indicator
+
+    try:
+        (resolve_district if kind == "district" else resolve_indicator)(text)
+    except UnknownNameError as exc:
+        hint = exc.args[0].partition(";")[2].strip()
+        return f" ({hint})" if hint else ""
+    return ""
+
+
+def row_keys(grid: Grid, table: Table, roles: list[Role], rows: Rows) -> RowKeys:
+    body = grid.cells.iloc[table.start : table.end]
+    n = len(body)
+    keys = RowKeys(n)
+    live = np.zeros(n, dtype=bool)
+    live[rows.keep] = True
+    for role in roles:
+        if role.kind not in ("district", "code", "code_check", "year", "indicator", "unit", "note"):
+            continue
+        codes, uniques = pd.factorize(body[role.pos].to_numpy(dtype=object), use_na_sentinel=False)
+        used = np.unique(codes[live])
+        judged = {int(u): _judge(role, str(uniques[u]).strip(), grid) for u in used}
+        for u, (facets, why) in judged.items():
+            if why:
+                for pos in np.flatnonzero(live & (codes == u)):
+                    keys.rejected.setdefault(int(pos), why)
+                    keys.rejected_by.setdefault(int(pos), role.head or role.letter)
+        if role.kind == "note":
+            texts = np.array([str(u).strip() for u in uniques], dtype=object)[codes]
+            label = lb.clean(role.head)[0]
+            plain = lb.compact(label) in ("备注", "note", "notes", "注", "附注", "说明")
+            texts = np.where(texts == "", "", texts if plain else f"{label}: " + texts)
+            keys.notes = np.where(keys.notes == "", texts, np.where(texts == "", keys.notes, keys.notes + "; " + texts))
+            continue
+        table_f = [judged.get(int(u), (Facets(), ""))[0] if int(u) in judged else Facets() for u in range(len(uniques))]
+        where = live.copy()
+        source = f"the {role.kind} column {role.head or role.letter!r}"
+        if role.kind == "code_check":
+            _check_codes(grid, table, keys, codes, table_f, live)
+            continue
+        for name in FIELDS:
+            per = np.array([_none(getattr(f, name)) for f in table_f], dtype=object)[codes]
+            keys.put(name, where, per, source)
+        keys.estimate |= np.array([f.estimate for f in table_f], dtype=bool)[codes]
+        marks = np.array([lb.clean(str(u))[1] for u in uniques], dtype=object)[codes]
+        keys.markers = np.where(live, keys.markers + marks, keys.markers)
+    _sections(rows, keys)
+    return keys
+
+
+def _judge(role: Role, text: str, grid: Grid) -> tuple[Facets, str]:
+    """(facets, reason to reject the row) of one distinct label of a key column."""
+    clean = lb.clean(text)[0]
+    if not clean:
+        return Facets(), ""
+    if role.kind in ("district", "code", "code_check"):
+        district = lb.district_of(strip_label(lb.compact(clean)))
+        if district is None:
+            return Facets(), f"{_unknown('district', clean)} (not in data/districts.csv)"
+        return Facets(district=district), ""
+    if role.kind == "unit":
+        unit = lb.unit_id(clean)
+        if unit is None:
+            return Facets(), f"unknown unit {clean!r} (not in data/units.csv)"
+        return Facets(unit=unit, unit_text=clean), ""
+    f = read_head(clean)
+    if role.kind == "year":
+        if f.ignore:
+            return Facets(), f.ignore
+        if f.year is None and f.relative is None and re.fullmatch(r"\d{4}", clean):
+            f = Facets(year=int(clean))
+        if f.year is None and f.relative is None:
+            raise DataError(f"{text!r} is not a year", file=grid.file, column=role.head)
+        return Facets(year=f.year, period=f.period, relative=f.relative, estimate=f.estimate), ""
+    # indicator labels: 地区生产总值(亿元), 其中：第一产业, 地区生产总值增速(%)
+    if f.ignore:
+        return Facets(), f"{text!r}: {f.ignore}"
+    if f.unknown or not (f.indicator or f.measure):
+        name = strip_label(lb.compact(lb.split_unit(clean)[0]))
+        return Facets(), f"indicator {text!r} is not in data/indicators.csv{_suggest('indicator', name)}"
+    return f, ""
+
+
+def _check_codes(grid, table, keys: RowKeys, codes, facets, live) -> None:
+    said = np.array([f.district for f in facets], dtype=object)[codes]
+    have = keys.values["district"]
+    bad = np.flatnonzero(live & ~pd.isna(said) & ~pd.isna(have) & (said != have))
+    if len(bad):
+        pos = int(bad[0])
+        raise DataError(
+            f"the code column says {said[pos]} but the name column says {have[pos]}",
+            file=grid.file,
+            row=grid.row(table.start + pos),
+        )
+
+
+def _sections(rows: Rows, keys: RowKeys) -> None:
+    """Section headings and ``单位：`` lines apply to the rows below them, until the next one."""
+    n = keys.n
+    if rows.sections:
+        index = np.full(n, -1, dtype=np.int64)
+        order = sorted(rows.sections)
+        for k, pos in enumerate(order):
+            index[pos:] = k
+        everywhere = index >= 0
+        for name in FIELDS:
+            table = np.array([_none(getattr(rows.sections[p], name)) for p in order] + [None], dtype=object)
+            keys.put(name, everywhere, table[index], "a section heading above")
+    if rows.units:
+        index = np.full(n, -1, dtype=np.int64)
+        order = sorted(rows.units)
+        for k, pos in enumerate(order):
+            index[pos:] = k
+        ids = np.array([rows.units[p][0] for p in order] + [None], dtype=object)[index]
+        texts = np.array([rows.units[p][1] for p in order] + [None], dtype=object)[index]
+        keys.put("unit_text", index >= 0, texts, "a 单位 line above")
+        keys.put("unit", index >= 0, ids, "a 单位 line above")

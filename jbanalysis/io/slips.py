@@ -1,0 +1,255 @@
+"""A slip never wins silently: values far from what they should be near are stopped.
+
+A level (a total, a per-head value, a count) 5 times or more away from the same district's
+neighbouring years — the nearest year before and after, within five years, from the reference
+series the caller passes (the bundled and earlier user data) and from the table itself — is
+almost never real: it is a decimal point out of place (17818 for 1781.8), a unit read wrongly
+(万元 as 亿元 is 10,000×) or a digit typed twice. Where the series has no neighbour (an indicator
+the bundle lacks, a first year), the value is compared with the same table's other rows of its
+indicator and year (the nearest of them, by size). Growth rates and other rates are compared by
+their size: more than 5 times the larger of their neighbours' and 4 percentage points.
+
+A value that is right although it looks like a slip is kept with ``accept_implausible=REASON``:
+the reason is stored in the value's note, and ``jbanalysis data validate --data-dir`` lists it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from jbanalysis.errors import DataError
+from jbanalysis.indicators import load_indicators, load_units
+
+FACTOR = 5.0
+NEAREST_YEARS = 5
+RATE_FLOOR = 4.0
+ACCEPTED = "accepted as plausible"
+
+
+def _series(frame: pd.DataFrame) -> pd.Series:
+    return (
+        frame["district"].astype(str)
+        + "|"
+        + frame["indicator"].astype(str)
+        + "|"
+        + (frame["period"].astype(str) if "period" in frame else "Y")
+    )
+
+
+def _neighbours(obs: pd.DataFrame, reference: pd.DataFrame | None) -> pd.DataFrame:
+    """For each value: the nearest year before and after (within five) of the same series, from
+    the table and the reference (its median where several sources give the same year), and the
+    reference's value of the same year where it has one (then the only yardstick)."""
+    own = pd.DataFrame(
+        {
+            "series": _series(obs).to_numpy(dtype=object),
+            "year": obs["year"].to_numpy(np.int64),
+            "value": obs["value"].to_numpy(float),
+            "from": ("this table, " + obs["record"].astype(str)).to_numpy(dtype=object),
+            "me": np.arange(len(obs)),
+        }
+    )
+    parts = [own]
+    if reference is not None and len(reference):
+        ref = reference
+        keep = np.array(ref["indicator"].isin(set(obs["indicator"])), dtype=bool)
+        keep &= ref["district"].isin(set(obs["district"])).to_numpy()
+        for col, bad in (("flag", "excluded"), ("vintage", "estimate")):
+            if col in ref:
+                keep &= (ref[col].astype(str) != bad).to_numpy()
+        if "bound" in ref:
+            keep &= ref["bound"].astype(str).isin(["", "nan"]).to_numpy()
+        ref = ref[keep]
+        if len(ref):
+            ref = pd.DataFrame(
+                {
+                    "series": _series(ref).to_numpy(dtype=object),
+                    "year": ref["year"].to_numpy(np.int64),
+                    "value": ref["value"].to_numpy(float),
+                    "from": (ref["source_id"].astype(str) + " " + ref["record"].astype(str)).to_numpy(dtype=object),
+                }
+            )
+            ref = ref.groupby(["series", "year"], as_index=False, sort=False).agg(
+                value=("value", "median"), **{"from": ("from", "first")}
+            )
+            parts.append(ref.assign(me=-1))
+    rows = pd.concat(parts, ignore_index=True)
+    rows = rows[np.isfinite(rows["value"].to_numpy())]
+    rows["code"] = pd.factorize(rows["series"].to_numpy(dtype=object))[0]
+    rows = rows.sort_values(["code", "year", "me"], kind="stable").reset_index(drop=True)
+    code, year, me = (rows[c].to_numpy() for c in ("code", "year", "me"))
+    out = pd.DataFrame(index=np.arange(len(obs)))
+    mine = np.flatnonzero(me >= 0)
+    for side, step in (("before", -1), ("after", 1)):
+        other = np.clip(mine + step, 0, len(rows) - 1)
+        ok = (other != mine) & (code[other] == code[mine]) & (np.abs(year[other] - year[mine]) <= NEAREST_YEARS)
+        value = np.where(ok, rows["value"].to_numpy(float)[other], np.nan)
+        ryear = np.where(ok, year[other], -1)
+        same_ref = ok & (year[other] == year[mine]) & (me[other] < 0)
+        target = me[mine]
+        out.loc[target, f"{side}_value"] = value
+        out.loc[target, f"{side}_year"] = ryear
+        out.loc[target, f"{side}_from"] = np.where(ok, rows["from"].to_numpy(dtype=object)[other], None)
+        out.loc[target, f"{side}_same"] = same_ref
+    same = out["before_same"].to_numpy(bool) | out["after_same"].to_numpy(bool)
+    for side in ("before", "after"):  # a same-year reference is the only yardstick
+        drop = same & ~out[f"{side}_same"].to_numpy(bool)
+        out.loc[drop, f"{side}_value"] = np.nan
+    return out
+
+
+def find_slips(obs: pd.DataFrame, reference: pd.DataFrame | None) -> pd.DataFrame:
+    """The values that look like slips: index into ``obs``, with the comparison in words."""
+    kinds = load_indicators().set_index("id")["kind"]
+    kind = obs["indicator"].map(kinds).to_numpy(dtype=object)
+    value = obs["value"].to_numpy(float)
+    nb = _neighbours(obs, reference)
+    level = np.isin(kind, ["level", "per_capita", "count"])
+    rate = kind == "rate"
+    found = {}
+    for side in ("before", "after"):
+        nv = nb[f"{side}_value"].to_numpy(float)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = np.where(level & (value > 0) & (nv > 0), value / nv, np.nan)
+            far = (ratio >= FACTOR) | (ratio <= 1 / FACTOR)
+            far_rate = rate & (np.abs(value) > FACTOR * np.maximum(np.abs(nv), RATE_FLOOR))
+        has = ~np.isnan(nv)
+        nb[f"{side}_far"] = np.where(has, far | far_rate, True)
+        nb[f"{side}_has"] = has
+        nb[f"{side}_ratio"] = ratio
+    has_any = nb["before_has"].to_numpy() | nb["after_has"].to_numpy()
+    far_all = has_any & nb["before_far"].to_numpy() & nb["after_far"].to_numpy()
+    for i in np.flatnonzero(far_all):
+        side = "before" if nb.at[i, "before_has"] else "after"
+        if nb.at[i, "after_has"] and side == "before" and abs(obs["year"].iat[i] - nb.at[i, "after_year"]) < abs(obs["year"].iat[i] - nb.at[i, "before_year"]):
+            side = "after"
+        found[int(i)] = _words(obs, i, nb.at[i, f"{side}_value"], int(nb.at[i, f"{side}_year"]), nb.at[i, f"{side}_from"])
+    for i, words in _cross_rows(obs, kind, ~has_any).items():
+        found.setdefault(i, words)
+    return pd.DataFrame({"index": list(found), "comparison": list(found.values())})
+
+
+def _cross_rows(obs, kind, alone) -> dict[int, str]:
+    """Values with no neighbouring year: against the table's other rows of their indicator,
+    year and period (at least three others)."""
+    out = {}
+    frame = obs.assign(_kind=kind, _i=np.arange(len(obs)))
+    for (_, _, _), g in frame.groupby(["indicator", "year", "period"], sort=False):
+        if len(g) < 4:
+            continue
+        for i in g["_i"][alone[g["_i"].to_numpy()]]:
+            others = g[g["_i"] != i]["value"].to_numpy(float)
+            v = float(obs["value"].iat[i])
+            k = kind[i]
+            if k in ("level", "per_capita", "count") and v > 0:
+                pos = others[others > 0]
+                if len(pos) < 3:
+                    continue
+                near = pos[np.argmin(np.abs(np.log(pos / v)))]
+                ratio = v / near
+                if ratio >= FACTOR or ratio <= 1 / FACTOR:
+                    out[int(i)] = _against_rows(obs, i, near, len(pos))
+            elif k == "rate":
+                typical = float(np.median(np.abs(others)))
+                if abs(v) > FACTOR * max(typical, RATE_FLOOR):
+                    out[int(i)] = _against_rows(obs, i, typical, len(others), rate=True)
+    return out
+
+
+def _unit_symbol(unit: str) -> str:
+    units = load_units().set_index("id")
+    return str(units.at[unit, "symbol_zh"]) if unit in units.index else unit
+
+
+def _size(ratio: float) -> str:
+    if ratio >= 1:
+        return f"{_round(ratio):,}× larger than"
+    return f"{_round(1 / ratio):,}× smaller than"
+
+
+def _round(x: float) -> float | int:
+    power = round(math.log10(x))
+    if abs(math.log10(x) - power) < 0.05:
+        return 10**power
+    return round(x, 1) if x < 10 else round(x)
+
+
+def _hint(ratio: float) -> str:
+    power = round(math.log10(ratio))
+    if power and abs(math.log10(ratio) - power) < 0.05:
+        if abs(power) == 4:
+            return "万元 for 亿元 (or 万人 for 人)? a unit read wrongly"
+        return "a decimal point out of place?" if abs(power) <= 2 else "a unit read wrongly?"
+    return "a slip, or a real break (a boundary or scope change)?"
+
+
+def _words(obs, i, ref_value, ref_year, ref_from) -> str:
+    row = obs.iloc[i]
+    unit = _unit_symbol(row["unit"])
+    if load_indicators().set_index("id").at[row["indicator"], "kind"] == "rate":
+        return (
+            f"{row['indicator']} {row['value']:g} {unit} for {row['district']} {row['year']} is far from "
+            f"{ref_value:g} in {ref_year} ({ref_from}): a slip?"
+        )
+    ratio = row["value"] / ref_value
+    when = "the same year" if ref_year == row["year"] else str(ref_year)
+    return (
+        f"{row['indicator']} {row['value']:g} {unit} for {row['district']} {row['year']} is "
+        f"{_size(ratio)} {ref_value:g} {unit} in {when} ({ref_from}): {_hint(ratio)}"
+    )
+
+
+def _against_rows(obs, i, near, count, rate=False) -> str:
+    row = obs.iloc[i]
+    unit = _unit_symbol(row["unit"])
+    if rate:
+        return (
+            f"{row['indicator']} {row['value']:g} {unit} for {row['district']} {row['year']} is far "
+            f"from the table's other {count} rows (typically {near:g}): a slip?"
+        )
+    ratio = row["value"] / near
+    return (
+        f"{row['indicator']} {row['value']:g} {unit} for {row['district']} {row['year']} is "
+        f"{_size(ratio)} the nearest of the table's other {count} rows ({near:g} {unit}): {_hint(ratio)}"
+    )
+
+
+def check_slips(obs: pd.DataFrame, reference, files: dict, accept: str | None, report) -> pd.DataFrame:
+    """Raise on slips, or keep them with the reason in their note when ``accept`` gives one.
+    ``files``: the file each value comes from, by record prefix, for the message."""
+    if accept is not None and (not isinstance(accept, str) or not accept.strip()):
+        raise ValueError(
+            "accept_implausible takes the reason the values are right (a text stored beside "
+            "each of them), e.g. accept_implausible='两江新区 moved into the district in 2025'"
+        )
+    slips = find_slips(obs, reference)
+    if not len(slips):
+        return obs
+    idx = slips["index"].to_numpy()
+    if accept:
+        notes = obs["note"].astype(str).to_numpy().copy()
+        for i, words in zip(idx, slips["comparison"], strict=True):
+            tag = f"{ACCEPTED}: {accept.strip()} ({words})"
+            notes[i] = f"{notes[i]}; {tag}" if notes[i] else tag
+        obs = obs.assign(note=notes)
+        report.notes.append(f"{len(idx)} value(s) that look like slips kept: {accept.strip()}")
+        return obs
+    lines = [
+        f"  row {obs['line'].iat[i]}, column {obs['column'].iat[i]!r}: {w}"
+        for i, w in zip(idx[:8], slips["comparison"][:8], strict=True)
+    ]
+    more = f"\n  … and {len(idx) - 8} more" if len(idx) > 8 else ""
+    first = int(idx[0])
+    raise DataError(
+        f"{len(idx)} value(s) 5× or more away from what they should be near:\n"
+        + "\n".join(lines)
+        + more
+        + "\nIf they are right, say why: accept_implausible='REASON' (jbanalysis data add "
+        "--accept-implausible 'REASON'); the reason is stored beside each value",
+        file=files.get("file"),
+        row=int(obs["line"].iat[first]),
+        column=str(obs["column"].iat[first]),
+    )
