@@ -25,7 +25,8 @@ from pathlib import Path
 import pandas as pd
 
 from jbanalysis.forecast import backtest_panel, combine_backtest, score
-from jbanalysis.panel import load_panel, wide
+from jbanalysis.panel.load import load_panel
+from jbanalysis.panel.views import wide
 
 COMBOS_A = (("drift", "ets", "arima"), ("naive", "drift", "linear", "loglinear", "ets", "arima"))
 

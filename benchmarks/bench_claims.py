@@ -17,9 +17,9 @@ from bench_data import _interleaved  # one timing loop for the benchmarks (same 
 
 
 def main(repeat: int) -> None:
-    from jbanalysis.claims import check_claims
-    from jbanalysis.claims_ledger import load_claims
-    from jbanalysis.panel import load_panel
+    from jbanalysis.claims.check import check_claims
+    from jbanalysis.claims.ledger import load_claims
+    from jbanalysis.panel.load import load_panel
 
     claims, _ = load_claims()
     wanted = sorted({c.indicator for c in claims} | {"gdp"})

@@ -47,13 +47,14 @@ def bench_import(repeat: int) -> dict[str, float]:
 def bench_load_panel(repeat: int) -> dict[str, float]:
     import pandas as pd
 
-    from jbanalysis.data import _load_observations_cached, data_path
-    from jbanalysis.panel import load_panel
+    from jbanalysis.panel.load import load_panel
+    from jbanalysis.registry.paths import bundle_path
+    from jbanalysis.sources.source_files import read_observations_file
 
-    path = str(data_path("observations.csv"))
+    path = str(bundle_path("observations.csv"))
 
     def cold():
-        _load_observations_cached.cache_clear()
+        read_observations_file.cache_clear()
         load_panel()
 
     load_panel()  # first call pays one-off imports; not what is measured

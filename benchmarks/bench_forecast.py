@@ -44,7 +44,8 @@ from statsmodels.tsa.arima.model import ARIMA  # noqa: E402
 from statsmodels.tsa.exponential_smoothing.ets import ETSModel  # noqa: E402
 
 from jbanalysis.forecast import backtest_panel  # noqa: E402
-from jbanalysis.panel import load_panel, wide  # noqa: E402
+from jbanalysis.panel.load import load_panel  # noqa: E402
+from jbanalysis.panel.views import wide  # noqa: E402
 
 INDICATORS = ("gdp", "va_tertiary", "retail_sales")
 MIN_TRAIN, HORIZON = 10, 5

@@ -51,7 +51,7 @@ SOURCE = "cq_yearbook_panel"
 
 def load_series() -> dict[tuple[str, str], tuple[pd.Series, pd.Series]]:
     """``{(indicator, district): (values, vintages)}`` of the complete 2005-2020 yearbook series."""
-    from jbanalysis.data import load_observations
+    from jbanalysis.sources.observations import load_observations
 
     obs = load_observations()
     obs = obs[

@@ -34,9 +34,9 @@ def write_long_csv(path: Path) -> int:
     import numpy as np
     import pandas as pd
 
-    from jbanalysis.data import bundled_observations
-    from jbanalysis.districts import load_districts
-    from jbanalysis.indicators import load_indicators, load_units
+    from jbanalysis.registry.districts import load_districts
+    from jbanalysis.registry.indicators import load_indicators, load_units
+    from jbanalysis.sources.observations import bundled_observations
 
     reg = load_districts()
     districts = reg[reg["level"].isin(["district", "county"])]["name_zh"].tolist()
@@ -94,7 +94,7 @@ _PEAK = """
 import json, resource, sys
 import pandas as pd
 import jbanalysis.io
-from jbanalysis.io import read_table
+from jbanalysis.sources.read import read_table
 def rss():
     with open("/proc/self/statm") as fh:
         return int(fh.read().split()[1]) * resource.getpagesize()
@@ -125,7 +125,7 @@ def main() -> int:
     args, _ = parser.parse_known_args()
     import pandas as pd
 
-    from jbanalysis.io import read_table
+    from jbanalysis.sources.read import read_table
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

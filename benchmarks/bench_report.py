@@ -30,7 +30,7 @@ from pathlib import Path
 
 import nbformat
 
-from jbanalysis.report import build_reports, execute_notebook, list_notebooks
+from jbanalysis.report.build import build_reports, execute_notebook, list_notebooks
 
 FLOOR_SOURCE = "import pandas, seaborn, statsmodels.api"
 TARGET_RATIO = 1.6

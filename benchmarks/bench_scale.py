@@ -76,9 +76,9 @@ REGISTRY_FILES = ("indicators.csv", "units.csv", "terms.csv", "sources.csv")
 
 
 def _bundled() -> Path:
-    from jbanalysis._bundle import _default_data_dir
+    from jbanalysis.registry.paths import _default_bundle_dir
 
-    return _default_data_dir()
+    return _default_bundle_dir()
 
 
 def _suffix_id(name: str, r: int) -> str:
@@ -274,7 +274,9 @@ def _worker(step: str, folder: Path, repeat: int) -> dict:
     import pandas as pd
 
     import jbanalysis.metrics.vintages  # noqa: F401  (imports validation uses, not measured)
-    from jbanalysis import data, panel, validation
+    from jbanalysis import data, panel
+    from jbanalysis.checks import validate as validation
+    from jbanalysis.sources.source_files import read_observations_file
 
     runs: dict[str, list[dict]] = {}
 
@@ -286,7 +288,7 @@ def _worker(step: str, folder: Path, repeat: int) -> dict:
         run("build", lambda: data.build(folder))
     elif step == "load_panel":
         path = str(folder / "observations.csv")
-        clear = data._load_observations_cached.cache_clear
+        clear = read_observations_file.cache_clear
         for _ in range(repeat):  # alternately, so that the machine's load hits both alike
             run("read_csv", lambda: pd.read_csv(path), 1)
             run("load_panel", panel.load_panel, 1, setup=clear)

@@ -22,26 +22,45 @@ __version__ = "0.1.0"
 
 # name -> module that defines it; resolved on first access so `import jbanalysis` stays light.
 _LAZY_ATTRS = {
-    "resolve_district": "jbanalysis.districts",
-    "load_districts": "jbanalysis.districts",
-    "district_ids": "jbanalysis.districts",
-    "load_indicators": "jbanalysis.indicators",
-    "convert": "jbanalysis.indicators",
-    "load_breaks": "jbanalysis.breaks",
-    "read_table": "jbanalysis.io",
-    "load_observations": "jbanalysis.data",
-    "load_sources": "jbanalysis.data",
-    "validate": "jbanalysis.validation",
-    "aggregate_checks": "jbanalysis.validation",
-    "load_panel": "jbanalysis.panel",
-    "select": "jbanalysis.panel",
-    "wide": "jbanalysis.panel",
-    "coverage": "jbanalysis.panel",
-    "conflicts": "jbanalysis.panel",
-    "check_claims": "jbanalysis.claims",
-    "load_claims": "jbanalysis.claims_ledger",
+    "resolve_district": "jbanalysis.registry.districts",
+    "load_districts": "jbanalysis.registry.districts",
+    "district_ids": "jbanalysis.registry.districts",
+    "load_indicators": "jbanalysis.registry.indicators",
+    "convert": "jbanalysis.registry.indicators",
+    "load_breaks": "jbanalysis.registry.breaks",
+    "read_table": "jbanalysis.sources.read",
+    "load_observations": "jbanalysis.sources.observations",
+    "load_sources": "jbanalysis.sources.observations",
+    "validate": "jbanalysis.checks.validation",
+    "aggregate_checks": "jbanalysis.checks.aggregates",
+    "load_panel": "jbanalysis.panel.load",
+    "select": "jbanalysis.panel.selection",
+    "wide": "jbanalysis.panel.views",
+    "coverage": "jbanalysis.panel.views",
+    "conflicts": "jbanalysis.panel.conflicts",
+    "check_claims": "jbanalysis.claims.check",
+    "load_claims": "jbanalysis.claims.ledger",
 }
-__all__ = [  # noqa: RUF022 - grouped by purpose, not alphabetically
+# The parts of the flow, bottom up (docs/architecture.md), and the older names of modules that
+# moved into them (kept so that `jb.breaks`, `from jbanalysis import maps` … still work).
+_PARTS = ("registry", "io", "sources", "panel", "checks", "metrics", "forecast", "text", "plots")
+_PARTS += ("claims", "report", "cli", "data")
+_MOVED = {
+    "breaks": "jbanalysis.registry.breaks",
+    "vocabulary": "jbanalysis.registry.terms",
+    "districts": "jbanalysis.registry.districts",
+    "indicators": "jbanalysis.registry.indicators",
+    "userdata": "jbanalysis.sources.user",
+    "validation": "jbanalysis.checks.validation",
+    "claims_ledger": "jbanalysis.claims.ledger",
+    "sentences": "jbanalysis.text.sentences",
+    "formatting": "jbanalysis.text.formatting",
+    "maps": "jbanalysis.plots.maps",
+    "downloads": "jbanalysis.report.downloads",
+    "names": "jbanalysis.names",
+    "precision": "jbanalysis.precision",
+}
+__all__ = [
     "__version__",
     # registries
     "resolve_district",
@@ -64,47 +83,34 @@ __all__ = [  # noqa: RUF022 - grouped by purpose, not alphabetically
     # claims check
     "check_claims",
     "load_claims",
-    # sub-modules
-    "metrics",
-    "forecast",
-    "plots",
-    "maps",
-    "report",
-    "data",
-    "panel",
-    "io",
-    "cli",
-    "validation",
-    "narrative",
-    "breaks",
-    "vocabulary",
-    "names",
-    "userdata",
-    "claims",
-    "claims_ledger",
-    "precision",
-    "sentences",
+    # the parts of the flow, and the older module names
+    *_PARTS,
+    *_MOVED,
 ]
-# every public name that is not a function above is a sub-module, imported on first use
-_LAZY_MODULES = frozenset(__all__) - set(_LAZY_ATTRS) - {"__version__"}
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
-    from jbanalysis.breaks import load_breaks
-    from jbanalysis.claims import check_claims
-    from jbanalysis.claims_ledger import load_claims
-    from jbanalysis.data import load_observations, load_sources
-    from jbanalysis.districts import district_ids, load_districts, resolve_district
-    from jbanalysis.indicators import convert, load_indicators
-    from jbanalysis.io import read_table
-    from jbanalysis.panel import conflicts, coverage, load_panel, select, wide
-    from jbanalysis.validation import aggregate_checks, validate
+    from jbanalysis.checks.aggregates import aggregate_checks
+    from jbanalysis.checks.validation import validate
+    from jbanalysis.claims.check import check_claims
+    from jbanalysis.claims.ledger import load_claims
+    from jbanalysis.panel.conflicts import conflicts
+    from jbanalysis.panel.load import load_panel
+    from jbanalysis.panel.selection import select
+    from jbanalysis.panel.views import coverage, wide
+    from jbanalysis.registry.breaks import load_breaks
+    from jbanalysis.registry.districts import district_ids, load_districts, resolve_district
+    from jbanalysis.registry.indicators import convert, load_indicators
+    from jbanalysis.sources.observations import load_observations, load_sources
+    from jbanalysis.sources.read import read_table
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY_ATTRS:
         value = getattr(importlib.import_module(_LAZY_ATTRS[name]), name)
-    elif name in _LAZY_MODULES:
+    elif name in _PARTS:
         value = importlib.import_module(f"jbanalysis.{name}")
+    elif name in _MOVED:
+        value = importlib.import_module(_MOVED[name])
     else:
         raise AttributeError(f"module 'jbanalysis' has no attribute {name!r}")
     globals()[name] = value

@@ -21,11 +21,14 @@ import math
 import re
 from fractions import Fraction
 
+import numpy as np
+
 from jbanalysis.names import normalise
 
 __all__ = [
     "COMMON_FRACTIONS",
     "fraction_range",
+    "last_digit",
     "parse_fraction",
     "parse_precision",
     "printed_step",
@@ -333,3 +336,21 @@ def value_range(
 
 def _round(x: float) -> float:
     return round(x, 12)
+
+
+def last_digit(values) -> np.ndarray:
+    """The size of the last printed digit of each value, in its own unit (880.98 -> 0.01).
+
+    >>> last_digit([880.98, 880.0, 1477345.0, 0.5]).tolist()
+    [0.01, 1.0, 1.0, 0.1]
+    """
+    numbers = np.asarray(values, dtype=float).ravel()
+    decimals = np.zeros(len(numbers))
+    fraction = np.isfinite(numbers) & (numbers != np.trunc(numbers))
+    # numpy prints a float64 as its shortest repr, as Python's repr does
+    text = numbers[fraction].astype(str)
+    point = np.strings.find(text, ".")
+    decimals[fraction] = np.strings.str_len(text) - point - 1
+    for i in np.flatnonzero(fraction)[np.strings.find(text, "e") >= 0]:  # 1.5e-07: repr's way
+        decimals[i] = len(repr(float(numbers[i])).split(".")[1])
+    return 10.0**-decimals

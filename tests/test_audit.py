@@ -41,7 +41,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 import jbanalysis as jb
-from jbanalysis.report import build_reports, list_notebooks
+from jbanalysis.report.build import build_reports, list_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
 NINE = tuple(jb.district_ids("central"))
@@ -1571,7 +1571,7 @@ def _scatter_breaks() -> list[int]:
 
 
 def _static_notes() -> set[str]:
-    from jbanalysis.sentences import overview, structure, versus
+    from jbanalysis.text.sentences import overview, structure, versus
 
     notes = set()
     for module in (overview, versus, structure):
@@ -1646,7 +1646,7 @@ def test_the_examples_of_the_issue_read_true(rendered):
 def _sentences_in_process(district: str, lang: str) -> list[str]:
     """The key takeaways of reports 02 and 03, made in this process the way the notebooks make them."""
     from jbanalysis import metrics
-    from jbanalysis.sentences import structure, versus
+    from jbanalysis.text.sentences import structure, versus
 
     panel = metrics.with_derived(jb.load_panel(districts=[*NINE, "chongqing"]))
     gdp = jb.wide(panel, "gdp", districts=list(NINE))

@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from jbanalysis.checks.validation import validate
 from jbanalysis.cli import main as cli_main
-from jbanalysis.data import build
-from jbanalysis.io import read_table
-from jbanalysis.validation import validate
+from jbanalysis.sources.build import build
+from jbanalysis.sources.read import read_table
 
 BAD = Path(__file__).parent / "data" / "bad"
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -45,10 +45,6 @@ def _check_error_text(case: dict, text: str) -> None:
 )
 def test_read_table(case):
     args = json.loads(case["args"])
-    if args.get("reference") == "bundled":  # compared with the bundled series for slips
-        from jbanalysis.data import bundled_observations
-
-        args["reference"] = bundled_observations()
     path = BAD / case["input"]
     if case["expect"] == "error":
         with pytest.raises(Exception) as err:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from jbanalysis import breaks
-from jbanalysis._bundle import data_dir
 from jbanalysis.errors import DataError
+from jbanalysis.registry import breaks
+from jbanalysis.registry.paths import bundle_dir
 
 
 def test_registry_seeds_every_census_and_the_audit_findings():
@@ -66,7 +66,7 @@ def test_describe_break_in_both_languages():
 
 
 def _table() -> pd.DataFrame:
-    return pd.read_csv(data_dir() / "breaks.csv", dtype=str, keep_default_na=False)
+    return pd.read_csv(bundle_dir() / "breaks.csv", dtype=str, keep_default_na=False)
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 from test_notebooks import MIN_FIGURES, NOTEBOOKS, reports_for
 
-from jbanalysis.maps import CLASS_COLOURS
+from jbanalysis.plots.maps import CLASS_COLOURS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [

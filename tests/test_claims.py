@@ -9,9 +9,10 @@ import pandas as pd
 import pytest
 
 import jbanalysis as jb
-from jbanalysis.claims import VERDICTS, check_claims, verdict_counts
-from jbanalysis.districts import district_ids
-from jbanalysis.indicators import unit_of
+from jbanalysis.claims.check import check_claims
+from jbanalysis.claims.ledger import VERDICTS, verdict_counts
+from jbanalysis.registry.districts import district_ids
+from jbanalysis.registry.indicators import unit_of
 
 CENTRAL = district_ids("central")
 OBS_COLUMNS = [

@@ -11,8 +11,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from jbanalysis.claims import check_claims
-from jbanalysis.claims_ledger import (
+from jbanalysis.claims.check import check_claims
+from jbanalysis.claims.ledger import (
     LEDGER_COLUMNS,
     REQUIRED_COLUMNS,
     group_ids,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from jbanalysis.report import build_reports, default_notebooks_dir
+from jbanalysis.report.build import build_reports, default_notebooks_dir
 
 LEDGER = """claim_id,text,title,date,url,district,indicator,period,kind,stated,unit,precision,group,denominator,note
 U1,<script>alert(1)</script>增速第一,<b>标题</b>,2024-01-26,,江北,gdp_real_growth,2023,rank,1,,,中心城区,,

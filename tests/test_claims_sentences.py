@@ -11,8 +11,8 @@ import pytest
 from test_claims import FULL, check, claim, nine, rows
 
 import jbanalysis as jb
-from jbanalysis.claims_ledger import LedgerProblem, LedgerReport
-from jbanalysis.sentences import claims as sc
+from jbanalysis.claims import explain as sc
+from jbanalysis.claims.ledger import LedgerProblem, LedgerReport
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # record ids are identifiers, not words: HO0016, PF0614, Sheet1!V432, H001

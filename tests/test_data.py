@@ -5,8 +5,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from jbanalysis.data import build, build_observations, load_observations, load_sources, trace
 from jbanalysis.errors import DataError
+from jbanalysis.panel.provenance import trace
+from jbanalysis.sources.build import build, build_observations
+from jbanalysis.sources.observations import load_observations, load_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "sources"

@@ -1,8 +1,8 @@
 import pytest
 
 import jbanalysis as jb
-from jbanalysis.districts import district_ids, load_districts, name_of, resolve_district
 from jbanalysis.errors import UnknownNameError
+from jbanalysis.registry.districts import district_ids, load_districts, name_of, resolve_district
 
 
 @pytest.mark.parametrize(

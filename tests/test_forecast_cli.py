@@ -19,7 +19,7 @@ from jbanalysis.forecast import (
     forecast_panel,
     series_inputs,
 )
-from jbanalysis.panel import load_panel
+from jbanalysis.panel.load import load_panel
 
 # Jiangbei GDP, 亿元, first releases: yearbook 2005-2020, published figures 2021-2022 (2022 as
 # corrected for the 渝中/江北 swap); see data/sources.
@@ -109,7 +109,7 @@ def test_three_doors_give_the_same_numbers():
 
 
 def test_every_door_has_the_same_horizon_limit(capsys):
-    from jbanalysis.report import report_parameters
+    from jbanalysis.report.build import report_parameters
 
     assert MAX_HORIZON == 20
     assert report_parameters("jiangbei", "zh", {"horizon": MAX_HORIZON})["horizon"] == 20
@@ -194,7 +194,7 @@ def test_a_break_in_the_last_year_is_a_documented_fallback():
 
 def test_cli_module_and_package_import_light():
     code = (
-        "import sys, jbanalysis.cli_forecast\n"
+        "import sys, jbanalysis.cli.forecast\n"
         "assert 'pandas' not in sys.modules and 'statsmodels' not in sys.modules\n"
         "import jbanalysis.forecast\n"
         "heavy = [m for m in ('statsmodels', 'scipy.special', 'scipy.stats') if m in sys.modules]\n"

@@ -8,9 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from jbanalysis import narrative
 from jbanalysis.forecast import Calibration
-from jbanalysis.sentences import forecasts as fs
+from jbanalysis.text.sentences import forecasts as fs
 
 
 def frame(**extra) -> pd.DataFrame:
@@ -28,19 +27,6 @@ def cal(**kw) -> Calibration:
             "calibrated": True, "reason": ""}  # fmt: skip
     base.update(kw)
     return Calibration(**base)
-
-
-def test_module_moved_and_still_importable_from_narrative():
-    assert narrative.forecast_sentence is fs.forecast_sentence
-    assert narrative.selection_sentence is fs.selection_sentence
-    assert narrative.target_sentence is fs.target_sentence
-    from pathlib import Path
-
-    init = Path(fs.__file__).with_name("__init__.py").read_text(encoding="utf-8")
-    assert init == (
-        '"""Takeaway sentences, one module per report: they say results computed in metrics and '
-        'forecast."""\n'
-    )
 
 
 def test_forecast_sentence_in_both_languages():

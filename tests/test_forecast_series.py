@@ -130,7 +130,7 @@ def test_a_frame_is_refused_with_a_pointer_to_the_panel_functions():
 
 
 def test_known_breaks_come_from_the_registry_per_indicator_and_district():
-    from jbanalysis.breaks import census_years
+    from jbanalysis.registry.breaks import census_years
 
     assert (
         ECONOMIC_CENSUS_YEARS == census_years("economic_census") == (2004, 2008, 2013, 2018, 2023)

@@ -2,7 +2,7 @@ import pandas as pd
 import pytest
 
 from jbanalysis.errors import UnknownNameError
-from jbanalysis.indicators import (
+from jbanalysis.registry.indicators import (
     KINDS,
     convert,
     load_indicators,

@@ -14,9 +14,12 @@ import pandas as pd
 import pytest
 
 import jbanalysis as jb
-from jbanalysis import series_checks
-from jbanalysis.data import build_observations, load_corrections, load_observations, trace
+from jbanalysis.checks import series as series_checks
 from jbanalysis.errors import UnknownNameError
+from jbanalysis.panel.provenance import trace
+from jbanalysis.sources.build import build_observations
+from jbanalysis.sources.corrections import load_corrections
+from jbanalysis.sources.observations import load_observations
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -283,8 +286,8 @@ def _code_tokens(path: Path):
     ],
 )
 def test_a_bad_correction_is_named_by_file_row_and_column(column, value, message):
-    from jbanalysis.data import check_corrections
     from jbanalysis.errors import DataError
+    from jbanalysis.sources.corrections import check_corrections
 
     table = load_corrections()
     table.loc[4, column] = value
@@ -295,8 +298,8 @@ def test_a_bad_correction_is_named_by_file_row_and_column(column, value, message
 
 
 def test_contradicting_corrections_and_whole_column_rows_are_errors():
-    from jbanalysis.data import check_corrections
     from jbanalysis.errors import DataError
+    from jbanalysis.sources.corrections import check_corrections
 
     table = load_corrections()
     twice = pd.concat([table, table.iloc[[0]].assign(correction_id="C999")], ignore_index=True)

@@ -5,10 +5,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from jbanalysis.data import OBSERVATION_COLUMNS, load_observations
 from jbanalysis.errors import DataError
-from jbanalysis.io import parse_number, read_table
-from jbanalysis.panel import load_panel
+from jbanalysis.io import parse_number
+from jbanalysis.panel.load import load_panel
+from jbanalysis.registry.schema import OBSERVATION_COLUMNS
+from jbanalysis.sources.observations import load_observations
+from jbanalysis.sources.read import read_table
 
 
 def write(tmp_path: Path, name: str, text: str, encoding: str = "utf-8") -> Path:
@@ -255,7 +257,8 @@ def test_the_report_says_what_was_decided():
     r = cover.attrs["report"]
     assert (
         r.sheet == "数据"
-        and "sheet(s) '封面' hold no table (a cover or contents page?): read sheet '数据'" in r.notes
+        and "sheet(s) '封面' hold no table (a cover or contents page?): read sheet '数据'"
+        in r.notes
     )
     assert cover["record"].tolist()[:2] == ["cover_sheet.xlsx:数据!B2", "cover_sheet.xlsx:数据!C2"]
     hidden = read_table(BAD / "hidden_sheet.xlsx", indicator="gdp", unit="亿元").attrs["report"]

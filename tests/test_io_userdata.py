@@ -9,9 +9,11 @@ import pandas as pd
 import pytest
 
 import jbanalysis as jb
+from jbanalysis.checks.user import add, compare, validate_user
 from jbanalysis.cli import main as cli_main
 from jbanalysis.errors import DataError
-from jbanalysis.userdata import ENV, add, compare, validate_user
+from jbanalysis.sources import observations
+from jbanalysis.sources.user import ENV
 
 ROOT = Path(__file__).resolve().parents[1]
 BAD = ROOT / "tests" / "data" / "bad"
@@ -138,12 +140,12 @@ def test_the_bundle_holding_the_same_value_is_agreement_not_conflict(tmp_path, m
             {"year": int, "value": float, "published_value": float}
         )
 
-    monkeypatch.setattr(jb.data, "bundled_observations", lambda: bundle_with(2060.35))
+    monkeypatch.setattr(observations, "bundled_observations", lambda: bundle_with(2060.35))
     got = compare(folder).set_index("indicator").loc["gdp"]
     assert (got["status"], got["bundled"]) == ("agrees", "2060.35 (published_figures_2 TEST1)")
     # at equal rank the bundled value is the one the panel takes
     assert got["chosen"] == "2060.35 (published_figures_2)"
-    monkeypatch.setattr(jb.data, "bundled_observations", lambda: bundle_with(2000.0))
+    monkeypatch.setattr(observations, "bundled_observations", lambda: bundle_with(2000.0))
     got = compare(folder).set_index("indicator").loc["gdp"]
     assert got["status"] == "conflicts" and got["bundled"] == "2000 (published_figures_2 TEST1)"
     assert (validate_user(folder)["rule"] == "conflict").sum() == 1
@@ -218,4 +220,4 @@ def test_the_readme_worked_example_prints_what_it_says(tmp_path, capsys):
     assert code == 0
     out = capsys.readouterr().out.replace(str(tmp_path / "jb"), "~/jb-data").splitlines()
     assert out[: len(printed)] == printed
-    assert "is 10,000× smaller than the bundled 2060.35 亿元" in section
+    assert "is 10,000× smaller than 2060.35 亿元 in the same year" in section

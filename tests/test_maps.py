@@ -15,7 +15,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from jbanalysis import district_ids, load_districts, load_panel, maps, plots, resolve_district
+from jbanalysis import district_ids, load_districts, load_panel, plots, resolve_district
+from jbanalysis.plots import maps
 
 ROOT = Path(__file__).resolve().parents[1]
 GEOJSON = ROOT / "data" / "boundaries" / "chongqing_units.geojson"

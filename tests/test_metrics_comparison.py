@@ -6,7 +6,6 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from jbanalysis.districts import district_ids
 from jbanalysis.metrics import (
     MetricsError,
     MissingDataError,
@@ -18,6 +17,7 @@ from jbanalysis.metrics import (
     rank,
     share,
 )
+from jbanalysis.registry.districts import district_ids
 
 CENTRAL = district_ids("central")
 

@@ -18,7 +18,7 @@ import nbformat
 import pytest
 
 from jbanalysis import district_ids, load_panel
-from jbanalysis.report import ReportResult, build_reports, list_notebooks
+from jbanalysis.report.build import ReportResult, build_reports, list_notebooks
 
 NOTEBOOKS = [
     "01_data_overview",

@@ -72,11 +72,11 @@ def test_wheel_carries_the_data(tmp_path):
     Path(site, "deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     code = (
         "import json, jbanalysis as jb; p = jb.load_panel(indicators='gdp', districts='江北', years=2010);"
-        "from jbanalysis._bundle import data_dir;"
-        "from jbanalysis.report import list_notebooks;"
-        "from jbanalysis.rendering import TEMPLATES;"
-        "from jbanalysis.maps import load_boundaries;"
-        "print(json.dumps([jb.__file__, str(data_dir()), float(p['value'].iloc[0]),"
+        "from jbanalysis.registry.paths import bundle_dir;"
+        "from jbanalysis.report.build import list_notebooks;"
+        "from jbanalysis.report.render import TEMPLATES;"
+        "from jbanalysis.plots.maps import load_boundaries;"
+        "print(json.dumps([jb.__file__, str(bundle_dir()), float(p['value'].iloc[0]),"
         " [n.name for n in list_notebooks()], len(load_boundaries()),"
         " sorted(q.name for q in TEMPLATES.rglob('*.j2'))]))"
     )
@@ -101,4 +101,4 @@ def test_function_names_are_not_shadowed_by_submodules():
         "print(callable(jb.validate), callable(jb.load_panel), jb.validation.__name__)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["True", "True", "jbanalysis.validation"]
+    assert out.stdout.split() == ["True", "True", "jbanalysis.checks.validation"]

@@ -4,17 +4,11 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from jbanalysis.districts import district_ids
-from jbanalysis.panel import (
-    MIN_SERIES_YEARS,
-    POLICIES,
-    conflicts,
-    coverage,
-    coverage_matrix,
-    load_panel,
-    select,
-    wide,
-)
+from jbanalysis.panel.conflicts import conflicts
+from jbanalysis.panel.load import load_panel
+from jbanalysis.panel.selection import MIN_SERIES_YEARS, POLICIES, select
+from jbanalysis.panel.views import coverage, coverage_matrix, wide
+from jbanalysis.registry.districts import district_ids
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,9 @@ import pandas as pd
 import pytest
 from test_notebooks import MIN_FIGURES, reports_for
 
-from jbanalysis import cli, downloads, load_panel, report
-from jbanalysis.report import ReportResult
+from jbanalysis import cli, load_panel, report
+from jbanalysis.report import downloads
+from jbanalysis.report.build import ReportResult
 
 
 def _notebook(path: Path, *cells: nbformat.NotebookNode) -> Path:

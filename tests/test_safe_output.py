@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from jbanalysis.cli import main as cli_main
-from jbanalysis.data import build
+from jbanalysis.sources.build import build
 
 ROOT = Path(__file__).resolve().parents[1]
 ATTACK = "<script>alert(1)</script>"
@@ -35,7 +35,7 @@ def hostile_data(tmp_path_factory) -> Path:
 @pytest.mark.slow
 def test_markup_from_data_is_shown_as_text(hostile_data, tmp_path, monkeypatch):
     monkeypatch.setenv("JBANALYSIS_DATA", str(hostile_data))
-    from jbanalysis.report import build_reports, list_notebooks
+    from jbanalysis.report.build import build_reports, list_notebooks
 
     notebooks = list_notebooks()[:2]  # 01: sources table; 02: district names in sentences
     results = build_reports("jiangbei", "en", out=tmp_path, notebooks=notebooks, progress=False)

@@ -14,9 +14,9 @@ import pandas as pd
 import pytest
 
 import jbanalysis as jb
-from jbanalysis import formatting as fmt
 from jbanalysis import metrics
-from jbanalysis.sentences import common, overview, structure, versus
+from jbanalysis.text import formatting as fmt
+from jbanalysis.text.sentences import common, overview, structure, versus
 
 NINE = jb.district_ids("central")
 
@@ -474,7 +474,7 @@ def test_headings_are_in_one_language():
 
 def test_every_kind_of_source_vintage_and_flag_has_words_in_both_languages():
     # a caveat names the kind of source: an id without a term would print English in Chinese
-    from jbanalysis.vocabulary import has_term
+    from jbanalysis.registry.terms import has_term
 
     observations = jb.load_observations()
     for column in ("source_kind", "vintage", "flag", "reliability"):

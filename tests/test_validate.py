@@ -4,8 +4,9 @@ import json
 
 import pytest
 
+from jbanalysis.checks.aggregates import aggregate_checks
+from jbanalysis.checks.validation import validate
 from jbanalysis.cli import main
-from jbanalysis.validation import aggregate_checks, validate
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +31,7 @@ def test_a_rule_finds_the_csmar_unit_error_and_the_correction_fixes_it(findings)
 
 
 def test_accepted_findings_carry_their_reason(findings):
-    from jbanalysis.data import load_corrections
+    from jbanalysis.sources.corrections import load_corrections
 
     accepted = findings[findings.severity == "accepted"]
     # the sector sums and grain output of the first build, two coincidences of identical
@@ -90,12 +91,13 @@ def test_missing_datapackage(data_copy):
 
 
 def test_datapackage_lists_every_file_with_its_hash():
-    from jbanalysis.data import data_dir, hashed_files, sha256
+    from jbanalysis.registry.paths import bundle_dir
+    from jbanalysis.sources.package import hashed_files, sha256
 
-    package = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    package = json.loads((bundle_dir() / "datapackage.json").read_text(encoding="utf-8"))
     recorded = {r["path"]: r for r in package["resources"]}
     for path in hashed_files():
-        rel = path.relative_to(data_dir()).as_posix()
+        rel = path.relative_to(bundle_dir()).as_posix()
         assert recorded[rel]["hash"] == f"sha256:{sha256(path)}"
     assert recorded["observations.csv"]["rows"] == 21640
     assert {"breaks.csv", "terms.csv", "sources/published_figures_2.csv"} <= set(recorded)

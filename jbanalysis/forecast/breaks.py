@@ -1,11 +1,11 @@
 """Registered breaks of a series, and how a forecast keeps the years on both sides of them.
 
-Only breaks registered in ``data/breaks.csv`` (:mod:`jbanalysis.breaks`) count: censuses,
+Only breaks registered in ``data/breaks.csv`` (:mod:`jbanalysis.registry.breaks`) count: censuses,
 boundary, scope and definition changes, per indicator and district (渝北's 2013 fiscal scope
 change, the retail 2018/19 definition break, the 2011 綦江/大足 mergers, ...). Where the new basis
 starts depends on the vintage of the census year's own value: a first release of a census year is
 on the old basis, so a series of first releases changes basis the year after; a revised value is
-already on the new basis (:func:`jbanalysis.breaks.new_basis_years`).
+already on the new basis (:func:`jbanalysis.registry.breaks.new_basis_years`).
 
 A break changes the level of a series, not what its history says about growth. The forecasts
 therefore keep the years before a break (``on_break="adjust"``, the default) and re-level them
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 
 #: Vintages of a census year's value that are already on the new (census) basis.
-from jbanalysis.breaks import NEW_BASIS_VINTAGES
+from jbanalysis.registry.breaks import NEW_BASIS_VINTAGES
 
 __all__ = [
     "ECONOMIC_CENSUS_YEARS",  # noqa: F822 - read from the registry by __getattr__
@@ -52,7 +52,7 @@ ON_BREAK = ("adjust", "cut")
 def __getattr__(name: str) -> tuple[int, ...]:
     # Read from the registry when first asked for, so that importing the package reads no file.
     if name in ("ECONOMIC_CENSUS_YEARS", "POPULATION_CENSUS_YEARS"):
-        from jbanalysis.breaks import census_years
+        from jbanalysis.registry.breaks import census_years
 
         return census_years(name.split("_")[0].lower() + "_census")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -90,7 +90,7 @@ def known_break_years(
     """
     if indicator is None:
         return ()
-    from jbanalysis.breaks import new_basis_years
+    from jbanalysis.registry.breaks import new_basis_years
 
     return new_basis_years(indicator, district, dict(vintages or {}))
 

@@ -43,7 +43,7 @@ def as_wide(
         Required for the tidy panel (which holds several indicators).
     districts : str or list of str, optional
         Columns to keep; a group name (``"central"``, ``"other"``, ``"all"``) is resolved with
-        ``jbanalysis.districts.district_ids``. Default: every column.
+        ``jbanalysis.registry.districts.district_ids``. Default: every column.
     column : str
         Column of the tidy panel to spread (``value``, ``vintage``, ``flag``); for another column
         than ``value`` a wide input (or a tidy one without that column) gives ``None``.
@@ -82,7 +82,7 @@ def as_wide(
         if districts in wide.columns:
             ids = [districts]
         else:
-            from jbanalysis.districts import district_ids
+            from jbanalysis.registry.districts import district_ids
 
             ids = district_ids(districts)
     else:
@@ -147,8 +147,8 @@ def overlap_ratios(
     >>> sorted(r), round(r[2019], 4)  # 1752.83 / 1543.09, the 2018 revision
     ([2019], 1.1359)
     """
-    from jbanalysis.breaks import NEW_BASIS_VINTAGES, breaks_for
-    from jbanalysis.data import load_observations
+    from jbanalysis.registry.breaks import NEW_BASIS_VINTAGES, breaks_for
+    from jbanalysis.sources.observations import load_observations
 
     obs = load_observations() if observations is None else observations
     rows = obs[(obs["district"] == district) & (obs["indicator"] == indicator)]
@@ -180,9 +180,9 @@ def series_inputs(
     >>> x.district, x.unit, int(x.series.dropna().index[-1]) >= 2022
     ('jiangbei', 'cny_100m', True)
     """
-    from jbanalysis.districts import resolve_district
-    from jbanalysis.indicators import resolve_indicator
-    from jbanalysis.panel import load_panel
+    from jbanalysis.panel.load import load_panel
+    from jbanalysis.registry.districts import resolve_district
+    from jbanalysis.registry.indicators import resolve_indicator
 
     district = resolve_district(district)
     indicator = resolve_indicator(indicator)
@@ -298,7 +298,7 @@ def _column(frame: pd.DataFrame | None, district: str) -> pd.Series | None:
 
 def _where(district: str, indicator: str | None, vintages: pd.Series | None) -> dict:
     """``district`` (for its registered breaks) and, from the tidy panel, its overlap ratios."""
-    from jbanalysis.districts import load_districts
+    from jbanalysis.registry.districts import load_districts
 
     if district not in set(load_districts()["id"]):
         return {}

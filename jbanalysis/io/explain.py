@@ -40,7 +40,9 @@ def _list(values, limit: int = 4) -> str:
     return shown + (f" and {len(values) - limit} more" if len(values) > limit else "")
 
 
-def column_readings(roles: list[Role], frame: pd.DataFrame, letters_done: set[str]) -> list[ColumnReading]:
+def column_readings(
+    roles: list[Role], frame: pd.DataFrame, letters_done: set[str]
+) -> list[ColumnReading]:
     """Every column of one table, in words (``frame``: the table's values as read)."""
     out = []
     by_col = dict(tuple(frame.groupby("col"))) if len(frame) else {}
@@ -62,9 +64,19 @@ def column_readings(roles: list[Role], frame: pd.DataFrame, letters_done: set[st
             continue
         part = by_col.get(r.pos)
         if part is None or not len(part):
-            out.append(ColumnReading(r.letter, r.head, "values", "values: none read (every cell empty or left out)", override))
+            out.append(
+                ColumnReading(
+                    r.letter,
+                    r.head,
+                    "values",
+                    "values: none read (every cell empty or left out)",
+                    override,
+                )
+            )
             continue
-        out.append(ColumnReading(r.letter, r.head, "values", "values: " + _values(r, part), override))
+        out.append(
+            ColumnReading(r.letter, r.head, "values", "values: " + _values(r, part), override)
+        )
     return out
 
 
@@ -85,8 +97,14 @@ def _values(r: Role, part: pd.DataFrame) -> str:
     growth = part["is_growth"].to_numpy(bool).any()
     if growth:
         basis = set(part["basis"])
-        said = "at current prices (nominal)" if basis == {"nominal"} else (
-            "at comparable prices (real)" if basis == {"real"} else "price basis not said (the registry's growth)"
+        said = (
+            "at current prices (nominal)"
+            if basis == {"nominal"}
+            else (
+                "at comparable prices (real)"
+                if basis == {"real"}
+                else "price basis not said (the registry's growth)"
+            )
         )
         bits.append(f"growth, {said}")
     if r.anchor is not None and r.facets.measure not in ("", "level"):

@@ -17,13 +17,16 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from jbanalysis.data import OBSERVATION_COLUMNS, YEAR_RANGE
 from jbanalysis.errors import DataError
-from jbanalysis.indicators import convert, load_indicators, load_units
 from jbanalysis.io.grid import Grid
 from jbanalysis.io.numbers import MARKER_CHARS
+from jbanalysis.registry.indicators import convert, load_indicators, load_units
+from jbanalysis.registry.schema import OBSERVATION_COLUMNS, YEAR_RANGE
 
-_BASIS_WORDS = {"nominal": "growth at current prices (按现价, nominal)", "real": "growth at comparable prices (按可比价, real)"}
+_BASIS_WORDS = {
+    "nominal": "growth at current prices (按现价, nominal)",
+    "real": "growth at comparable prices (按可比价, real)",
+}
 
 
 @cache
@@ -59,13 +62,25 @@ def notes_of(frame: pd.DataFrame, marks: dict[str, str]) -> np.ndarray:
             parts.append(m)
     text = np.full(len(frame), "", dtype=object)
     for m in parts:
-        said = [f"footnote {c}: {marks[c]}" if c in marks else f"footnote {c}" for c in dict.fromkeys(m)]
+        said = [
+            f"footnote {c}: {marks[c]}" if c in marks else f"footnote {c}" for c in dict.fromkeys(m)
+        ]
         text[markers == m] = "; ".join(said)
     extra = [
         frame["row_note"].to_numpy(dtype=object),
         np.where(frame["estimate"].to_numpy(bool), "estimate (预计)", ""),
-        np.array([_BASIS_WORDS.get(b, "") if g else "" for b, g in zip(frame["basis"], frame["is_growth"], strict=True)], dtype=object),
-        np.where(frame["words"].to_numpy(dtype=object) != "", "'" + frame["words"].astype(str) + "' read as 0 (unchanged)", ""),
+        np.array(
+            [
+                _BASIS_WORDS.get(b, "") if g else ""
+                for b, g in zip(frame["basis"], frame["is_growth"], strict=True)
+            ],
+            dtype=object,
+        ),
+        np.where(
+            frame["words"].to_numpy(dtype=object) != "",
+            "'" + frame["words"].astype(str) + "' read as 0 (unchanged)",
+            "",
+        ),
     ]
     for part in extra:
         text = np.where(part == "", text, np.where(text == "", part, text + "; " + part))
@@ -87,7 +102,9 @@ def records(grid: Grid, frame: pd.DataFrame) -> np.ndarray:
     return prefix + line_text + suffix
 
 
-def observations(grid_frames: list[tuple[Grid, pd.DataFrame]], source_id, vintage, source_kind) -> pd.DataFrame:
+def observations(
+    grid_frames: list[tuple[Grid, pd.DataFrame]], source_id, vintage, source_kind
+) -> pd.DataFrame:
     """The observation columns of every value read (canonical units, checked)."""
     parts = []
     for grid, frame in grid_frames:
@@ -163,7 +180,7 @@ def check_cells(grid: Grid, frame: pd.DataFrame) -> None:
     bad = np.flatnonzero((years < YEAR_RANGE[0]) | (years > YEAR_RANGE[1]))
     this_year = datetime.date.today().year
     future = np.flatnonzero(years > this_year)
-    ind, units = _registry()
+    _, units = _registry()
 
     def err(message, i):
         return DataError(

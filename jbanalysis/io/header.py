@@ -120,15 +120,13 @@ def find_tables(grid: Grid, quiet: bool = False) -> list[Table]:
     if not n:
         if quiet:
             return []
-        raise DataError(f"no table found (the sheet is empty)", file=grid.file)
+        raise DataError("no table found (the sheet is empty)", file=grid.file)
     filled = filled_cells(grid)
     first = _first_header(values, filled[:HEAD_SCAN])
     if first is None:
         if quiet:
             return []
-        raise DataError(
-            f"no table found (no row with two or more filled cells)", file=grid.file
-        )
+        raise DataError("no table found (no row with two or more filled cells)", file=grid.file)
     starts = [first, *_later_headers(values, filled, first)]
     tables = []
     top = 0
@@ -156,7 +154,11 @@ def _first_header(values, filled) -> int | None:
         if header_like(values[pos]):
             return pos
         texts = _cells(values[pos])
-        if fallback is None and texts is not None and len([t for t in texts if not lb.unit_row(t)]) >= 2:
+        if (
+            fallback is None
+            and texts is not None
+            and len([t for t in texts if not lb.unit_row(t)]) >= 2
+        ):
             fallback = pos
     return fallback
 
@@ -233,7 +235,7 @@ def _table(grid: Grid, values, top: int, header: int, bottom: int) -> Table:
 def _table_unit(grid: Grid, pos: int, written: str, current):
     unit = lb.unit_id(written)
     if unit is None:
-        from jbanalysis.indicators import resolve_unit
+        from jbanalysis.registry.indicators import resolve_unit
 
         try:
             resolve_unit(written)

@@ -73,7 +73,11 @@ def read_head(text: object) -> Facets:
     f = _read(clean, markers)
     if f.unknown and _BILINGUAL.search(clean) and _CJK.search(clean):
         # 地区生产总值 Gross Regional Product: each language read alone, the Chinese first
-        parts = [x for x in (_BILINGUAL.sub(" ", clean), " ".join(_BILINGUAL.findall(clean))) if x.strip()]
+        parts = [
+            x
+            for x in (_BILINGUAL.sub(" ", clean), " ".join(_BILINGUAL.findall(clean)))
+            if x.strip()
+        ]
         read = [_read(x.strip(), "") for x in parts]
         known = [r for r in read if not r.unknown and not r.empty]
         if known:
@@ -147,7 +151,9 @@ def _peel(key: str, f: Facets) -> Facets:
         if m:
             return replace(f, ignore=why.format(m.group(0)))
     if w.TARGET.search(key):
-        return replace(f, ignore=f"a plan target ({w.TARGET.search(key).group(0)}), not an observation")
+        return replace(
+            f, ignore=f"a plan target ({w.TARGET.search(key).group(0)}), not an observation"
+        )
     m = w.ESTIMATE.search(key)
     if m:
         f = _said(replace(f, estimate=True), m.group(0))
@@ -180,7 +186,10 @@ def _peel(key: str, f: Facets) -> Facets:
     key = _strip(key)
     m = w.PER_CAPITA.search(key)
     if m and not lb.indicator_of(key):
-        f, key = _said(replace(f, measure=f.measure or "per_capita"), m.group(0)), _strip(key[m.end() :])
+        f, key = (
+            _said(replace(f, measure=f.measure or "per_capita"), m.group(0)),
+            _strip(key[m.end() :]),
+        )
     m = w.SHARE.search(key)
     if m and not lb.indicator_of(key):
         f, key = _said(replace(f, measure=f.measure or "share"), m.group(0)), _strip(_cut(key, m))
@@ -205,7 +214,9 @@ def _inside_name(key: str, m: re.Match) -> bool:
 
 _CORNER = re.compile(r"\s*[\\/＼]\s*|\s+")
 _PUNCT = re.compile(r"^[\s()（）\[\]【】:：,，、/|\-—_.·]+|[\s()（）\[\]【】:：,，、/|\-—_.·]+$")
-_OF = re.compile(r"^(其中|内|含)\s*[:：]?\s*|^#\s*|^[一二三四五六七八九十]+\s*[、.．]\s*|^\(?[一二三四五六七八九十\d]+\)\s*")
+_OF = re.compile(
+    r"^(其中|内|含)\s*[:：]?\s*|^#\s*|^[一二三四五六七八九十]+\s*[、.．]\s*|^\(?[一二三四五六七八九十\d]+\)\s*"
+)
 
 
 def _strip(key: str) -> str:

@@ -8,12 +8,17 @@ import re
 import unicodedata
 from functools import cache
 
-from jbanalysis.districts import _alias_index, load_districts
 from jbanalysis.errors import UnknownNameError
-from jbanalysis.indicators import indicator_index, load_indicators, load_units, resolve_unit
 from jbanalysis.io import words as w
 from jbanalysis.io.numbers import strip_markers
 from jbanalysis.names import normalise, simplified
+from jbanalysis.registry.districts import _alias_index, load_districts
+from jbanalysis.registry.indicators import (
+    indicator_index,
+    load_indicators,
+    load_units,
+    resolve_unit,
+)
 
 _CJK = "\u2e80-\u9fff\uf900-\ufaff"
 _CJK_GAP = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
@@ -216,13 +221,21 @@ def compose(indicator: str, measure: str, basis: str) -> tuple[str | None, str]:
             return None, f"growth of a rate ({name})"
         candidates = [row.get("growth", "")] if row.get("growth") else []
         candidates += [
-            i for i in (f"{indicator}_real_growth", f"{indicator}_nominal_growth", f"{indicator}_growth")
+            i
+            for i in (
+                f"{indicator}_real_growth",
+                f"{indicator}_nominal_growth",
+                f"{indicator}_growth",
+            )
             if i in reg and i not in candidates
         ]
         for cand in candidates:
             if not basis or growth_basis(cand) in ("", basis):
                 return cand, ""
-        words = {"nominal": "at current prices (按现价, nominal)", "real": "at comparable prices (real)"}
+        words = {
+            "nominal": "at current prices (按现价, nominal)",
+            "real": "at comparable prices (real)",
+        }
         if candidates:
             return None, (
                 f"growth {words.get(basis, '')} of {name}: the registry has only "
@@ -234,7 +247,9 @@ def compose(indicator: str, measure: str, basis: str) -> tuple[str | None, str]:
         return (found, "") if found else (None, f"per head (人均) of {name}: not in the registry")
     if measure == "share":
         for suffix in ("比重", "占比", "占地区生产总值比重"):
-            found = indicator_of(name + suffix) or indicator_of(name.removesuffix("增加值") + suffix)
+            found = indicator_of(name + suffix) or indicator_of(
+                name.removesuffix("增加值") + suffix
+            )
             if found:
                 return found, ""
         return None, f"a share (比重) of {name}: the registry has no share indicator for it"

@@ -43,7 +43,9 @@ _MARKER_ANY = re.compile(f"[{MARKER_CHARS}]")
 _POINT_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _COMMA_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
 _BOUND = re.compile(r"^(>=|<=|>|<|≥|≤|超过|突破|逾)")
-_SPACES = str.maketrans({c: None for c in " \t\u00a0\u2009\u202f\u3000\u200b\ufeff"} | {"\u2212": "-"})
+_SPACES = str.maketrans(
+    {c: None for c in " \t\u00a0\u2009\u202f\u3000\u200b\ufeff"} | {"\u2212": "-"}
+)
 _HASHES = re.compile(r"^#{2,}$")
 _APOSTROPHE = re.compile(r"^['‘’`]+(?=[+\-−\d.])")
 # a unit written inside the cell: 1744亿元, 154.83万人, 8.1 %

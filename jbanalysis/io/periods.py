@@ -62,7 +62,12 @@ _ENGLISH_RANGE = re.compile(
     r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 )
 _QUARTERS = [
-    (re.compile(r"(前三季度|前3季度|一至三季度|1-3季度|第一至三季度|first three quarters|q1\s*-\s*q3|1-3q)"), "Q1-Q3"),
+    (
+        re.compile(
+            r"(前三季度|前3季度|一至三季度|1-3季度|第一至三季度|first three quarters|q1\s*-\s*q3|1-3q)"
+        ),
+        "Q1-Q3",
+    ),
     (re.compile(r"(上半年|前两季度|一至二季度|1-2季度|first half|h1)"), "H1"),
     (re.compile(r"(第?一季度|第?1季度|首季度?|first quarter|\bq1\b)"), "Q1"),
     (re.compile(r"(全年累计|全年|年度累计|full year|annual|whole year)"), "Y"),
@@ -70,7 +75,12 @@ _QUARTERS = [
 _OTHER_PERIODS = re.compile(r"(第?[二三四234]季度|下半年|\bq[234]\b|second half|h2)")
 _STOCK_END = re.compile(r"(年末|年底|end of year|year-end|year end)")
 _RELATIVE = [
-    (re.compile(r"(上年同期累计|上年同期|去年同期|上年累计|上年实际|上年末|上年|去年|上期|previous year|last year)"), -1),
+    (
+        re.compile(
+            r"(上年同期累计|上年同期|去年同期|上年累计|上年实际|上年末|上年|去年|上期|previous year|last year)"
+        ),
+        -1,
+    ),
     (re.compile(r"(本年累计|本期累计|本年实际|本年|本期|今年|当年|this year|current year)"), 0),
 ]
 _MONTHLY = re.compile(r"(本月|当月|上月|this month)")

@@ -100,7 +100,9 @@ class Recipe:
             return self.sheet
         parts = re.split(r"(\{Y(?:[+-]\d+)?\})", self.sheet)
         pattern = re.compile(
-            "^" + "".join(r"(?:19|20)\d\d" if i % 2 else re.escape(p) for i, p in enumerate(parts)) + "$"
+            "^"
+            + "".join(r"(?:19|20)\d\d" if i % 2 else re.escape(p) for i, p in enumerate(parts))
+            + "$"
         )
         same = [n for n in names if pattern.match(n)]
         if len(same) == 1:
@@ -114,7 +116,8 @@ class Recipe:
         if changes:
             raise DataError(
                 f"the layout changed since recipe {self.name!r} was saved (from {self.file}, "
-                f"{self.saved}): " + "; ".join(changes[:8])
+                f"{self.saved}): "
+                + "; ".join(changes[:8])
                 + ("; …" if len(changes) > 8 else "")
                 + ". Check the new reading with --dry-run (without --recipe) and save the recipe "
                 "again with --save-recipe",
@@ -137,7 +140,9 @@ class Recipe:
 
     def save(self, path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        path.write_text(
+            json.dumps(asdict(self), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
         return path
 
     @classmethod
@@ -167,7 +172,9 @@ def compare(old: list[dict], new: list[dict], roles: bool = False) -> list[str]:
             elif ha != hb:
                 out.append(f"{where}column {letter} was {ha!r}, now {hb!r}")
             elif roles and a["roles"][i] != b["roles"][i]:
-                out.append(f"{where}column {letter} {hb!r} was read as {a['roles'][i]}, now as {b['roles'][i]}")
+                out.append(
+                    f"{where}column {letter} {hb!r} was read as {a['roles'][i]}, now as {b['roles'][i]}"
+                )
     return out
 
 

@@ -17,7 +17,7 @@ them).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -52,7 +52,7 @@ class Role:
     head: str
     letter: str
     kind: str  # a key of KEYS, "data" or "ignore"
-    facets: Facets = Facets()
+    facets: Facets = field(default_factory=Facets)
     reason: str = ""
     how: str = "head"  # head, content, override
     anchor: int | None = None
@@ -91,7 +91,11 @@ def _head(path: list[str]) -> str:
 
 def _matches(override: str, role: Role, path: list[str]) -> bool:
     key = lb.compact(override)
-    names = {lb.compact(role.head), lb.compact(role.head.replace(" / ", "|")), role.letter.casefold()}
+    names = {
+        lb.compact(role.head),
+        lb.compact(role.head.replace(" / ", "|")),
+        role.letter.casefold(),
+    }
     names |= {lb.compact(p) for p in path if p}
     return key in names or key == f"#{role.pos + 1}"
 
@@ -135,7 +139,9 @@ def column_roles(grid: Grid, table: Table, overrides: dict[str, str]) -> list[Ro
 
 
 def _override(base: Facets, said: Facets) -> Facets:
-    fields = {k: v for k, v in said.__dict__.items() if v not in (None, "", False, ()) and k != "said"}
+    fields = {
+        k: v for k, v in said.__dict__.items() if v not in (None, "", False, ()) and k != "said"
+    }
     return replace(base, **fields, ignore="", unknown="")
 
 
@@ -159,7 +165,12 @@ def _by_head(role: Role, f: Facets, conflicts: list[str]) -> Role:
 
 def _data_facets(f: Facets) -> bool:
     return bool(
-        f.district or f.year is not None or f.period or f.relative is not None or f.indicator or f.measure
+        f.district
+        or f.year is not None
+        or f.period
+        or f.relative is not None
+        or f.indicator
+        or f.measure
     )
 
 
@@ -212,13 +223,26 @@ def _by_content(role: Role, values: pd.Series) -> Role:
         return role
     if role.kind == "unit":
         if c["district"] and c["district"] >= c["unit"]:
-            return replace(role, kind="district", how="content", reason="it names districts (the reporting unit)")
+            return replace(
+                role,
+                kind="district",
+                how="content",
+                reason="it names districts (the reporting unit)",
+            )
         return role
     if role.kind == "district":
         if not c["district"] and c["city"] and not labels["indicator"]:
-            return replace(role, kind="parent", reason="the parent area (重庆市) on every row, not the district")
+            return replace(
+                role,
+                kind="parent",
+                reason="the parent area (重庆市) on every row, not the district",
+            )
         if not c["district"] and c["group"]:
-            return replace(role, kind="parent", reason="a grouping of districts (such as 中心城区), not the district")
+            return replace(
+                role,
+                kind="parent",
+                reason="a grouping of districts (such as 中心城区), not the district",
+            )
         if labels["indicator"] > c["district"] and labels["indicator"] >= c["other"]:
             return replace(role, kind="indicator", how="content", reason="it names indicators")
         return role
@@ -227,7 +251,12 @@ def _by_content(role: Role, values: pd.Series) -> Role:
             return replace(role, kind="district", how="content", reason="it names districts")
         return role
     if labels[best] and labels[best] >= c["other"]:
-        return replace(role, kind=best, how="content", reason=f"it names {best}s" if best != "year" else "it names years")
+        return replace(
+            role,
+            kind=best,
+            how="content",
+            reason=f"it names {best}s" if best != "year" else "it names years",
+        )
     if role.kind == "unknown":
         if c["number"] and c["number"] >= texts:
             return role
@@ -247,14 +276,20 @@ def _one_key_each(grid: Grid, roles: list[Role], body) -> list[Role]:
         roles = [
             r
             if r.kind != "district" or r is best
-            else replace(r, kind="parent", reason=f"a second district column; {best.head!r} is the district")
+            else replace(
+                r, kind="parent", reason=f"a second district column; {best.head!r} is the district"
+            )
             for r in roles
         ]
     has_district = any(r.kind == "district" for r in roles)
     out = []
     for r in roles:
         if r.kind == "code" and has_district:
-            r = replace(r, kind="code_check", reason="district codes beside the names (checked against them)")
+            r = replace(
+                r,
+                kind="code_check",
+                reason="district codes beside the names (checked against them)",
+            )
         out.append(r)
     for kind in ("year", "indicator", "unit", "value"):
         same = [r for r in out if r.kind == kind]
@@ -315,4 +350,8 @@ _PERIOD_ORDER = {"Q1": 1, "H1": 2, "Q1-Q3": 3, "Y": 4, None: 4}
 
 def _order(r: Role) -> tuple:
     f = r.facets
-    return (f.year or 0, f.relative if f.relative is not None else 0, _PERIOD_ORDER.get(f.period, 4))
+    return (
+        f.year or 0,
+        f.relative if f.relative is not None else 0,
+        _PERIOD_ORDER.get(f.period, 4),
+    )

@@ -22,7 +22,17 @@ from jbanalysis.io.heads import Facets, read_head, strip_label
 from jbanalysis.io.roles import Role
 from jbanalysis.io.rows import Rows
 
-FIELDS = ("district", "year", "period", "relative", "indicator", "measure", "basis", "unit", "unit_text")
+FIELDS = (
+    "district",
+    "year",
+    "period",
+    "relative",
+    "indicator",
+    "measure",
+    "basis",
+    "unit",
+    "unit_text",
+)
 
 
 @dataclass
@@ -60,8 +70,8 @@ def _none(value):
 
 def _unknown(kind: str, text: str) -> str:
     """``unknown district '江北县'; did you mean '江北', …?`` (the registry's own words)."""
-    from jbanalysis.districts import resolve_district
-    from jbanalysis.indicators import resolve_indicator
+    from jbanalysis.registry.districts import resolve_district
+    from jbanalysis.registry.indicators import resolve_indicator
 
     try:
         (resolve_district if kind == "district" else resolve_indicator)(text)
@@ -71,8 +81,8 @@ def _unknown(kind: str, text: str) -> str:
 
 
 def _suggest(kind: str, text: str) -> str:
-    from jbanalysis.districts import resolve_district
-    from jbanalysis.indicators import resolve_indicator
+    from jbanalysis.registry.districts import resolve_district
+    from jbanalysis.registry.indicators import resolve_indicator
 
     try:
         (resolve_district if kind == "district" else resolve_indicator)(text)
@@ -94,7 +104,7 @@ def row_keys(grid: Grid, table: Table, roles: list[Role], rows: Rows) -> RowKeys
         codes, uniques = pd.factorize(body[role.pos].to_numpy(dtype=object), use_na_sentinel=False)
         used = np.unique(codes[live])
         judged = {int(u): _judge(role, str(uniques[u]).strip(), grid) for u in used}
-        for u, (facets, why) in judged.items():
+        for u, (_, why) in judged.items():
             if why:
                 for pos in np.flatnonzero(live & (codes == u)):
                     keys.rejected.setdefault(int(pos), why)
@@ -104,9 +114,16 @@ def row_keys(grid: Grid, table: Table, roles: list[Role], rows: Rows) -> RowKeys
             label = lb.clean(role.head)[0]
             plain = lb.compact(label) in ("备注", "note", "notes", "注", "附注", "说明")
             texts = np.where(texts == "", "", texts if plain else f"{label}: " + texts)
-            keys.notes = np.where(keys.notes == "", texts, np.where(texts == "", keys.notes, keys.notes + "; " + texts))
+            keys.notes = np.where(
+                keys.notes == "",
+                texts,
+                np.where(texts == "", keys.notes, keys.notes + "; " + texts),
+            )
             continue
-        table_f = [judged.get(int(u), (Facets(), ""))[0] if int(u) in judged else Facets() for u in range(len(uniques))]
+        table_f = [
+            judged.get(int(u), (Facets(), ""))[0] if int(u) in judged else Facets()
+            for u in range(len(uniques))
+        ]
         where = live.copy()
         source = f"the {role.kind} column {role.head or role.letter!r}"
         if role.kind == "code_check":
@@ -151,7 +168,10 @@ def _judge(role: Role, text: str, grid: Grid) -> tuple[Facets, str]:
         return Facets(), f"{text!r}: {f.ignore}"
     if f.unknown or not (f.indicator or f.measure):
         name = strip_label(lb.compact(lb.split_unit(clean)[0]))
-        return Facets(), f"indicator {text!r} is not in data/indicators.csv{_suggest('indicator', name)}"
+        return (
+            Facets(),
+            f"indicator {text!r} is not in data/indicators.csv{_suggest('indicator', name)}",
+        )
     return f, ""
 
 
@@ -178,7 +198,9 @@ def _sections(rows: Rows, keys: RowKeys) -> None:
             index[pos:] = k
         everywhere = index >= 0
         for name in FIELDS:
-            table = np.array([_none(getattr(rows.sections[p], name)) for p in order] + [None], dtype=object)
+            table = np.array(
+                [_none(getattr(rows.sections[p], name)) for p in order] + [None], dtype=object
+            )
             keys.put(name, everywhere, table[index], "a section heading above")
     if rows.units:
         index = np.full(n, -1, dtype=np.int64)

@@ -50,7 +50,9 @@ def classify_rows(grid: Grid, table: Table, roles: list[Role]) -> Rows:
     data_cols = [r.pos for r in roles if r.kind in ("data", "value")]
     has_data = filled[:, data_cols].any(axis=1) if data_cols else np.zeros(n, bool)
     keys = {r.kind: r.pos for r in roles if r.kind in ("district", "indicator", "year", "code")}
-    label_pos = next((keys[k] for k in ("district", "indicator", "year", "code") if k in keys), None)
+    label_pos = next(
+        (keys[k] for k in ("district", "indicator", "year", "code") if k in keys), None
+    )
     single = n_filled == 1
     f_codes, f_uniques = pd.factorize(values[np.arange(n), first_pos], use_na_sentinel=False)
     f_text = [str(t).strip() for t in f_uniques]
@@ -60,7 +62,9 @@ def classify_rows(grid: Grid, table: Table, roles: list[Role]) -> Rows:
 
     unit_of = per_first(lb.unit_row)
     note_text = per_first(lb.is_note, bool)
-    note_strong = per_first(lambda t: normalise(t).startswith(("注:", "备注", "注：", "说明")), bool)
+    note_strong = per_first(
+        lambda t: normalise(t).startswith(("注:", "备注", "注：", "说明")), bool
+    )
     verdict = np.full(n, "", dtype=object)
     if label_pos is not None and "indicator" not in keys:
         l_codes, l_uniques = pd.factorize(values[:, label_pos], use_na_sentinel=False)

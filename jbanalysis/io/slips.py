@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from jbanalysis.errors import DataError
-from jbanalysis.indicators import load_indicators, load_units
+from jbanalysis.registry.indicators import load_indicators, load_units
 
 FACTOR = 5.0
 NEAREST_YEARS = 5
@@ -69,7 +69,9 @@ def _neighbours(obs: pd.DataFrame, reference: pd.DataFrame | None) -> pd.DataFra
                     "series": _series(ref).to_numpy(dtype=object),
                     "year": ref["year"].to_numpy(np.int64),
                     "value": ref["value"].to_numpy(float),
-                    "from": (ref["source_id"].astype(str) + " " + ref["record"].astype(str)).to_numpy(dtype=object),
+                    "from": (
+                        ref["source_id"].astype(str) + " " + ref["record"].astype(str)
+                    ).to_numpy(dtype=object),
                 }
             )
             ref = ref.groupby(["series", "year"], as_index=False, sort=False).agg(
@@ -85,14 +87,20 @@ def _neighbours(obs: pd.DataFrame, reference: pd.DataFrame | None) -> pd.DataFra
     mine = np.flatnonzero(me >= 0)
     for side, step in (("before", -1), ("after", 1)):
         other = np.clip(mine + step, 0, len(rows) - 1)
-        ok = (other != mine) & (code[other] == code[mine]) & (np.abs(year[other] - year[mine]) <= NEAREST_YEARS)
+        ok = (
+            (other != mine)
+            & (code[other] == code[mine])
+            & (np.abs(year[other] - year[mine]) <= NEAREST_YEARS)
+        )
         value = np.where(ok, rows["value"].to_numpy(float)[other], np.nan)
         ryear = np.where(ok, year[other], -1)
         same_ref = ok & (year[other] == year[mine]) & (me[other] < 0)
         target = me[mine]
         out.loc[target, f"{side}_value"] = value
         out.loc[target, f"{side}_year"] = ryear
-        out.loc[target, f"{side}_from"] = np.where(ok, rows["from"].to_numpy(dtype=object)[other], None)
+        out.loc[target, f"{side}_from"] = np.where(
+            ok, rows["from"].to_numpy(dtype=object)[other], None
+        )
         out.loc[target, f"{side}_same"] = same_ref
     same = out["before_same"].to_numpy(bool) | out["after_same"].to_numpy(bool)
     for side in ("before", "after"):  # a same-year reference is the only yardstick
@@ -124,9 +132,20 @@ def find_slips(obs: pd.DataFrame, reference: pd.DataFrame | None) -> pd.DataFram
     far_all = has_any & nb["before_far"].to_numpy() & nb["after_far"].to_numpy()
     for i in np.flatnonzero(far_all):
         side = "before" if nb.at[i, "before_has"] else "after"
-        if nb.at[i, "after_has"] and side == "before" and abs(obs["year"].iat[i] - nb.at[i, "after_year"]) < abs(obs["year"].iat[i] - nb.at[i, "before_year"]):
+        if (
+            nb.at[i, "after_has"]
+            and side == "before"
+            and abs(obs["year"].iat[i] - nb.at[i, "after_year"])
+            < abs(obs["year"].iat[i] - nb.at[i, "before_year"])
+        ):
             side = "after"
-        found[int(i)] = _words(obs, i, nb.at[i, f"{side}_value"], int(nb.at[i, f"{side}_year"]), nb.at[i, f"{side}_from"])
+        found[int(i)] = _words(
+            obs,
+            i,
+            nb.at[i, f"{side}_value"],
+            int(nb.at[i, f"{side}_year"]),
+            nb.at[i, f"{side}_from"],
+        )
     for i, words in _cross_rows(obs, kind, ~has_any).items():
         found.setdefault(i, words)
     return pd.DataFrame({"index": list(found), "comparison": list(found.values())})
@@ -159,8 +178,12 @@ def _cross_rows(obs, kind, alone) -> dict[int, str]:
     return out
 
 
+def _units() -> pd.DataFrame:
+    return load_units().set_index("id")
+
+
 def _unit_symbol(unit: str) -> str:
-    units = load_units().set_index("id")
+    units = _units()
     return str(units.at[unit, "symbol_zh"]) if unit in units.index else unit
 
 
@@ -177,28 +200,41 @@ def _round(x: float) -> float | int:
     return round(x, 1) if x < 10 else round(x)
 
 
-def _hint(ratio: float) -> str:
+def _hint(ratio: float, published: str) -> str:
+    """What the slip probably is: a unit that would make the value match, or a decimal point."""
+    from jbanalysis.registry.indicators import resolve_unit
+
+    units = _units()
+    try:
+        unit = resolve_unit(published)
+    except Exception:
+        unit = None
+    if unit in units.index:
+        dim, factor = units.at[unit, "dimension"], float(units.at[unit, "factor"])
+        want = factor / ratio
+        for _, u in units[(units["dimension"] == dim) & (units.index != unit)].iterrows():
+            if abs(math.log10(float(u["factor"]) / want)) < 0.05:
+                return f"the unit was taken as {units.at[unit, 'symbol_zh']}; {u['symbol_zh']} would match (is the unit wrong?)"
     power = round(math.log10(ratio))
     if power and abs(math.log10(ratio) - power) < 0.05:
-        if abs(power) == 4:
-            return "万元 for 亿元 (or 万人 for 人)? a unit read wrongly"
-        return "a decimal point out of place?" if abs(power) <= 2 else "a unit read wrongly?"
+        return "a decimal point out of place?"
     return "a slip, or a real break (a boundary or scope change)?"
+
+
+def _said(row) -> str:
+    return f"{row['indicator']} {row['published_value']:g} {row['published_unit']} for {row['district']} {row['year']}"
 
 
 def _words(obs, i, ref_value, ref_year, ref_from) -> str:
     row = obs.iloc[i]
     unit = _unit_symbol(row["unit"])
-    if load_indicators().set_index("id").at[row["indicator"], "kind"] == "rate":
-        return (
-            f"{row['indicator']} {row['value']:g} {unit} for {row['district']} {row['year']} is far from "
-            f"{ref_value:g} in {ref_year} ({ref_from}): a slip?"
-        )
-    ratio = row["value"] / ref_value
     when = "the same year" if ref_year == row["year"] else str(ref_year)
+    if load_indicators().set_index("id").at[row["indicator"], "kind"] == "rate":
+        return f"{_said(row)} is far from {ref_value:g} in {when} ({ref_from}): a slip?"
+    ratio = row["value"] / ref_value
     return (
-        f"{row['indicator']} {row['value']:g} {unit} for {row['district']} {row['year']} is "
-        f"{_size(ratio)} {ref_value:g} {unit} in {when} ({ref_from}): {_hint(ratio)}"
+        f"{_said(row)} is {_size(ratio)} {ref_value:g} {unit} in {when} ({ref_from}): "
+        f"{_hint(ratio, row['published_unit'])}"
     )
 
 
@@ -207,17 +243,18 @@ def _against_rows(obs, i, near, count, rate=False) -> str:
     unit = _unit_symbol(row["unit"])
     if rate:
         return (
-            f"{row['indicator']} {row['value']:g} {unit} for {row['district']} {row['year']} is far "
-            f"from the table's other {count} rows (typically {near:g}): a slip?"
+            f"{_said(row)} is far from the table's other {count} rows (typically {near:g}): a slip?"
         )
     ratio = row["value"] / near
     return (
-        f"{row['indicator']} {row['value']:g} {unit} for {row['district']} {row['year']} is "
-        f"{_size(ratio)} the nearest of the table's other {count} rows ({near:g} {unit}): {_hint(ratio)}"
+        f"{_said(row)} is {_size(ratio)} the nearest of the table's other {count} rows "
+        f"({near:g} {unit}): {_hint(ratio, row['published_unit'])}"
     )
 
 
-def check_slips(obs: pd.DataFrame, reference, files: dict, accept: str | None, report) -> pd.DataFrame:
+def check_slips(
+    obs: pd.DataFrame, reference, files: dict, accept: str | None, report
+) -> pd.DataFrame:
     """Raise on slips, or keep them with the reason in their note when ``accept`` gives one.
     ``files``: the file each value comes from, by record prefix, for the message."""
     if accept is not None and (not isinstance(accept, str) or not accept.strip()):

@@ -7,9 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from jbanalysis.data import OBSERVATION_COLUMNS
 from jbanalysis.errors import DataError, UnknownNameError
-from jbanalysis.indicators import resolve_indicator, resolve_unit
 from jbanalysis.io import finish
 from jbanalysis.io.account import ReadReport
 from jbanalysis.io.cells import Args, Cells, table_cells
@@ -18,11 +16,13 @@ from jbanalysis.io.files import read_grid
 from jbanalysis.io.grid import Grid
 from jbanalysis.io.header import Table, find_tables
 from jbanalysis.io.recipes import heads_shape, role_words
-from jbanalysis.io.rowkeys import row_keys
 from jbanalysis.io.roles import Role, column_roles
+from jbanalysis.io.rowkeys import row_keys
 from jbanalysis.io.rows import classify_rows
 from jbanalysis.io.slips import check_slips
 from jbanalysis.io.titles import growth_basis, read_title
+from jbanalysis.registry.indicators import resolve_indicator, resolve_unit
+from jbanalysis.registry.schema import OBSERVATION_COLUMNS
 
 LAYOUTS = (
     "auto",
@@ -162,7 +162,9 @@ def read_table(
     report.shape = heads_shape(grid, tables)
     if recipe is not None:
         overrides = recipe.apply(report.shape, overrides, grid.file)
-        report.notes.append(f"read with recipe {recipe.name!r} (saved from {recipe.file}, {recipe.saved})")
+        report.notes.append(
+            f"read with recipe {recipe.name!r} (saved from {recipe.file}, {recipe.saved})"
+        )
     frames, readings = [], []
     layouts = []
     for k, table in enumerate(tables):
@@ -171,7 +173,12 @@ def read_table(
         except DataError as exc:
             if len(tables) == 1:
                 raise
-            raise DataError(f"table {k + 1} of {len(tables)} ({_where(grid, table)}): {exc.reason}", file=exc.file, row=exc.row, column=exc.column) from None
+            raise DataError(
+                f"table {k + 1} of {len(tables)} ({_where(grid, table)}): {exc.reason}",
+                file=exc.file,
+                row=exc.row,
+                column=exc.column,
+            ) from None
         if part is None:
             continue
         frames.append(part)
@@ -182,7 +189,11 @@ def read_table(
         shape["roles"] = [role_words(r, by_col.get(r.pos), shape["year"]) for r in roles]
     report.layout = layouts[0] if len(set(layouts)) == 1 else "several"
     report.header_row = grid.row(tables[0].head[0])
-    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else (frames[0] if frames else pd.DataFrame())
+    frame = (
+        pd.concat(frames, ignore_index=True)
+        if len(frames) > 1
+        else (frames[0] if frames else pd.DataFrame())
+    )
     if len(frame) and frame["col"].nunique() > 1:  # in the order of the table: row by row
         frame = frame.iloc[np.lexsort((frame["col"].to_numpy(), frame["line"].to_numpy()))]
         frame = frame.reset_index(drop=True)
@@ -198,7 +209,9 @@ def read_table(
     report.values = len(obs)
     report.rejected.sort(key=lambda r: r[0])
     if layout != "auto" and report.layout != layout:
-        raise DataError(f"the table is laid out as {report.layout!r}, not {layout!r} (layout=)", file=path)
+        raise DataError(
+            f"the table is laid out as {report.layout!r}, not {layout!r} (layout=)", file=path
+        )
     if recipe is not None:
         recipe.check_roles(report.shape, grid.file)
     out = obs[OBSERVATION_COLUMNS].reset_index(drop=True)
@@ -216,7 +229,9 @@ def _nothing_read(grid: Grid, report: ReadReport) -> DataError:
     first = sorted(report.rejected)[0] if report.rejected else (None, "")
     column = report._rejected_by.get(first[0]) if first[0] is not None else None
     return DataError(
-        "no values read: every row was left out — " + "; ".join(said) + (f"; … {more} more" if more > 0 else ""),
+        "no values read: every row was left out — "
+        + "; ".join(said)
+        + (f"; … {more} more" if more > 0 else ""),
         file=grid.file,
         row=first[0],
         column=column,
@@ -230,7 +245,7 @@ def _where(grid: Grid, table: Table) -> str:
 
 
 def _args(path, indicator, unit, year, district, decimal) -> Args:
-    from jbanalysis.districts import resolve_district
+    from jbanalysis.registry.districts import resolve_district
 
     def named(fn, text, what):
         try:
@@ -247,7 +262,9 @@ def _args(path, indicator, unit, year, district, decimal) -> Args:
     )
 
 
-def _read_one(grid: Grid, table: Table, overrides, args: Args, report: ReadReport, k: int, count: int):
+def _read_one(
+    grid: Grid, table: Table, overrides, args: Args, report: ReadReport, k: int, count: int
+):
     roles = column_roles(grid, table, overrides if k == 0 or count > 1 else {})
     data = [r for r in roles if r.kind in ("data", "value")]
     rows = classify_rows(grid, table, roles)
@@ -255,13 +272,17 @@ def _read_one(grid: Grid, table: Table, overrides, args: Args, report: ReadRepor
     report._note_rows = notes + rows.notes
     body_rows = grid.rows[table.start : table.end]
     if not data:
-        if k == 0 and count == 1 or not len(body_rows):
+        if (k == 0 and count == 1) or not len(body_rows):
             raise DataError(_no_values(roles), file=grid.file, row=grid.row(table.head[0]))
-        report.rejected += [(int(r), f"in a table with no value columns ({_where(grid, table)})") for r in body_rows]
+        report.rejected += [
+            (int(r), f"in a table with no value columns ({_where(grid, table)})") for r in body_rows
+        ]
         report.rows_in += len(body_rows)
         return None, roles
     if len(body_rows) == 0:
-        raise DataError("header only: the table has no data rows", file=grid.file, row=grid.row(table.head[-1]))
+        raise DataError(
+            "header only: the table has no data rows", file=grid.file, row=grid.row(table.head[-1])
+        )
     keys = row_keys(grid, table, roles, rows)
     title = read_title([*table.title, *table.context], grid.sheet)
     basis = growth_basis([*table.title, *table.context, *rows.notes])
@@ -285,7 +306,9 @@ def _no_values(roles: list[Role]) -> str:
     )
 
 
-def _account(grid, table, roles, rows, keys, cells: Cells, title, report: ReadReport, k, count) -> None:
+def _account(
+    grid, table, roles, rows, keys, cells: Cells, title, report: ReadReport, k, count
+) -> None:
     body_rows = grid.rows[table.start : table.end]
     rejected = list(rows.rejected)
     rejected += [(int(body_rows[p]), why) for p, why in sorted(keys.rejected.items())]
@@ -316,7 +339,11 @@ def _account(grid, table, roles, rows, keys, cells: Cells, title, report: ReadRe
         report.notes.append(title.year_said)
     if title.period_said and (cells.frame["period"] == title.period).any():
         report.notes.append(title.period_said)
-    if title.district and (cells.frame["district"] == title.district).all() and not any(r.kind == "district" for r in roles):
+    if (
+        title.district
+        and (cells.frame["district"] == title.district).all()
+        and not any(r.kind == "district" for r in roles)
+    ):
         report.notes.append(f"district {title.district} from the title {title.text[:40]!r}")
 
 
@@ -342,7 +369,10 @@ def _year_filter(frame: pd.DataFrame, args: Args, report: ReadReport, readings) 
     if not other.any():
         return frame
     if other.all():
-        raise DataError(f"no values for year={args.year}; the table has {sorted(set(frame['year']))}", file=report.file)
+        raise DataError(
+            f"no values for year={args.year}; the table has {sorted(set(frame['year']))}",
+            file=report.file,
+        )
     year_keyed = any(r.kind == "year" for roles in readings for r in roles)
     if year_keyed:
         keep_lines = set(frame.loc[~other, "line"])
@@ -354,6 +384,7 @@ def _year_filter(frame: pd.DataFrame, args: Args, report: ReadReport, readings) 
     else:
         for header in pd.unique(frame.loc[other, "header"]):
             y = int(frame.loc[other & (frame["header"] == header).to_numpy(), "year"].iloc[0])
-            report.ignored_columns.append((str(header), f"year {y} not requested (year={args.year})"))
+            report.ignored_columns.append(
+                (str(header), f"year {y} not requested (year={args.year})")
+            )
     return frame[~other].reset_index(drop=True)
-

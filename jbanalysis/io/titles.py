@@ -70,7 +70,7 @@ def read_title(lines: list[str], sheet: str) -> TitleFacts:
             f"data year {t.year} from the yearbook edition {edition} in the title (a yearbook "
             f"holds the year before its edition: {clean[start : m.end()].strip()!r})"
         )
-    rest, when = pr.peel(pr._EDITION.sub(" ", clean))
+    _, when = pr.peel(pr._EDITION.sub(" ", clean))
     if when.period and when.period != "Y" and not when.other:
         t.period = when.period
         t.period_said = f"period {when.period} from the title {short!r}"
@@ -105,7 +105,7 @@ def _named(text: str, names: list[tuple[str, str]]) -> list[str]:
 
 @cache
 def _district_names() -> list[tuple[str, str]]:
-    from jbanalysis.districts import load_districts
+    from jbanalysis.registry.districts import load_districts
 
     names = []
     for row in load_districts().itertuples(index=False):
@@ -119,7 +119,7 @@ def _district_names() -> list[tuple[str, str]]:
 
 @cache
 def _indicator_names() -> list[tuple[str, str]]:
-    from jbanalysis.indicators import load_indicators
+    from jbanalysis.registry.indicators import load_indicators
 
     names = []
     for row in load_indicators().itertuples(index=False):
@@ -139,7 +139,9 @@ def growth_basis(texts: list[str]) -> str:
     said_growth, said_table = "", ""
     for text in texts:
         for clause in re.split(r"[，,；;。\n]", lb.clean(text)[0]):
-            basis = "nominal" if w.NOMINAL.search(clause) else "real" if w.REAL.search(clause) else ""
+            basis = (
+                "nominal" if w.NOMINAL.search(clause) else "real" if w.REAL.search(clause) else ""
+            )
             if not basis:
                 continue
             if w.GROWTH_SUBJECT.search(clause):

@@ -77,7 +77,20 @@ KEY_HEADS = {
         "数据来源",
         "source",
     },
-    "rownum": {"序号", "编号", "行次", "栏次", "序", "no", "no.", "#", "number", "页码", "页次", "page"},
+    "rownum": {
+        "序号",
+        "编号",
+        "行次",
+        "栏次",
+        "序",
+        "no",
+        "no.",
+        "#",
+        "number",
+        "页码",
+        "页次",
+        "page",
+    },
 }
 
 #: Words that make a column a rank (位次 is the place among districts, not a value).
@@ -109,7 +122,9 @@ REAL = re.compile(
     r"(按?可比价(格)?(计算)?|按?不变价(格)?(计算)?|实际|comparable prices?|constant prices?|"
     r"\breal\b(?!\s*estate))"
 )
-TARGET = re.compile(r"(目标|预期|远景|规划值|计划值|计划|规划目标|target|goal|projection|预测|预算数)")
+TARGET = re.compile(
+    r"(目标|预期|远景|规划值|计划值|计划|规划目标|target|goal|projection|预测|预算数)"
+)
 ESTIMATE = re.compile(r"(预计|预估|estimate|estimated)")
 #: A year-on-year change since the start of the year (比年初): not growth over the previous year.
 SINCE_START = re.compile(r"(比年初|较年初|比上年末|较上年末)")

@@ -27,7 +27,6 @@ from jbanalysis.io import formats
 from jbanalysis.io.grid import ExcelError, Grid, MissingFormula, column_letter
 
 
-
 def read_workbook(path: Path, sheet: str | int | None) -> Grid:
     from openpyxl import load_workbook
 
@@ -84,7 +83,9 @@ def _choose_sheet(book, path: Path, sheet) -> Grid:
     if sheet is not None:
         name = _position(book, path, sheet)
         if kinds[name] == "chart":
-            raise DataError(f"sheet {name!r} is a chart, not a table; {summary(book, path)}", file=path)
+            raise DataError(
+                f"sheet {name!r} is a chart, not a table; {summary(book, path)}", file=path
+            )
         grid = sheet_grid(book[name], path, names.index(name) + 1)
         if kinds[name] == "hidden":
             grid.notes.append(f"sheet {name!r} is hidden in the workbook (read because asked)")
@@ -167,7 +168,9 @@ def sheet_grid(ws, path: Path, position: int = 0) -> Grid:
                 rows.append(number)
                 data.append(values)
     _fill_merged(parser, rows, data)
-    hidden_rows = {int(r) for r, a in parser.row_dimensions.items() if a.get("hidden") in ("1", "true")}
+    hidden_rows = {
+        int(r) for r, a in parser.row_dimensions.items() if a.get("hidden") in ("1", "true")
+    }
     hidden_cols = _hidden_columns(parser)
     notes = []
     keep = [i for i, r in enumerate(rows) if r not in hidden_rows]

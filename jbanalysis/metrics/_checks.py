@@ -128,7 +128,7 @@ def as_values(values: object, what: str = "values") -> np.ndarray:
 def registry_resolve(name: str) -> str | None:
     """The registry id for ``name`` (江北, Jiangbei, 500105, ...), or None if unknown."""
     try:
-        from jbanalysis.districts import resolve_district
+        from jbanalysis.registry.districts import resolve_district
     except ImportError:  # the registry module is optional for user data
         return None
     try:
@@ -140,7 +140,7 @@ def registry_resolve(name: str) -> str | None:
 def aggregate_ids() -> set[str]:
     """Registry ids of the city and the published groups (not districts or counties)."""
     try:
-        from jbanalysis.districts import load_districts
+        from jbanalysis.registry.districts import load_districts
     except ImportError:  # the registry module is optional for user data
         return set()
     registry = load_districts()
@@ -169,16 +169,16 @@ def group_members(group: str | Sequence[str], available: Sequence[object]) -> li
     """Members of ``group`` (a registry group such as "central", or a list of names)."""
     if isinstance(group, str):
         try:
-            from jbanalysis.districts import district_ids
+            from jbanalysis.registry.districts import district_ids
         except ImportError as exc:  # pragma: no cover - the registry ships with the package
             raise UnknownDistrictError(
-                f"cannot resolve group {group!r}: jbanalysis.districts is unavailable; "
+                f"cannot resolve group {group!r}: jbanalysis.registry.districts is unavailable; "
                 "pass the members as a list"
             ) from exc
         try:
             ids = list(district_ids(group))
             if ids == [group] and ids[0] in aggregate_ids() - {"chongqing"}:
-                from jbanalysis.districts import group_members as published_members
+                from jbanalysis.registry.districts import group_members as published_members
 
                 ids = published_members(group)  # a published aggregate: its member districts
         except LookupError as exc:  # jbanalysis.errors.UnknownNameError

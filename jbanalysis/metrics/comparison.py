@@ -359,7 +359,7 @@ def contribution(
 
 def _unit_factor(given: str, target: str, name: str) -> float:
     """The registry's conversion factor from ``given`` to ``target`` (same dimension), or raise."""
-    from jbanalysis.indicators import conversion_factor
+    from jbanalysis.registry.indicators import conversion_factor
 
     try:
         return conversion_factor(given, target)

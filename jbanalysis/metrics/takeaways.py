@@ -2,7 +2,7 @@
 
 Each function gathers, by the rules of :mod:`jbanalysis.metrics.selection` (like for like),
 :mod:`jbanalysis.metrics.windows` (breaks) and :mod:`jbanalysis.metrics.direction` (the path),
-everything one sentence needs, so that :mod:`jbanalysis.sentences` only *words* it: a level with
+everything one sentence needs, so that :mod:`jbanalysis.text.sentences` only *words* it: a level with
 its rank in the comparison year and its headline growth; an index with the breaks it crosses; a
 rank history with the years in which the group is incomplete; a dispersion path with its turning
 points; the year of a structure comparison.
@@ -96,7 +96,7 @@ class LevelComparison:
 
 def _indicator_kind(indicator: str) -> str:
     try:
-        from jbanalysis.indicators import load_indicators
+        from jbanalysis.registry.indicators import load_indicators
 
         reg = load_indicators().set_index("id")
         return str(reg.at[indicator, "kind"]) if indicator in reg.index else "level"
@@ -157,7 +157,7 @@ def level_comparison(
     >>> c.standing.latest_year, c.standing.year, c.standing.rank, c.standing.n
     (2021, 2020, 8, 8)
     """
-    from jbanalysis.panel import wide
+    from jbanalysis.panel.views import wide
 
     columns = list(dict.fromkeys([*_members(peers), district]))
     values = wide(panel, indicator, districts=columns)
@@ -181,7 +181,7 @@ def level_comparison(
 
 def _members(peers: str | Sequence[str]) -> list[str]:
     if isinstance(peers, str):
-        from jbanalysis.districts import district_ids
+        from jbanalysis.registry.districts import district_ids
 
         return list(district_ids(peers))
     return list(peers)
@@ -513,7 +513,7 @@ def real_growth_comparison(
     (2021, 2018, 9)
     """
     from jbanalysis.metrics.growth import yoy_growth
-    from jbanalysis.panel import wide
+    from jbanalysis.panel.views import wide
 
     members = list(dict.fromkeys([*_members(peers), district]))
     real_result = level_comparison(panel, real, district, members, share=share, growth=False)

@@ -2,7 +2,7 @@
 
 Chinese GDP levels are revised after each economic census (全国经济普查) and population figures
 after each population census (人口普查); the census years are those of the break registry
-(:mod:`jbanalysis.breaks`). A panel that mixes
+(:mod:`jbanalysis.registry.breaks`). A panel that mixes
 first-release values for a census year with revised values for later years shows a jump in
 year-on-year growth that is an artefact of the revision, not of the economy. Revised figures for
 census year Y appear from year Y+1 on, so a break can show in the change Y-1 -> Y or Y -> Y+1.
@@ -26,7 +26,7 @@ from jbanalysis.metrics._checks import (
 
 def _census_revisions(kinds: tuple[str, ...]) -> dict[int, str]:
     """``{census year: "economic census 2018"}`` for the registered censuses of ``kinds``."""
-    from jbanalysis.breaks import census_years
+    from jbanalysis.registry.breaks import census_years
 
     return {
         year: f"{kind.replace('_', ' ')} {year}" for kind in kinds for year in census_years(kind)

@@ -1,12 +1,12 @@
 """Growth windows and the breaks they cross: which span a headline growth rate may use.
 
 A growth rate over start–end compares a level on one statistical basis with a level on another
-when a registered break (:mod:`jbanalysis.breaks`) starts a new basis in (start, end]. The
+when a registered break (:mod:`jbanalysis.registry.breaks`) starts a new basis in (start, end]. The
 *headline* growth of a series is therefore taken over the longest window without such a break
 (:func:`headline_window`; the latest of equally long ones), and tables of growth windows mark the
 windows that cross one (:func:`window_breaks`). Break years are per series: an economic census
 starts the new basis in the census year itself where that year's value is already revised
-(:func:`jbanalysis.breaks.new_basis_years`), so the panel's vintages are passed on.
+(:func:`jbanalysis.registry.breaks.new_basis_years`), so the panel's vintages are passed on.
 
 Growth of levels is nominal (at current prices). Real growth is published separately
 (``gdp_real_growth``) and never derived here.
@@ -80,7 +80,7 @@ def cagr_table(values: pd.DataFrame, spans: Iterable[tuple[int, int]]) -> pd.Dat
 def _basis_breaks(
     indicator: str, district: str | None, vintages: tuple[tuple[int, str], ...]
 ) -> pd.DataFrame:
-    from jbanalysis.breaks import breaks_for, new_basis_years
+    from jbanalysis.registry.breaks import breaks_for, new_basis_years
 
     table = breaks_for(indicator, district)
     # the registry's rule, asked once per series: a census whose own year is already revised
@@ -102,7 +102,7 @@ def basis_breaks(
 ) -> pd.DataFrame:
     """The registered breaks of one series, with ``basis_year``: the first year of the new basis.
 
-    ``basis_year`` is :func:`jbanalysis.breaks.new_basis_years` of each break (the census year
+    ``basis_year`` is :func:`jbanalysis.registry.breaks.new_basis_years` of each break (the census year
     itself where that year's value is already revised, else the registered ``first_year``).
 
     >>> b = basis_breaks("gdp", "jiangbei", {2018: "revised"})

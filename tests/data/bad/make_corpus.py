@@ -786,7 +786,7 @@ def issue11_cases() -> None:
         "read_table",
         "sheet= by name reads that sheet, hidden or not",
         input="hidden_sheet.xlsx",
-        args={**GDP, "sheet": "old"},
+        args={**GDP, "sheet": "old", "accept_implausible": "a test value, 7.5x the bundled one"},
         contains=[["jiangbei", 2020, "gdp", 9999.0]],
         rows=(1, 1, 0),
         **ok,
@@ -1009,8 +1009,8 @@ def issue11_cases() -> None:
         "read_table",
         "unit='万元' for a table in 亿元: values 10,000× too small",
         input="enc_gbk.csv",
-        args={"indicator": "gdp", "unit": "万元", "reference": "bundled"},
-        contains="10,000× smaller than 1325.4 亿元 in the same year|万元 for 亿元|accept_implausible='REASON'|row 2",
+        args={"indicator": "gdp", "unit": "万元"},
+        contains="10,000× smaller than 1325.4 亿元 in the same year|亿元 would match|accept_implausible='REASON'|row 2",
     )
     case(
         "implausible_accepted",
@@ -1020,7 +1020,6 @@ def issue11_cases() -> None:
         args={
             "indicator": "gdp",
             "unit": "万元",
-            "reference": "bundled",
             "accept_implausible": "a test: the unit is wrong on purpose",
         },
         contains=[

@@ -1,0 +1,374 @@
+"""The user's data folder against the bundle: each value new, agreeing or conflicting, and the
+folder's own checks (:func:`validate_user`)."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from jbanalysis.errors import DataError
+from jbanalysis.sources.user import (
+    _ID,
+    ENV,
+    _empty_observations,
+    _source_table,
+    _user_sources,
+    _write_csv,
+    build_user,
+    init,
+    load_user_observations,
+    source_kinds,
+    user_data_dir,
+)
+
+__all__ = ["add", "compare", "validate_user"]
+
+
+def compare(
+    data_dir=None, source_ids: list[str] | None = None, observations: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Each user value against the bundled values of its key: ``new``, ``agrees``, ``conflicts``.
+
+    ``agrees``: every bundled value of the key is within the tolerance of
+    :func:`jbanalysis.conflicts` (so a figure the bundle later holds as well shows here, not as
+    a conflict); ``conflicts``: at least one is not — the ``bundled`` column lists them, and
+    ``chosen`` says which value the default policy puts in the panel.
+
+    >>> import tempfile, pathlib
+    >>> tmp = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (tmp / "jb.csv").write_text("地区,2020年\\n江北区,1300\\n", encoding="utf-8")
+    >>> _ = add(tmp / "jb.csv", tmp / "mine", source_id="my_guess", title="my estimate", url="",
+    ...         kind="user", vintage="estimate", indicator="gdp", unit="亿元")
+    >>> compare(tmp / "mine")[["value", "status", "chosen"]].to_numpy().tolist()
+    [[1300.0, 'conflicts', '1325.4 (cq_yearbook_panel)']]
+    """
+    from jbanalysis.panel.conflicts import conflicts
+    from jbanalysis.panel.selection import KEY, select
+    from jbanalysis.sources.observations import bundled_observations
+
+    if observations is not None:  # values not stored (a dry run)
+        mine = observations
+    else:
+        folder = user_data_dir(data_dir)
+        if folder is None:
+            raise ValueError(f"no user data folder: pass data_dir= or set {ENV}")
+        mine = load_user_observations(folder)
+    if source_ids is not None:
+        mine = mine[mine["source_id"].isin(source_ids)]
+    mine = mine.astype({"district": str, "indicator": str, "source_id": str})
+    columns = [*KEY, "value", "source_id", "record", "status", "bundled", "chosen"]
+    if not len(mine):
+        return pd.DataFrame(columns=columns)
+    bundled = bundled_observations()
+    keys = mine[KEY].drop_duplicates()
+    same = bundled[
+        bundled["district"].isin(keys["district"]) & bundled["indicator"].isin(keys["indicator"])
+    ].astype({"district": str, "indicator": str, "source_id": str})
+    same = same.merge(keys, on=KEY)
+    both = pd.concat([same, mine], ignore_index=True)
+    pairs = conflicts(observations=both) if len(same) else pd.DataFrame(columns=KEY)
+    user_ids = set(mine["source_id"])
+    if len(pairs):
+        involved = pairs["source_id_a"].isin(user_ids) ^ pairs["source_id_b"].isin(user_ids)
+        pairs = pairs[involved]
+    # the panel's choice, made as load_panel makes it: over every year of these series (the
+    # policy's series rule looks at the whole series, not one year)
+    series = bundled[
+        bundled["district"].isin(keys["district"]) & bundled["indicator"].isin(keys["indicator"])
+    ].astype({"district": str, "indicator": str, "source_id": str})
+    chosen = select(pd.concat([series, mine], ignore_index=True))
+    if "period" in chosen.columns:
+        chosen = chosen[chosen["period"] == "Y"]
+    chosen = chosen.set_index(KEY)
+    rows = []
+    for obs in mine.to_dict("records"):
+        key = tuple(obs[k] for k in KEY)
+        others = same[
+            (same["district"] == key[0]) & (same["year"] == key[1]) & (same["indicator"] == key[2])
+        ]
+        listed = ", ".join(
+            f"{v:g} ({s} {r})"
+            for v, s, r in zip(others["value"], others["source_id"], others["record"], strict=True)
+        )
+        if not len(others):
+            status = "new"
+        else:
+            hit = (
+                pairs[
+                    (pairs["district"] == key[0])
+                    & (pairs["year"] == key[1])
+                    & (pairs["indicator"] == key[2])
+                ]
+                if len(pairs)
+                else pairs
+            )
+            status = "conflicts" if len(hit) else "agrees"
+        win = chosen.loc[key] if key in chosen.index else None
+        rows.append(
+            {
+                **{k: obs[k] for k in KEY},
+                "value": obs["value"],
+                "source_id": obs["source_id"],
+                "record": obs["record"],
+                "status": status,
+                "bundled": listed,
+                "chosen": "" if win is None else f"{win['value']:g} ({win['source_id']})",
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def validate_user(data_dir: str | Path) -> pd.DataFrame:
+    """Check a user data folder; findings in the columns of :func:`jbanalysis.validate`.
+
+    Errors: a source table that does not read, ``observations.csv`` not what the sources build,
+    a source id that is bundled, a kind the policy does not know, a value 30× or more away from
+    the bundled series (unless accepted when added). Warnings: every disagreement with a bundled
+    value (with the value the panel takes), an original file missing or changed.
+
+    >>> import tempfile
+    >>> validate_user(init(tempfile.mkdtemp()))["severity"].tolist()
+    []
+    """
+    from jbanalysis.checks.findings import FINDING_COLUMNS
+    from jbanalysis.sources.build import build_observations
+    from jbanalysis.sources.observations import bundled_observations
+
+    folder = Path(data_dir)
+    findings: list[dict] = []
+
+    def finding(severity, rule, message, **where):
+        row = dict.fromkeys(FINDING_COLUMNS, "")
+        row.update(severity=severity, rule=rule, message=message, **where)
+        findings.append(row)
+
+    if not folder.is_dir() or not (folder / "sources.csv").is_file():
+        what = "no such user data folder" if not folder.is_dir() else "not a user data folder"
+        finding(
+            "error",
+            "schema",
+            f"{what} (no sources.csv): create it with jbanalysis data add",
+            file=str(folder),
+        )
+        return pd.DataFrame(findings, columns=FINDING_COLUMNS)
+    try:
+        built, _ = (
+            build_observations(folder)
+            if list((folder / "sources").glob("*.csv"))
+            else (_empty_observations(), None)
+        )
+    except DataError as exc:
+        finding(
+            "error",
+            "schema",
+            exc.reason,
+            file=str(exc.file),
+            row=exc.row or "",
+            column=exc.column or "",
+        )
+        return pd.DataFrame(findings, columns=FINDING_COLUMNS)
+    current = load_user_observations(folder)
+    if len(built) != len(current) or set(built["record"]) != set(current["record"].astype(str)):
+        finding(
+            "error",
+            "stale",
+            "observations.csv is not what the source tables build: run "
+            f"jbanalysis data build --data-dir {folder}",
+            file=str(folder / "observations.csv"),
+        )
+    sources = pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)
+    bundled_ids = set(bundled_observations()["source_id"].astype(str))
+    for i, src in enumerate(sources.to_dict("records"), start=2):
+        if src["id"] in bundled_ids:
+            finding(
+                "error",
+                "schema",
+                f"source id {src['id']!r} is a bundled source",
+                file="sources.csv",
+                row=i,
+                column="id",
+            )
+        if src["kind"] not in source_kinds():
+            finding(
+                "error",
+                "schema",
+                f"unknown source kind {src['kind']!r}",
+                file="sources.csv",
+                row=i,
+                column="kind",
+            )
+        m = re.search(r"originals/(\S+) \(sha256 ([0-9a-f]{64})\)", src.get("taken_from", ""))
+        if m:
+            original = folder / "originals" / m.group(1)
+            if not original.is_file():
+                finding(
+                    "warning",
+                    "original",
+                    f"the original file {m.group(1)} is missing",
+                    file="sources.csv",
+                    row=i,
+                    source_id=src["id"],
+                )
+            elif hashlib.sha256(original.read_bytes()).hexdigest() != m.group(2):
+                finding(
+                    "warning",
+                    "original",
+                    f"the original file {m.group(1)} changed since it was added",
+                    file="sources.csv",
+                    row=i,
+                    source_id=src["id"],
+                )
+    if len(built):
+        from jbanalysis.checks.user_slips import slip_findings
+
+        for f in slip_findings(folder, built):
+            finding(f.pop("severity"), f.pop("rule"), f.pop("message"), **f)
+        for c in compare(folder).to_dict("records"):
+            if c["status"] == "conflicts":
+                finding(
+                    "warning",
+                    "conflict",
+                    f"your {c['value']:g} disagrees with the bundled {c['bundled']}; the panel takes {c['chosen']}",
+                    source_id=c["source_id"],
+                    record=c["record"],
+                    district=c["district"],
+                    year=c["year"],
+                    indicator=c["indicator"],
+                )
+    return pd.DataFrame(findings, columns=FINDING_COLUMNS)
+
+
+def add(
+    path: str | Path,
+    data_dir: str | Path,
+    *,
+    source_id: str,
+    title: str,
+    url: str,
+    kind: str,
+    vintage: str,
+    publisher: str = "",
+    accessed: str | None = None,
+    reliability: str = "medium",
+    replace: bool = False,
+    dry_run: bool = False,
+    recipe: str | None = None,
+    save_recipe: str | None = None,
+    **read_args,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read ``path`` with :func:`jbanalysis.read_table` and add it to the user data folder.
+
+    Returns the observations read (with ``attrs["report"]``: every column's reading) and
+    :func:`compare` for them: each value ``new``, ``agrees`` with the bundled value(s) or
+    ``conflicts`` with them. Values are compared for slips with the bundle and the folder's other
+    tables. ``dry_run``: read and compare, store nothing. ``recipe``: read with the recipe of that
+    name saved in the folder; ``save_recipe``: save this reading under that name.
+
+    Raises
+    ------
+    DataError
+        Anything :func:`read_table` refuses (a wrong unit included), a source id that is bundled
+        or already added (unless ``replace``), an unknown kind or vintage.
+
+    Examples
+    --------
+    The 2024 bulletin of 九龙坡区 (GDP 2060.35 亿元, up 6.0 %), as a table of one's own:
+
+    >>> import tempfile, pathlib
+    >>> tmp = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (tmp / "jlp2024.csv").write_text(
+    ...     "2024年九龙坡区国民经济和社会发展统计公报\\n指标,单位,2024年,比上年增长(%)\\n"
+    ...     "地区生产总值,亿元,2060.35,6.0\\n", encoding="utf-8")
+    >>> obs, seen = add(tmp / "jlp2024.csv", tmp / "mine", source_id="jlp_2024",
+    ...                 title="2024年九龙坡区统计公报", url="", kind="official_bulletin",
+    ...                 vintage="first_release")
+    >>> seen[["district", "year", "indicator", "value"]].to_numpy().tolist()
+    [['jiulongpo', 2024, 'gdp', 2060.35], ['jiulongpo', 2024, 'gdp_real_growth', 6.0]]
+    >>> seen["status"].tolist()  # the bundle holds the same bulletin (published_figures_2)
+    ['agrees', 'agrees']
+    >>> build_user(tmp / "mine"), validate_user(tmp / "mine").empty
+    (2, True)
+    """
+    from jbanalysis.io import read_table
+    from jbanalysis.registry.schema import VINTAGES
+    from jbanalysis.sources.observations import bundled_observations, load_sources
+    from jbanalysis.sources.user_tables import load_recipe, reference
+
+    path = Path(path)
+    if not _ID.match(source_id):
+        raise ValueError(
+            f"source id {source_id!r}: use lower-case letters, digits and '_' "
+            "(e.g. jiulongpo_bulletin_2024)"
+        )
+    if kind not in source_kinds():
+        raise ValueError(
+            f"unknown source kind {kind!r}; expected one of {', '.join(source_kinds())}"
+        )
+    if vintage not in VINTAGES:
+        raise ValueError(f"unknown vintage {vintage!r}; expected one of {', '.join(VINTAGES)}")
+    if reliability not in ("high", "medium", "low"):
+        raise ValueError(f"reliability must be high, medium or low, not {reliability!r}")
+    from jbanalysis.registry.paths import bundle_dir
+
+    bundled_ids = set(load_sources(folder=bundle_dir())["id"])
+    if source_id in set(bundled_observations()["source_id"].astype(str)) | bundled_ids:
+        raise ValueError(f"source id {source_id!r} is a bundled source; choose another")
+    here = Path(data_dir).expanduser()
+    existing = _user_sources(here) if here.is_dir() else []
+    if source_id in existing and not replace and not dry_run:
+        raise ValueError(
+            f"source {source_id!r} is already in {here}; pass --replace to read it again"
+        )
+    obs = read_table(
+        path,
+        source_id,
+        vintage=vintage,
+        source_kind=kind,
+        reference=reference(here, exclude=(source_id,)),
+        recipe=load_recipe(here, recipe) if recipe else None,
+        **read_args,
+    )
+    report = obs.attrs["report"]
+    if not len(obs):
+        raise DataError("no values read: nothing to add (see the row account)", file=path)
+    if dry_run:
+        return obs, compare(observations=obs)
+    folder = init(data_dir)
+    if save_recipe:
+        from jbanalysis.io.recipes import Recipe
+        from jbanalysis.sources.user_tables import save_recipe as save
+
+        said = {k: read_args.get(k) for k in ("indicator", "unit", "district", "decimal")}
+        save(folder, Recipe.from_read(save_recipe, report, read_args.get("columns"), said))
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    today = accessed or datetime.date.today().isoformat()
+    table = _source_table(obs, url, title, reliability)
+    _write_csv(table, folder / "sources" / f"{source_id}.csv")
+    originals = folder / "originals" / source_id
+    if originals.exists():
+        shutil.rmtree(originals)
+    originals.mkdir(parents=True)
+    shutil.copy2(path, originals / path.name)
+    row = {
+        "id": source_id,
+        "title": title,
+        "publisher": publisher,
+        "original_source": title,
+        "taken_from": f"user file originals/{source_id}/{path.name} (sha256 {digest})",
+        "url": url,
+        "accessed": today,
+        "kind": kind,
+        "reliability": reliability,
+        "notes": f"added by jbanalysis data add: {str(report).splitlines()[0]}",
+    }
+    sources = pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)
+    sources = sources[sources["id"] != source_id]
+    sources = pd.concat([sources, pd.DataFrame([row])], ignore_index=True).fillna("")
+    _write_csv(sources, folder / "sources.csv")
+    build_user(folder)
+    return obs, compare(folder, source_ids=[source_id])

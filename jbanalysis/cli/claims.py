@@ -1,0 +1,77 @@
+"""``jbanalysis claims``: check a claims ledger against the bundled data and print the verdicts.
+
+Example: ``jbanalysis claims --lang en`` checks ``data/claims.csv``; ``jbanalysis claims --file
+my_claims.csv`` checks a ledger of your own (same columns, ``docs/claims.md``). Prints the one-line
+summary, then each claim with its verdict and evidence — what report 05 shows. Ledger rows that
+cannot be read are listed on stderr with their row and column; the other rows are still checked.
+Exit status 0 when every row was checked, 1 when some were rejected, 2 on an unusable ledger.
+Heavy imports (pandas, the panel) happen in :func:`run`, not at import.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+VERDICT_CHOICES = ("consistent", "contradicted", "partly", "unverifiable")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the ``claims`` options to its sub-parser."""
+    parser.add_argument(
+        "--file", default=None, help="claims ledger (CSV); default the bundled data/claims.csv"
+    )
+    parser.add_argument(
+        "--lang", default="zh", choices=["zh", "en"], help="language of the verdicts (default zh)"
+    )
+    parser.add_argument(
+        "--district",
+        default=None,
+        help="only the claims about this district (any form: 江北, Jiangbei, 500105)",
+    )
+    parser.add_argument(
+        "--verdict",
+        default=None,
+        choices=VERDICT_CHOICES,
+        help="only the claims with this verdict",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the summary and every claim's verdict; 1 if some ledger rows were rejected."""
+    from jbanalysis.claims.check import check_claims
+    from jbanalysis.claims.explain import claim_label, summary_sentence
+    from jbanalysis.registry.districts import resolve_district
+    from jbanalysis.registry.terms import term
+
+    district = resolve_district(args.district) if args.district else None
+    try:
+        result = check_claims(args.file, lang=args.lang)
+    except FileNotFoundError as exc:  # the CLI reports it as a usage error (exit status 2)
+        raise ValueError(f"--file: {exc}") from None
+    report = result.attrs["report"]
+    shown = result
+    if district is not None:
+        shown = shown[shown["district"] == district]
+    if args.verdict is not None:
+        wanted = {"partly": "partly checkable", "unverifiable": "not verifiable"}
+        shown = shown[shown["verdict"] == wanted.get(args.verdict, args.verdict)]
+    print(summary_sentence(result, district, args.lang))
+    print(str(report))
+    for row in shown.to_dict("records"):
+        verdict = term(
+            {
+                "consistent": "claims_consistent",
+                "contradicted": "claims_contradicted",
+                "partly checkable": "claims_partly",
+                "not verifiable": "claims_not_verifiable",
+            }[row["verdict"]],
+            args.lang,
+        )
+        print()
+        print(f"{row['claim_id']} [{verdict}] {claim_label(row, args.lang)}")
+        print(f"    {row['text']}")
+        print(f"    {row['explanation']}")
+    for problem in report.problems:
+        print(f"jbanalysis claims: rejected: {problem}", file=sys.stderr)
+    return 1 if report.problems else 0

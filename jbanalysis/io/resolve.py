@@ -1,0 +1,279 @@
+"""Each value's keys from the most specific place that says them.
+
+The cell (``1744亿元``), the row (its key columns), the column's heads — two of these saying
+different things is an error — then the section heading or ``单位：`` line above, the table's title
+and sheet name, and last the caller (``indicator=``, ``unit=``, ``district=``, ``year=``), who may
+fill in but never contradict. A year relative to the title's (本年, 上年) is resolved against it.
+A growth, share or per-head measure becomes its registry indicator (``labels.compose``); where
+there is none, the cell is left out with the reason.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from jbanalysis.errors import DataError
+from jbanalysis.io import labels as lb
+from jbanalysis.io.grid import Grid
+from jbanalysis.io.header import Table
+from jbanalysis.io.titles import TitleFacts
+
+_WEAK = ("a section heading above", "a 单位 line above")
+
+
+class Args:
+    """What the caller says: resolved ids (or None), the year filter, the decimal separator."""
+
+    def __init__(self, indicator=None, unit=None, year=None, district=None, decimal="auto"):
+        self.indicator, self.unit, self.year, self.district = indicator, unit, year, district
+        self.decimal = decimal
+
+
+def none(value):
+    return None if isinstance(value, str) and value == "" else value
+
+
+class Where:
+    """Cell references for messages."""
+
+    def __init__(self, grid: Grid, frame: pd.DataFrame):
+        self.grid, self.frame = grid, frame
+
+    def ref(self, i: int) -> str:
+        return str(self.frame["header"].iat[i])
+
+    def error(self, message: str, i: int) -> DataError:
+        return DataError(
+            f"{message}",
+            file=self.grid.file,
+            row=int(self.frame["line"].iat[i]),
+            column=str(self.frame["header"].iat[i]),
+        )
+
+
+def first(*arrays):
+    out = arrays[0].copy()
+    for a in arrays[1:]:
+        take = pd.isna(out) & ~pd.isna(a)
+        out[take] = a[take]
+    return out
+
+
+def _clash(a, b, what: str, where: Where, said=("the column", "the row")) -> None:
+    both = ~pd.isna(a) & ~pd.isna(b)
+    bad = np.flatnonzero(both & (a != b))
+    if len(bad):
+        i = int(bad[0])
+        raise where.error(f"{said[0]} says {what} {a[i]!r} and {said[1]} says {b[i]!r}", i)
+
+
+def district(col, get, title: TitleFacts, args: Args, where: Where):
+    _clash(col["district"], get["district"], "district", where)
+    out = first(col["district"], get["district"])
+    missing = pd.isna(out)
+    if args.district:
+        said = np.flatnonzero(~missing & (out != args.district))
+        if len(said):
+            i = int(said[0])
+            raise where.error(f"district={args.district!r} but the table says {out[i]!r}", i)
+        out[missing] = args.district
+    elif missing.any():
+        if title.district:
+            out[missing] = title.district
+        else:
+            i = int(np.flatnonzero(missing)[0])
+            several = (
+                f" (its title names several: {', '.join(title.districts)})"
+                if title.districts
+                else ""
+            )
+            raise where.error(
+                "no district: the table has no district column or district heads, and its title "
+                f"names none{several}; pass district= (--district)",
+                i,
+            )
+    return out
+
+
+def time(col, get, title: TitleFacts, args: Args, where: Where):
+    _clash(col["year"], get["year"], "year", where)
+    year = first(col["year"], get["year"])
+    relative = first(col["relative"], get["relative"])
+    base = title.year if title.year is not None else args.year
+    rel = ~pd.isna(relative) & pd.isna(year)
+    if rel.any():
+        if base is None:
+            i = int(np.flatnonzero(rel)[0])
+            raise where.error(
+                "a year relative to the table's own (本年, 本期, 上年, 去年, 上年同期) and the title "
+                "names no year: pass year= (--year), the year the table reports",
+                i,
+            )
+        year[rel] = base + relative[rel].astype(int)
+    missing = pd.isna(year)
+    if missing.any():
+        fill = args.year if args.year is not None else title.year
+        if fill is None:
+            i = int(np.flatnonzero(missing)[0])
+            raise where.error(
+                "no year: the table has no year column or year headers, and its title names none; "
+                "pass year= (--year)",
+                i,
+            )
+        year[missing] = fill
+    period = first(col["period"], get["period"])
+    period[pd.isna(period)] = title.period or "Y"
+    return year.astype(np.int64), period
+
+
+def indicator(col, get, title: TitleFacts, args: Args, basis: str, where: Where):
+    base_col, base_row = col["indicator"], get["indicator"]
+    measure = first(
+        np.where(col["measure"] == "level", None, col["measure"]),
+        np.where(get["measure"] == "level", None, get["measure"]),
+    )
+    _clash(
+        np.where(col["measure"] == "level", None, col["measure"]),
+        np.where(get["measure"] == "level", None, get["measure"]),
+        "measure",
+        where,
+    )
+    both = ~pd.isna(base_col) & ~pd.isna(base_row) & (base_col != base_row)
+    if both.any():
+        i = int(np.flatnonzero(both)[0])
+        raise where.error(f"the column says {base_col[i]!r} and the row says {base_row[i]!r}", i)
+    base = first(base_col, base_row)
+    named = ~pd.isna(base)
+    if args.indicator:
+        own = np.flatnonzero(named & (base != args.indicator) & pd.isna(measure))
+        if len(own):
+            i = int(own[0])
+            raise where.error(f"indicator={args.indicator!r} but the table says {base[i]!r}", i)
+        fits = {
+            title.indicator,
+            *(lb.compose(title.indicator, "growth", b)[0] for b in ("", "real", "nominal")),
+        }
+        if title.indicator and args.indicator not in fits and not named.any():
+            raise where.error(
+                f"indicator={args.indicator!r} but the title names {lb.name_zh(title.indicator)} "
+                f"({title.indicator}): which is it? Drop indicator= if the title is right",
+                0,
+            )
+        base[~named] = args.indicator
+    elif title.indicator:
+        base[~named] = title.indicator
+    if pd.isna(base).any():
+        i = int(np.flatnonzero(pd.isna(base))[0])
+        raise where.error(
+            "no indicator: the table has no indicator column or indicator headers, and its title "
+            "names none; pass indicator= (--indicator)",
+            i,
+        )
+    said_basis = first(col["basis"], get["basis"])
+    said_basis[pd.isna(said_basis)] = basis or ""
+    combo = pd.Series(
+        [f"{b}|{m or ''}|{s}" for b, m, s in zip(base, measure, said_basis, strict=True)]
+    )
+    codes, uniques = pd.factorize(combo.to_numpy(dtype=object))
+    ids, whys = [], []
+    for text in uniques:
+        b, m, s = text.split("|")
+        found, why = lb.compose(b, m, s)
+        ids.append(found)
+        whys.append(why)
+    out = np.array(ids, dtype=object)[codes]
+    left = np.array([w or "" for w in whys], dtype=object)[codes]
+    return out, left
+
+
+def unit(
+    frame, col, get, src, cell_unit, table: Table, title: TitleFacts, args: Args, where: Where
+):
+    """The unit of each value: the cell, the row (unit column, row label), the column head — two
+    of these disagreeing is an error — then a section line or 单位 line, the title, ``unit=``.
+    Rates (growth, shares) are in percent unless their cell or head says otherwise."""
+    n = len(frame)
+    ind = frame["indicator"].to_numpy(dtype=object)
+    kind_of = {i: lb.kind_of(i) for i in pd.unique(ind) if isinstance(i, str)}
+    kinds = np.array([kind_of.get(i, "") for i in ind], dtype=object)
+    rate, per_head = kinds == "rate", kinds == "per_capita"
+    cell_ids = np.array(
+        [lb.unit_id(u) if isinstance(u, str) else None for u in cell_unit], dtype=object
+    )
+    bad = np.flatnonzero(~pd.isna(cell_unit) & pd.isna(cell_ids))
+    if len(bad):
+        i = int(bad[0])
+        raise where.error(
+            f"{frame['raw'].iat[i]!r} is not a number ({cell_unit[i]!r} is no unit)", i
+        )
+    weak = np.isin(src["unit"].astype(str), _WEAK)
+    row_ids = np.where(weak, None, get["unit"])
+    percent_row = np.array(
+        [lb.unit_dimension(u) == "percent" if isinstance(u, str) else False for u in row_ids]
+    )
+    row_ids = np.where(rate & ~percent_row, None, row_ids)
+    unit = np.full(n, None, dtype=object)
+    text = np.full(n, None, dtype=object)
+    source = np.full(n, None, dtype=object)
+    for ids, texts, name in (
+        (cell_ids, cell_unit, "the cell"),
+        (row_ids, get["unit_text"], "the row"),
+        (col["unit"], col["unit_text"], "the column header"),
+    ):
+        has = ~pd.isna(ids)
+        clash = np.flatnonzero(has & ~pd.isna(unit) & (unit != ids))
+        if len(clash):
+            i = int(clash[0])
+            raise where.error(
+                f"two units for one value: {text[i]!r} ({source[i]}) and {texts[i]!r} ({name})", i
+            )
+        take = has & pd.isna(unit)
+        unit[take], text[take], source[take] = ids[take], texts[take], name
+    pct = rate & pd.isna(unit)
+    unit[pct], text[pct], source[pct] = "pct", "%", "a rate"
+    defaults = [(np.where(weak, get["unit"], None), get["unit_text"], "a line above")]
+    if table.unit:
+        uid, written, line = table.unit
+        defaults.append(
+            (
+                np.full(n, uid, dtype=object),
+                np.full(n, written, dtype=object),
+                f"the 单位 line (row {line})",
+            )
+        )
+    if title.unit:
+        defaults.append(
+            (
+                np.full(n, title.unit[0], dtype=object),
+                np.full(n, title.unit[1], dtype=object),
+                "the title",
+            )
+        )
+    for ids, texts, name in defaults:
+        take = ~pd.isna(ids) & pd.isna(unit) & ~per_head
+        unit[take], text[take], source[take] = ids[take], texts[take], name
+    if args.unit:
+        written, uid = args.unit
+        said = np.flatnonzero(~pd.isna(unit) & (unit != uid) & ~rate)
+        said = said[source[said] != "a rate"]
+        if len(said):
+            i = int(said[0])
+            raise where.error(
+                f"unit={written!r} but {source[i]} says {text[i]!r}: which is it? Drop unit= "
+                "(--unit) if the table is right",
+                i,
+            )
+        take = pd.isna(unit) & ~per_head
+        unit[take], text[take], source[take] = uid, written, "unit="
+    pct = frame["percent"].to_numpy(dtype=bool) & pd.isna(unit)
+    unit[pct], text[pct], source[pct] = "pct", "%", "the '%' in the cell"
+    if pd.isna(unit).any():
+        i = int(np.flatnonzero(pd.isna(unit))[0])
+        head = " (a per-head value: the table's unit is for its totals)" if per_head[i] else ""
+        raise where.error(
+            f"no unit for {ind[i]!r}{head}: expected a unit column, a unit in the head such as "
+            "'(万元)', a '单位：' line, or unit= (--unit)",
+            i,
+        )
+    return unit, np.where(pd.isna(text), unit, text)

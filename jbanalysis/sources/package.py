@@ -1,0 +1,97 @@
+"""``datapackage.json``: one resource a data file, with its fields, rows and sha256."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from jbanalysis.registry.paths import bundle_dir
+from jbanalysis.sources.source_files import source_files
+
+
+def sha256(path: Path) -> str:
+    """Hex sha256 of a file's bytes."""
+    with open(path, "rb") as f:  # in blocks: a national observations.csv is a gigabyte
+        return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+def hashed_files(folder: Path | None = None) -> list[Path]:
+    """Every data file whose hash ``datapackage.json`` records."""
+    root = folder or bundle_dir()
+    names = ["districts.csv", "indicators.csv", "units.csv", "terms.csv", "sources.csv"]
+    names += ["corrections.csv", "breaks.csv", "observations.csv"]
+    return [root / n for n in names] + source_files(root / "sources")
+
+
+def write_datapackage(folder: Path | None = None, rows: dict[Path, int] | None = None) -> dict:
+    """Write ``datapackage.json``: one resource a data file, with its fields, rows and sha256.
+
+    ``rows`` gives the record count of files the caller has just read or written (the build
+    knows them), so that only the other files are read again.
+    """
+    root = folder or bundle_dir()
+    known = {Path(p): n for p, n in (rows or {}).items()}
+    resources = []
+    for path in hashed_files(root):
+        if path in known:
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, nrows=0)
+            count = known[path]
+        else:
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+            count = len(frame)  # records, not lines: quoted fields may hold line breaks
+        resources.append(
+            {
+                "name": path.stem,
+                "path": path.relative_to(root).as_posix(),
+                "format": "csv",
+                "encoding": "utf-8",
+                "rows": count,
+                "bytes": path.stat().st_size,
+                "hash": f"sha256:{sha256(path)}",
+                "schema": {"fields": [_field(c) for c in frame.columns]},
+            }
+        )
+    package = {
+        "name": "jbanalysis-chongqing-districts",
+        "title": "Chongqing districts: published statistics with provenance (jbanalysis)",
+        "profile": "data-package",
+        "licenses": [{"name": "various", "title": "Figures from public sources, with citations"}],
+        "resources": resources,
+    }
+    (root / "datapackage.json").write_text(
+        json.dumps(package, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    return package
+
+
+_FIELD_TYPES = {
+    "year": "integer",
+    "value": "number",
+    "published_value": "number",
+    "factor": "number",
+}
+
+
+_FIELD_DOCS = {
+    "district": "canonical district id (data/districts.csv); in a source file the name as published",
+    "year": "reference year",
+    "indicator": "indicator id (data/indicators.csv)",
+    "value": "the value; canonical unit in observations.csv, published unit in a source file",
+    "unit": "unit id (data/units.csv); in a source file the unit as published",
+    "source_id": "source id (data/sources.csv) = the source file's name",
+    "record": "where the value stands in the original (cell, line or record id)",
+    "vintage": "first_release, revised, preliminary, estimate, census or unknown",
+    "flag": "observed, interpolated, derived, corrected or excluded",
+    "period": "Y (the calendar year) or a cumulative part of it: Q1, H1, Q1-Q3",
+    "bound": "empty for a value; >, >=, <, <= for a bound as printed (突破 / 超过), never plotted",
+}
+
+
+def _field(name: str) -> dict:
+    out = {"name": name, "type": _FIELD_TYPES.get(name, "string")}
+    if name in _FIELD_DOCS:
+        out["description"] = _FIELD_DOCS[name]
+    return out
