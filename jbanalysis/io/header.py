@@ -127,22 +127,29 @@ def find_tables(grid: Grid, quiet: bool = False) -> list[Table]:
         if quiet:
             return []
         raise DataError("no table found (no row with two or more filled cells)", file=grid.file)
-    starts = [first, *_later_headers(values, filled, first)]
-    tables = []
-    top = 0
-    context: list[str] = []
-    for k, h in enumerate(starts):
-        nxt = starts[k + 1] if k + 1 < len(starts) else None
-        title_from = top if k == 0 else _title_start(values, h)
-        table = _table(grid, values, title_from, h, _title_start(values, nxt) if nxt else n)
-        if k == 0:
-            context = list(table.title)
-        table.context = context if k else []
+    candidates = _later_headers(values, filled, first)
+    tables: list[Table] = []
+    header, top = first, 0
+    while header is not None:
+        head_end = _head_rows(values, header, n)[-1]
+        nxt = next((c for c in candidates if c > head_end), None)
+        bottom = _title_start(values, nxt) if nxt is not None else n
+        table = _table(grid, values, top, header, bottom)
+        table.context = list(tables[0].title) if tables else []
         tables.append(table)
-        top = table.end
+        header, top = nxt, bottom
     if quiet:
         tables = [t for t in tables if _has_numbers(values, t)]
     return tables
+
+
+def _head_rows(values, header: int, bottom: int) -> list[int]:
+    head = [header]
+    while len(head) <= MAX_SUB and head[-1] + 1 < bottom:
+        if not _sub_header(values[head[-1] + 1], values[head[-1]]):
+            break
+        head.append(head[-1] + 1)
+    return head
 
 
 def _first_header(values, filled) -> int | None:
@@ -171,25 +178,14 @@ def filled_cells(grid: Grid) -> np.ndarray:
 
 
 def _later_headers(values, filled, first: int) -> list[int]:
-    """Header rows of further tables: after an empty line, a one-cell line (a title, a note) or
-    with an empty first cell (a header repeated below a body)."""
-    rows = filled[first + MAX_SUB + 2 :]
-    if not len(rows):
+    """Rows below the first header that could start a table: a header-like row after an empty
+    line or a one-cell line (a title, a note), or with an empty first cell."""
+    if not filled.shape[1]:
         return []
-    count = rows.sum(axis=1)
-    lead = ~rows[:, 0]
+    count = filled.sum(axis=1)
     before = np.concatenate([[2], count[:-1]])
-    cand = np.flatnonzero((count >= 2) & ((before <= 1) | lead))
-    out = []
-    last = -10
-    for i in cand:
-        pos = first + MAX_SUB + 2 + int(i)
-        if pos - last <= MAX_SUB:
-            continue  # the sub-header rows of the table just found
-        if header_like(values[pos]):
-            out.append(pos)
-            last = pos
-    return out
+    cand = np.flatnonzero((count >= 2) & ((before <= 1) | ~filled[:, 0]))
+    return [int(p) for p in cand if p > first and header_like(values[p])]
 
 
 def _title_start(values, header: int) -> int:
@@ -205,11 +201,7 @@ def _title_start(values, header: int) -> int:
 
 
 def _table(grid: Grid, values, top: int, header: int, bottom: int) -> Table:
-    head = [header]
-    while len(head) <= MAX_SUB and head[-1] + 1 < bottom:
-        if not _sub_header(values[head[-1] + 1], values[head[-1]]):
-            break
-        head.append(head[-1] + 1)
+    head = _head_rows(values, header, bottom)
     title, unit = [], None
     for pos in range(top, header):
         for value in values[pos]:

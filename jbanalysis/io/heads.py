@@ -233,6 +233,11 @@ def strip_label(key: str) -> str:
     return _strip(key)
 
 
+def _unsaid(value) -> bool:
+    """Nothing said (``0`` is something: the year of the title, 本年)."""
+    return value is None or value is False or (isinstance(value, str) and value == "")
+
+
 _FIELDS = [f.name for f in fields(Facets) if f.name not in ("said", "markers", "unknown")]
 
 
@@ -243,11 +248,17 @@ def merge(parts: list[Facets]) -> tuple[Facets, list[str]]:
     out = Facets()
     conflicts: list[str] = []
     for part in parts:
+        if part.total and (out.indicator or out.district):
+            continue  # 合计 under 地区生产总值: the head above itself, not a total to leave out
+        if part.indicator and out.indicator and part.indicator != out.indicator:
+            out = replace(
+                out, indicator=part.indicator
+            )  # 第一产业 under 地区生产总值: a part of it
         for name in _FIELDS:
             new, old = getattr(part, name), getattr(out, name)
-            if new in (None, "", False):
+            if _unsaid(new):
                 continue
-            if old in (None, "", False):
+            if _unsaid(old):
                 out = replace(out, **{name: new})
             elif old != new and name not in ("unit_text", "stock", "estimate", "total"):
                 conflicts.append(f"{name} {old!r} and {new!r}")

@@ -79,6 +79,13 @@ def district(col, get, title: TitleFacts, args: Args, where: Where):
             raise where.error(f"district={args.district!r} but the table says {out[i]!r}", i)
         out[missing] = args.district
     elif missing.any():
+        if (~missing).any():  # the table names districts, but not on this row
+            i = int(np.flatnonzero(missing)[0])
+            raise where.error(
+                "a row of values with no district (the table names them on its other rows); "
+                "write the district in the row",
+                i,
+            )
         if title.district:
             out[missing] = title.district
         else:
@@ -111,6 +118,7 @@ def time(col, get, title: TitleFacts, args: Args, where: Where):
                 i,
             )
         year[rel] = base + relative[rel].astype(int)
+    where.frame["relative"] = rel  # a year resolved from 本年/上年: year= is its base, no filter
     missing = pd.isna(year)
     if missing.any():
         fill = args.year if args.year is not None else title.year

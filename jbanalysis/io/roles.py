@@ -140,7 +140,10 @@ def column_roles(grid: Grid, table: Table, overrides: dict[str, str]) -> list[Ro
 
 def _override(base: Facets, said: Facets) -> Facets:
     fields = {
-        k: v for k, v in said.__dict__.items() if v not in (None, "", False, ()) and k != "said"
+        k: v
+        for k, v in said.__dict__.items()
+        if not (v is None or v is False or (isinstance(v, str | tuple) and len(v) == 0))
+        and k != "said"
     }
     return replace(base, **fields, ignore="", unknown="")
 
@@ -190,8 +193,10 @@ def content(values: pd.Series) -> dict[str, int]:
             counts["city" if level == "city" else "district"] += 1
         elif f.group:
             counts["group"] += 1
-        elif f.year is not None and not f.indicator:
+        elif (f.year is not None or f.relative is not None) and not f.indicator:
             counts["year"] += 1
+        elif len(text) == 4 and text.isdigit():
+            counts["year"] += 1  # a year out of range is still a year (and refused as such)
         elif f.indicator:
             counts["indicator"] += 1
         elif f.unit and not f.unknown:
@@ -213,7 +218,7 @@ def _numberish(text: str) -> bool:
 
 
 def _by_content(role: Role, values: pd.Series) -> Role:
-    if role.kind not in ("label", "unknown", "district", "unit", "indicator", "code"):
+    if role.kind not in ("label", "unknown", "district", "unit", "indicator", "code", "year"):
         return role
     c = content(values)
     labels = {k: c[k] for k in ("district", "indicator", "year")}
@@ -246,6 +251,8 @@ def _by_content(role: Role, values: pd.Series) -> Role:
         if labels["indicator"] > c["district"] and labels["indicator"] >= c["other"]:
             return replace(role, kind="indicator", how="content", reason="it names indicators")
         return role
+    if role.kind == "year" and not c["year"]:  # 年份 over a row of years: a corner, not a key
+        role = replace(role, kind="label")
     if role.kind == "indicator":
         if c["district"] > labels["indicator"]:
             return replace(role, kind="district", how="content", reason="it names districts")

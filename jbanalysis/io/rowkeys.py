@@ -98,7 +98,7 @@ def row_keys(grid: Grid, table: Table, roles: list[Role], rows: Rows) -> RowKeys
     keys = RowKeys(n)
     live = np.zeros(n, dtype=bool)
     live[rows.keep] = True
-    for role in roles:
+    for role in sorted(roles, key=lambda r: r.kind == "code_check"):  # checks after the names
         if role.kind not in ("district", "code", "code_check", "year", "indicator", "unit", "note"):
             continue
         codes, uniques = pd.factorize(body[role.pos].to_numpy(dtype=object), use_na_sentinel=False)

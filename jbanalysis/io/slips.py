@@ -102,6 +102,7 @@ def _neighbours(obs: pd.DataFrame, reference: pd.DataFrame | None) -> pd.DataFra
             ok, rows["from"].to_numpy(dtype=object)[other], None
         )
         out.loc[target, f"{side}_same"] = same_ref
+        out.loc[target, f"{side}_me"] = np.where(ok, me[other], -1)
     same = out["before_same"].to_numpy(bool) | out["after_same"].to_numpy(bool)
     for side in ("before", "after"):  # a same-year reference is the only yardstick
         drop = same & ~out[f"{side}_same"].to_numpy(bool)
@@ -130,6 +131,7 @@ def find_slips(obs: pd.DataFrame, reference: pd.DataFrame | None) -> pd.DataFram
         nb[f"{side}_ratio"] = ratio
     has_any = nb["before_has"].to_numpy() | nb["after_has"].to_numpy()
     far_all = has_any & nb["before_far"].to_numpy() & nb["after_far"].to_numpy()
+    far_all = _innocent(nb, far_all)
     for i in np.flatnonzero(far_all):
         side = "before" if nb.at[i, "before_has"] else "after"
         if (
@@ -149,6 +151,20 @@ def find_slips(obs: pd.DataFrame, reference: pd.DataFrame | None) -> pd.DataFram
     for i, words in _cross_rows(obs, kind, ~has_any).items():
         found.setdefault(i, words)
     return pd.DataFrame({"index": list(found), "comparison": list(found.values())})
+
+
+def _innocent(nb: pd.DataFrame, flagged: np.ndarray) -> np.ndarray:
+    """A value flagged only because its neighbours are slips is no slip: in 1357.6, 15177, 1560.91
+    the last is far from its one neighbour, the middle one, which is far from both of its own."""
+    has = nb[["before_has", "after_has"]].to_numpy(dtype=bool)
+    count = has.sum(axis=1)
+    near_me = nb[["before_me", "after_me"]].to_numpy().astype(np.int64)
+    out = flagged.copy()
+    for i in np.flatnonzero(flagged):
+        others = [int(m) for m, h in zip(near_me[i], has[i], strict=True) if h]
+        if others and all(m >= 0 and flagged[m] and count[m] > count[i] for m in others):
+            out[i] = False
+    return out
 
 
 def _cross_rows(obs, kind, alone) -> dict[int, str]:

@@ -284,7 +284,10 @@ def _read_one(
             "header only: the table has no data rows", file=grid.file, row=grid.row(table.head[-1])
         )
     keys = row_keys(grid, table, roles, rows)
-    title = read_title([*table.title, *table.context], grid.sheet)
+    title = read_title(table.title, grid.sheet, table.context)
+    corner = [r for r in roles if r.kind not in ("data", "value", "unit") and r.facets.unit]
+    if table.unit is None and corner:  # 单位：亿元 in the corner cell, above the row labels
+        table.unit = (corner[0].facets.unit, corner[0].facets.unit_text, grid.row(table.head[0]))
     basis = growth_basis([*table.title, *table.context, *rows.notes])
     cells = table_cells(grid, table, roles, rows, keys, title, args, basis)
     _account(grid, table, roles, rows, keys, cells, title, report, k, count)
@@ -298,7 +301,7 @@ def _no_values(roles: list[Role]) -> str:
     said = "; ".join(
         f"{r.letter} {r.head!r}: " + (_unknown(r) if r.kind == "unknown" else r.reason or r.kind)
         for r in roles
-        if r.kind not in ("district", "year", "indicator")
+        if r.kind not in ("district", "year", "indicator", "unit", "note", "code", "code_check")
     )
     return (
         "cannot tell the layout: no column holds values the reader can place — "
@@ -366,6 +369,8 @@ def _year_filter(frame: pd.DataFrame, args: Args, report: ReadReport, readings) 
     if args.year is None:
         return frame
     other = frame["year"].to_numpy() != args.year
+    if "relative" in frame:
+        other &= ~frame["relative"].to_numpy(dtype=bool)
     if not other.any():
         return frame
     if other.all():

@@ -47,8 +47,30 @@ class TitleFacts:
 _DEFAULT_SHEET = re.compile(r"^(sheet|工作表|表)\s*\d*$", re.I)
 
 
-def read_title(lines: list[str], sheet: str) -> TitleFacts:
-    """Facts from the title lines (the table's own first, then its sheet's) and the sheet name."""
+def read_title(lines: list[str], sheet: str, context: list[str] = ()) -> TitleFacts:
+    """Facts from the table's own title lines and the sheet name; what they do not say, from the
+    ``context`` (the lines above the sheet's first table)."""
+    own = _read_title(lines, sheet)
+    if not context:
+        return own
+    shared = _read_title(list(context), "")
+    for name in (
+        "year",
+        "year_said",
+        "edition",
+        "period",
+        "period_said",
+        "district",
+        "indicator",
+        "unit",
+    ):
+        if getattr(own, name) in (None, "") and getattr(shared, name) not in (None, ""):
+            setattr(own, name, getattr(shared, name))
+    own.districts = own.districts or shared.districts
+    return own
+
+
+def _read_title(lines: list[str], sheet: str) -> TitleFacts:
     sheet = "" if _DEFAULT_SHEET.match(sheet.strip()) else sheet
     text = " ".join([*lines, sheet]).strip()
     clean = lb.clean(text)[0]
@@ -75,6 +97,8 @@ def read_title(lines: list[str], sheet: str) -> TitleFacts:
         t.period = when.period
         t.period_said = f"period {when.period} from the title {short!r}"
     t.districts = tuple(_named(clean, _district_names()))
+    if not t.districts and _named(clean, _city_names()):
+        t.districts = ("chongqing",)  # the city's own table: 重庆市2024年前三季度主要经济指标
     if len(t.districts) == 1:
         t.district = t.districts[0]
     t.indicators = tuple(_named(clean, _indicator_names()))
@@ -115,6 +139,19 @@ def _district_names() -> list[tuple[str, str]]:
             if name and len(name) >= 2 and not name.isascii() and not name.isdigit():
                 names.append((name, row.id))
     return sorted(names, key=lambda p: -len(p[0]))
+
+
+@cache
+def _city_names() -> list[tuple[str, str]]:
+    from jbanalysis.registry.districts import load_districts
+
+    row = load_districts().set_index("id").loc["chongqing"]
+    names = [row["name_zh"], *row["aliases"].split("|")]
+    return [
+        (n, "chongqing")
+        for n in names
+        if len(n) >= 2 and not n.isascii() and not n.isdigit() and n != "全市"
+    ]
 
 
 @cache
