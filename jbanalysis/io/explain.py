@@ -45,7 +45,8 @@ def column_readings(
 ) -> list[ColumnReading]:
     """Every column of one table, in words (``frame``: the table's values as read)."""
     out = []
-    by_col = dict(tuple(frame.groupby("col"))) if len(frame) else {}
+    cols = ["col", "indicator", "year", "period", "unit_text", "district", "is_growth", "basis"]
+    by_col = dict(tuple(frame[cols].groupby("col"))) if len(frame) else {}
     for r in roles:
         if r.letter in letters_done:
             continue

@@ -50,41 +50,35 @@ def footnotes(texts: list[str]) -> dict[str, str]:
 
 
 def notes_of(frame: pd.DataFrame, marks: dict[str, str]) -> np.ndarray:
-    """The note of each value: its footnotes, its row's notes, 预计, a price basis said."""
-    markers = (
+    """The note of each value: its footnotes, its row's notes, 预计, a price basis said, a word
+    read as a number. Worded once per distinct combination (a long table has few)."""
+    parts = [
         frame["markers"].to_numpy(dtype=object)
         + frame["head_markers"].to_numpy(dtype=object)
-        + frame["row_markers"].to_numpy(dtype=object)
-    )
-    parts = []
-    for m in pd.unique(markers):
-        if m:
-            parts.append(m)
-    text = np.full(len(frame), "", dtype=object)
-    for m in parts:
-        said = [
-            f"footnote {c}: {marks[c]}" if c in marks else f"footnote {c}" for c in dict.fromkeys(m)
-        ]
-        text[markers == m] = "; ".join(said)
-    extra = [
+        + frame["row_markers"].to_numpy(dtype=object),
         frame["row_note"].to_numpy(dtype=object),
-        np.where(frame["estimate"].to_numpy(bool), "estimate (预计)", ""),
-        np.array(
-            [
-                _BASIS_WORDS.get(b, "") if g else ""
-                for b, g in zip(frame["basis"], frame["is_growth"], strict=True)
-            ],
-            dtype=object,
-        ),
-        np.where(
-            frame["words"].to_numpy(dtype=object) != "",
-            "'" + frame["words"].astype(str) + "' read as 0 (unchanged)",
-            "",
-        ),
+        frame["estimate"].to_numpy(dtype=bool),
+        np.where(frame["is_growth"].to_numpy(dtype=bool), frame["basis"].to_numpy(dtype=object), ""),
+        frame["words"].to_numpy(dtype=object),
     ]
-    for part in extra:
-        text = np.where(part == "", text, np.where(text == "", part, text + "; " + part))
-    return text
+    coded = [pd.factorize(p) for p in parts]
+    combo = np.zeros(len(frame), dtype=np.int64)
+    for codes, uniques in coded:
+        combo = combo * len(uniques) + codes
+    c_codes, _ = pd.factorize(combo)
+    first = np.zeros(c_codes.max() + 1 if len(c_codes) else 0, dtype=np.int64)
+    first[c_codes[::-1]] = np.arange(len(frame))[::-1]
+    texts = np.array([_note(*(p[i] for p in parts), marks) for i in first], dtype=object)
+    return texts[c_codes] if len(c_codes) else np.array([], dtype=object)
+
+
+def _note(markers, row_note, estimate, basis, word, marks) -> str:
+    said = [f"footnote {c}: {marks[c]}" if c in marks else f"footnote {c}" for c in dict.fromkeys(markers)]
+    said += [row_note] if row_note else []
+    said += ["estimate (预计)"] if estimate else []
+    said += [_BASIS_WORDS[basis]] if basis in _BASIS_WORDS else []
+    said += [f"'{word}' read as 0 (unchanged)"] if word else []
+    return "; ".join(said)
 
 
 def records(grid: Grid, frame: pd.DataFrame) -> np.ndarray:

@@ -8,12 +8,12 @@ import re
 import unicodedata
 from functools import cache
 
-from jbanalysis.errors import UnknownNameError
 from jbanalysis.io import words as w
 from jbanalysis.io.numbers import strip_markers
-from jbanalysis.names import normalise, simplified
+from jbanalysis.names import lookup_keys, normalise, simplified
 from jbanalysis.registry.districts import _alias_index, load_districts
 from jbanalysis.registry.indicators import (
+    _unit_index,
     indicator_index,
     load_indicators,
     load_units,
@@ -82,12 +82,22 @@ def unit_id(text: str) -> str | None:
     text = text.strip()
     if not text or len(text) > 20:
         return None
-    try:
-        return resolve_unit(text)
-    except UnknownNameError:
-        pass
+    found = _unit_lookup(text)
+    if found:
+        return found
     if re.fullmatch(r"元\s*/\s*人|元/人/年|yuan per capita|yuan/person", text):
         return resolve_unit("元")
+    return None
+
+
+@cache
+def _unit_lookup(text: str) -> str | None:
+    """The unit id of ``text`` (its registry name, simplified if need be), or None; cached, and
+    without the close matches an unknown name's error would compute."""
+    index = _unit_index()
+    for key in lookup_keys(text):
+        if key in index:
+            return index[key]
     return None
 
 
@@ -109,6 +119,10 @@ def _dimensions() -> dict[str, str]:
 
 def unit_dimension(unit: str) -> str:
     return _dimensions().get(unit, "")
+
+
+def unit_dimensions() -> dict[str, str]:
+    return _dimensions()
 
 
 def is_total(label: str) -> bool:
@@ -176,6 +190,15 @@ def indicator_of(label: str) -> str | None:
 @cache
 def _registry() -> dict[str, dict]:
     return load_indicators().set_index("id").to_dict("index")
+
+
+def canonical_unit(indicator: str) -> str | None:
+    return _registry().get(indicator, {}).get("unit")
+
+
+def unit_symbol(unit: str) -> str:
+    units = load_units().set_index("id")
+    return str(units.at[unit, "symbol_zh"]) if unit in units.index else unit
 
 
 def kind_of(indicator: str) -> str:

@@ -24,6 +24,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from jbanalysis.errors import DataError
 
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
@@ -217,9 +219,9 @@ def role_words(role, part, year) -> str:
         return role.kind
     if part is None or not len(part):
         return "values: none"
-    inds = sorted(set(part["indicator"]))
+    inds = sorted(pd.unique(part["indicator"].to_numpy(dtype=object)))
     what = inds[0] if len(inds) == 1 else "by row"
-    years = sorted(set(int(y) for y in part["year"]))
+    years = sorted(int(y) for y in pd.unique(part["year"].to_numpy()))
     when = relative(str(years[0]), year) if len(years) == 1 else "by row"
-    periods = "/".join(sorted(set(part["period"])))
+    periods = "/".join(sorted(pd.unique(part["period"].to_numpy(dtype=object))))
     return f"{what} {when} {periods}"

@@ -206,9 +206,9 @@ def unit(
     kind_of = {i: lb.kind_of(i) for i in pd.unique(ind) if isinstance(i, str)}
     kinds = np.array([kind_of.get(i, "") for i in ind], dtype=object)
     rate, per_head = kinds == "rate", kinds == "per_capita"
-    cell_ids = np.array(
-        [lb.unit_id(u) if isinstance(u, str) else None for u in cell_unit], dtype=object
-    )
+    cell_ids = np.full(n, None, dtype=object)
+    said = np.flatnonzero(~pd.isna(cell_unit))
+    cell_ids[said] = [lb.unit_id(u) for u in cell_unit[said]]
     bad = np.flatnonzero(~pd.isna(cell_unit) & pd.isna(cell_ids))
     if len(bad):
         i = int(bad[0])
@@ -217,10 +217,14 @@ def unit(
         )
     weak = np.isin(src["unit"].astype(str), _WEAK)
     row_ids = np.where(weak, None, get["unit"])
-    percent_row = np.array(
-        [lb.unit_dimension(u) == "percent" if isinstance(u, str) else False for u in row_ids]
+    canonical = {i: lb.canonical_unit(i) for i in kind_of}
+    own = pd.Series(ind, dtype=object).map(canonical).to_numpy(dtype=object)
+    dims = lb.unit_dimensions()
+    fits = (
+        pd.Series(row_ids, dtype=object).map(dims).to_numpy(dtype=object)
+        == pd.Series(own, dtype=object).map(dims).to_numpy(dtype=object)
     )
-    row_ids = np.where(rate & ~percent_row, None, row_ids)
+    row_ids = np.where(rate & ~fits, None, row_ids)  # a bulletin row's 亿元 is its level's
     unit = np.full(n, None, dtype=object)
     text = np.full(n, None, dtype=object)
     source = np.full(n, None, dtype=object)
@@ -239,7 +243,9 @@ def unit(
         take = has & pd.isna(unit)
         unit[take], text[take], source[take] = ids[take], texts[take], name
     pct = rate & pd.isna(unit)
-    unit[pct], text[pct], source[pct] = "pct", "%", "a rate"
+    unit[pct] = own[pct]
+    text[pct] = [lb.unit_symbol(u) for u in own[pct]]
+    source[pct] = "a rate"
     defaults = [(np.where(weak, get["unit"], None), get["unit_text"], "a line above")]
     if table.unit:
         uid, written, line = table.unit

@@ -98,45 +98,57 @@ def row_keys(grid: Grid, table: Table, roles: list[Role], rows: Rows) -> RowKeys
     keys = RowKeys(n)
     live = np.zeros(n, dtype=bool)
     live[rows.keep] = True
+    texts: list[tuple[np.ndarray, list[str], list[str]]] = []  # per column: codes, notes, markers
     for role in sorted(roles, key=lambda r: r.kind == "code_check"):  # checks after the names
         if role.kind not in ("district", "code", "code_check", "year", "indicator", "unit", "note"):
             continue
         codes, uniques = pd.factorize(body[role.pos].to_numpy(dtype=object), use_na_sentinel=False)
-        used = np.unique(codes[live])
-        judged = {int(u): _judge(role, str(uniques[u]).strip(), grid) for u in used}
+        if role.kind == "note":
+            label = lb.clean(role.head)[0]
+            plain = lb.compact(label) in ("备注", "note", "notes", "注", "附注", "说明")
+            said = [str(u).strip() for u in uniques]
+            texts.append((codes, [t if plain or not t else f"{label}: {t}" for t in said], []))
+            continue
+        judged = {int(u): _judge(role, str(uniques[u]).strip(), grid) for u in np.unique(codes[live])}
         for u, (_, why) in judged.items():
             if why:
                 for pos in np.flatnonzero(live & (codes == u)):
                     keys.rejected.setdefault(int(pos), why)
                     keys.rejected_by.setdefault(int(pos), role.head or role.letter)
-        if role.kind == "note":
-            texts = np.array([str(u).strip() for u in uniques], dtype=object)[codes]
-            label = lb.clean(role.head)[0]
-            plain = lb.compact(label) in ("备注", "note", "notes", "注", "附注", "说明")
-            texts = np.where(texts == "", "", texts if plain else f"{label}: " + texts)
-            keys.notes = np.where(
-                keys.notes == "",
-                texts,
-                np.where(texts == "", keys.notes, keys.notes + "; " + texts),
-            )
-            continue
-        table_f = [
-            judged.get(int(u), (Facets(), ""))[0] if int(u) in judged else Facets()
-            for u in range(len(uniques))
-        ]
-        where = live.copy()
-        source = f"the {role.kind} column {role.head or role.letter!r}"
+        table_f = [judged[u][0] if u in judged else Facets() for u in range(len(uniques))]
         if role.kind == "code_check":
             _check_codes(grid, table, keys, codes, table_f, live)
             continue
+        source = f"the {role.kind} column {role.head or role.letter!r}"
         for name in FIELDS:
-            per = np.array([_none(getattr(f, name)) for f in table_f], dtype=object)[codes]
-            keys.put(name, where, per, source)
-        keys.estimate |= np.array([f.estimate for f in table_f], dtype=bool)[codes]
-        marks = np.array([lb.clean(str(u))[1] for u in uniques], dtype=object)[codes]
-        keys.markers = np.where(live, keys.markers + marks, keys.markers)
+            said = [_none(getattr(f, name)) for f in table_f]
+            if any(x is not None for x in said):
+                keys.put(name, live, np.array(said, dtype=object)[codes], source)
+        if any(f.estimate for f in table_f):
+            keys.estimate |= np.array([f.estimate for f in table_f], dtype=bool)[codes]
+        marks = [lb.clean(str(u))[1] for u in uniques]
+        if any(marks):
+            texts.append((codes, [], marks))
+    if texts:
+        keys.notes, keys.markers = _joined(texts, n)
     _sections(rows, keys)
     return keys
+
+
+def _joined(texts, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's notes and footnote markers, joined once per distinct combination of labels."""
+    combo = np.zeros(n, dtype=np.int64)
+    for codes, notes, marks in texts:
+        combo = combo * max(len(notes), len(marks), 1) + codes
+    c_codes, _ = pd.factorize(combo)
+    first = np.zeros(c_codes.max() + 1, dtype=np.int64)
+    first[c_codes[::-1]] = np.arange(n)[::-1]
+    notes = np.array(
+        ["; ".join(t[1][t[0][i]] for t in texts if t[1] and t[1][t[0][i]]) for i in first],
+        dtype=object,
+    )
+    marks = np.array(["".join(t[2][t[0][i]] for t in texts if t[2]) for i in first], dtype=object)
+    return notes[c_codes], marks[c_codes]
 
 
 def _judge(role: Role, text: str, grid: Grid) -> tuple[Facets, str]:

@@ -29,14 +29,15 @@ RATE_FLOOR = 4.0
 ACCEPTED = "accepted as plausible"
 
 
-def _series(frame: pd.DataFrame) -> pd.Series:
-    return (
-        frame["district"].astype(str)
-        + "|"
-        + frame["indicator"].astype(str)
-        + "|"
-        + (frame["period"].astype(str) if "period" in frame else "Y")
-    )
+def _series(frames: list[pd.DataFrame]) -> list[np.ndarray]:
+    """One integer per series (district × indicator × period), the same across ``frames``."""
+    parts = []
+    for col in ("district", "indicator", "period"):
+        both = np.concatenate([f[col].to_numpy(dtype=object) if col in f else np.full(len(f), "Y", dtype=object) for f in frames])
+        parts.append(pd.factorize(both)[0].astype(np.int64))
+    code = (parts[0] * (parts[1].max() + 1) + parts[1]) * (parts[2].max() + 1) + parts[2]
+    bounds = np.cumsum([0, *(len(f) for f in frames)])
+    return [code[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
 def _neighbours(obs: pd.DataFrame, reference: pd.DataFrame | None) -> pd.DataFrame:
@@ -45,7 +46,7 @@ def _neighbours(obs: pd.DataFrame, reference: pd.DataFrame | None) -> pd.DataFra
     reference's value of the same year where it has one (then the only yardstick)."""
     own = pd.DataFrame(
         {
-            "series": _series(obs).to_numpy(dtype=object),
+            "series": 0,
             "year": obs["year"].to_numpy(np.int64),
             "value": obs["value"].to_numpy(float),
             "from": ("this table, " + obs["record"].astype(str)).to_numpy(dtype=object),
@@ -64,9 +65,10 @@ def _neighbours(obs: pd.DataFrame, reference: pd.DataFrame | None) -> pd.DataFra
             keep &= ref["bound"].astype(str).isin(["", "nan"]).to_numpy()
         ref = ref[keep]
         if len(ref):
+            own["series"], codes = _series([obs, ref])
             ref = pd.DataFrame(
                 {
-                    "series": _series(ref).to_numpy(dtype=object),
+                    "series": codes,
                     "year": ref["year"].to_numpy(np.int64),
                     "value": ref["value"].to_numpy(float),
                     "from": (
@@ -78,9 +80,11 @@ def _neighbours(obs: pd.DataFrame, reference: pd.DataFrame | None) -> pd.DataFra
                 value=("value", "median"), **{"from": ("from", "first")}
             )
             parts.append(ref.assign(me=-1))
+    if len(parts) == 1:
+        own["series"] = _series([obs])[0]
     rows = pd.concat(parts, ignore_index=True)
     rows = rows[np.isfinite(rows["value"].to_numpy())]
-    rows["code"] = pd.factorize(rows["series"].to_numpy(dtype=object))[0]
+    rows["code"] = rows["series"].to_numpy()
     rows = rows.sort_values(["code", "year", "me"], kind="stable").reset_index(drop=True)
     code, year, me = (rows[c].to_numpy() for c in ("code", "year", "me"))
     out = pd.DataFrame(index=np.arange(len(obs)))
@@ -169,28 +173,39 @@ def _innocent(nb: pd.DataFrame, flagged: np.ndarray) -> np.ndarray:
 
 def _cross_rows(obs, kind, alone) -> dict[int, str]:
     """Values with no neighbouring year: against the table's other rows of their indicator,
-    year and period (at least three others)."""
-    out = {}
-    frame = obs.assign(_kind=kind, _i=np.arange(len(obs)))
-    for (_, _, _), g in frame.groupby(["indicator", "year", "period"], sort=False):
-        if len(g) < 4:
+    year and period (at least three others): a level by its nearest other value in size, a rate
+    by the others' typical size. Sorted once; only the flagged values are worded."""
+    if not alone.any():
+        return {}
+    key = obs["indicator"].astype(str) + "|" + obs["year"].astype(str) + "|" + obs["period"].astype(str)
+    group = pd.factorize(key.to_numpy(dtype=object))[0]
+    value = obs["value"].to_numpy(float)
+    level = np.isin(kind, ["level", "per_capita", "count"]) & (value > 0)
+    rate = kind == "rate"
+    out: dict[int, str] = {}
+    idx = np.flatnonzero(level)
+    if len(idx):
+        order = idx[np.lexsort((value[idx], group[idx]))]
+        g, x = group[order], np.log(value[order])
+        n = np.bincount(g, minlength=group.max() + 1)[g]
+        prev = np.r_[np.inf, x[1:] - x[:-1]]
+        prev[np.r_[True, g[1:] != g[:-1]]] = np.inf
+        nxt = np.r_[x[1:] - x[:-1], np.inf]
+        nxt[np.r_[g[1:] != g[:-1], True]] = np.inf
+        far = (np.minimum(prev, nxt) >= np.log(FACTOR)) & (n >= 4) & alone[order]
+        for k in np.flatnonzero(far):
+            i = int(order[k])
+            near = value[order[k - 1]] if prev[k] <= nxt[k] else value[order[k + 1]]
+            out[i] = _against_rows(obs, i, near, int(n[k]) - 1)
+    idx = np.flatnonzero(rate & alone)
+    for i in idx:
+        others = value[(group == group[i]) & rate]
+        if len(others) < 4:
             continue
-        for i in g["_i"][alone[g["_i"].to_numpy()]]:
-            others = g[g["_i"] != i]["value"].to_numpy(float)
-            v = float(obs["value"].iat[i])
-            k = kind[i]
-            if k in ("level", "per_capita", "count") and v > 0:
-                pos = others[others > 0]
-                if len(pos) < 3:
-                    continue
-                near = pos[np.argmin(np.abs(np.log(pos / v)))]
-                ratio = v / near
-                if ratio >= FACTOR or ratio <= 1 / FACTOR:
-                    out[int(i)] = _against_rows(obs, i, near, len(pos))
-            elif k == "rate":
-                typical = float(np.median(np.abs(others)))
-                if abs(v) > FACTOR * max(typical, RATE_FLOOR):
-                    out[int(i)] = _against_rows(obs, i, typical, len(others), rate=True)
+        others = np.delete(others, np.flatnonzero(others == value[i])[:1])
+        typical = float(np.median(np.abs(others)))
+        if abs(value[i]) > FACTOR * max(typical, RATE_FLOOR):
+            out[int(i)] = _against_rows(obs, int(i), typical, len(others), rate=True)
     return out
 
 

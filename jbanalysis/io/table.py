@@ -185,7 +185,11 @@ def read_table(
         readings.append(roles)
         layouts.append(layout_name(roles))
         shape = report.shape[k]
-        by_col = dict(tuple(part.groupby("col"))) if len(part) else {}
+        by_col = (
+            dict(tuple(part[["col", "indicator", "year", "period"]].groupby("col")))
+            if len(part)
+            else {}
+        )
         shape["roles"] = [role_words(r, by_col.get(r.pos), shape["year"]) for r in roles]
     report.layout = layouts[0] if len(set(layouts)) == 1 else "several"
     report.header_row = grid.row(tables[0].head[0])
