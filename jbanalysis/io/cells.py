@@ -49,7 +49,9 @@ def table_cells(
     basis: str,
 ) -> Cells:
     data = [r for r in roles if r.kind in ("data", "value")]
-    keep = np.array([p for p in rows.keep if p not in keys.rejected], dtype=np.int64)
+    keep = np.asarray(rows.keep, dtype=np.int64)
+    if keys.rejected:
+        keep = keep[~np.isin(keep, np.fromiter(keys.rejected, dtype=np.int64))]
     body = grid.cells.iloc[table.start : table.end]
     lines = grid.rows[table.start : table.end]
     chunks = [
@@ -83,19 +85,17 @@ def table_cells(
         percent[i], markers[i], words[i] = c.percent, c.markers, c.word
         if c.unit:
             cell_unit[i] = c.unit
-    frame["value"], frame["percent"], frame["markers"], frame["words"] = (
-        values,
-        percent,
-        markers,
-        words,
-    )
+    frame["value"], frame["percent"] = values, percent
+    frame["markers"], frame["words"] = _obj(frame, markers), _obj(frame, words)
     frame, cell_unit = frame[present].reset_index(drop=True), cell_unit[present]
     if not len(frame):
         return Cells(frame, [], empty_rows, missing)
     pos = frame["pos"].to_numpy(dtype=np.int64)
-    get = {name: keys.values[name][pos] for name in keys.values}
-    src = {name: keys.source[name][pos] for name in keys.source}
-    names = (
+    said = keys.said
+    get = {k: (v[pos] if k in said else None) for k, v in keys.values.items()}
+    src = {k: (v[pos] if k in said else None) for k, v in keys.source.items()}
+    col = {}
+    for name in (
         "district",
         "year",
         "period",
@@ -105,13 +105,13 @@ def table_cells(
         "basis",
         "unit",
         "unit_text",
-    )
-    col = {
-        name: _per_col(
-            frame, {p: none(getattr(r.facets, name)) for p, r in by_col.items()}
-        ).to_numpy(dtype=object)
-        for name in names
-    }
+    ):
+        per = {p: none(getattr(r.facets, name)) for p, r in by_col.items()}
+        col[name] = (
+            _per_col(frame, per).to_numpy(dtype=object)
+            if any(x is not None for x in per.values())
+            else None
+        )
     est = _per_col(frame, {p: r.facets.estimate for p, r in by_col.items()}).to_numpy(dtype=bool)
     where = Where(grid, frame)
     ind, why = indicator(col, get, title, args, basis, where)
@@ -124,27 +124,33 @@ def table_cells(
     if not ok.all():
         frame, cell_unit, ind = frame[ok].reset_index(drop=True), cell_unit[ok], ind[ok]
         pos, est = pos[ok], est[ok]
-        get = {k: v[ok] for k, v in get.items()}
-        src = {k: v[ok] for k, v in src.items()}
-        col = {k: v[ok] for k, v in col.items()}
+        get = {k: (v[ok] if v is not None else None) for k, v in get.items()}
+        src = {k: (v[ok] if v is not None else None) for k, v in src.items()}
+        col = {k: (v[ok] if v is not None else None) for k, v in col.items()}
         where = Where(grid, frame)
-    frame["indicator"] = ind
-    frame["district"] = district(col, get, title, args, where)
-    frame["year"], frame["period"] = time(col, get, title, args, where)
+    frame["indicator"] = _obj(frame, ind)
+    frame["district"] = _obj(frame, district(col, get, title, args, where))
+    year, period = time(col, get, title, args, where)
+    frame["year"], frame["period"] = year, _obj(frame, period)
     frame["estimate"] = est | keys.estimate[pos]
-    frame["unit"], frame["unit_text"] = unit(
-        frame, col, get, src, cell_unit, table, title, args, where
-    )
-    basis_said = first(col["basis"], get["basis"])
-    frame["basis"] = np.where(pd.isna(basis_said), basis if len(frame) else "", basis_said)
-    frame["row_note"] = keys.notes[pos]
-    frame["row_markers"] = keys.markers[pos]
+    units, texts = unit(frame, col, get, src, cell_unit, table, title, args, where)
+    frame["unit"], frame["unit_text"] = _obj(frame, units), _obj(frame, texts)
+    basis_said = first(col["basis"], get["basis"], n=len(frame))
+    frame["basis"] = _obj(frame, np.where(pd.isna(basis_said), basis, basis_said))
+    frame["row_note"] = _obj(frame, keys.notes[pos])
+    frame["row_markers"] = _obj(frame, keys.markers[pos])
     frame["head_markers"] = _per_col(
         frame, {p: r.facets.markers for p, r in by_col.items()}
     ).to_numpy(dtype=object)
     growth = {i: i.endswith("_growth") for i in pd.unique(frame["indicator"])}
     frame["is_growth"] = frame["indicator"].map(growth).astype(bool)
     return Cells(frame, left_out, empty_rows, missing)
+
+
+def _obj(frame: pd.DataFrame, values) -> pd.Series:
+    """A column of plain Python objects (pandas would make strings its own string dtype, slow to
+    compare and to hand back as objects, as the reader does many times)."""
+    return pd.Series(values, index=frame.index, dtype=object)
 
 
 def _per_col(frame: pd.DataFrame, attrs: dict) -> pd.Series:
@@ -173,10 +179,15 @@ def _check_special(grid: Grid, frame: pd.DataFrame) -> None:
 def _values(grid: Grid, frame: pd.DataFrame, decimal: str):
     from jbanalysis.io.decimals import choose_decimal
 
-    if decimal == "auto":
-        decimal = choose_decimal(grid, frame["raw"])
+    raw = frame["raw"]
+    numeric = pd.to_numeric(raw, errors="coerce").to_numpy(float)
+    if decimal == "auto":  # told from the cells that are not plain numbers
+        plain = np.isfinite(numeric)
+        if grid.kind == "csv" and grid.separator == ";":  # 1.325 could be 1325 there
+            plain = plain & ~np.array(raw.astype(object).str.contains(".", regex=False), dtype=bool)
+        decimal = choose_decimal(grid, raw[~plain]) if not plain.all() else "."
     try:
-        return parse_column(frame["raw"], decimal, text=grid.kind == "csv")
+        return parse_column(raw, decimal, text=grid.kind == "csv", numeric=numeric)
     except CellError as exc:
         raise Where(grid, frame).error(
             f"{exc}; expected a number or a missing mark (—, .., empty)", exc.pos

@@ -52,28 +52,41 @@ def footnotes(texts: list[str]) -> dict[str, str]:
 def notes_of(frame: pd.DataFrame, marks: dict[str, str]) -> np.ndarray:
     """The note of each value: its footnotes, its row's notes, 预计, a price basis said, a word
     read as a number. Worded once per distinct combination (a long table has few)."""
+    n = len(frame)
+    if not n:
+        return np.array([], dtype=object)
+    markers = [frame[c].to_numpy(dtype=object) for c in ("markers", "head_markers", "row_markers")]
+    said = [m for m in markers if not _constant(m) or m[0]]
     parts = [
-        frame["markers"].to_numpy(dtype=object)
-        + frame["head_markers"].to_numpy(dtype=object)
-        + frame["row_markers"].to_numpy(dtype=object),
+        said[0] + sum(said[1:], start=np.full(n, "", dtype=object)) if said else markers[0],
         frame["row_note"].to_numpy(dtype=object),
         frame["estimate"].to_numpy(dtype=bool),
-        np.where(frame["is_growth"].to_numpy(dtype=bool), frame["basis"].to_numpy(dtype=object), ""),
+        np.where(frame["is_growth"].to_numpy(bool), frame["basis"].to_numpy(dtype=object), ""),
         frame["words"].to_numpy(dtype=object),
     ]
-    coded = [pd.factorize(p) for p in parts]
-    combo = np.zeros(len(frame), dtype=np.int64)
-    for codes, uniques in coded:
+    combo = np.zeros(n, dtype=np.int64)
+    for part in parts:
+        if _constant(part):
+            continue
+        codes, uniques = pd.factorize(part)
         combo = combo * len(uniques) + codes
     c_codes, _ = pd.factorize(combo)
-    first = np.zeros(c_codes.max() + 1 if len(c_codes) else 0, dtype=np.int64)
-    first[c_codes[::-1]] = np.arange(len(frame))[::-1]
+    first = np.zeros(c_codes.max() + 1, dtype=np.int64)
+    first[c_codes[::-1]] = np.arange(n)[::-1]
     texts = np.array([_note(*(p[i] for p in parts), marks) for i in first], dtype=object)
-    return texts[c_codes] if len(c_codes) else np.array([], dtype=object)
+    return texts[c_codes]
+
+
+def _constant(values: np.ndarray) -> bool:
+    """Every element the same (cheaper than counting the distinct ones)."""
+    return bool(len(values) == 0 or (values == values[0]).all())
 
 
 def _note(markers, row_note, estimate, basis, word, marks) -> str:
-    said = [f"footnote {c}: {marks[c]}" if c in marks else f"footnote {c}" for c in dict.fromkeys(markers)]
+    said = [
+        f"footnote {c}: {marks[c]}" if c in marks else f"footnote {c}"
+        for c in dict.fromkeys(markers)
+    ]
     said += [row_note] if row_note else []
     said += ["estimate (预计)"] if estimate else []
     said += [_BASIS_WORDS[basis]] if basis in _BASIS_WORDS else []
@@ -82,18 +95,21 @@ def _note(markers, row_note, estimate, basis, word, marks) -> str:
 
 
 def records(grid: Grid, frame: pd.DataFrame) -> np.ndarray:
-    """The cell of each value, as a person finds it in the file."""
+    """The cell of each value, as a person finds it in the file (``book.xlsx:表1!C7``,
+    ``a.csv:row 7:2024年``)."""
     lines = frame["line"].to_numpy()
     cols = frame["col"].to_numpy()
-    if grid.kind == "xlsx":
-        start = {c: f"{grid.path.name}:{grid.sheet}!{grid.letter(int(c))}" for c in pd.unique(cols)}
-        return np.array([f"{start[c]}{n}" for c, n in zip(cols, lines, strict=True)], dtype=object)
-    heads = {c: f"{grid.path.name}:row " for c in pd.unique(cols)}
-    names = dict(zip(cols, frame["header"], strict=False))
-    line_text = lines.astype(str).astype(object)
-    prefix = np.array([heads[c] for c in cols], dtype=object)
-    suffix = np.array([":" + str(names[c]) for c in cols], dtype=object)
-    return prefix + line_text + suffix
+    out = np.empty(len(lines), dtype=object)
+    uniq, first = np.unique(cols, return_index=True)
+    heads = dict(zip(uniq.tolist(), frame["header"].to_numpy(dtype=object)[first], strict=True))
+    for c in heads:
+        at = np.flatnonzero(cols == c) if len(heads) > 1 else slice(None)
+        if grid.kind == "xlsx":
+            start, end = f"{grid.path.name}:{grid.sheet}!{grid.letter(int(c))}", ""
+        else:
+            start, end = f"{grid.path.name}:row ", f":{heads[c]}"
+        out[at] = [f"{start}{n}{end}" for n in lines[at].tolist()]
+    return out
 
 
 def observations(
@@ -117,27 +133,38 @@ def _observations(grid: Grid, frame: pd.DataFrame, source_id, vintage, source_ki
     value, unit = _canonical(grid, frame)
     vintages = np.where(frame["estimate"].to_numpy(bool), "estimate", vintage)
     published = frame["value"].to_numpy(float)
+    n = len(frame)
+
+    def cat(values):
+        """A categorical column, as the bundle's (a constant costs one code per row)."""
+        if isinstance(values, str):
+            return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[values])
+        return pd.Categorical(values)
+
+    def obj(values):
+        return pd.Series(values, dtype=object)
+
     return pd.DataFrame(
         {
-            "district": frame["district"].to_numpy(dtype=object),
+            "district": cat(frame["district"].to_numpy(dtype=object)),
             "year": frame["year"].to_numpy(dtype=np.int64),
-            "indicator": frame["indicator"].to_numpy(dtype=object),
+            "indicator": cat(frame["indicator"].to_numpy(dtype=object)),
             "value": value,
-            "unit": unit,
-            "source_id": source_id,
-            "record": records(grid, frame),
-            "vintage": vintages,
-            "flag": "observed",
-            "source_kind": source_kind,
-            "reliability": "",
-            "period": frame["period"].to_numpy(dtype=object),
-            "bound": "",  # a bound (>1200) is refused when read, never stored as a value
+            "unit": cat(unit),
+            "source_id": cat(source_id),
+            "record": obj(records(grid, frame)),
+            "vintage": cat(vintages.astype(object)) if frame["estimate"].any() else cat(vintage),
+            "flag": cat("observed"),
+            "source_kind": cat(source_kind),
+            "reliability": cat(""),
+            "period": cat(frame["period"].to_numpy(dtype=object)),
+            "bound": cat(""),  # a bound (>1200) is refused when read, never stored as a value
             "published_value": published,
-            "published_unit": frame["unit_text"].to_numpy(dtype=object),
-            "correction": "",
-            "note": frame["note"].to_numpy(dtype=object),
+            "published_unit": cat(frame["unit_text"].to_numpy(dtype=object)),
+            "correction": obj(np.full(n, "", dtype=object)),
+            "note": obj(frame["note"].to_numpy(dtype=object)),
             "line": frame["line"].to_numpy(),
-            "column": frame["header"].to_numpy(dtype=object),
+            "column": obj(frame["header"].to_numpy(dtype=object)),
         }
     )
 
@@ -149,11 +176,11 @@ def _canonical(grid: Grid, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]
     values = frame["value"].to_numpy(float)
     src = frame["unit"].to_numpy(dtype=object)
     canonical = frame["indicator"].map(ind["unit"]).to_numpy(dtype=object)
-    pairs = pd.Series(src.astype(str)) + "|" + pd.Series(canonical.astype(str))
-    codes, uniques = pd.factorize(pairs.to_numpy(dtype=object))
+    (a_codes, a_ids), (b_codes, b_ids) = pd.factorize(src), pd.factorize(canonical)
+    codes, pairs = pd.factorize(a_codes * len(b_ids) + b_codes)
     out = np.empty_like(values)
-    for k, pair in enumerate(uniques):
-        a, b = pair.split("|")
+    for k, pair in enumerate(pairs):
+        a, b = a_ids[pair // len(b_ids)], b_ids[pair % len(b_ids)]
         mask = codes == k
         if units.at[a, "dimension"] != units.at[b, "dimension"]:
             i = int(np.flatnonzero(mask)[0])
@@ -208,16 +235,26 @@ def check_cells(grid: Grid, frame: pd.DataFrame) -> None:
             )
 
 
+def _key_codes(obs: pd.DataFrame) -> np.ndarray:
+    """One integer per (district, year, indicator, period)."""
+    code = np.zeros(len(obs), dtype=np.int64)
+    for k in ("district", "year", "indicator", "period"):
+        codes, uniques = pd.factorize(obs[k])
+        code = code * (len(uniques) + 1) + codes
+    return code
+
+
 def _check_values(obs: pd.DataFrame, path) -> None:
-    key = ["district", "year", "indicator", "period"]
-    coded = pd.DataFrame({k: pd.factorize(obs[k].to_numpy(dtype=object))[0] for k in key})
-    dup = coded.duplicated(keep=False).to_numpy()
+    """The same key twice with different values; a negative level."""
+    code = _key_codes(obs)
+    dup = pd.Series(code).duplicated(keep=False).to_numpy()
     if dup.any():
-        d = obs[dup]
-        first = d.iloc[0]
-        same = d[(coded[dup] == coded[dup].iloc[0]).all(axis=1).to_numpy()]
-        second = same.iloc[1]
-        if not (same["published_value"] == first["published_value"]).all():
+        d = obs[dup].assign(_key=code[dup])
+        spread = d.groupby("_key")["published_value"].nunique()
+        if (spread > 1).any():
+            same = d[d["_key"] == spread.index[(spread > 1).to_numpy()][0]]
+            first = same.iloc[0]
+            second = same[same["published_value"] != first["published_value"]].iloc[0]
             key = f"{first['district']} {first['year']} {first['indicator']}" + (
                 "" if first["period"] == "Y" else f" {first['period']}"
             )
@@ -229,15 +266,10 @@ def _check_values(obs: pd.DataFrame, path) -> None:
                 )
             else:
                 what = f"duplicate key {key}: also on row {first['line']}"
-            raise DataError(
-                what,
-                file=path,
-                row=int(second["line"]),
-                column=str(second["column"]),
-            )
+            raise DataError(what, file=path, row=int(second["line"]), column=str(second["column"]))
     ind, _ = _registry()
-    kinds = obs["indicator"].map(ind["kind"])
-    negative = obs[(obs["value"] < 0) & kinds.isin(["level", "count", "per_capita"]).to_numpy()]
+    kinds = obs["indicator"].map(ind["kind"]).to_numpy(dtype=object)
+    negative = obs[(obs["value"].to_numpy() < 0) & np.isin(kinds, ["level", "count", "per_capita"])]
     if len(negative):
         bad = negative.iloc[0]
         raise DataError(
@@ -250,10 +282,8 @@ def _check_values(obs: pd.DataFrame, path) -> None:
 
 def drop_repeats(obs: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
     """The same key with the same value twice (a bulletin giving GDP in two of its tables): the
-    first is kept, and the report says where the other stood."""
-    key = ["district", "year", "indicator", "period", "published_value"]
-    coded = pd.DataFrame({k: pd.factorize(obs[k].to_numpy(dtype=object))[0] for k in key})
-    again = coded.duplicated(keep="first").to_numpy()
+    first is kept, and the report says where the other stood (different values are an error)."""
+    again = pd.Series(_key_codes(obs)).duplicated(keep="first").to_numpy()
     if not again.any():
         return obs, []
     said = [f"{r} repeats a value read before (kept once)" for r in obs.loc[again, "record"]]

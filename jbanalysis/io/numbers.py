@@ -200,7 +200,7 @@ def decimal_evidence(text: str) -> str | None:
 
 
 def parse_column(
-    values: pd.Series, decimal: str = ".", text: bool = False
+    values: pd.Series, decimal: str = ".", text: bool = False, numeric: np.ndarray | None = None
 ) -> tuple[np.ndarray, dict[int, CellInfo]]:
     """Parse a column of cells: float array (NaN = missing) and the info of unusual cells.
 
@@ -215,7 +215,11 @@ def parse_column(
     as_obj = values.astype(object).to_numpy()
     fast = np.zeros(len(values), dtype=bool)
     if decimal == ".":
-        num = pd.to_numeric(pd.Series(as_obj, dtype=object), errors="coerce").to_numpy(float)
+        num = (
+            numeric
+            if numeric is not None
+            else pd.to_numeric(pd.Series(as_obj, dtype=object), errors="coerce").to_numpy(float)
+        )
         ok = np.isfinite(num)
         if not text:
             # workbook cells: to_numeric reads True as 1; a bool goes to the careful path

@@ -52,15 +52,21 @@ class Where:
         )
 
 
-def first(*arrays):
-    out = arrays[0].copy()
-    for a in arrays[1:]:
+def first(*arrays, n: int):
+    """Each cell's value from the first array that has one (``None`` arrays say nothing)."""
+    said = [a for a in arrays if a is not None]
+    if not said:
+        return np.full(n, None, dtype=object)
+    out = said[0].copy()
+    for a in said[1:]:
         take = pd.isna(out) & ~pd.isna(a)
         out[take] = a[take]
     return out
 
 
 def _clash(a, b, what: str, where: Where, said=("the column", "the row")) -> None:
+    if a is None or b is None:
+        return
     both = ~pd.isna(a) & ~pd.isna(b)
     bad = np.flatnonzero(both & (a != b))
     if len(bad):
@@ -68,9 +74,14 @@ def _clash(a, b, what: str, where: Where, said=("the column", "the row")) -> Non
         raise where.error(f"{said[0]} says {what} {a[i]!r} and {said[1]} says {b[i]!r}", i)
 
 
+def _level_is_none(a):
+    """A measure array with ``level`` said as nothing (a level is what a value is by default)."""
+    return None if a is None else np.where(a == "level", None, a)
+
+
 def district(col, get, title: TitleFacts, args: Args, where: Where):
     _clash(col["district"], get["district"], "district", where)
-    out = first(col["district"], get["district"])
+    out = first(col["district"], get["district"], n=len(where.frame))
     missing = pd.isna(out)
     if args.district:
         said = np.flatnonzero(~missing & (out != args.district))
@@ -105,8 +116,9 @@ def district(col, get, title: TitleFacts, args: Args, where: Where):
 
 def time(col, get, title: TitleFacts, args: Args, where: Where):
     _clash(col["year"], get["year"], "year", where)
-    year = first(col["year"], get["year"])
-    relative = first(col["relative"], get["relative"])
+    n = len(where.frame)
+    year = first(col["year"], get["year"], n=n)
+    relative = first(col["relative"], get["relative"], n=n)
     base = title.year if title.year is not None else args.year
     rel = ~pd.isna(relative) & pd.isna(year)
     if rel.any():
@@ -130,28 +142,25 @@ def time(col, get, title: TitleFacts, args: Args, where: Where):
                 i,
             )
         year[missing] = fill
-    period = first(col["period"], get["period"])
+    period = first(col["period"], get["period"], n=n)
     period[pd.isna(period)] = title.period or "Y"
     return year.astype(np.int64), period
 
 
 def indicator(col, get, title: TitleFacts, args: Args, basis: str, where: Where):
+    n = len(where.frame)
     base_col, base_row = col["indicator"], get["indicator"]
-    measure = first(
-        np.where(col["measure"] == "level", None, col["measure"]),
-        np.where(get["measure"] == "level", None, get["measure"]),
-    )
-    _clash(
-        np.where(col["measure"] == "level", None, col["measure"]),
-        np.where(get["measure"] == "level", None, get["measure"]),
-        "measure",
-        where,
-    )
-    both = ~pd.isna(base_col) & ~pd.isna(base_row) & (base_col != base_row)
-    if both.any():
-        i = int(np.flatnonzero(both)[0])
-        raise where.error(f"the column says {base_col[i]!r} and the row says {base_row[i]!r}", i)
-    base = first(base_col, base_row)
+    m_col, m_row = _level_is_none(col["measure"]), _level_is_none(get["measure"])
+    measure = first(m_col, m_row, n=n)
+    _clash(m_col, m_row, "measure", where)
+    if base_col is not None and base_row is not None:
+        both = ~pd.isna(base_col) & ~pd.isna(base_row) & (base_col != base_row)
+        if both.any():
+            i = int(np.flatnonzero(both)[0])
+            raise where.error(
+                f"the column says {base_col[i]!r} and the row says {base_row[i]!r}", i
+            )
+    base = first(base_col, base_row, n=n)
     named = ~pd.isna(base)
     if args.indicator:
         own = np.flatnonzero(named & (base != args.indicator) & pd.isna(measure))
@@ -178,21 +187,28 @@ def indicator(col, get, title: TitleFacts, args: Args, basis: str, where: Where)
             "names none; pass indicator= (--indicator)",
             i,
         )
-    said_basis = first(col["basis"], get["basis"])
+    said_basis = first(col["basis"], get["basis"], n=n)
     said_basis[pd.isna(said_basis)] = basis or ""
-    combo = pd.Series(
-        [f"{b}|{m or ''}|{s}" for b, m, s in zip(base, measure, said_basis, strict=True)]
-    )
-    codes, uniques = pd.factorize(combo.to_numpy(dtype=object))
+    parts = [
+        pd.factorize(a) if said else (np.zeros(n, dtype=np.int64), [a[0] if n else None])
+        for a, said in (
+            (base, True),
+            (measure, m_col is not None or m_row is not None),
+            (said_basis, col["basis"] is not None or get["basis"] is not None),
+        )
+    ]
+    combo = np.zeros(n, dtype=np.int64)
+    for codes, uniques in parts:
+        combo = combo * (len(uniques) + 1) + codes + 1
+    c_codes, _ = pd.factorize(combo)
+    firsts = np.zeros(c_codes.max() + 1 if n else 0, dtype=np.int64)
+    firsts[c_codes[::-1]] = np.arange(n)[::-1]
     ids, whys = [], []
-    for text in uniques:
-        b, m, s = text.split("|")
-        found, why = lb.compose(b, m, s)
+    for i in firsts:
+        found, why = lb.compose(base[i], measure[i] or "", said_basis[i])
         ids.append(found)
-        whys.append(why)
-    out = np.array(ids, dtype=object)[codes]
-    left = np.array([w or "" for w in whys], dtype=object)[codes]
-    return out, left
+        whys.append(why or "")
+    return np.array(ids, dtype=object)[c_codes], np.array(whys, dtype=object)[c_codes]
 
 
 def unit(
@@ -204,7 +220,7 @@ def unit(
     n = len(frame)
     ind = frame["indicator"].to_numpy(dtype=object)
     kind_of = {i: lb.kind_of(i) for i in pd.unique(ind) if isinstance(i, str)}
-    kinds = np.array([kind_of.get(i, "") for i in ind], dtype=object)
+    kinds = pd.Series(ind, dtype=object).map(kind_of).to_numpy(dtype=object)
     rate, per_head = kinds == "rate", kinds == "per_capita"
     cell_ids = np.full(n, None, dtype=object)
     said = np.flatnonzero(~pd.isna(cell_unit))
@@ -215,37 +231,47 @@ def unit(
         raise where.error(
             f"{frame['raw'].iat[i]!r} is not a number ({cell_unit[i]!r} is no unit)", i
         )
-    weak = np.isin(src["unit"].astype(str), _WEAK)
+    get = {k: (v if v is not None else np.full(n, None, dtype=object)) for k, v in get.items()}
+    col = {k: (v if v is not None else np.full(n, None, dtype=object)) for k, v in col.items()}
+    weak = (
+        pd.Series(src["unit"], dtype=object).isin(_WEAK).to_numpy()
+        if src["unit"] is not None
+        else np.zeros(n, dtype=bool)
+    )
     row_ids = np.where(weak, None, get["unit"])
     canonical = {i: lb.canonical_unit(i) for i in kind_of}
     own = pd.Series(ind, dtype=object).map(canonical).to_numpy(dtype=object)
     dims = lb.unit_dimensions()
-    fits = (
-        pd.Series(row_ids, dtype=object).map(dims).to_numpy(dtype=object)
-        == pd.Series(own, dtype=object).map(dims).to_numpy(dtype=object)
-    )
+    fits = pd.Series(row_ids, dtype=object).map(dims).to_numpy(dtype=object) == pd.Series(
+        own, dtype=object
+    ).map(dims).to_numpy(dtype=object)
     row_ids = np.where(rate & ~fits, None, row_ids)  # a bulletin row's 亿元 is its level's
     unit = np.full(n, None, dtype=object)
     text = np.full(n, None, dtype=object)
     source = np.full(n, None, dtype=object)
+    have = np.zeros(n, dtype=bool)
     for ids, texts, name in (
         (cell_ids, cell_unit, "the cell"),
         (row_ids, get["unit_text"], "the row"),
         (col["unit"], col["unit_text"], "the column header"),
     ):
         has = ~pd.isna(ids)
-        clash = np.flatnonzero(has & ~pd.isna(unit) & (unit != ids))
+        if not has.any():
+            continue
+        clash = np.flatnonzero(has & have & (unit != ids))
         if len(clash):
             i = int(clash[0])
             raise where.error(
                 f"two units for one value: {text[i]!r} ({source[i]}) and {texts[i]!r} ({name})", i
             )
-        take = has & pd.isna(unit)
+        take = has & ~have
         unit[take], text[take], source[take] = ids[take], texts[take], name
-    pct = rate & pd.isna(unit)
+        have |= take
+    pct = rate & ~have
     unit[pct] = own[pct]
     text[pct] = [lb.unit_symbol(u) for u in own[pct]]
     source[pct] = "a rate"
+    have |= pct
     defaults = [(np.where(weak, get["unit"], None), get["unit_text"], "a line above")]
     if table.unit:
         uid, written, line = table.unit
@@ -265,11 +291,12 @@ def unit(
             )
         )
     for ids, texts, name in defaults:
-        take = ~pd.isna(ids) & pd.isna(unit) & ~per_head
+        take = ~pd.isna(ids) & ~have & ~per_head
         unit[take], text[take], source[take] = ids[take], texts[take], name
+        have |= take
     if args.unit:
         written, uid = args.unit
-        said = np.flatnonzero(~pd.isna(unit) & (unit != uid) & ~rate)
+        said = np.flatnonzero(have & (unit != uid) & ~rate)
         said = said[source[said] != "a rate"]
         if len(said):
             i = int(said[0])
@@ -278,16 +305,18 @@ def unit(
                 "(--unit) if the table is right",
                 i,
             )
-        take = pd.isna(unit) & ~per_head
+        take = ~have & ~per_head
         unit[take], text[take], source[take] = uid, written, "unit="
-    pct = frame["percent"].to_numpy(dtype=bool) & pd.isna(unit)
+        have |= take
+    pct = frame["percent"].to_numpy(dtype=bool) & ~have
     unit[pct], text[pct], source[pct] = "pct", "%", "the '%' in the cell"
-    if pd.isna(unit).any():
-        i = int(np.flatnonzero(pd.isna(unit))[0])
+    have |= pct
+    if not have.all():
+        i = int(np.flatnonzero(~have)[0])
         head = " (a per-head value: the table's unit is for its totals)" if per_head[i] else ""
         raise where.error(
             f"no unit for {ind[i]!r}{head}: expected a unit column, a unit in the head such as "
             "'(万元)', a '单位：' line, or unit= (--unit)",
             i,
         )
-    return unit, np.where(pd.isna(text), unit, text)
+    return unit, text

@@ -46,6 +46,7 @@ class RowKeys:
     notes: np.ndarray | None = None
     rejected: dict[int, str] = field(default_factory=dict)  # body pos -> reason
     rejected_by: dict[int, str] = field(default_factory=dict)  # body pos -> the key column's head
+    said: set[str] = field(default_factory=set)  # the fields some row says
 
     def __post_init__(self):
         for name in FIELDS:
@@ -55,10 +56,13 @@ class RowKeys:
         self.notes = np.full(self.n, "", dtype=object)
         self.markers = np.full(self.n, "", dtype=object)
 
-    def put(self, name: str, where: np.ndarray, values: np.ndarray, source: str) -> None:
-        """Fill ``name`` where the row says nothing yet."""
+    def put(self, name: str, where: np.ndarray, values: np.ndarray, source: str, said=None):
+        """Fill ``name`` where the row says nothing yet (``said``: where ``values`` says
+        something, if the caller knows it cheaply)."""
         target = self.values[name]
-        take = where & pd.isna(target) & ~pd.isna(values)
+        said = ~pd.isna(values) if said is None else said
+        take = where & said if name not in self.said else where & pd.isna(target) & said
+        self.said.add(name)
         target[take] = values[take]
         self.source[name][take] = source
 
@@ -109,7 +113,9 @@ def row_keys(grid: Grid, table: Table, roles: list[Role], rows: Rows) -> RowKeys
             said = [str(u).strip() for u in uniques]
             texts.append((codes, [t if plain or not t else f"{label}: {t}" for t in said], []))
             continue
-        judged = {int(u): _judge(role, str(uniques[u]).strip(), grid) for u in np.unique(codes[live])}
+        judged = {
+            int(u): _judge(role, str(uniques[u]).strip(), grid) for u in np.unique(codes[live])
+        }
         for u, (_, why) in judged.items():
             if why:
                 for pos in np.flatnonzero(live & (codes == u)):
@@ -123,7 +129,8 @@ def row_keys(grid: Grid, table: Table, roles: list[Role], rows: Rows) -> RowKeys
         for name in FIELDS:
             said = [_none(getattr(f, name)) for f in table_f]
             if any(x is not None for x in said):
-                keys.put(name, live, np.array(said, dtype=object)[codes], source)
+                known = np.array([x is not None for x in said], dtype=bool)[codes]
+                keys.put(name, live, np.array(said, dtype=object)[codes], source, known)
         if any(f.estimate for f in table_f):
             keys.estimate |= np.array([f.estimate for f in table_f], dtype=bool)[codes]
         marks = [lb.clean(str(u))[1] for u in uniques]

@@ -33,85 +33,104 @@ def _series(frames: list[pd.DataFrame]) -> list[np.ndarray]:
     """One integer per series (district × indicator × period), the same across ``frames``."""
     parts = []
     for col in ("district", "indicator", "period"):
-        both = np.concatenate([f[col].to_numpy(dtype=object) if col in f else np.full(len(f), "Y", dtype=object) for f in frames])
+        both = np.concatenate(
+            [
+                f[col].to_numpy(dtype=object) if col in f else np.full(len(f), "Y", dtype=object)
+                for f in frames
+            ]
+        )
         parts.append(pd.factorize(both)[0].astype(np.int64))
     code = (parts[0] * (parts[1].max() + 1) + parts[1]) * (parts[2].max() + 1) + parts[2]
     bounds = np.cumsum([0, *(len(f) for f in frames)])
     return [code[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
 
 
+def _usable(reference: pd.DataFrame | None, obs: pd.DataFrame) -> pd.DataFrame | None:
+    """The reference rows of ``obs``'s districts and indicators that can be a yardstick: not
+    excluded, not an estimate, not a bound."""
+    if reference is None or not len(reference):
+        return None
+    ref = reference
+    keep = np.array(ref["indicator"].isin(pd.unique(obs["indicator"])), dtype=bool)
+    keep &= np.array(ref["district"].isin(pd.unique(obs["district"])), dtype=bool)
+    for col, bad in (("flag", "excluded"), ("vintage", "estimate")):
+        if col in ref:
+            keep &= np.array(ref[col].astype(object) != bad, dtype=bool)
+    if "bound" in ref:
+        keep &= np.array(ref["bound"].astype(object).isin(["", np.nan]), dtype=bool)
+    ref = ref[keep]
+    return ref if len(ref) else None
+
+
 def _neighbours(obs: pd.DataFrame, reference: pd.DataFrame | None) -> pd.DataFrame:
     """For each value: the nearest year before and after (within five) of the same series, from
     the table and the reference (its median where several sources give the same year), and the
-    reference's value of the same year where it has one (then the only yardstick)."""
-    own = pd.DataFrame(
-        {
-            "series": 0,
-            "year": obs["year"].to_numpy(np.int64),
-            "value": obs["value"].to_numpy(float),
-            "from": ("this table, " + obs["record"].astype(str)).to_numpy(dtype=object),
-            "me": np.arange(len(obs)),
-        }
-    )
-    parts = [own]
-    if reference is not None and len(reference):
-        ref = reference
-        keep = np.array(ref["indicator"].isin(set(obs["indicator"])), dtype=bool)
-        keep &= ref["district"].isin(set(obs["district"])).to_numpy()
-        for col, bad in (("flag", "excluded"), ("vintage", "estimate")):
-            if col in ref:
-                keep &= (ref[col].astype(str) != bad).to_numpy()
-        if "bound" in ref:
-            keep &= ref["bound"].astype(str).isin(["", "nan"]).to_numpy()
-        ref = ref[keep]
-        if len(ref):
-            own["series"], codes = _series([obs, ref])
-            ref = pd.DataFrame(
+    reference's value of the same year where it has one (then the only yardstick). ``*_from``
+    is an index: ``>= 0`` a row of ``obs``, ``< 0`` the ``-1 - k``-th reference row."""
+    n = len(obs)
+    ref = _usable(reference, obs)
+    if ref is not None:
+        own_code, ref_code = _series([obs, ref])
+        agg = (
+            pd.DataFrame(
                 {
-                    "series": codes,
+                    "code": ref_code,
                     "year": ref["year"].to_numpy(np.int64),
                     "value": ref["value"].to_numpy(float),
-                    "from": (
-                        ref["source_id"].astype(str) + " " + ref["record"].astype(str)
-                    ).to_numpy(dtype=object),
+                    "k": np.arange(len(ref)),
                 }
             )
-            ref = ref.groupby(["series", "year"], as_index=False, sort=False).agg(
-                value=("value", "median"), **{"from": ("from", "first")}
-            )
-            parts.append(ref.assign(me=-1))
-    if len(parts) == 1:
-        own["series"] = _series([obs])[0]
-    rows = pd.concat(parts, ignore_index=True)
-    rows = rows[np.isfinite(rows["value"].to_numpy())]
-    rows["code"] = rows["series"].to_numpy()
-    rows = rows.sort_values(["code", "year", "me"], kind="stable").reset_index(drop=True)
-    code, year, me = (rows[c].to_numpy() for c in ("code", "year", "me"))
-    out = pd.DataFrame(index=np.arange(len(obs)))
+            .groupby(["code", "year"], sort=False)
+            .agg(value=("value", "median"), k=("k", "first"))
+        )
+        r_code = agg.index.get_level_values(0).to_numpy(np.int64)
+        r_year = agg.index.get_level_values(1).to_numpy(np.int64)
+        r_value, r_k = agg["value"].to_numpy(float), agg["k"].to_numpy(np.int64)
+    else:
+        own_code = _series([obs])[0]
+        r_code = r_year = r_k = np.zeros(0, dtype=np.int64)
+        r_value = np.zeros(0)
+    code = np.concatenate([own_code, r_code])
+    year = np.concatenate([obs["year"].to_numpy(np.int64), r_year])
+    value = np.concatenate([obs["value"].to_numpy(float), r_value])
+    me = np.concatenate([np.arange(n), -1 - r_k])
+    ok_rows = np.isfinite(value)
+    code, year, value, me = code[ok_rows], year[ok_rows], value[ok_rows], me[ok_rows]
+    order = np.lexsort((me, year, code))
+    code, year, value, me = code[order], year[order], value[order], me[order]
+    out = {}
     mine = np.flatnonzero(me >= 0)
+    target = me[mine]
     for side, step in (("before", -1), ("after", 1)):
-        other = np.clip(mine + step, 0, len(rows) - 1)
+        other = np.clip(mine + step, 0, len(me) - 1)
         ok = (
             (other != mine)
             & (code[other] == code[mine])
             & (np.abs(year[other] - year[mine]) <= NEAREST_YEARS)
         )
-        value = np.where(ok, rows["value"].to_numpy(float)[other], np.nan)
-        ryear = np.where(ok, year[other], -1)
-        same_ref = ok & (year[other] == year[mine]) & (me[other] < 0)
-        target = me[mine]
-        out.loc[target, f"{side}_value"] = value
-        out.loc[target, f"{side}_year"] = ryear
-        out.loc[target, f"{side}_from"] = np.where(
-            ok, rows["from"].to_numpy(dtype=object)[other], None
-        )
-        out.loc[target, f"{side}_same"] = same_ref
-        out.loc[target, f"{side}_me"] = np.where(ok, me[other], -1)
-    same = out["before_same"].to_numpy(bool) | out["after_same"].to_numpy(bool)
+        for name, values, empty in (
+            ("value", np.where(ok, value[other], np.nan), np.nan),
+            ("year", np.where(ok, year[other], -1), -1),
+            ("me", np.where(ok, me[other], n), n),
+            ("same", ok & (year[other] == year[mine]) & (me[other] < 0), False),
+        ):
+            column = np.full(n, empty, dtype=values.dtype)
+            column[target] = values
+            out[f"{side}_{name}"] = column
+    same = out["before_same"] | out["after_same"]
     for side in ("before", "after"):  # a same-year reference is the only yardstick
-        drop = same & ~out[f"{side}_same"].to_numpy(bool)
-        out.loc[drop, f"{side}_value"] = np.nan
-    return out
+        out[f"{side}_value"][same & ~out[f"{side}_same"]] = np.nan
+    frame = pd.DataFrame(out)
+    frame.attrs["ref"] = ref
+    return frame
+
+
+def _from(obs: pd.DataFrame, nb: pd.DataFrame, at: int) -> str:
+    """Where a neighbour value comes from, in words."""
+    if at >= 0:
+        return f"this table, {obs['record'].iat[at]}"
+    ref = nb.attrs["ref"].iloc[-1 - at]
+    return f"{ref['source_id']} {ref['record']}"
 
 
 def find_slips(obs: pd.DataFrame, reference: pd.DataFrame | None) -> pd.DataFrame:
@@ -150,7 +169,7 @@ def find_slips(obs: pd.DataFrame, reference: pd.DataFrame | None) -> pd.DataFram
             i,
             nb.at[i, f"{side}_value"],
             int(nb.at[i, f"{side}_year"]),
-            nb.at[i, f"{side}_from"],
+            _from(obs, nb, int(nb.at[i, f"{side}_me"])),
         )
     for i, words in _cross_rows(obs, kind, ~has_any).items():
         found.setdefault(i, words)
@@ -166,7 +185,9 @@ def _innocent(nb: pd.DataFrame, flagged: np.ndarray) -> np.ndarray:
     out = flagged.copy()
     for i in np.flatnonzero(flagged):
         others = [int(m) for m, h in zip(near_me[i], has[i], strict=True) if h]
-        if others and all(m >= 0 and flagged[m] and count[m] > count[i] for m in others):
+        if others and all(
+            0 <= m < len(flagged) and flagged[m] and count[m] > count[i] for m in others
+        ):
             out[i] = False
     return out
 
@@ -177,7 +198,13 @@ def _cross_rows(obs, kind, alone) -> dict[int, str]:
     by the others' typical size. Sorted once; only the flagged values are worded."""
     if not alone.any():
         return {}
-    key = obs["indicator"].astype(str) + "|" + obs["year"].astype(str) + "|" + obs["period"].astype(str)
+    key = (
+        obs["indicator"].astype(str)
+        + "|"
+        + obs["year"].astype(str)
+        + "|"
+        + obs["period"].astype(str)
+    )
     group = pd.factorize(key.to_numpy(dtype=object))[0]
     value = obs["value"].to_numpy(float)
     level = np.isin(kind, ["level", "per_capita", "count"]) & (value > 0)

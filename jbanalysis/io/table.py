@@ -205,7 +205,9 @@ def read_table(
         raise _nothing_read(grid, report)
     frame = _year_filter(frame, args, report, readings)
     finish.check_cells(grid, frame)
-    frame["note"] = finish.notes_of(frame, finish.footnotes(report._note_rows))
+    frame["note"] = pd.Series(
+        finish.notes_of(frame, finish.footnotes(report._note_rows)), index=frame.index, dtype=object
+    )
     obs = finish.observations([(grid, frame)], source_id, vintage, source_kind)
     obs, repeats = finish.drop_repeats(obs)
     report.notes += repeats
