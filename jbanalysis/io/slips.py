@@ -15,6 +15,7 @@ the reason is stored in the value's note, and ``jbanalysis data validate --data-
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import numpy as np
@@ -42,7 +43,7 @@ def _series(frames: list[pd.DataFrame]) -> list[np.ndarray]:
         parts.append(pd.factorize(both)[0].astype(np.int64))
     code = (parts[0] * (parts[1].max() + 1) + parts[1]) * (parts[2].max() + 1) + parts[2]
     bounds = np.cumsum([0, *(len(f) for f in frames)])
-    return [code[a:b] for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    return [code[a:b] for a, b in itertools.pairwise(bounds)]
 
 
 def _usable(reference: pd.DataFrame | None, obs: pd.DataFrame) -> pd.DataFrame | None:
