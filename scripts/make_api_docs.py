@@ -21,9 +21,11 @@ MODULES = [
     ("jbanalysis.registry.breaks", "registry: comparability breaks"),
     ("jbanalysis.registry.terms", "registry: the bilingual vocabulary"),
     ("jbanalysis.registry.schema", "registry: domain lists and column sets"),
+    ("jbanalysis.errors", "base: the exceptions to catch"),
     ("jbanalysis.names", "base: name normalisation"),
     ("jbanalysis.tables", "base: the years × districts pivot"),
     ("jbanalysis.precision", "base: printed precision"),
+    ("jbanalysis.shown", "base: what charts and tables announce"),
     ("jbanalysis.io", "io: reading your own tables"),
     ("jbanalysis.data", "sources: building, loading and tracing the dataset"),
     ("jbanalysis.sources.user", "sources: your own data folder"),
@@ -54,6 +56,8 @@ MODULES = [
     ("jbanalysis.report", "report: execution and index"),
     ("jbanalysis.report.downloads", "report: the numbers behind a report"),
     ("jbanalysis.report.render", "report: HTML"),
+    ("jbanalysis.cli", "cli: the command line, from Python"),
+    ("jbanalysis.cli.words", "cli: the command line's words in Chinese and English"),
 ]
 
 
@@ -101,7 +105,9 @@ def render() -> str:
         "# API reference",
         "",
         "Generated from the docstrings by `scripts/make_api_docs.py`; every example here runs as a",
-        "doctest in `make test`. Formulas, units and pitfalls are in each function's docstring",
+        "doctest in `make check`, and is written to run as pasted into a session that did",
+        "`import jbanalysis as jb` (`tests/test_examples.py`). Formulas, units and pitfalls are in",
+        "each function's docstring",
         "(`help(jb.metrics.cagr)`), and for metrics also in [metrics.md](metrics.md).",
         "",
     ]

@@ -1,41 +1,7 @@
-"""``jbanalysis data add``: the options that say how to read a table (``--column``, ``--recipe``,
-``--save-recipe``, ``--dry-run``), and what a dry run prints."""
+"""``jbanalysis data add``: the roles given with ``--column HEAD=ROLE``, and what a dry run
+prints (the reading, and what would be added; nothing is stored)."""
 
 from __future__ import annotations
-
-import argparse
-
-
-def add_reading_arguments(add: argparse.ArgumentParser) -> None:
-    add.add_argument(
-        "--column",
-        action="append",
-        default=[],
-        metavar="HEAD=ROLE",
-        help="read a column as you say (repeatable): HEAD as the reading shows it, its letter "
-        "(C) or #position; ROLE ignore, district, year, indicator, unit, note, value, an "
-        "indicator (gdp_real_growth, 人均地区生产总值(元)), a year or period (2025年1-9月), or "
-        "several joined with '|'",
-    )
-    add.add_argument(
-        "--dry-run",
-        action="store_true",
-        help="print how the table is read (every column's role, the rows left out, each value "
-        "new / agreeing / conflicting) and store nothing",
-    )
-    add.add_argument(
-        "--save-recipe",
-        metavar="NAME",
-        default=None,
-        help="remember this reading (sheet, column roles, unit, period rule) in the folder, for "
-        "next year's table of the same shape",
-    )
-    add.add_argument(
-        "--recipe",
-        metavar="NAME",
-        default=None,
-        help="read with a recipe saved earlier; a table whose layout changed is refused",
-    )
 
 
 def columns_of(said: list[str]) -> dict[str, str]:
@@ -53,7 +19,7 @@ def columns_of(said: list[str]) -> dict[str, str]:
     return out
 
 
-def print_dry_run(obs, comparison, args, folder) -> int:
+def print_dry_run(obs, comparison, args) -> int:
     print(obs.attrs["report"].explain())
     counts = comparison["status"].value_counts().to_dict() if len(comparison) else {}
     print(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
+from jbanalysis.forecast.calibration import Calibration, widen
+from jbanalysis.forecast.choice import choose_model
 from jbanalysis.forecast.distributions import Combination, Predictive, Widened
-from jbanalysis.forecast.evaluate import Calibration, choose_model, widen
 from jbanalysis.forecast.fitting import (
     MAX_HORIZON,
     ModelArg,
@@ -20,6 +21,7 @@ from jbanalysis.forecast.fitting import (
     predict,
 )
 from jbanalysis.forecast.models import check_model
+from jbanalysis.forecast.options import FitOptions, fit_options
 from jbanalysis.forecast.series import FitWindow, fit_window
 
 __all__ = ["MAX_HORIZON", "ModelArg", "forecast", "forecast_frame", "forecast_window", "outturn"]
@@ -31,16 +33,10 @@ def forecast(
     model: ModelArg = "auto",
     level: Iterable[float] = (80, 95),
     *,
-    breaks: str | Iterable[int] = "known",
-    gaps: str = "narrow",
-    indicator: str | None = None,
-    district: str | None = None,
-    vintages: pd.Series | None = None,
-    flags: pd.Series | None = None,
-    on_break: str = "adjust",
-    ratios: Mapping[int, float] | None = None,
+    options: FitOptions | None = None,
     calibrate: bool = True,
     k: int = 3,
+    **fit,
 ) -> pd.DataFrame:
     """Forecast an annual series with prediction intervals, on the original scale.
 
@@ -53,26 +49,19 @@ def forecast(
     model : str or list of str
         ``"auto"`` (default): ``recent_drift`` (the median of the last four yearly changes, on
         levels), unless it loses to naive in the series' backtest, then naive
-        (:func:`~jbanalysis.forecast.evaluate.choose_model`); or a model name (see
+        (:func:`~jbanalysis.forecast.choice.choose_model`); or a model name (see
         :data:`~jbanalysis.forecast.MODEL_NAMES`); or a list of names, combined with equal
         weights (mean = mean of the members' means, bounds = means of their quantiles).
     level : iterable of float
         Prediction interval levels in percent.
-    breaks : {"known", "none"} or list of int
-        ``"known"``: the registered breaks of the series (``data/breaks.csv``, by indicator and
-        district); ``"none"``; or the first years of a new basis.
-    gaps : {"narrow", "error", "last_stretch"}
-        A missing year narrows the window to the years after it (noted), or is an error.
-    indicator, district : str, optional
-        Ids of the series, to find its registered breaks.
-    vintages, flags : pandas.Series, optional
-        The panel's ``vintage`` and ``flag`` by year: vintages place the census breaks, flags
-        are named in the notes.
-    on_break : {"adjust", "cut"}
-        Keep the years before a break, re-levelled onto the newest basis (default), or fit on the
-        stretch since the last break only (see :mod:`jbanalysis.forecast.breaks`).
-    ratios : mapping of int to float, optional
-        Overlap ratios (new / old value of the same year) by break year.
+    options : FitOptions, optional
+        How the fitting window is chosen and what the series is
+        (:class:`~jbanalysis.forecast.FitOptions`: ``breaks``, ``gaps``, ``on_break``,
+        ``indicator``, ``district``, ``vintages``, ``flags``, ``ratios``); default
+        ``FitOptions()``: registered breaks kept and re-levelled, a gap narrows the window.
+    **fit
+        Any field of :class:`~jbanalysis.forecast.FitOptions` as a keyword (``breaks="none"``,
+        ``indicator="gdp"``), overriding ``options``.
     calibrate : bool
         Backtest the model and widen its intervals where they were too narrow (default).
     k : int
@@ -92,6 +81,8 @@ def forecast(
     --------
     A series known to be on one statistical basis throughout (``breaks="none"``):
 
+    >>> import pandas as pd
+    >>> from jbanalysis.forecast import forecast
     >>> s = pd.Series([100.0, 104.0, 106.0, 111.0, 113.0], index=range(2018, 2023))
     >>> fc = forecast(s, horizon=2, model="naive", breaks="none", calibrate=False)
     >>> fc[["year", "median", "lo95", "hi95"]].round(2)
@@ -112,10 +103,7 @@ def forecast(
     horizon = check_horizon(horizon)
     levels = check_levels(level)
     names = parse_model(model)
-    window = fit_window(
-        series, breaks=breaks, gaps=gaps, indicator=indicator, vintages=vintages, flags=flags,
-        district=district, on_break=on_break, ratios=ratios,
-    )  # fmt: skip
+    window = fit_window(series, fit_options(options, "forecast", **fit))
     return forecast_window(window, horizon, names, levels, calibrate=calibrate)
 
 
@@ -196,6 +184,8 @@ def outturn(forecast: pd.DataFrame, actual: pd.Series) -> pd.DataFrame:
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> from jbanalysis.forecast import outturn
     >>> f = pd.DataFrame({"year": [2023, 2024], "median": [110.0, 120.0], "lo80": [105.0, 110.0],
     ...                   "hi80": [115.0, 130.0], "lo95": [100.0, 100.0], "hi95": [120.0, 140.0]})
     >>> outturn(f, pd.Series({2022: 100.0, 2023: 117.0}))

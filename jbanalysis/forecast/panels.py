@@ -1,8 +1,8 @@
 """Forecasts from the bundled panel: one district (the same for API, CLI and reports) or all.
 
-:func:`series_inputs` is the one place where a panel becomes a forecast's inputs — the values,
-their vintages (which place the census breaks) and flags, and the overlap ratios of break years
-that the observations hold in two vintages — so that ``jbanalysis forecast``, report 04,
+Every one of them takes its inputs from :func:`~jbanalysis.forecast.inputs.series_inputs` — the
+values, their vintages (which place the census breaks) and flags, and the overlap ratios of break
+years that the observations hold in two vintages — so that ``jbanalysis forecast``, report 04,
 :func:`forecast_district` and :func:`forecast_panel` give the same numbers for the same request.
 
 A district whose series cannot be used in :func:`forecast_panel` (too short, values <= 0 for the
@@ -13,15 +13,15 @@ backtests).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from jbanalysis.forecast.core import forecast
 from jbanalysis.forecast.evaluate import backtest
 from jbanalysis.forecast.fitting import ModelArg
+from jbanalysis.forecast.inputs import overlap_ratios, series_inputs
 from jbanalysis.forecast.models import ModelFitError
+from jbanalysis.forecast.options import CHOICES, FitOptions, fit_options
 
 _TIDY_COLUMNS = {"district", "year", "indicator", "value"}
 
@@ -50,6 +50,8 @@ def as_wide(
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> from jbanalysis.forecast.panels import as_wide
     >>> tidy = pd.DataFrame({"district": ["a", "a", "b"], "year": [2020, 2021, 2020],
     ...                      "indicator": "gdp", "value": [1.0, 2.0, 3.0]})
     >>> as_wide(tidy, "gdp")
@@ -93,114 +95,6 @@ def as_wide(
     return wide[ids]
 
 
-@dataclass
-class SeriesInputs:
-    """Everything :func:`~jbanalysis.forecast.forecast` needs about one panel series.
-
-    Attributes
-    ----------
-    district, indicator, unit : str
-    series : pandas.Series
-        Values by year (NaN where the panel has none).
-    vintages, flags : pandas.Series
-        The panel's ``vintage`` and ``flag`` by year.
-    ratios : dict of int to float
-        Overlap ratio (revised / first release of the same year) by break year, where the
-        observations hold both vintages of a census year.
-    """
-
-    district: str
-    indicator: str
-    unit: str
-    series: pd.Series
-    vintages: pd.Series
-    flags: pd.Series
-    ratios: dict[int, float]
-
-    def kwargs(self) -> dict:
-        """Keyword arguments of :func:`~jbanalysis.forecast.forecast` for this series."""
-        return {
-            "indicator": self.indicator,
-            "district": self.district,
-            "vintages": self.vintages,
-            "flags": self.flags,
-            "ratios": self.ratios,
-        }
-
-
-def overlap_ratios(
-    district: str,
-    indicator: str,
-    vintages: pd.Series | None = None,
-    observations: pd.DataFrame | None = None,
-) -> dict[int, float]:
-    """Overlap ratios of a series' census breaks, where the observations hold both vintages.
-
-    For each registered economic census of the series whose reference year ``Y`` has a
-    first-release and a revised value (``revised`` or ``census``), ``ratio = revised / first
-    release``; it is keyed by the series' break year: ``Y`` where the series' own value of ``Y``
-    is revised, else ``Y + 1``.
-
-    Examples
-    --------
-    >>> r = overlap_ratios("yubei", "gdp")
-    >>> sorted(r), round(r[2019], 4)  # 1752.83 / 1543.09, the 2018 revision
-    ([2019], 1.1359)
-    """
-    from jbanalysis.registry.breaks import NEW_BASIS_VINTAGES, breaks_for
-    from jbanalysis.sources.observations import load_observations
-
-    obs = load_observations() if observations is None else observations
-    rows = obs[(obs["district"] == district) & (obs["indicator"] == indicator)]
-    vint = {} if vintages is None else {int(y): str(v) for y, v in vintages.dropna().items()}
-    out: dict[int, float] = {}
-    censuses = breaks_for(indicator, district)
-    for year in censuses.loc[censuses["kind"] == "economic_census", "year"].astype(int):
-        same = rows[rows["year"] == year]
-        first = same.loc[same["vintage"] == "first_release", "value"].dropna()
-        new = same.loc[same["vintage"].isin(NEW_BASIS_VINTAGES), "value"].dropna()
-        if first.empty or new.empty or float(first.iloc[0]) <= 0:
-            continue
-        key = year if vint.get(year) in NEW_BASIS_VINTAGES else year + 1
-        out[key] = float(new.iloc[0]) / float(first.iloc[0])
-    return out
-
-
-def series_inputs(
-    district: str,
-    indicator: str = "gdp",
-    policy: str = "default",
-    panel: pd.DataFrame | None = None,
-) -> SeriesInputs:
-    """The forecast inputs of one district's indicator from the panel (default: bundled).
-
-    Examples
-    --------
-    >>> x = series_inputs("江北", "gdp")
-    >>> x.district, x.unit, int(x.series.dropna().index[-1]) >= 2022
-    ('jiangbei', 'cny_100m', True)
-    """
-    from jbanalysis.panel.load import load_panel
-    from jbanalysis.registry.districts import resolve_district
-    from jbanalysis.registry.indicators import resolve_indicator
-
-    district = resolve_district(district)
-    indicator = resolve_indicator(indicator)
-    if panel is None:
-        panel = load_panel(policy=policy, districts=[district], indicators=indicator)
-    rows = panel[(panel["district"] == district) & (panel["indicator"] == indicator)]
-    if rows.empty or rows["value"].notna().sum() == 0:
-        raise ValueError(f"the panel has no {indicator} values for {district}")
-    by_year = rows.set_index("year").sort_index()
-    by_year.index = by_year.index.astype(np.int64)
-    series = by_year["value"].astype(float).rename(district)
-    vintages = by_year["vintage"] if "vintage" in by_year else pd.Series(dtype=object)
-    flags = by_year["flag"] if "flag" in by_year else pd.Series(dtype=object)
-    ratios = overlap_ratios(district, indicator, vintages)
-    unit = str(by_year["unit"].iloc[0]) if "unit" in by_year else ""
-    return SeriesInputs(district, indicator, unit, series, vintages, flags, ratios)
-
-
 def forecast_district(
     district: str,
     indicator: str = "gdp",
@@ -209,34 +103,49 @@ def forecast_district(
     level: Iterable[float] = (80, 95),
     *,
     policy: str = "default",
-    breaks: str | Iterable[int] = "known",
-    gaps: str = "narrow",
-    on_break: str = "adjust",
     panel: pd.DataFrame | None = None,
     last_year: int | None = None,
+    options: FitOptions | None = None,
+    **fit,
 ) -> pd.DataFrame:
     """Forecast one district's indicator from the panel, as the CLI and report 04 do.
 
-    The same as ``forecast(inputs.series, ..., **inputs.kwargs())`` with
+    The same as ``forecast(inputs.series, ..., options=inputs.options())`` with
     ``inputs = series_inputs(district, indicator, policy)``; ``attrs["inputs"]`` keeps them.
     ``last_year`` uses the data up to that year only (a report's ``end_year``); default: the
     series' last observed year.
 
+    Parameters
+    ----------
+    district, indicator : str
+        Ids or names (``"江北"``, ``"GDP"``) resolved through the registry.
+    horizon, model, level
+        As for :func:`~jbanalysis.forecast.forecast`.
+    policy : str
+        The panel's selection policy (:func:`jbanalysis.load_panel`).
+    panel : pandas.DataFrame, optional
+        A tidy panel to read instead of the bundled one (e.g. with the user's data).
+    last_year : int, optional
+        Fit on the data up to this year only.
+    options : FitOptions, optional
+        The choice of window (``breaks``, ``gaps``, ``on_break`` of
+        :class:`~jbanalysis.forecast.FitOptions`); the series' own fields (indicator, district,
+        vintages, flags, overlap ratios) come from the panel.
+    **fit
+        ``breaks``, ``gaps`` or ``on_break`` as keywords, overriding ``options``.
+
     Examples
     --------
+    >>> from jbanalysis.forecast import forecast_district
     >>> fc = forecast_district("jiangbei", "gdp", horizon=2)
     >>> fc["year"].tolist()[:1] >= [2023], fc.attrs["inputs"].district
     (True, 'jiangbei')
     """
     inputs = series_inputs(district, indicator, policy, panel)
+    choice = fit_options(options, "forecast_district", CHOICES, **fit)
     if last_year is not None:
-        inputs = SeriesInputs(
-            inputs.district, inputs.indicator, inputs.unit, inputs.series.loc[:last_year],
-            inputs.vintages.loc[:last_year], inputs.flags.loc[:last_year],
-            {b: r for b, r in inputs.ratios.items() if b <= last_year},
-        )  # fmt: skip
-    fc = forecast(inputs.series, horizon, model, level, breaks=breaks, gaps=gaps,
-                  on_break=on_break, **inputs.kwargs())  # fmt: skip
+        inputs = inputs.until(last_year)
+    fc = forecast(inputs.series, horizon, model, level, options=inputs.options(choice))
     fc.attrs["inputs"] = inputs
     return fc
 
@@ -262,6 +171,7 @@ def outturn_check(
 
     Examples
     --------
+    >>> from jbanalysis.forecast import outturn_check
     >>> held, table = outturn_check("jiangbei", "gdp", years=2)
     >>> int(held["fit_end"].iloc[0]) + 2 == int(table["year"].iloc[-1])
     True
@@ -275,12 +185,8 @@ def outturn_check(
             f"{district} {indicator}: {len(observed)} values leave fewer than 3 to fit once the "
             f"latest {years} are held out"
         )
-    cut = int(observed.index[-1]) - years
-    kwargs = inputs.kwargs()
-    kwargs["vintages"] = inputs.vintages.loc[:cut]
-    kwargs["flags"] = inputs.flags.loc[:cut]
-    kwargs["ratios"] = {b: r for b, r in inputs.ratios.items() if b <= cut}
-    held = forecast(inputs.series.loc[:cut], years, model, **kwargs)
+    held_inputs = inputs.until(int(observed.index[-1]) - years)
+    held = forecast(held_inputs.series, years, model, options=held_inputs.options())
     return held, outturn(held, inputs.series)
 
 
@@ -316,10 +222,9 @@ def forecast_panel(
     model: ModelArg = "auto",
     level: Iterable[float] = (80, 95),
     *,
-    breaks: str | Iterable[int] = "known",
-    gaps: str = "narrow",
     k: int = 3,
-    on_break: str = "adjust",
+    options: FitOptions | None = None,
+    **fit,
 ) -> pd.DataFrame:
     """Forecast every district's series (see :func:`~jbanalysis.forecast.forecast`).
 
@@ -328,6 +233,8 @@ def forecast_panel(
     overlap ratios of the observations splice the census breaks, exactly as
     :func:`forecast_district` (and so the CLI and the reports) does. Column names are taken as
     district ids for the registered breaks.
+    ``options`` and ``**fit`` choose the window (``breaks``, ``gaps``, ``on_break`` of
+    :class:`~jbanalysis.forecast.FitOptions`), as for :func:`forecast_district`.
 
     Returns
     -------
@@ -338,6 +245,9 @@ def forecast_panel(
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> import numpy as np
+    >>> from jbanalysis.forecast import forecast_panel
     >>> wide = pd.DataFrame({"a": [1.0, 2, 3, 4], "b": [5.0, np.nan, 7, 8]},
     ...                     index=pd.Index(range(2019, 2023), name="year"))
     >>> fc = forecast_panel(wide, horizon=1, model="linear", breaks="none", gaps="error")
@@ -346,6 +256,7 @@ def forecast_panel(
     0        a  2023   5.0                                                 ok
     1        b  <NA>   NaN  'b' has no value for 2020 inside the fitting w...
     """
+    choice = fit_options(options, "forecast_panel", CHOICES, **fit)
     wide = as_wide(data, indicator, districts)
     vintages, flags = _labels(data, indicator, districts)
     tidy = vintages is not None
@@ -355,8 +266,8 @@ def forecast_panel(
         try:
             fc = forecast(
                 wide[district].rename(district), horizon, model, level,
-                breaks=breaks, gaps=gaps, indicator=indicator, k=k, on_break=on_break,
-                vintages=_column(vintages, district), flags=_column(flags, district), **where,
+                k=k, options=choice, indicator=indicator, vintages=_column(vintages, district),
+                flags=_column(flags, district), **where,
             )  # fmt: skip
         except (ValueError, ModelFitError) as exc:
             frames.append(pd.DataFrame({"district": [district], "status": [str(exc)]}))
@@ -386,13 +297,14 @@ def backtest_panel(
     min_train: int | None = None,
     level: Iterable[float] = (80, 95),
     *,
-    breaks: str | Iterable[int] = "known",
-    gaps: str = "narrow",
-    on_break: str = "adjust",
+    options: FitOptions | None = None,
+    **fit,
 ) -> pd.DataFrame:
     """Backtest every district's series (see :func:`~jbanalysis.forecast.backtest`).
 
     ``data`` is a years x districts frame or the tidy panel (see :func:`as_wide`).
+    ``options`` and ``**fit`` choose the window (``breaks``, ``gaps``, ``on_break`` of
+    :class:`~jbanalysis.forecast.FitOptions`), as for :func:`forecast_district`.
 
     Returns
     -------
@@ -404,6 +316,9 @@ def backtest_panel(
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> import numpy as np
+    >>> from jbanalysis.forecast import backtest_panel
     >>> wide = pd.DataFrame({"a": [1.0, 2, 3, 4, 5], "b": [5.0, 6, 7, np.nan, np.nan]},
     ...                     index=pd.Index(range(2018, 2023), name="year"))
     >>> bt = backtest_panel(wide, models=["linear"], horizons=1, min_train=3, breaks="none",
@@ -415,6 +330,7 @@ def backtest_panel(
     >>> bt.attrs["skipped"]  # doctest: +ELLIPSIS
     {'b': 'min_train=3 leaves no origin: the fitting window 2018–2020 has 3 values; ...'}
     """
+    choice = fit_options(options, "backtest_panel", CHOICES, **fit)
     wide = as_wide(data, indicator, districts)
     vintages, flags = _labels(data, indicator, districts)
     tidy = vintages is not None
@@ -424,8 +340,8 @@ def backtest_panel(
         try:
             bt = backtest(
                 wide[district].rename(district), models, horizons, min_train, level,
-                breaks=breaks, gaps=gaps, indicator=indicator, on_break=on_break,
-                vintages=_column(vintages, district), flags=_column(flags, district), **where,
+                options=choice, indicator=indicator, vintages=_column(vintages, district),
+                flags=_column(flags, district), **where,
             )  # fmt: skip
         except ValueError as exc:
             skipped[district] = str(exc)

@@ -1,0 +1,96 @@
+"""Report 04: the forecast of a fan chart in words (median, 80 % interval, fit, breaks)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from jbanalysis.text import formatting as fm
+from jbanalysis.text.sentences.forecasts.words import (
+    breaks_between,
+    is_money,
+    last_value_note,
+    model_name,
+    subject,
+)
+
+
+def forecast_sentence(
+    forecast: pd.DataFrame,
+    district: str,
+    indicator: str,
+    lang: str = "zh",
+    *,
+    flags: Mapping | None = None,
+    reliability: Mapping | None = None,
+) -> str:
+    """The last forecast year's median and 80 % interval, the fit, breaks and the last value.
+
+    Parameters
+    ----------
+    forecast : DataFrame
+        A :func:`jbanalysis.forecast.forecast` table (its last row is said).
+    district, indicator : str
+        Ids.
+    flags, reliability : mapping of year to str, optional
+        The panel's ``flag`` and ``reliability`` by year: a last fitted value that is not a plain
+        observation, or rests on a low-reliability source, is named.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"year": [2023, 2024], "median": [1700.0, 1800.4],
+    ...                   "lo80": [1600.0, 1650.2], "hi80": [1800.0, 1950.6],
+    ...                   "model": "recent_drift", "fit_start": 2005, "fit_end": 2022})
+    >>> forecast_sentence(f, "jiangbei", "gdp", flags={2022: "corrected"})
+    '按近期漂移（近四年变化量的中位数）模型（拟合2005–2022年；拟合期跨2008、2013、2018年经济普查，此前年份已换算到新口径），2024年江北区地区生产总值中位预测为1800.4亿元（现价），80%区间为1650.2亿元至1950.6亿元（预测期跨2023年经济普查：预测按现口径，未计入届时的修订；2022年的值为更正值）。'
+    >>> forecast_sentence(f, "jiangbei", "gdp", "en")
+    "With the recent drift (median of the last four changes) model (fitted on 2005–2022, across the 2008, 2013 and 2018 economic censuses, earlier years re-levelled onto the new basis), the median forecast of Jiangbei's nominal GDP for 2024 is CNY 180.0 bn, 80% interval CNY 165.0 bn to CNY 195.1 bn (the forecast period crosses the 2023 economic census: the forecast is on the current basis and includes no revision)."
+    """
+    row = forecast.iloc[-1]
+    unit = fm.indicator_unit(indicator)
+    start, end, year = int(row["fit_start"]), int(row["fit_end"]), int(row["year"])
+    model = model_name(str(row["model"]), lang)
+    med = fm.fmt_value(float(row["median"]), unit, lang)
+    if is_money(indicator):
+        med = fm.pick(f"{med}（现价）", med, lang)
+    lo, hi = (fm.fmt_value(float(row[c]), unit, lang) for c in ("lo80", "hi80"))
+    inside = breaks_between(indicator, district, start, end, lang)
+    ahead = breaks_between(indicator, district, end, year, lang)
+    fit_zh, fit_en = f"拟合{start}–{end}年", f"fitted on {start}–{end}"
+    if inside:
+        fit_zh += f"；拟合期跨{inside}，此前年份已换算到新口径"
+        fit_en += f", across {inside}, earlier years re-levelled onto the new basis"
+    sentence = fm.pick(
+        f"按{model}模型（{fit_zh}），{year}年{subject(district, indicator, lang, False)}中位预测为"
+        f"{med}，"
+        f"80%区间为{lo}至{hi}。",
+        f"With the {model} model ({fit_en}), the median forecast of "
+        f"{subject(district, indicator, lang)} for {year} is {med}, 80% interval {lo} to {hi}.",
+        lang,
+    )
+    notes = []
+    if ahead:
+        notes.append(
+            fm.pick(
+                f"预测期跨{ahead}：预测按现口径，未计入届时的修订",
+                f"the forecast period crosses {ahead}: the forecast is on the "
+                "current basis and includes no revision",
+                lang,
+            )
+        )
+    last = last_value_note(end, flags, reliability, lang)
+    if last:
+        notes.append(last)
+    return fm.with_note(sentence, fm.pick("；".join(notes), "; ".join(notes), lang), lang)
+
+
+def fit_span(forecast: pd.DataFrame, lang: str = "zh") -> str:
+    """Which years a forecast was made from, in words, bracketed as the language brackets.
+
+    >>> f = pd.DataFrame({"fit_start": [2005], "fit_end": [2020]})
+    >>> fit_span(f), fit_span(f, "en")
+    ('（据2005–2020年数据预测）', ' (forecast from 2005–2020)')
+    """
+    start, end = int(forecast["fit_start"].iloc[0]), int(forecast["fit_end"].iloc[0])
+    return fm.pick(f"（据{start}–{end}年数据预测）", f" (forecast from {start}–{end})", lang)
