@@ -183,7 +183,9 @@ def _add_table(args: argparse.Namespace) -> int:
         return print_dry_run(obs, comparison, args)
     print(obs.attrs["report"].explain())
     if args.save_recipe:
-        print(f"recipe {args.save_recipe!r} saved in {folder}/recipes; next year: --recipe {args.save_recipe}")
+        print(
+            f"recipe {args.save_recipe!r} saved in {folder}/recipes; next year: --recipe {args.save_recipe}"
+        )
     counts = comparison["status"].value_counts().to_dict()
     print(
         f"added {len(obs)} values as {args.source_id!r} to {folder}: "

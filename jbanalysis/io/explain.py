@@ -104,7 +104,7 @@ def _values(r: Role, part: pd.DataFrame) -> str:
             else (
                 "at comparable prices (real)"
                 if basis == {"real"}
-                else "price basis not said (the registry's growth)"
+                else "price basis not stated (the registry's growth indicator)"
             )
         )
         bits.append(f"growth, {said}")

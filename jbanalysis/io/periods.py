@@ -210,9 +210,10 @@ def edition_year(text: str) -> int | None:
 
 def title_years(text: str) -> tuple[list[int], int | None]:
     """Years a title names as data years, and the yearbook edition it names (whose year is not a
-    data year: ``重庆统计年鉴—2024 2023年各区县…`` names the data year 2023 and the edition 2024)."""
+    data year, wherever it is repeated: ``重庆统计年鉴—2024 2023年各区县…`` names the data year
+    2023 and the edition 2024; a sheet named ``3-12 (2024)`` in it names the edition again)."""
     edition = edition_year(text)
     rest = _EDITION.sub(" ", text) if edition else text
     rest = re.sub(r"(19|20)\d\d\s*年?\s*=\s*100", " ", rest)  # an index base is no data year
-    years = sorted({int(m.group(1)) for m in YEAR.finditer(rest)})
+    years = sorted({int(m.group(1)) for m in YEAR.finditer(rest)} - {edition})
     return years, edition

@@ -313,9 +313,17 @@ def unit(
     have |= pct
     if not have.all():
         i = int(np.flatnonzero(~have)[0])
-        head = " (a per-head value: the table's unit is for its totals)" if per_head[i] else ""
+        if per_head[i]:
+            head = where.ref(i)
+            role = f"{lb.name_zh(ind[i])}({lb.unit_symbol(lb.canonical_unit(ind[i]))})"
+            raise where.error(
+                f"no unit for {ind[i]!r}: a per-head value, and the table's unit is for its "
+                f"totals; give the column its unit: columns={{{head!r}: {role!r}}} "
+                f"(--column '{head}={role}')",
+                i,
+            )
         raise where.error(
-            f"no unit for {ind[i]!r}{head}: expected a unit column, a unit in the head such as "
+            f"no unit for {ind[i]!r}: expected a unit column, a unit in the head such as "
             "'(万元)', a '单位：' line, or unit= (--unit)",
             i,
         )

@@ -163,9 +163,7 @@ def read_table(
     report.shape = heads_shape(grid, tables)
     if recipe is not None:
         overrides = recipe.apply(report.shape, overrides, grid.file)
-        report.notes.append(
-            f"read with recipe {recipe.name!r} (saved from {recipe.file}, {recipe.saved})"
-        )
+        report.notes.append(f"read with recipe {recipe.name!r} (saved from {recipe.file})")
     frames, readings = [], []
     layouts = []
     for k, table in enumerate(tables):

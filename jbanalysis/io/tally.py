@@ -83,6 +83,12 @@ def account(
             f"row(s) {', '.join(map(str, rows.inherited[:8]))}: the district of the row above "
             "(an empty cell under a merged one)"
         )
+    parts = sorted(set(pd.unique(cells.frame["period"])) - {"Y"}) if len(cells.frame) else []
+    if parts:
+        report.notes.append(
+            f"values for part of a year ({', '.join(parts)}): kept as such; annual figures, "
+            "panels and report sentences use full-year (Y) values only"
+        )
     if title.year_said and (cells.frame["year"] == title.year).any():
         report.notes.append(title.year_said)
     if title.period_said and (cells.frame["period"] == title.period).any():

@@ -1519,8 +1519,9 @@ def numbers() -> None:
         ),
         {"year": 2019},
         error=(
-            "no unit for 'gdp_per_capita' (a per-head value: the table's unit is for its totals): "
-            "expected a unit column, a unit in the head such as '(万元)', a '单位：' line, or unit= (--unit)",
+            "no unit for 'gdp_per_capita': a per-head value, and the table's unit is for its "
+            "totals; give the column its unit: columns={'人均地区生产总值': '人均地区生产总值(元)'} "
+            "(--column '人均地区生产总值=人均地区生产总值(元)')",
             3,
             "人均地区生产总值",
         ),
@@ -1686,7 +1687,7 @@ def yearbook() -> None:
         index="district", columns="indicator", values="value", aggfunc="first", observed=True
     )
     rows = [
-        ["重庆统计年鉴—2020"],
+        ["重庆调查年鉴—2020"],
         ["3-5 各区县主要经济指标"],
         [
             "区 县",
@@ -1751,8 +1752,58 @@ def yearbook() -> None:
     )
 
 
+def walkthrough() -> None:
+    """The README's annual update: two editions of a yearbook page of the same shape (a per-head
+    column whose unit only a note gives, a 位次 column), for a reading saved and reused."""
+    from jbanalysis.sources.observations import bundled_observations
+
+    obs = bundled_observations()
+    obs = obs[(obs["source_id"] == "cq_yearbook_panel") & (obs["period"] == "Y")]
+    names = ["大渡口区", "江北区", "沙坪坝区", "九龙坡区", "南岸区", "北碚区", "渝北区", "巴南区"]
+    for edition in (2020, 2021):
+        year = edition - 1
+        part = obs[obs["year"] == year].pivot_table(
+            index="district", columns="indicator", values="value", aggfunc="first", observed=True
+        )
+        rows, values = [], []
+        for name in names:
+            d = IDS[name]
+            row = [name]
+            for ind, digits in (("gdp", 2), ("retail_sales", 2), ("gdp_per_capita", 0)):
+                x = part.at[d, ind] if d in part.index and ind in part.columns else float("nan")
+                if x != x:
+                    row.append("—")
+                    continue
+                x = round(float(x), digits) if digits else float(round(float(x)))
+                row.append(x)
+                values.append([d, year, ind, "Y", x])
+            rows.append(row)
+        ranked = sorted((r for r in rows if r[1] != "—"), key=lambda r: -r[1])
+        for r in rows:
+            r.append(ranked.index(r) + 1 if r in ranked else "—")
+        sheet = [
+            [f"重庆调查年鉴—{edition}"],
+            ["3-12 中心城区主要经济指标"],
+            ["单位：亿元"],
+            ["地区", "地区生产总值", "社会消费品零售总额", "人均地区生产总值", "位次"],
+            *rows,
+            ["注：人均地区生产总值单位为元；位次按地区生产总值排列。"],
+        ]
+        file = xlsx(f"central_yearbook_{edition}.xlsx", [{"title": f"3-12 ({edition})", "rows": sheet}])
+        case(
+            f"walkthrough_yearbook_{edition}",
+            "yearbook",
+            f"the README's yearbook page, edition {edition}: the per-head unit given by columns=",
+            file,
+            {"columns": {"人均地区生产总值": "人均地区生产总值(元)"}},
+            values=values,
+            rows=(len(names) + 1, len(names), 1),
+            ignored=["位次"],
+        )
+
+
 def main() -> None:
-    for group in (wrong, refused, unclear, numbers, slips, yearbook):
+    for group in (wrong, refused, unclear, numbers, slips, yearbook, walkthrough):
         group()
     names = [c["name"] for c in CASES]
     assert len(names) == len(set(names)), "case names are unique"
