@@ -158,7 +158,7 @@ def _peel(key: str, f: Facets) -> Facets:
     if m:
         f = _said(replace(f, estimate=True), m.group(0))
         key = _cut(key, m)
-    if key in ("%", "±%", "±", "增减%"):
+    if key in ("%", "±%", "±", "增减%") or (w.COMPARISON.match(key) and f.unit in (None, "pct")):
         return _said(replace(f, measure="growth"), key)
     m = w.GROWTH.search(key)
     if m and m.group(3):
@@ -192,7 +192,10 @@ def _peel(key: str, f: Facets) -> Facets:
         )
     m = w.SHARE.search(key)
     if m and not lb.indicator_of(key):
-        f, key = _said(replace(f, measure=f.measure or "share"), m.group(0)), _strip(_cut(key, m))
+        f, key = (
+            _said(replace(f, measure=f.measure or "share"), m.group(0)),
+            _strip(w.SHARE.sub(" ", key)),
+        )
     if w.LEVEL.match(key):
         return _said(replace(f, measure=f.measure or "level"), key)
     if not key:
@@ -251,9 +254,10 @@ def merge(parts: list[Facets]) -> tuple[Facets, list[str]]:
         if part.total and (out.indicator or out.district):
             continue  # 合计 under 地区生产总值: the head above itself, not a total to leave out
         if part.indicator and out.indicator and part.indicator != out.indicator:
-            out = replace(
-                out, indicator=part.indicator
-            )  # 第一产业 under 地区生产总值: a part of it
+            # 第一产业 under 地区生产总值: a part of it
+            out = replace(out, indicator=part.indicator)
+        if part.unit and out.unit and part.unit != out.unit:  # 增长(%) under 社零(亿元)
+            out = replace(out, unit=part.unit, unit_text=part.unit_text)
         for name in _FIELDS:
             new, old = getattr(part, name), getattr(out, name)
             if _unsaid(new):

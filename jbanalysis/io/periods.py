@@ -127,6 +127,8 @@ def peel(key: str) -> tuple[str, When]:
     if years:
         when = replace(when, year=years[0])
         text = YEAR.sub(" ", text)
+        if re.fullmatch(r"\s*(末|底)\s*", text):  # 2024年末: the stock at the end of 2024
+            return "", replace(when, period="Y", stock=True)
     m = _RANGE.search(text)
     if m:
         found = _months(_num(m.group(1)), _num(m.group(2)), m.group(0).strip())

@@ -107,6 +107,10 @@ GROWTH = re.compile(
     r"\s*(名义|实际|累计)?\s*(增长率|增长速度|增长|增速|增幅|增减|±|growth rate|growth|"
     r"change|increase)\s*(率)?\s*(%|\(%\)|percent)?"
 )
+#: A comparison alone, with a percent (同比(%), 比上年(%)): growth over the same period last year.
+COMPARISON = re.compile(
+    r"^(同比|环比前|比上年同期|比去年同期|较上年同期|比上年|比去年|较上年|较去年|上年同期比)$"
+)
 #: An amount of change (比上年增加 3.2亿元) or percentage points: not a growth rate.
 CHANGE_AMOUNT = re.compile(r"(增加额|增减额|增量|增加值量|绝对额增加|增减量|比上年增加|比上年减少)")
 POINTS = re.compile(r"(百分点|个百分点|percentage point|pp$)")
@@ -114,7 +118,7 @@ POINTS = re.compile(r"(百分点|个百分点|percentage point|pp$)")
 AVERAGE = re.compile(r"(年均|平均每年|average annual|annual average)")
 #: The measure said outright: the level itself.
 LEVEL = re.compile(
-    r"^(绝对值|绝对量|绝对数|总量|总额|总值|数值|金额|数量|规模|level|amount|total value|value)$"
+    r"^(绝对值|绝对量|绝对数|绝对额|总量|总额|总值|数值|金额|数量|规模|实绩|level|amount|total value|value)$"
 )
 #: Price basis: current prices (nominal) or comparable/constant prices (real).
 NOMINAL = re.compile(r"(按?现行?价(格)?(计算)?|按?当年价(格)?(计算)?|名义|current prices?|nominal)")
@@ -167,6 +171,7 @@ NOTE_PREFIXES = (
 #: Qualifiers that do not change which indicator a name means, tried off only when the name as
 #: written is not in the registry (金融机构本外币存款余额 is 金融机构存款余额).
 QUALIFIERS = (
+    ("规模以上", "规上"),
     ("本外币", ""),
     ("城镇常住居民", "城镇居民"),
     ("农村常住居民", "农村居民"),

@@ -1752,6 +1752,114 @@ def yearbook() -> None:
     )
 
 
+def more() -> None:
+    """Further wordings and shapes: comparison heads, year-end stocks, shares of the city, years
+    as section headings, English periods, GBK with a two-row head."""
+    case(
+        "comparison_head",
+        "refused",
+        "同比(%) beside a year's levels: the growth of that year",
+        csv("comparison_head.csv", ["地区,2022年(亿元),同比(%)", "渝中区,1560.91,1.9", "北碚区,742.01,-0.9"]),
+        {"indicator": "gdp"},
+        values=[
+            v("渝中区", 2022, "gdp", 1560.91),
+            v("渝中区", 2022, "gdp_real_growth", 1.9),
+            v("beibei", 2022, "gdp", 742.01),
+            v("beibei", 2022, "gdp_real_growth", -0.9),
+        ],
+        rows=(2, 2, 0),
+    )
+    case(
+        "year_end_stock",
+        "refused",
+        "2020年末 over a population: the stock at the end of 2020 (the year)",
+        csv("year_end.csv", ["指标,单位,2020年末", "常住人口,万人,93.0"]),
+        {"district": "江北区"},
+        values=[v("江北区", 2020, "pop_resident", 93.0)],
+        rows=(1, 1, 0),
+    )
+    case(
+        "share_of_city_left_out",
+        "refused",
+        "占全市比重(%) beside GDP: no registry indicator for it, so its cells are left out, said",
+        csv("share_city.csv", ["地区,2020年(亿元),占全市比重(%)", "江北区,1325.4,5.3", "渝北区,2009.52,8.0"]),
+        {"indicator": "gdp"},
+        values=[v("江北区", 2020, "gdp", 1325.4), v("渝北区", 2020, "gdp", 2009.52)],
+        rows=(2, 2, 0),
+        left_out=2,
+    )
+    case(
+        "years_as_sections",
+        "refused",
+        "years as section headings over the district rows",
+        csv(
+            "year_sections.csv",
+            ["地区,地区生产总值(亿元)", "2019年", "江北区,1240.07", "南岸区,770.58", "2020年", "江北区,1325.4", "南岸区,813.25"],
+        ),
+        values=[
+            v("江北区", 2019, "gdp", 1240.07),
+            v("南岸区", 2019, "gdp", 770.58),
+            v("江北区", 2020, "gdp", 1325.4),
+            v("南岸区", 2020, "gdp", 813.25),
+        ],
+        rows=(6, 4, 2),
+    )
+    case(
+        "english_periods",
+        "refused",
+        "English heads with a period (Jan.-Sep. 2024, Growth (%))",
+        csv(
+            "english_periods.csv",
+            ["Chongqing: main indicators", "Item,Jan.-Sep. 2024 (100 million yuan),Growth (%)", "Gross Regional Product,23244.31,6.0"],
+        ),
+        {"district": "重庆市"},
+        values=[v("chongqing", 2024, "gdp", 23244.31, "Q1-Q3"), v("chongqing", 2024, "gdp_real_growth", 6.0, "Q1-Q3")],
+        rows=(1, 1, 0),
+    )
+    case(
+        "gbk_two_row_head",
+        "refused",
+        "a GBK-encoded CSV with a two-row head (indicator over year and growth)",
+        csv(
+            "gbk_two_rows.csv",
+            ["地区,社会消费品零售总额(亿元),", ",2020年,比上年增长(%)", "江北区,687.05,3.2", "南岸区,536.0,0.6"],
+            encoding="gbk",
+        ),
+        values=[
+            v("江北区", 2020, "retail_sales", 687.05),
+            v("江北区", 2020, "retail_sales_growth", 3.2),
+            v("南岸区", 2020, "retail_sales", 536.0),
+            v("南岸区", 2020, "retail_sales_growth", 0.6),
+        ],
+        rows=(2, 2, 0),
+    )
+    case(
+        "sheet_by_year_name",
+        "sheets",
+        "a workbook with one sheet per year, the one asked for by name",
+        xlsx(
+            "sheet_per_year.xlsx",
+            [
+                {"title": "2019", "rows": [["地区", "地区生产总值(亿元)"], ["江北区", 1240.07]]},
+                {"title": "2020", "rows": [["地区", "地区生产总值(亿元)"], ["江北区", 1325.4]]},
+            ],
+        ),
+        {"sheet": "2020"},
+        values=[v("江北区", 2020, "gdp", 1325.4)],
+        rows=(1, 1, 0),
+    )
+    case(
+        "points_column_left_out",
+        "refused",
+        "提高(百分点) beside a rate: a change in percentage points, left out",
+        csv("points.csv", ["指标,2020年(%),比上年提高(百分点)", "常住人口城镇化率,94.33,0.05"]),
+        {"district": "九龙坡区"},
+        values=[v("jiulongpo", 2020, "urbanization_rate", 94.33)],
+        rows=(1, 1, 0),
+        ignored=["比上年提高(百分点)"],
+    )
+
+
 def walkthrough() -> None:
     """The README's annual update: two editions of a yearbook page of the same shape (a per-head
     column whose unit only a note gives, a 位次 column), for a reading saved and reused."""
@@ -1803,7 +1911,7 @@ def walkthrough() -> None:
 
 
 def main() -> None:
-    for group in (wrong, refused, unclear, numbers, slips, yearbook, walkthrough):
+    for group in (wrong, refused, unclear, numbers, slips, yearbook, more, walkthrough):
         group()
     names = [c["name"] for c in CASES]
     assert len(names) == len(set(names)), "case names are unique"
