@@ -68,7 +68,7 @@ def test_the_readme_walkthrough_prints_what_it_says(tmp_path, monkeypatch):
     ]
     # next year's values are the 2020 figures of the bundle's yearbook panel, by the edition rule
     panel = jb.load_panel(
-        districts="jiangbei", indicators="gdp_per_capita", years=2020, data_dir=folder
+        districts="jiangbei", indicators="gdp_per_capita", years=2020, user_dir=folder
     )
     assert panel["value"].tolist() == [143380.0]
 
@@ -88,7 +88,7 @@ def test_part_year_values_never_feed_the_annual_panel_or_a_sentence(tmp_path):
          "--title", "渝中区2025年1-9月主要经济指标", *SOURCE]
     )  # fmt: skip
     assert code == 0, out
-    mine = jb.load_observations(data_dir=folder)
+    mine = jb.load_observations(user_dir=folder)
     mine = mine[mine["source_id"] == "yz_2025_q3"]
     assert sorted(
         zip(mine["indicator"], mine["year"], mine["period"], mine["value"], strict=True)
@@ -97,11 +97,11 @@ def test_part_year_values_never_feed_the_annual_panel_or_a_sentence(tmp_path):
         ("gdp_real_growth", 2025, "Q1-Q3", 5.1),
     ]
     annual = jb.load_panel(
-        districts="central", indicators=["gdp", "gdp_real_growth"], data_dir=folder
+        districts="central", indicators=["gdp", "gdp_real_growth"], user_dir=folder
     )
     assert not ((annual["year"] == 2025) & (annual["district"] == "yuzhong")).any()
     part = jb.load_panel(
-        districts="yuzhong", indicators="gdp_real_growth", period="Q1-Q3", data_dir=folder
+        districts="yuzhong", indicators="gdp_real_growth", period="Q1-Q3", user_dir=folder
     )
     assert part.loc[part["year"] == 2025, "value"].tolist() == [5.1]
     from jbanalysis import metrics

@@ -12,6 +12,17 @@ from pathlib import Path
 import pandas as pd
 
 from jbanalysis.errors import DataError
+from jbanalysis.registry.paths import (
+    OBSERVATIONS,
+    ORIGINALS,
+    SOURCES,
+    bundle_dir,
+    data_path,
+    source_table_path,
+    source_tables,
+    user_dir_alias,
+)
+from jbanalysis.registry.schema import RELIABILITIES, VINTAGES
 from jbanalysis.sources.user import (
     _ID,
     ENV,
@@ -30,7 +41,11 @@ __all__ = ["add", "compare", "validate_user"]
 
 
 def compare(
-    data_dir=None, source_ids: list[str] | None = None, observations: pd.DataFrame | None = None
+    user_dir: str | Path | None = None,
+    source_ids: list[str] | None = None,
+    *,
+    data_dir: str | Path | None = None,
+    observations: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Each user value against the bundled values of its key: ``new``, ``agrees``, ``conflicts``.
 
@@ -40,6 +55,7 @@ def compare(
     ``chosen`` says which value the default policy puts in the panel.
 
     >>> import tempfile, pathlib
+    >>> from jbanalysis.checks.user import add, compare
     >>> tmp = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (tmp / "jb.csv").write_text("地区,2020年\\n江北区,1300\\n", encoding="utf-8")
     >>> _ = add(tmp / "jb.csv", tmp / "mine", source_id="my_guess", title="my estimate", url="",
@@ -51,12 +67,12 @@ def compare(
     from jbanalysis.panel.selection import KEY, select
     from jbanalysis.sources.observations import bundled_observations
 
-    if observations is not None:  # values not stored (a dry run)
+    if observations is not None:  # values not stored yet (a dry run)
         mine = observations
     else:
-        folder = user_data_dir(data_dir)
+        folder = user_data_dir(user_dir_alias(user_dir, data_dir, "compare"))
         if folder is None:
-            raise ValueError(f"no user data folder: pass data_dir= or set {ENV}")
+            raise ValueError(f"no user data folder: pass user_dir= or set {ENV}")
         mine = load_user_observations(folder)
     if source_ids is not None:
         mine = mine[mine["source_id"].isin(source_ids)]
@@ -123,7 +139,9 @@ def compare(
     return pd.DataFrame(rows, columns=columns)
 
 
-def validate_user(data_dir: str | Path) -> pd.DataFrame:
+def validate_user(
+    user_dir: str | Path | None = None, *, data_dir: str | Path | None = None
+) -> pd.DataFrame:
     """Check a user data folder; findings in the columns of :func:`jbanalysis.validate`.
 
     Errors: a source table that does not read, ``observations.csv`` not what the sources build,
@@ -132,6 +150,8 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
     value (with the value the panel takes), an original file missing or changed.
 
     >>> import tempfile
+    >>> from jbanalysis.checks.user import validate_user
+    >>> from jbanalysis.sources.user import init
     >>> validate_user(init(tempfile.mkdtemp()))["severity"].tolist()
     []
     """
@@ -139,7 +159,10 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
     from jbanalysis.sources.build import build_observations
     from jbanalysis.sources.observations import bundled_observations
 
-    folder = Path(data_dir)
+    user_dir = user_dir_alias(user_dir, data_dir, "validate_user")
+    if user_dir is None:
+        raise TypeError("validate_user() needs the folder: validate_user(user_dir=...)")
+    folder = Path(user_dir)
     findings: list[dict] = []
 
     def finding(severity, rule, message, **where):
@@ -147,7 +170,7 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
         row.update(severity=severity, rule=rule, message=message, **where)
         findings.append(row)
 
-    if not folder.is_dir() or not (folder / "sources.csv").is_file():
+    if not folder.is_dir() or not data_path(SOURCES, folder).is_file():
         what = "no such user data folder" if not folder.is_dir() else "not a user data folder"
         finding(
             "error",
@@ -158,9 +181,7 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
         return pd.DataFrame(findings, columns=FINDING_COLUMNS)
     try:
         built, _ = (
-            build_observations(folder)
-            if list((folder / "sources").glob("*.csv"))
-            else (_empty_observations(), None)
+            build_observations(folder) if source_tables(folder) else (_empty_observations(), None)
         )
     except DataError as exc:
         finding(
@@ -178,10 +199,10 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
             "error",
             "stale",
             "observations.csv is not what the source tables build: run "
-            f"jbanalysis data build --data-dir {folder}",
-            file=str(folder / "observations.csv"),
+            f"jbanalysis data build --user-dir {folder}",
+            file=str(data_path(OBSERVATIONS, folder)),
         )
-    sources = pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)
+    sources = pd.read_csv(data_path(SOURCES, folder), dtype=str, keep_default_na=False)
     bundled_ids = set(bundled_observations()["source_id"].astype(str))
     for i, src in enumerate(sources.to_dict("records"), start=2):
         if src["id"] in bundled_ids:
@@ -189,7 +210,7 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
                 "error",
                 "schema",
                 f"source id {src['id']!r} is a bundled source",
-                file="sources.csv",
+                file=SOURCES,
                 row=i,
                 column="id",
             )
@@ -198,19 +219,19 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
                 "error",
                 "schema",
                 f"unknown source kind {src['kind']!r}",
-                file="sources.csv",
+                file=SOURCES,
                 row=i,
                 column="kind",
             )
         m = re.search(r"originals/(\S+) \(sha256 ([0-9a-f]{64})\)", src.get("taken_from", ""))
         if m:
-            original = folder / "originals" / m.group(1)
+            original = data_path(ORIGINALS, folder) / m.group(1)
             if not original.is_file():
                 finding(
                     "warning",
                     "original",
                     f"the original file {m.group(1)} is missing",
-                    file="sources.csv",
+                    file=SOURCES,
                     row=i,
                     source_id=src["id"],
                 )
@@ -219,7 +240,7 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
                     "warning",
                     "original",
                     f"the original file {m.group(1)} changed since it was added",
-                    file="sources.csv",
+                    file=SOURCES,
                     row=i,
                     source_id=src["id"],
                 )
@@ -245,7 +266,7 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
 
 def add(
     path: str | Path,
-    data_dir: str | Path,
+    user_dir: str | Path | None = None,
     *,
     source_id: str,
     title: str,
@@ -256,6 +277,7 @@ def add(
     accessed: str | None = None,
     reliability: str = "medium",
     replace: bool = False,
+    data_dir: str | Path | None = None,
     dry_run: bool = False,
     recipe: str | None = None,
     save_recipe: str | None = None,
@@ -280,6 +302,8 @@ def add(
     The 2024 bulletin of 九龙坡区 (GDP 2060.35 亿元, up 6.0 %), as a table of one's own:
 
     >>> import tempfile, pathlib
+    >>> from jbanalysis.checks.user import add, validate_user
+    >>> from jbanalysis.sources.user import build_user
     >>> tmp = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (tmp / "jlp2024.csv").write_text(
     ...     "2024年九龙坡区国民经济和社会发展统计公报\\n指标,单位,2024年,比上年增长(%)\\n"
@@ -295,10 +319,12 @@ def add(
     (2, True)
     """
     from jbanalysis.io import read_table
-    from jbanalysis.registry.schema import VINTAGES
     from jbanalysis.sources.observations import bundled_observations, load_sources
     from jbanalysis.sources.user_tables import load_recipe, reference
 
+    user_dir = user_dir_alias(user_dir, data_dir, "add")
+    if user_dir is None:
+        raise TypeError("add() needs the user's folder to add to: add(path, user_dir=...)")
     path = Path(path)
     if not _ID.match(source_id):
         raise ValueError(
@@ -311,14 +337,14 @@ def add(
         )
     if vintage not in VINTAGES:
         raise ValueError(f"unknown vintage {vintage!r}; expected one of {', '.join(VINTAGES)}")
-    if reliability not in ("high", "medium", "low"):
-        raise ValueError(f"reliability must be high, medium or low, not {reliability!r}")
-    from jbanalysis.registry.paths import bundle_dir
-
+    if reliability not in RELIABILITIES:
+        raise ValueError(
+            f"reliability must be one of {', '.join(RELIABILITIES)}, not {reliability!r}"
+        )
     bundled_ids = set(load_sources(folder=bundle_dir())["id"])
     if source_id in set(bundled_observations()["source_id"].astype(str)) | bundled_ids:
         raise ValueError(f"source id {source_id!r} is a bundled source; choose another")
-    here = Path(data_dir).expanduser()
+    here = Path(user_dir).expanduser()
     existing = _user_sources(here) if here.is_dir() else []
     if source_id in existing and not replace and not dry_run:
         raise ValueError(
@@ -338,7 +364,7 @@ def add(
         raise DataError("no values read: nothing to add (see the row account)", file=path)
     if dry_run:
         return obs, compare(observations=obs)
-    folder = init(data_dir)
+    folder = init(user_dir)
     if save_recipe:
         from jbanalysis.io.recipes import Recipe
         from jbanalysis.sources.user_tables import save_recipe as save
@@ -348,8 +374,8 @@ def add(
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     today = accessed or datetime.date.today().isoformat()
     table = _source_table(obs, url, title, reliability)
-    _write_csv(table, folder / "sources" / f"{source_id}.csv")
-    originals = folder / "originals" / source_id
+    _write_csv(table, source_table_path(source_id, folder))
+    originals = data_path(ORIGINALS, folder) / source_id
     if originals.exists():
         shutil.rmtree(originals)
     originals.mkdir(parents=True)
@@ -366,9 +392,9 @@ def add(
         "reliability": reliability,
         "notes": f"added by jbanalysis data add: {str(report).splitlines()[0]}",
     }
-    sources = pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)
+    sources = pd.read_csv(data_path(SOURCES, folder), dtype=str, keep_default_na=False)
     sources = sources[sources["id"] != source_id]
     sources = pd.concat([sources, pd.DataFrame([row])], ignore_index=True).fillna("")
-    _write_csv(sources, folder / "sources.csv")
+    _write_csv(sources, data_path(SOURCES, folder))
     build_user(folder)
     return obs, compare(folder, source_ids=[source_id])

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from jbanalysis.io.slips import find_slips
+from jbanalysis.registry.paths import source_label
 from jbanalysis.sources.user_tables import accepted, reference
 
 
@@ -18,7 +19,7 @@ def slip_findings(folder: Path, built: pd.DataFrame) -> list[dict]:
     out: list[dict] = []
     for sid, part in built.groupby("source_id", observed=True):
         part = part.reset_index(drop=True)
-        where = {"file": f"sources/{sid}.csv", "source_id": str(sid)}
+        where = {"file": source_label(str(sid)), "source_id": str(sid)}
         kept = accepted(part)
         for row in kept.to_dict("records"):
             out.append(

@@ -41,8 +41,7 @@ def _build(parser: Parser) -> None:
 
 
 def _add(parser: Parser) -> None:
-    from jbanalysis.registry.schema import VINTAGES
-    from jbanalysis.sources.user import source_kinds
+    from jbanalysis.registry.schema import ALL_SOURCE_KINDS, RELIABILITIES, VINTAGES
 
     def option(name: str, **kwargs) -> None:
         key = f"data.add.{name.lstrip('-').replace('-', '_')}"
@@ -53,11 +52,11 @@ def _add(parser: Parser) -> None:
     option("--source-id", required=True)
     option("--title", required=True)
     option("--url", required=True)
-    option("--kind", required=True, fields={"kinds": say("list_sep").join(source_kinds())})
+    option("--kind", required=True, fields={"kinds": say("list_sep").join(ALL_SOURCE_KINDS)})
     option("--vintage", required=True, fields={"vintages": say("list_sep").join(VINTAGES)})
     option("--publisher", default="")
     option("--accessed", default=None)
-    option("--reliability", default="medium", choices=["high", "medium", "low"])
+    option("--reliability", default="medium", choices=RELIABILITIES)
     option("--indicator", default=None)
     option("--unit", default=None)
     option("--year", type=int, default=None)
@@ -206,11 +205,12 @@ def _show_info(indicator: str, districts: str) -> int:
 
     from jbanalysis.panel.load import load_panel
     from jbanalysis.panel.views import coverage_matrix
+    from jbanalysis.registry.districts import GROUPS
     from jbanalysis.registry.indicators import resolve_indicator
     from jbanalysis.sources.observations import load_observations, load_sources
 
     indicator = resolve_indicator(indicator)  # ids, 地区生产总值, 社零 …
-    group = districts if districts in ("central", "other", "all") else districts.split(",")
+    group = districts if districts in GROUPS else districts.split(",")
     obs = load_observations()
     sources = load_sources().set_index("id")
     counts = obs.groupby("source_id", observed=True).agg(

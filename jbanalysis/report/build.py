@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jbanalysis.registry.districts import district_ids, resolve_district
+from jbanalysis.registry.districts import CITY, district_ids, resolve_district
 from jbanalysis.registry.terms import check_lang
 from jbanalysis.report.render import render_html, write_index
 from jbanalysis.text.sentences.common import data_vintage
@@ -239,7 +239,7 @@ def setup(
     members = list(dict.fromkeys([*group, did]))
     theme = set_theme(lang)
     downloads.install_display_capture()  # a report run keeps every table's numbers
-    wanted = [*members, "chongqing"] if districts is None else districts
+    wanted = [*members, CITY] if districts is None else districts
     # Selection is per (district, year, indicator), so choosing the years after selecting
     # gives the same panel as filtering the observations first.
     panel = load_panel(districts=wanted, indicators=indicators)
@@ -356,7 +356,7 @@ def _check_years(extra: dict) -> None:
     obs = load_observations()
     central_gdp = obs["district"].isin(district_ids("central")) & (obs["indicator"] == "gdp")
     first = int(obs.loc[central_gdp, "year"].min())
-    last = int(obs.loc[obs["district"].isin([*district_ids("all"), "chongqing"]), "year"].max())
+    last = int(obs.loc[obs["district"].isin([*district_ids("all"), CITY]), "year"].max())
     for key, year in years.items():
         label = key.replace("_", " ")
         if isinstance(year, bool) or not isinstance(year, int):
