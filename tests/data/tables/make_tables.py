@@ -1759,7 +1759,10 @@ def more() -> None:
         "comparison_head",
         "refused",
         "同比(%) beside a year's levels: the growth of that year",
-        csv("comparison_head.csv", ["地区,2022年(亿元),同比(%)", "渝中区,1560.91,1.9", "北碚区,742.01,-0.9"]),
+        csv(
+            "comparison_head.csv",
+            ["地区,2022年(亿元),同比(%)", "渝中区,1560.91,1.9", "北碚区,742.01,-0.9"],
+        ),
         {"indicator": "gdp"},
         values=[
             v("渝中区", 2022, "gdp", 1560.91),
@@ -1782,7 +1785,10 @@ def more() -> None:
         "share_of_city_left_out",
         "refused",
         "占全市比重(%) beside GDP: no registry indicator for it, so its cells are left out, said",
-        csv("share_city.csv", ["地区,2020年(亿元),占全市比重(%)", "江北区,1325.4,5.3", "渝北区,2009.52,8.0"]),
+        csv(
+            "share_city.csv",
+            ["地区,2020年(亿元),占全市比重(%)", "江北区,1325.4,5.3", "渝北区,2009.52,8.0"],
+        ),
         {"indicator": "gdp"},
         values=[v("江北区", 2020, "gdp", 1325.4), v("渝北区", 2020, "gdp", 2009.52)],
         rows=(2, 2, 0),
@@ -1794,7 +1800,15 @@ def more() -> None:
         "years as section headings over the district rows",
         csv(
             "year_sections.csv",
-            ["地区,地区生产总值(亿元)", "2019年", "江北区,1240.07", "南岸区,770.58", "2020年", "江北区,1325.4", "南岸区,813.25"],
+            [
+                "地区,地区生产总值(亿元)",
+                "2019年",
+                "江北区,1240.07",
+                "南岸区,770.58",
+                "2020年",
+                "江北区,1325.4",
+                "南岸区,813.25",
+            ],
         ),
         values=[
             v("江北区", 2019, "gdp", 1240.07),
@@ -1810,10 +1824,17 @@ def more() -> None:
         "English heads with a period (Jan.-Sep. 2024, Growth (%))",
         csv(
             "english_periods.csv",
-            ["Chongqing: main indicators", "Item,Jan.-Sep. 2024 (100 million yuan),Growth (%)", "Gross Regional Product,23244.31,6.0"],
+            [
+                "Chongqing: main indicators",
+                "Item,Jan.-Sep. 2024 (100 million yuan),Growth (%)",
+                "Gross Regional Product,23244.31,6.0",
+            ],
         ),
         {"district": "重庆市"},
-        values=[v("chongqing", 2024, "gdp", 23244.31, "Q1-Q3"), v("chongqing", 2024, "gdp_real_growth", 6.0, "Q1-Q3")],
+        values=[
+            v("chongqing", 2024, "gdp", 23244.31, "Q1-Q3"),
+            v("chongqing", 2024, "gdp_real_growth", 6.0, "Q1-Q3"),
+        ],
         rows=(1, 1, 0),
     )
     case(
@@ -1822,7 +1843,12 @@ def more() -> None:
         "a GBK-encoded CSV with a two-row head (indicator over year and growth)",
         csv(
             "gbk_two_rows.csv",
-            ["地区,社会消费品零售总额(亿元),", ",2020年,比上年增长(%)", "江北区,687.05,3.2", "南岸区,536.0,0.6"],
+            [
+                "地区,社会消费品零售总额(亿元),",
+                ",2020年,比上年增长(%)",
+                "江北区,687.05,3.2",
+                "南岸区,536.0,0.6",
+            ],
             encoding="gbk",
         ),
         values=[
@@ -1897,7 +1923,9 @@ def walkthrough() -> None:
             *rows,
             ["注：人均地区生产总值单位为元；位次按地区生产总值排列。"],
         ]
-        file = xlsx(f"central_yearbook_{edition}.xlsx", [{"title": f"3-12 ({edition})", "rows": sheet}])
+        file = xlsx(
+            f"central_yearbook_{edition}.xlsx", [{"title": f"3-12 ({edition})", "rows": sheet}]
+        )
         case(
             f"walkthrough_yearbook_{edition}",
             "yearbook",
