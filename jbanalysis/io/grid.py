@@ -49,6 +49,23 @@ class Grid:
     columns: np.ndarray | None = None
     sheet_position: int = 0
 
+    def codes(self, col: int, start: int, end: int) -> tuple[np.ndarray, np.ndarray]:
+        """The cells of column ``col``, rows ``start:end``, factorized (codes, distinct values);
+        computed once, since the reader asks for a key column's labels several times."""
+        cache = self.__dict__.setdefault("_codes", {})
+        key = (col, start, end)
+        if key not in cache:
+            values = self.cells.iloc[start:end, col].to_numpy(dtype=object)
+            cache[key] = pd.factorize(values, use_na_sentinel=False)
+        return cache[key]
+
+    def set_cell(self, pos: int, col: int, value) -> None:
+        """Write a cell (a merged cell's value below it), forgetting what was computed from it."""
+        self.cells.iat[pos, col] = value
+        cache = self.__dict__.get("_codes", {})
+        for key in [k for k in cache if k[0] == col]:
+            del cache[key]
+
     def row(self, pos: int) -> int:
         return int(self.rows[pos])
 

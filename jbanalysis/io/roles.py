@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+import numpy as np
 import pandas as pd
 
 from jbanalysis.errors import DataError
@@ -133,8 +134,13 @@ def column_roles(grid: Grid, table: Table, overrides: dict[str, str]) -> list[Ro
             f"columns: {heads} (or name them by letter or #position)",
             file=grid.file,
         )
-    roles = [_by_content(r, body[r.pos]) if r.how != "override" else r for r in roles]
-    roles = _one_key_each(grid, roles, body)
+    roles = [
+        _by_content(r, grid.codes(r.pos, table.start, table.end)[1])
+        if r.how != "override" and r.kind in _CONTENT_DECIDES
+        else r
+        for r in roles
+    ]
+    roles = _one_key_each(grid, roles, table)
     return _anchors(roles)
 
 
@@ -177,13 +183,16 @@ def _data_facets(f: Facets) -> bool:
     )
 
 
-def content(values: pd.Series) -> dict[str, int]:
+def content(values) -> dict[str, int]:
     """How many distinct labels of a column are districts, the city, groups, indicators, years,
-    units, numbers or other text."""
+    units, numbers or other text (``values``: the column, or its distinct values)."""
     counts = dict.fromkeys(
         ("district", "city", "group", "indicator", "year", "unit", "number", "other"), 0
     )
-    for raw in pd.unique(values.astype(str))[:2000]:
+    distinct = (
+        pd.unique(np.asarray(values, dtype=object)) if isinstance(values, pd.Series) else values
+    )
+    for raw in [str(x) for x in distinct[:2000]]:
         text = lb.clean(raw)[0]
         if not text or lb.is_total(text) or lb.is_note(text) or lb.unit_row(text):
             continue
@@ -217,8 +226,11 @@ def _numberish(text: str) -> bool:
         return False
 
 
-def _by_content(role: Role, values: pd.Series) -> Role:
-    if role.kind not in ("label", "unknown", "district", "unit", "indicator", "code", "year"):
+_CONTENT_DECIDES = ("label", "unknown", "district", "unit", "indicator", "code", "year")
+
+
+def _by_content(role: Role, values) -> Role:
+    if role.kind not in _CONTENT_DECIDES:
         return role
     c = content(values)
     labels = {k: c[k] for k in ("district", "indicator", "year")}
@@ -273,12 +285,15 @@ def _by_content(role: Role, values: pd.Series) -> Role:
     return replace(role, kind="text", reason="text, not values" if texts else "no values")
 
 
-def _one_key_each(grid: Grid, roles: list[Role], body) -> list[Role]:
+def _one_key_each(grid: Grid, roles: list[Role], table: Table) -> list[Role]:
     """Two district columns: the one naming districts is the district (地区 = 重庆市 beside 区县);
     a code column beside a name column is a cross-check, not a second key."""
     districts = [r for r in roles if r.kind == "district"]
     if len(districts) > 1:
-        counts = {r.pos: content(body[r.pos])["district"] for r in districts}
+        counts = {
+            r.pos: content(grid.codes(r.pos, table.start, table.end)[1])["district"]
+            for r in districts
+        }
         best = max(districts, key=lambda r: counts[r.pos])
         roles = [
             r

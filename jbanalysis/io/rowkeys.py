@@ -106,7 +106,7 @@ def row_keys(grid: Grid, table: Table, roles: list[Role], rows: Rows) -> RowKeys
     for role in sorted(roles, key=lambda r: r.kind == "code_check"):  # checks after the names
         if role.kind not in ("district", "code", "code_check", "year", "indicator", "unit", "note"):
             continue
-        codes, uniques = pd.factorize(body[role.pos].to_numpy(dtype=object), use_na_sentinel=False)
+        codes, uniques = grid.codes(role.pos, table.start, table.end)
         if role.kind == "note":
             label = lb.clean(role.head)[0]
             plain = lb.compact(label) in ("备注", "note", "notes", "注", "附注", "说明")

@@ -67,7 +67,7 @@ def classify_rows(grid: Grid, table: Table, roles: list[Role]) -> Rows:
     )
     verdict = np.full(n, "", dtype=object)
     if label_pos is not None and "indicator" not in keys:
-        l_codes, l_uniques = pd.factorize(values[:, label_pos], use_na_sentinel=False)
+        l_codes, l_uniques = grid.codes(label_pos, table.start, table.end)
         verdict = np.array([_label_verdict(str(t)) for t in l_uniques], dtype=object)[l_codes]
     is_unit = single & pd.notna(unit_of)
     is_note = note_text & (single | note_strong)
@@ -152,6 +152,6 @@ def _inherit(grid: Grid, table: Table, values, reasons, keys, out: Rows) -> None
         above = pos - 1
         if above >= 0 and reasons[above] == "" and values[above, col] != "":
             values[pos, col] = values[above, col]
-            grid.cells.iat[table.start + pos, col] = values[above, col]
+            grid.set_cell(table.start + pos, col, values[above, col])
             filled_cells(grid)[table.start + pos, col] = True
             out.inherited.append(grid.row(table.start + pos))
