@@ -20,12 +20,13 @@ import numpy as np
 
 from jbanalysis.errors import DataError
 from jbanalysis.io import labels as lb
-from jbanalysis.io.grid import Grid
+from jbanalysis.io.grid import ExcelError, Grid, MissingFormula
 from jbanalysis.io.heads import Facets, read_head
 from jbanalysis.io.numbers import MISSING_TOKENS
 
 HEAD_SCAN = 60
 MAX_SUB = 3
+SMALL = 5000  # rows: a sheet this size may hold several tables with titles (a long table, one)
 _NUMERIC = re.compile(r"^\s*[+\-−]?[\d,，.]+\s*%?\s*$")
 
 
@@ -82,8 +83,8 @@ def _cells(row) -> list[str] | None:
         if _year_like(value):
             texts.append(_text(value))
             continue
-        if not isinstance(value, str):
-            return None
+        if not isinstance(value, str) or isinstance(value, ExcelError | MissingFormula):
+            return None  # a number, a date, an Excel error, a formula: a body row
         text = value.strip()
         if not text:
             continue
@@ -183,17 +184,24 @@ def _later_headers(values, filled, first: int) -> list[int]:
     if not filled.shape[1]:
         return []
     count = filled.sum(axis=1)
-    before = np.concatenate([[2], count[:-1]])
+    lines = count.copy()
+    if len(values) <= SMALL:  # a title row may end in 单位：亿元: one line of text all the same
+        for r in np.flatnonzero(count >= 2):
+            lines[r] = sum(
+                1 for v in values[r] if _text(v) and not (isinstance(v, str) and lb.unit_row(v))
+            )
+    before = np.concatenate([[2], lines[:-1]])
     cand = np.flatnonzero((count >= 2) & ((before <= 1) | ~filled[:, 0]))
     return [int(p) for p in cand if p > first and header_like(values[p])]
 
 
 def _title_start(values, header: int) -> int:
-    """The first of the one-cell lines right above a header (its title), empty lines skipped."""
+    """The first of the one-cell lines right above a header (its title; a 单位 cell beside it
+    is part of it), empty lines skipped."""
     pos = header
     while pos > 0:
         row = values[pos - 1]
-        texts = [_text(v) for v in row if _text(v)]
+        texts = [t for t in (_text(v) for v in row) if t and not lb.unit_row(t)]
         if len(texts) > 1 or (texts and lb.is_note(texts[0])):
             break
         pos -= 1

@@ -31,6 +31,8 @@ def clean(text: object) -> tuple[str, str]:
     ('江北区', '①')
     """
     raw = "" if text is None else str(text)
+    if raw.startswith('="') and raw.endswith('"'):  # ="2024" as Excel-safe exports write text
+        raw = raw[2:-1]
     if raw.endswith(".0") and raw[:-2].isdigit():  # a year header stored as a number
         raw = raw[:-2]
     body, markers = strip_markers(raw.strip())

@@ -111,6 +111,8 @@ def parse_cell(text: object, decimal: str = ".") -> tuple[float | None, CellInfo
             "and save the table again"
         )
     raw = _APOSTROPHE.sub("", raw)
+    if raw.startswith('="') and raw.endswith('"'):  # ="1325.4": text kept as text by an export
+        raw = raw[2:-1].strip()
     if raw.upper() in EXCEL_ERRORS:
         raise ValueError(
             f"the cell holds the Excel error {raw.upper()} ({EXCEL_ERRORS[raw.upper()]}), not a "

@@ -9,7 +9,7 @@ Each distinct label is judged once.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -136,6 +136,11 @@ def row_keys(grid: Grid, table: Table, roles: list[Role], rows: Rows) -> RowKeys
         marks = [lb.clean(str(u))[1] for u in uniques]
         if any(marks):
             texts.append((codes, [], marks))
+        scopes = [", ".join(f.said) if role.kind == "district" else "" for f in table_f]
+        if any(scopes):
+            texts.append(
+                (codes, [f"{role.head or role.letter}: {t}" if t else "" for t in scopes], [])
+            )
     if texts:
         keys.notes, keys.markers = _joined(texts, n)
     _sections(rows, keys)
@@ -165,9 +170,15 @@ def _judge(role: Role, text: str, grid: Grid) -> tuple[Facets, str]:
         return Facets(), ""
     if role.kind in ("district", "code", "code_check"):
         district = lb.district_of(strip_label(lb.compact(clean)))
+        said = ""
+        if district is None:  # 江北区（含两江新区）: the district, its scope kept in the note
+            m = re.search(r"[(（\[]([^()（）\[\]]+)[)）\]]", clean)
+            base = (clean[: m.start()] + clean[m.end() :]).strip() if m else ""
+            district = lb.district_of(strip_label(lb.compact(base))) if base else None
+            said = m.group(1).strip() if district else ""
         if district is None:
             return Facets(), f"{_unknown('district', clean)} (not in data/districts.csv)"
-        return Facets(district=district), ""
+        return Facets(district=district, said=(said,) if said else ()), ""
     if role.kind == "unit":
         unit = lb.unit_id(clean)
         if unit is None:
@@ -182,7 +193,10 @@ def _judge(role: Role, text: str, grid: Grid) -> tuple[Facets, str]:
         if f.year is None and f.relative is None:
             raise DataError(f"{text!r} is not a year", file=grid.file, column=role.head)
         return Facets(year=f.year, period=f.period, relative=f.relative, estimate=f.estimate), ""
-    # indicator labels: 地区生产总值(亿元), 其中：第一产业, 地区生产总值增速(%)
+    # indicator labels: 地区生产总值(亿元), 其中：第一产业, 地区生产总值增速(%); the price basis of a
+    # level's label (地区生产总值(现价)) is the level's, not that of the growth beside it
+    if f.basis and f.measure != "growth":
+        f = replace(f, basis="")
     if f.ignore:
         return Facets(), f"{text!r}: {f.ignore}"
     if f.unknown or not (f.indicator or f.measure):

@@ -228,12 +228,22 @@ def _fill_merged(parser, rows: list[int], data: list[dict[int, object]]) -> None
         value = data[first].get(c1 - 1, "") if first is not None else ""
         if value == "":
             continue
+        # a title or a note merged across the sheet is one line, not a head over each column
+        line = all(_one_line(data[at[r]], c1 - 1, c2) for r in range(r1, r2 + 1) if r in at)
+        last = c1 if line else c2
         for r in range(r1, r2 + 1):
             if r not in at:
                 continue
             row = data[at[r]]
-            for c in range(c1 - 1, c2):
+            for c in range(c1 - 1, last):
                 row.setdefault(c, value)
+
+
+def _one_line(row: dict[int, object], start: int, end: int) -> bool:
+    """A row with nothing outside ``start:end`` but a 单位 line: a title or a note line."""
+    from jbanalysis.io.labels import unit_row
+
+    return all(start <= c < end or (isinstance(v, str) and unit_row(v)) for c, v in row.items())
 
 
 def _parser(ws, src):

@@ -1886,6 +1886,79 @@ def more() -> None:
     )
 
 
+def exports() -> None:
+    """What government exports and yearbook files do to tables: text-protected cells, titles and
+    notes merged across the sheet, the unit at the end of the title row, scope in brackets."""
+    case(
+        "excel_safe_text",
+        "numbers",
+        'an export that protects text as ="…" (years, districts and numbers)',
+        csv("excel_safe.csv", ['地区,="2020年"', '="江北区",="1325.4"', '="南岸区",="813.25"']),
+        {"indicator": "gdp", "unit": "亿元"},
+        values=[v("江北区", 2020, "gdp", 1325.4), v("南岸区", 2020, "gdp", 813.25)],
+        rows=(2, 2, 0),
+    )
+    case(
+        "merged_titles_two_tables",
+        "refused",
+        "two tables under titles and notes merged across the sheet, the unit at the title row's end",
+        xlsx(
+            "merged_titles.xlsx",
+            [
+                {
+                    "title": "Sheet1",
+                    "rows": [
+                        ["表1 2020年各区地区生产总值", None, "单位：亿元"],
+                        ["地区", "绝对值", "比上年增长(%)"],
+                        ["江北区", 1325.4, 4.6],
+                        ["渝北区", 2009.52, 3.7],
+                        ["注：增长速度按可比价格计算。"],
+                        [None],
+                        ["表2 2020年各区社会消费品零售总额", None, "单位：亿元"],
+                        ["地区", "绝对值", "比上年增长(%)"],
+                        ["江北区", 687.05, 3.2],
+                        ["渝北区", 947.01, 0.4],
+                    ],
+                    "merge": ["A1:B1", "A5:C5", "A7:B7"],
+                }
+            ],
+        ),
+        values=[
+            v("江北区", 2020, "gdp", 1325.4),
+            v("江北区", 2020, "gdp_real_growth", 4.6),
+            v("渝北区", 2020, "gdp", 2009.52),
+            v("渝北区", 2020, "gdp_real_growth", 3.7),
+            v("江北区", 2020, "retail_sales", 687.05),
+            v("江北区", 2020, "retail_sales_growth", 3.2),
+            v("渝北区", 2020, "retail_sales", 947.01),
+            v("渝北区", 2020, "retail_sales_growth", 0.4),
+        ],
+        rows=(5, 4, 1),
+    )
+    case(
+        "district_scope_in_brackets",
+        "refused",
+        "江北区（含两江新区）: the district, with its scope kept in the note",
+        csv("district_scope.csv", ["地区,2020年", "江北区（含两江新区部分）,1325.4", "南岸区,813.25"]),
+        {"indicator": "gdp", "unit": "亿元"},
+        values=[v("江北区", 2020, "gdp", 1325.4), v("南岸区", 2020, "gdp", 813.25)],
+        rows=(2, 2, 0),
+        note_of=["jiangbei", 2020, "gdp", "地区: 含两江新区部分"],
+    )
+    case(
+        "level_row_current_prices",
+        "wrong",
+        "地区生产总值(现价) as a row label: the level's basis, not that of the growth beside it",
+        csv(
+            "level_row_basis.csv",
+            ["2021年渝北区主要指标", "指标,2021年,比上年增长(%)", "地区生产总值(现价),2235.61,8.5"],
+        ),
+        {"unit": "亿元"},
+        values=[v("渝北区", 2021, "gdp", 2235.61), v("渝北区", 2021, "gdp_real_growth", 8.5)],
+        rows=(1, 1, 0),
+    )
+
+
 def walkthrough() -> None:
     """The README's annual update: two editions of a yearbook page of the same shape (a per-head
     column whose unit only a note gives, a 位次 column), for a reading saved and reused."""
@@ -1939,7 +2012,7 @@ def walkthrough() -> None:
 
 
 def main() -> None:
-    for group in (wrong, refused, unclear, numbers, slips, yearbook, more, walkthrough):
+    for group in (wrong, refused, unclear, numbers, slips, yearbook, more, exports, walkthrough):
         group()
     names = [c["name"] for c in CASES]
     assert len(names) == len(set(names)), "case names are unique"
