@@ -151,6 +151,13 @@ def indicator(col, get, title: TitleFacts, args: Args, basis: str, where: Where)
     n = len(where.frame)
     base_col, base_row = col["indicator"], get["indicator"]
     m_col, m_row = _level_is_none(col["measure"]), _level_is_none(get["measure"])
+    only = np.zeros(n, dtype=bool) if m_row is None else np.asarray(m_row == "growth_only")
+    if only.any():  # a row whose indicator the registry knows only by its growth
+        growth_col = np.zeros(n, dtype=bool) if m_col is None else np.asarray(m_col == "growth")
+        m_row = np.where(only, None, m_row)
+        if m_col is not None:
+            m_col = np.where(only & growth_col, None, m_col)
+        only &= ~growth_col  # its level cells: left out below
     measure = first(m_col, m_row, n=n)
     _clash(m_col, m_row, "measure", where)
     if base_col is not None and base_row is not None:
@@ -208,7 +215,13 @@ def indicator(col, get, title: TitleFacts, args: Args, basis: str, where: Where)
         found, why = lb.compose(base[i], measure[i] or "", said_basis[i])
         ids.append(found)
         whys.append(why or "")
-    return np.array(ids, dtype=object)[c_codes], np.array(whys, dtype=object)[c_codes]
+    ids, whys = np.array(ids, dtype=object)[c_codes], np.array(whys, dtype=object)[c_codes]
+    if only.any():
+        whys[only] = [
+            f"{lb.name_zh(g)} is in the registry as a growth only ({g}): a level of it has no id"
+            for g in ids[only]
+        ]
+    return ids, whys
 
 
 def unit(

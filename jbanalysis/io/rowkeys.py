@@ -19,6 +19,7 @@ from jbanalysis.io import labels as lb
 from jbanalysis.io.grid import Grid
 from jbanalysis.io.header import Table
 from jbanalysis.io.heads import Facets, read_head, strip_label
+from jbanalysis.io.numbers import MISSING_TOKENS
 from jbanalysis.io.roles import Role
 from jbanalysis.io.rows import Rows
 
@@ -136,11 +137,14 @@ def row_keys(grid: Grid, table: Table, roles: list[Role], rows: Rows) -> RowKeys
         marks = [lb.clean(str(u))[1] for u in uniques]
         if any(marks):
             texts.append((codes, [], marks))
-        scopes = [", ".join(f.said) if role.kind == "district" else "" for f in table_f]
+        scopes = [
+            f"{role.head or role.letter}: {', '.join(f.said)}"
+            if f.said and (role.kind == "district" or f.measure == "growth_only")
+            else ""
+            for f in table_f
+        ]
         if any(scopes):
-            texts.append(
-                (codes, [f"{role.head or role.letter}: {t}" if t else "" for t in scopes], [])
-            )
+            texts.append((codes, scopes, []))
     if texts:
         keys.notes, keys.markers = _joined(texts, n)
     _sections(rows, keys)
@@ -180,6 +184,8 @@ def _judge(role: Role, text: str, grid: Grid) -> tuple[Facets, str]:
             return Facets(), f"{_unknown('district', clean)} (not in data/districts.csv)"
         return Facets(district=district, said=(said,) if said else ()), ""
     if role.kind == "unit":
+        if clean.casefold() in MISSING_TOKENS:  # — in the unit column: the row says no unit
+            return Facets(), ""
         unit = lb.unit_id(clean)
         if unit is None:
             return Facets(), f"unknown unit {clean!r} (not in data/units.csv)"
@@ -201,6 +207,10 @@ def _judge(role: Role, text: str, grid: Grid) -> tuple[Facets, str]:
         return Facets(), f"{text!r}: {f.ignore}"
     if f.unknown or not (f.indicator or f.measure):
         name = strip_label(lb.compact(lb.split_unit(clean)[0]))
+        for suffix in ("增速", "增长率", "增长"):  # 规模以上工业增加值: only its growth is known
+            growth = lb.indicator_of(name + suffix)
+            if growth and lb.kind_of(growth) == "rate":
+                return Facets(indicator=growth, measure="growth_only", said=(name,)), ""
         return (
             Facets(),
             f"indicator {text!r} is not in data/indicators.csv{_suggest('indicator', name)}",

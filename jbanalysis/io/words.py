@@ -63,6 +63,9 @@ KEY_HEADS = {
         "数值",
         "值",
         "数据",
+        "指标值",
+        "数据值",
+        "统计值",
     },
     "unit": {"unit", "units", "单位", "计量单位", "unit of measurement"},
     "note": {

@@ -1939,7 +1939,10 @@ def exports() -> None:
         "district_scope_in_brackets",
         "refused",
         "江北区（含两江新区）: the district, with its scope kept in the note",
-        csv("district_scope.csv", ["地区,2020年", "江北区（含两江新区部分）,1325.4", "南岸区,813.25"]),
+        csv(
+            "district_scope.csv",
+            ["地区,2020年", "江北区（含两江新区部分）,1325.4", "南岸区,813.25"],
+        ),
         {"indicator": "gdp", "unit": "亿元"},
         values=[v("江北区", 2020, "gdp", 1325.4), v("南岸区", 2020, "gdp", 813.25)],
         rows=(2, 2, 0),
@@ -1956,6 +1959,52 @@ def exports() -> None:
         {"unit": "亿元"},
         values=[v("渝北区", 2021, "gdp", 2235.61), v("渝北区", 2021, "gdp_real_growth", 8.5)],
         rows=(1, 1, 0),
+    )
+
+
+def bulletins() -> None:
+    """A district bulletin's Jan-Sep table as printed: levels missing where only growth is
+    published (规模以上工业增加值), — in the unit column; a long table with its own words."""
+    case(
+        "bulletin_growth_only_rows",
+        "refused",
+        "a 1-9月 bulletin: 规模以上工业增加值 and 固定资产投资 with growth only, — for their unit",
+        csv(
+            "bulletin_q3_growth_only.csv",
+            [
+                "江北区2025年1-9月主要经济指标",
+                "指标名称,计量单位,1-9月,同比增长(%)",
+                "规模以上工业增加值,—,—,5.3",
+                "社会消费品零售总额,亿元,620.5,4.1",
+                "固定资产投资,—,—,-3.2",
+                "一般公共预算收入,亿元,45.6,2.1",
+            ],
+        ),
+        values=[
+            v("江北区", 2025, "industrial_va_growth", 5.3, "Q1-Q3"),
+            v("江北区", 2025, "retail_sales", 620.5, "Q1-Q3"),
+            v("江北区", 2025, "retail_sales_growth", 4.1, "Q1-Q3"),
+            v("江北区", 2025, "fai_growth", -3.2, "Q1-Q3"),
+            v("江北区", 2025, "fiscal_revenue", 45.6, "Q1-Q3"),
+            v("江北区", 2025, "fiscal_revenue_growth", 2.1, "Q1-Q3"),
+        ],
+        rows=(4, 4, 0),
+        note_of=["jiangbei", 2025, "industrial_va_growth", "指标名称: 规模以上工业增加值"],
+    )
+    case(
+        "long_table_own_words",
+        "refused",
+        "a long export with its own column names (地区名称, 统计年度, 指标名称, 指标值, 计量单位)",
+        csv(
+            "long_own_words.csv",
+            [
+                "地区名称,统计年度,指标名称,指标值,计量单位",
+                "江北区,2020,地区生产总值,1325.4,亿元",
+                "南岸区,2020,地区生产总值,813.25,亿元",
+            ],
+        ),
+        values=[v("江北区", 2020, "gdp", 1325.4), v("南岸区", 2020, "gdp", 813.25)],
+        rows=(2, 2, 0),
     )
 
 
@@ -2012,7 +2061,8 @@ def walkthrough() -> None:
 
 
 def main() -> None:
-    for group in (wrong, refused, unclear, numbers, slips, yearbook, more, exports, walkthrough):
+    groups = (wrong, refused, unclear, numbers, slips, yearbook, more, exports, bulletins)
+    for group in (*groups, walkthrough):
         group()
     names = [c["name"] for c in CASES]
     assert len(names) == len(set(names)), "case names are unique"
