@@ -198,3 +198,17 @@ def test_columns_override_roles_and_is_checked(tmp_path):
         read_table(path, columns={"比重": "ignore"})
     with pytest.raises(ValueError, match="cannot read the role 'gpd'"):
         read_table(path, columns={"位次": "gpd"})
+
+
+def test_a_growth_written_as_a_fraction_is_a_slip(tmp_path):
+    from jbanalysis.sources.read import read_table as read_as_users_do
+
+    path = tmp_path / "fraction.csv"
+    path.write_text("地区,2021年比上年增长(%)\n渝中区,0.061\n渝北区,0.085\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        read_as_users_do(path, indicator="gdp")
+    assert err.value.reason.splitlines()[1] == (
+        "  row 2, column '2021年比上年增长(%)': gdp_real_growth 0.061 % for yuzhong 2021 is far "
+        "from 6.1 in the same year (published_figures PF0141): a fraction where a percent is "
+        "expected (0.061 for 6.1%)?"
+    )

@@ -149,6 +149,7 @@ def find_slips(obs: pd.DataFrame, reference: pd.DataFrame | None) -> pd.DataFram
             ratio = np.where(level & (value > 0) & (nv > 0), value / nv, np.nan)
             far = (ratio >= FACTOR) | (ratio <= 1 / FACTOR)
             far_rate = rate & (np.abs(value) > FACTOR * np.maximum(np.abs(nv), RATE_FLOOR))
+            far_rate |= rate & _fraction(value, nv)  # 0.061 where the series says 6.1
         has = ~np.isnan(nv)
         nb[f"{side}_far"] = np.where(has, far | far_rate, True)
         nb[f"{side}_has"] = has
@@ -175,6 +176,17 @@ def find_slips(obs: pd.DataFrame, reference: pd.DataFrame | None) -> pd.DataFram
     for i, words in _cross_rows(obs, kind, ~has_any).items():
         found.setdefault(i, words)
     return pd.DataFrame({"index": list(found), "comparison": list(found.values())})
+
+
+def _fraction(value: np.ndarray, near: np.ndarray) -> np.ndarray:
+    """A rate written as a fraction: under 1 where its neighbour is 2 or more and 100 times it
+    is within half of the neighbour (0.061 beside 6.1 or 5.8)."""
+    with np.errstate(invalid="ignore"):
+        return (
+            (np.abs(value) < 1)
+            & (np.abs(near) >= 2)
+            & (np.abs(value * 100 - near) <= 0.5 * np.abs(near))
+        )
 
 
 def _innocent(nb: pd.DataFrame, flagged: np.ndarray) -> np.ndarray:
@@ -289,7 +301,10 @@ def _words(obs, i, ref_value, ref_year, ref_from) -> str:
     unit = _unit_symbol(row["unit"])
     when = "the same year" if ref_year == row["year"] else str(ref_year)
     if load_indicators().set_index("id").at[row["indicator"], "kind"] == "rate":
-        return f"{_said(row)} is far from {ref_value:g} in {when} ({ref_from}): a slip?"
+        hint = "a slip?"
+        if _fraction(np.array([row["value"]]), np.array([ref_value]))[0]:
+            hint = f"a fraction where a percent is expected ({row['value']:g} for {row['value'] * 100:g}%)?"
+        return f"{_said(row)} is far from {ref_value:g} in {when} ({ref_from}): {hint}"
     ratio = row["value"] / ref_value
     return (
         f"{_said(row)} is {_size(ratio)} {ref_value:g} {unit} in {when} ({ref_from}): "
