@@ -120,7 +120,10 @@ def time(col, get, title: TitleFacts, args: Args, where: Where):
     year = first(col["year"], get["year"], n=n)
     relative = first(col["relative"], get["relative"], n=n)
     base = title.year if title.year is not None else args.year
-    rel = ~pd.isna(relative) & pd.isna(year)
+    if col["relative"] is None and get["relative"] is None:  # no 本年/上年 anywhere
+        rel = np.zeros(n, dtype=bool)
+    else:
+        rel = ~pd.isna(relative) & pd.isna(year)
     if rel.any():
         if base is None:
             i = int(np.flatnonzero(rel)[0])
@@ -142,8 +145,11 @@ def time(col, get, title: TitleFacts, args: Args, where: Where):
                 i,
             )
         year[missing] = fill
-    period = first(col["period"], get["period"], n=n)
-    period[pd.isna(period)] = title.period or "Y"
+    if col["period"] is None and get["period"] is None:
+        period = np.full(n, title.period or "Y", dtype=object)
+    else:
+        period = first(col["period"], get["period"], n=n)
+        period[pd.isna(period)] = title.period or "Y"
     return year.astype(np.int64), period
 
 
