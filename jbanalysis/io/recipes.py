@@ -56,7 +56,23 @@ def absolute(text: str, anchor: int | None) -> str:
 class Recipe:
     """A saved reading. ``tables``: per table, its anchor year and each column's head (years
     relative) and role in short words; ``columns``: the roles the user gave (heads relative);
-    ``args``: indicator, unit, district, decimal as given."""
+    ``args``: indicator, unit, district, decimal as given.
+
+    Saved from a 2023 table whose year column was named by the user, it gives next year's table
+    the same role, in its own year; a table of another shape is refused with what changed:
+
+    >>> from jbanalysis.io.recipes import Recipe
+    >>> head = {"heads": ["地区", "{Y}年"], "letters": ["#1", "#2"], "roles": []}
+    >>> saved = Recipe("gdp", file="gdp_2023.csv", tables=[{**head, "year": 2023}],
+    ...                columns={"{Y}年": "gdp(亿元)"})
+    >>> saved.apply([{**head, "year": 2024}], {}, "gdp_2024.csv")
+    {'2024年': 'gdp(亿元)'}
+    >>> saved.apply([{**head, "heads": ["地区", "{Y}年", "位次"], "letters": ["#1", "#2", "#3"],
+    ...               "year": 2024}], {}, "gdp_2024.csv")
+    Traceback (most recent call last):
+    ...
+    jbanalysis.errors.DataError: gdp_2024.csv: the layout changed since recipe 'gdp' was saved (from gdp_2023.csv): column #3 is new ('位次'). Check the new reading with --dry-run (without --recipe) and save the recipe again with --save-recipe
+    """
 
     name: str
     file: str = ""
@@ -117,8 +133,9 @@ class Recipe:
         changes = compare(self.tables, shape)
         if changes:
             raise DataError(
-                f"the layout changed since recipe {self.name!r} was saved (from {self.file}, "
-                f"{self.saved}): "
+                f"the layout changed since recipe {self.name!r} was saved (from {self.file}"
+                + (f", {self.saved}" if self.saved else "")
+                + "): "
                 + "; ".join(changes[:8])
                 + ("; …" if len(changes) > 8 else "")
                 + ". Check the new reading with --dry-run (without --recipe) and save the recipe "

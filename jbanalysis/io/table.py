@@ -15,7 +15,7 @@ from jbanalysis.io.explain import layout_name
 from jbanalysis.io.files import read_grid
 from jbanalysis.io.grid import Grid
 from jbanalysis.io.header import Table, find_tables
-from jbanalysis.io.recipes import heads_shape, role_words
+from jbanalysis.io.recipes import Recipe, heads_shape, role_words
 from jbanalysis.io.roles import column_roles
 from jbanalysis.io.rowkeys import row_keys
 from jbanalysis.io.rows import classify_rows
@@ -57,7 +57,7 @@ def read_table(
     ignore_columns: tuple[str, ...] | list[str] = (),
     columns: dict[str, str] | None = None,
     reference: pd.DataFrame | None = None,
-    recipe=None,
+    recipe: Recipe | None = None,
     explain: bool = False,
 ) -> pd.DataFrame:
     """Read a CSV or XLSX table of district figures into long observations, or say why not.
