@@ -7,6 +7,7 @@ from __future__ import annotations
 def columns_of(said: list[str]) -> dict[str, str]:
     """``["比上年增长(%)=gdp_real_growth", "位次=ignore"]`` → a ``columns=`` dict.
 
+    >>> from jbanalysis.cli.data_reading import columns_of
     >>> columns_of(["上年=100=ignore", "C=gdp"])
     {'上年=100': 'ignore', 'C': 'gdp'}
     """

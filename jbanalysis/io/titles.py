@@ -27,6 +27,7 @@ from functools import cache
 from jbanalysis.io import labels as lb
 from jbanalysis.io import periods as pr
 from jbanalysis.io import words as w
+from jbanalysis.registry.districts import CITY
 
 
 @dataclass
@@ -98,7 +99,7 @@ def _read_title(lines: list[str], sheet: str) -> TitleFacts:
         t.period_said = f"period {when.period} from the title {short!r}"
     t.districts = tuple(_named(clean, _district_names()))
     if not t.districts and _named(clean, _city_names()):
-        t.districts = ("chongqing",)  # the city's own table: 重庆市2024年前三季度主要经济指标
+        t.districts = (CITY,)  # the city's own table: 重庆市2024年前三季度主要经济指标
     if len(t.districts) == 1:
         t.district = t.districts[0]
     t.indicators = tuple(_named(clean, _indicator_names()))
@@ -145,10 +146,10 @@ def _district_names() -> list[tuple[str, str]]:
 def _city_names() -> list[tuple[str, str]]:
     from jbanalysis.registry.districts import load_districts
 
-    row = load_districts().set_index("id").loc["chongqing"]
+    row = load_districts().set_index("id").loc[CITY]
     names = [row["name_zh"], *row["aliases"].split("|")]
     return [
-        (n, "chongqing")
+        (n, CITY)
         for n in names
         if len(n) >= 2 and not n.isascii() and not n.isdigit() and n != "全市"
     ]
