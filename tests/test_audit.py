@@ -1192,7 +1192,7 @@ class Audit:
         else:
             rx = (
                 rf"(?P<name>{self.DN})'s tertiary share went from (?P<s0>[\d.]+)% in (?P<y0>\d{{4}}) to (?P<s1>[\d.]+)% in (?P<y1>\d{{4}}) "
-                rf"\((?P<pts>[+-][\d.]+) points(?:; the span crosses (?P<bx>[^()]*))?\); the secondary share was (?P<sec>[\d.]+)% in (?P<y2>\d{{4}})\."
+                rf"\((?P<pts>[+-][\d.]+) percentage points(?:; the span crosses (?P<bx>[^()]*))?\); the secondary share was (?P<sec>[\d.]+)% in (?P<y2>\d{{4}})\."
             )
         m = re.fullmatch(rx, s)
         if not m:

@@ -30,7 +30,7 @@ from matplotlib.ticker import MaxNLocator
 from jbanalysis.registry.districts import CITY, load_districts
 from jbanalysis.registry.terms import check_lang, has_term, term
 from jbanalysis.shown import show
-from jbanalysis.text.formatting import district_name, indicator_name, indicator_unit, unit_name
+from jbanalysis.text.labels import district_name, indicator_name, indicator_unit, unit_name
 
 __all__ = [
     "CJK_FONTS",

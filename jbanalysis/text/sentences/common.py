@@ -16,14 +16,10 @@ import pandas as pd
 
 from jbanalysis.registry.paths import bundle_path
 from jbanalysis.registry.terms import check_lang, has_term, term
-from jbanalysis.text.formatting import (
-    district_name,
-    fmt_years,
-    indicator_name,
-    join,
-    names,
-    pick,
-)
+from jbanalysis.text.headings import TITLES, title
+from jbanalysis.text.labels import district_name, indicator_name
+from jbanalysis.text.lang import pick
+from jbanalysis.text.lists import fmt_years, join, names
 
 __all__ = [
     "TITLES",
@@ -39,31 +35,6 @@ __all__ = [
     "peer_flags_phrase",
     "title",
 ]
-
-# Notebook titles: key -> (zh, en); "{d}" is the district's name.
-TITLES: dict[str, tuple[str, str]] = {
-    "overview": (
-        "{d}与中心城区数据概览：来源、版本与标记",
-        "Data behind {d} and the central districts: sources, vintages, flags",
-    ),
-    "versus": ("{d}与其他中心城区比较", "{d} against the other central districts"),
-    "structure": ("{d}的产业结构与区域差距", "{d}: economic structure and regional disparities"),
-    "forecasts": ("{d}的趋势预测与目标测算", "{d}: trend forecasts and targets"),
-    "claims": (
-        "已发表数字的核查：{d}及其他各区",
-        "Published numbers checked: {d} and other districts",
-    ),
-}
-
-
-def title(notebook: str, district: str, lang: str = "zh") -> str:
-    """Title of a report (keys of :data:`TITLES`), with the district's name.
-
-    >>> title("versus", "yubei", "en")
-    'Yubei against the other central districts'
-    """
-    zh, en = TITLES[notebook]
-    return pick(zh, en, lang).format(d=district_name(district, lang))
 
 
 def data_vintage(lang: str = "zh") -> str:

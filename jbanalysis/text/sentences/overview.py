@@ -10,7 +10,9 @@ from __future__ import annotations
 import pandas as pd
 
 from jbanalysis.registry.terms import check_lang, has_term, term
-from jbanalysis.text.formatting import district_name, indicator_name, indicator_phrase, pick
+from jbanalysis.text.headings import QUESTIONS, question
+from jbanalysis.text.labels import district_name, indicator_name, indicator_phrase
+from jbanalysis.text.lang import pick
 from jbanalysis.text.sentences.common import flags_note
 
 __all__ = [
@@ -22,11 +24,7 @@ __all__ = [
     "heading",
 ]
 
-QUESTION = (
-    "**问题：** 报告中的数字来自哪里？哪些是插值、推算或更正值，哪里有缺口，哪些年份口径断裂？",
-    "**Question:** where do the numbers come from, which are interpolated, derived or corrected, "
-    "where are the gaps and where does the basis change?",
-)
+QUESTION = QUESTIONS["overview"]
 
 #: Section headings and the notes under them, key -> (zh, en).
 HEADINGS: dict[str, tuple[str, str]] = {
@@ -57,7 +55,7 @@ def heading(key: str, lang: str = "zh") -> str:
     ('## 1. Sources', '**问题：** 报告')
     """
     if key == "question":
-        return pick(*QUESTION, lang)
+        return question("overview", lang)
     return pick(*HEADINGS[key], lang)
 
 

@@ -14,15 +14,11 @@ import math
 import pandas as pd
 
 from jbanalysis.registry.terms import check_lang, has_term, term
-from jbanalysis.text.formatting import (
-    district_name,
-    fmt_pct,
-    fmt_points,
-    fmt_value,
-    names,
-    ordinal,
-    pick,
-)
+from jbanalysis.text.headings import QUESTIONS, question
+from jbanalysis.text.labels import district_name
+from jbanalysis.text.lang import pick
+from jbanalysis.text.lists import names, ordinal
+from jbanalysis.text.numbers import fmt_pct, fmt_points, fmt_value
 from jbanalysis.text.sentences.common import breaks_phrase, missing_phrase
 
 __all__ = [
@@ -38,13 +34,7 @@ __all__ = [
     "specialisation_sentence",
 ]
 
-QUESTION = (
-    "**问题：** {d}的三次产业结构如何变化？相对全市在哪些产业更集中？增长中多少来自全市增长、产业结构与"
-    "自身竞争力？九个中心城区之间、全市各区县之间的差距在缩小吗？",
-    "**Question:** how did {d}'s sector structure shift, where is it specialised relative to the "
-    "city, how much of its growth is city growth, sector mix and competitiveness, and are the "
-    "nine central districts (and all districts and counties) converging?",
-)
+QUESTION = QUESTIONS["structure"]
 
 #: Section headings of report 03 and the notes under them, key -> (zh, en).
 HEADINGS: dict[str, tuple[str, str]] = {
@@ -78,7 +68,7 @@ def heading(key: str, lang: str = "zh", district: str | None = None) -> str:
     ('## 1. Sector shares', '## 4. 专业化')
     """
     if key == "question":
-        return pick(*QUESTION, lang).format(d=district_name(district or "jiangbei", lang))
+        return question("structure", lang, district)
     return pick(*HEADINGS[key], lang)
 
 
@@ -91,7 +81,7 @@ def sector_sentence(change, district: str | None = None, lang: str = "zh") -> st
     >>> sector_sentence(c)
     '江北区第三产业比重由2005年的45.2%变为2020年的78.5%（+33.3个百分点；区间跨越2018年经济普查），2020年第二产业比重为21.4%。'
     >>> sector_sentence(c, lang="en")
-    "Jiangbei's tertiary share went from 45.2% in 2005 to 78.5% in 2020 (+33.3 points; the span crosses the 2018 economic census); the secondary share was 21.4% in 2020."
+    "Jiangbei's tertiary share went from 45.2% in 2005 to 78.5% in 2020 (+33.3 percentage points; the span crosses the 2018 economic census); the secondary share was 21.4% in 2020."
     >>> sector_sentence(SectorChange("yuzhong", pd.DataFrame(), None, None, 0, 0, 0, pd.DataFrame()), lang="en")
     'Yuzhong has no complete sector data.'
     """

@@ -8,7 +8,9 @@ import math
 import pandas as pd
 
 from jbanalysis.registry.terms import check_lang
-from jbanalysis.text import formatting as fm
+from jbanalysis.text.labels import indicator_unit
+from jbanalysis.text.lang import pick
+from jbanalysis.text.numbers import fmt_pct, fmt_value
 from jbanalysis.text.sentences.forecasts.words import (
     breaks_between,
     is_money,
@@ -36,7 +38,7 @@ def target_sentence(check, district: str, indicator: str, lang: str = "zh") -> s
     >>> target_sentence(c, "jiangbei", "retail_sales")
     '要在2027年由2022年的146.4亿元达到292.8亿元，江北区社会消费品零售总额（现价）需名义年均增长14.9%，2017–2022年名义年均增长10.0%（跨2019年口径变化，部分反映口径变化）；达成概率不可估计：该序列的预测区间未经回测校准。'
     """
-    unit = fm.indicator_unit(indicator)
+    unit = indicator_unit(indicator)
     money = is_money(indicator)
     word_zh = "名义年均增长" if money else "年均增长"
     tag_en = " (nominal)" if money else ""
@@ -47,13 +49,13 @@ def target_sentence(check, district: str, indicator: str, lang: str = "zh") -> s
         start, end = int(row["start_year"]), int(row["end_year"])
         crossed = breaks_between(indicator, district, start, end, "zh")
         crossed_en = breaks_between(indicator, district, start, end, "en")
-        trend_zh = f"，{start}–{end}年{word_zh}{fm.fmt_pct(row['cagr'])}"
-        trend_en = f", against {fm.fmt_pct(row['cagr'])} a year over {start}–{end}"
+        trend_zh = f"，{start}–{end}年{word_zh}{fmt_pct(row['cagr'])}"
+        trend_en = f", against {fmt_pct(row['cagr'])} a year over {start}–{end}"
         if crossed:
             trend_zh += f"（跨{crossed}，部分反映口径变化）"
             trend_en += f" (across {crossed_en}: partly a change of basis)"
-    target = fm.fmt_value(check.target_value, unit, lang)
-    last = fm.fmt_value(check.last_value, unit, lang)
+    target = fmt_value(check.target_value, unit, lang)
+    last = fmt_value(check.last_value, unit, lang)
     prob = float(check.probability)
     if math.isfinite(prob):
         chance_zh = f"按预测分布，达成概率约{100 * prob:.0f}%"
@@ -63,12 +65,12 @@ def target_sentence(check, district: str, indicator: str, lang: str = "zh") -> s
         chance_en = (
             "the chance is not estimable: this series' intervals are not calibrated on its backtest"
         )
-    return fm.pick(
+    return pick(
         f"要在{check.target_year}年由{check.last_year}年的{last}达到{target}，"
-        f"{subject(district, indicator, 'zh')}需{word_zh}{fm.fmt_pct(check.required_cagr)}"
+        f"{subject(district, indicator, 'zh')}需{word_zh}{fmt_pct(check.required_cagr)}"
         f"{trend_zh}；{chance_zh}。",
         f"To reach {target} by {check.target_year} from {last} in {check.last_year}, "
-        f"{subject(district, indicator, 'en')} must grow {fm.fmt_pct(check.required_cagr)} a "
+        f"{subject(district, indicator, 'en')} must grow {fmt_pct(check.required_cagr)} a "
         f"year{tag_en}{trend_en}; {chance_en}.",
         lang,
     )
@@ -85,31 +87,29 @@ def outturn_sentence(outturn: pd.DataFrame, district: str, indicator: str, lang:
     'No published value yet for the forecast years: the forecast cannot be checked against an outturn.'
     """
     if outturn.empty:
-        return fm.pick(
+        return pick(
             "预测年份尚无公布值，无法与实际值对照。",
             "No published value yet for the forecast years: the forecast cannot be checked "
             "against an outturn.",
             lang,
         )
-    unit = fm.indicator_unit(indicator)
+    unit = indicator_unit(indicator)
     parts = []
     for _, r in outturn.iterrows():
-        actual = fm.fmt_value(float(r["actual"]), unit, lang)
-        med = fm.fmt_value(float(r["median"]), unit, lang)
+        actual = fmt_value(float(r["actual"]), unit, lang)
+        med = fmt_value(float(r["median"]), unit, lang)
         err = float(r["error_pct"])
         where = (
-            fm.pick("在80%区间内", "inside the 80% interval", lang)
+            pick("在80%区间内", "inside the 80% interval", lang)
             if r["inside80"]
-            else fm.pick(
-                "在80%区间外、95%区间内", "outside the 80% but inside the 95% interval", lang
-            )
+            else pick("在80%区间外、95%区间内", "outside the 80% but inside the 95% interval", lang)
             if r["inside95"]
-            else fm.pick("在95%区间之外", "outside the 95% interval", lang)
+            else pick("在95%区间之外", "outside the 95% interval", lang)
         )
         side_zh = "高" if err >= 0 else "低"
         side_en = "above" if err >= 0 else "below"
         parts.append(
-            fm.pick(
+            pick(
                 f"{int(r['year'])}年{subject(district, indicator, 'zh')}为{actual}，预测中位数{med}，"
                 f"实际比预测{side_zh}{abs(err):.1f}%，{where}",
                 f"in {int(r['year'])} {subject(district, indicator, 'en')} was {actual} against a "
@@ -117,7 +117,7 @@ def outturn_sentence(outturn: pd.DataFrame, district: str, indicator: str, lang:
                 lang,
             )
         )
-    return fm.pick(
+    return pick(
         f"已有公布值可对照：{'；'.join(parts)}。",
         f"Published values to check against: {'; '.join(parts)}.",
         lang,

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from jbanalysis.registry.terms import check_lang
-from jbanalysis.text import formatting as fm
+from jbanalysis.text.labels import district_name, indicator_name, indicator_unit
+from jbanalysis.text.lang import pick
+from jbanalysis.text.lists import join
 
 #: Model names as a report says them: id -> (zh, en).
 MODEL_WORDS: dict[str, tuple[str, str]] = {
@@ -50,27 +52,27 @@ def model_name(label: str, lang: str = "zh") -> str:
     words = [MODEL_WORDS[n][0 if check_lang(lang) == "zh" else 1] for n in names]
     if len(words) == 1:
         return words[0]
-    return fm.pick(
+    return pick(
         f"{'、'.join(words)}的等权组合",
-        f"equal-weight combination of {fm.join(words, 'en')}",
+        f"equal-weight combination of {join(words, 'en')}",
         lang,
     )
 
 
 def is_money(indicator: str) -> bool:
-    return fm.indicator_unit(indicator) in _MONEY_UNITS
+    return indicator_unit(indicator) in _MONEY_UNITS
 
 
 def subject(district: str, indicator: str, lang: str, nominal_zh: bool = True) -> str:
     """江北区地区生产总值（现价） / Jiangbei's nominal GDP."""
-    name, ind = fm.district_name(district, lang), fm.indicator_name(indicator, lang)
+    name, ind = district_name(district, lang), indicator_name(indicator, lang)
     if lang == "en" and len(ind) > 1 and ind[0].isupper() and ind[1].islower():
         ind = ind[0].lower() + ind[1:]  # "retail sales" inside a sentence, "GDP" stays
     if is_money(indicator):
-        return fm.pick(
+        return pick(
             f"{name}{ind}" + ("（现价）" if nominal_zh else ""), f"{name}'s nominal {ind}", lang
         )
-    return fm.pick(f"{name}{ind}", f"{name}'s {ind}", lang)
+    return pick(f"{name}{ind}", f"{name}'s {ind}", lang)
 
 
 def breaks_between(indicator: str, district: str, start: int, end: int, lang: str) -> str:
@@ -97,17 +99,17 @@ def last_value_note(
     flag = flags.get(year)
     if isinstance(flag, str) and flag in _FLAG_WORDS:
         zh, en = _FLAG_WORDS[flag]
-        notes.append(fm.pick(f"{year}年的值为{zh}", f"the {year} value is {en}", lang))
+        notes.append(pick(f"{year}年的值为{zh}", f"the {year} value is {en}", lang))
     rel = reliability.get(year)
     if rel == "low":
         notes.append(
-            fm.pick(
+            pick(
                 f"{year}年的值来源可靠性低",
                 f"the {year} value rests on a low-reliability source",
                 lang,
             )
         )
-    return fm.pick("，".join(notes), "; ".join(notes), lang)
+    return pick("，".join(notes), "; ".join(notes), lang)
 
 
 #: Column heads of the report's tables: key -> (zh, en).

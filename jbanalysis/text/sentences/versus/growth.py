@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from jbanalysis.registry.terms import check_lang
-from jbanalysis.text.formatting import (
-    district_name,
-    fmt_pct,
-    indicator_phrase,
-    names,
-    ordinal,
-    pick,
-)
+from jbanalysis.text.labels import district_name, indicator_phrase
+from jbanalysis.text.lang import pick
+from jbanalysis.text.lists import names, ordinal
+from jbanalysis.text.numbers import fmt_pct
 from jbanalysis.text.sentences.common import (
     breaks_phrase,
     missing_phrase,

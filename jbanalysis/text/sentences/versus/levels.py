@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from jbanalysis.registry.terms import check_lang
-from jbanalysis.text.formatting import (
-    district_name,
-    fmt_value,
-    indicator_phrase,
-    indicator_unit,
-    pick,
-)
+from jbanalysis.text.labels import district_name, indicator_phrase, indicator_unit
+from jbanalysis.text.lang import pick
+from jbanalysis.text.numbers import fmt_value
 from jbanalysis.text.sentences.common import (
     breaks_phrase,
 )

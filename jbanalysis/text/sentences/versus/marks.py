@@ -5,12 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from jbanalysis.registry.terms import check_lang, term
-from jbanalysis.text.formatting import (
-    district_name,
-    fmt_years,
-    names,
-    pick,
-)
+from jbanalysis.text.labels import district_name
+from jbanalysis.text.lang import pick
+from jbanalysis.text.lists import fmt_years, names
 from jbanalysis.text.sentences.common import (
     breaks_phrase,
 )

@@ -5,13 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from jbanalysis.registry.terms import check_lang, term
-from jbanalysis.text.formatting import (
-    district_name,
-    fmt_pct,
-    fmt_years,
-    ordinal,
-    pick,
-)
+from jbanalysis.text.labels import district_name
+from jbanalysis.text.lang import pick
+from jbanalysis.text.lists import fmt_years, ordinal
+from jbanalysis.text.numbers import fmt_pct
 from jbanalysis.text.sentences.common import (
     missing_phrase,
 )
