@@ -75,6 +75,21 @@ def test_notebooks_follow_the_conventions():
         assert tags.count("summary") == 1 and tags.count("header") == 1
 
 
+def test_each_notebook_asks_the_question_its_report_asks():
+    # typed once (jbanalysis.text.headings.QUESTIONS); the first cell's line is written from it
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "sync_notebook_questions.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    first = nbformat.read(list_notebooks()[0], as_version=4).cells[0].source
+    assert (
+        "哪些是插值、推算或更正值" in first
+        and "which are interpolated, derived or corrected" in first
+    )
+
+
 def _check_html(page: str, title: str, min_figures: int) -> None:
     assert f"<title>{title}</title>" in page
     assert page.count('src="data:image/png;base64') >= min_figures

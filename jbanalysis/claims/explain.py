@@ -29,6 +29,7 @@ from jbanalysis.text.lists import ordinal as _ordinal
 from jbanalysis.text.numbers import fmt_pct, fmt_range
 from jbanalysis.text.numbers import fmt_printed as fmt_number
 from jbanalysis.text.numbers import printed_decimals as _decimals
+from jbanalysis.text.sentences.common import caveat_words
 
 __all__ = [
     "HEADINGS",
@@ -85,25 +86,6 @@ _GROUP_KEYS = {
     "districts": "claims_group_districts",
     "all": "claims_group_all",
     "metro21": "claims_group_metro21",
-}
-# caveat -> (zh noun, en singular, en plural)
-# caveat -> (zh predicate, en predicate of one value, of several)
-_CAVEAT_WORDS = {
-    "estimate": (
-        "为预计数",
-        "an estimate made before the year's data",
-        "estimates made before the year's data",
-    ),
-    "preliminary": ("为初步数", "a preliminary figure", "preliminary figures"),
-    "low": ("可靠性低", "of low reliability", "of low reliability"),
-    "derived": ("为推算值", "derived", "derived"),
-    "interpolated": ("为插值", "interpolated", "interpolated"),
-    "corrected": ("为更正值", "corrected", "corrected"),
-    "secondary": (
-        "来自汇编网站或新闻转载",
-        "republished by an aggregator or news site",
-        "republished by aggregator or news sites",
-    ),
 }
 _ORDER_ATTR = {"zh": "name_zh", "en": "name_en"}
 
@@ -248,7 +230,11 @@ def _source(ev: Mapping[str, str], lang: str) -> str:
         if key:
             parts.append(term(key, lang) if has_term(key) else key)
     if ev.get("reliability") == "low":
-        parts.append(_pick("可靠性低", "low reliability", lang))
+        parts.append(
+            _pick(
+                caveat_words("low", "zh"), f"{term('low', 'en')} {term('reliability', 'en')}", lang
+            )
+        )
     if ev.get("flag") and ev["flag"] not in ("observed",) and has_term(ev["flag"]):
         parts.append(term(ev["flag"], lang))
     if ev.get("correction"):
@@ -310,7 +296,8 @@ def _caveat_clause(row: Mapping[str, Any], lang: str) -> str:
     n = len(evidence)
     parts = []
     for caveat, districts in caveats.items():
-        zh, one, many = _CAVEAT_WORDS[caveat]
+        zh, one = caveat_words(caveat, "zh"), caveat_words(caveat, "en")
+        many = caveat_words(caveat, "en", many=True)
         kinds = [by_district[d] for d in districts if d in by_district]
         if n == 1:
             kind = _kind_of(kinds[0], lang) if kinds else ""

@@ -151,7 +151,12 @@ def render_html(nb, title: str, lang: str = "en", downloads: dict | None = None)
     >>> '<html lang="zh-CN">' in render_html(nb, "江北区", "zh")  # the shared exporter, again
     True
     """
-    resources = {"metadata": {"name": title}, "jbanalysis": {"downloads": downloads}}
+    from jbanalysis.plots.theme import PALETTE
+
+    resources = {
+        "metadata": {"name": title},
+        "jbanalysis": {"downloads": downloads, "palette": PALETTE},
+    }
     with _EXPORTER_LOCK:  # one exporter, built once: its templates and CSS load in 0.15 s
         body, _ = _exporter().from_notebook_node(nb, resources=resources)
     # The page's language is set here, not through the exporter's ``language_code``: nbconvert
@@ -206,7 +211,8 @@ def write_index(results, out: Path, district: str, lang: str) -> Path:
     """
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-    from jbanalysis.text.formatting import district_name
+    from jbanalysis.plots.theme import PALETTE
+    from jbanalysis.text.labels import district_name
     from jbanalysis.text.sentences.common import data_vintage
 
     env = Environment(
@@ -235,6 +241,7 @@ def write_index(results, out: Path, district: str, lang: str) -> Path:
         heading=term("index_heading", lang, name=district_name(district, lang)),
         vintage=data_vintage(lang),
         reports=reports,
+        palette=PALETTE,
         labels={
             "downloads": term("downloads_title", lang),
             "workbook": term("downloads_workbook", lang),

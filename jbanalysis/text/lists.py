@@ -26,6 +26,7 @@ __all__ = [
     "ordinal",
     "paren",
     "with_note",
+    "year_runs",
 ]
 
 
@@ -114,14 +115,24 @@ def fmt_years(years: Iterable[int], lang: str = "en") -> str:
     >>> fmt_years([2007, 2008, 2014], "zh"), fmt_years([])
     ('2007–2008、2014', '')
     """
+    sep = "、" if check_lang(lang) == "zh" else ", "
+    return sep.join(str(a) if a == b else f"{a}–{b}" for a, b in year_runs(years))
+
+
+def year_runs(years: Iterable[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive years, first and last of each (the years sorted, duplicates dropped).
+
+    >>> from jbanalysis.text.lists import year_runs
+    >>> year_runs([2014, 2007, 2008, 2008])
+    [(2007, 2008), (2014, 2014)]
+    """
     runs: list[list[int]] = []
     for year in sorted({int(y) for y in years}):
         if runs and year == runs[-1][1] + 1:
             runs[-1][1] = year
         else:
             runs.append([year, year])
-    sep = "、" if check_lang(lang) == "zh" else ", "
-    return sep.join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+    return [(a, b) for a, b in runs]
 
 
 def fmt_span(start: int, end: int, lang: str = "zh") -> str:

@@ -25,6 +25,7 @@ __all__ = [
     "TITLES",
     "breaks_phrase",
     "caveat",
+    "caveat_words",
     "data_vintage",
     "flags_note",
     "gaps_sentence",
@@ -153,32 +154,39 @@ def caveat(row: Mapping[str, str] | None, lang: str = "zh") -> str:
         basis = _derived_basis(row.get("record", ""), lang)
         if row.get("reliability") == "low":
             return pick(
-                f"{term('derived', lang)}：{basis}，所用数据含低可靠性数值",
-                f"derived: {basis}, from a low-reliability input",
+                f"{term('derived', lang)}：{basis}，所用数据含{term('low_reliability', lang)}"
+                f"{term('figure_value', lang)}",
+                f"{term('derived', lang)}: {basis}, from a {term('low_reliability', lang)} input",
                 lang,
             )
-        return pick(f"{term('derived', lang)}：{basis}", f"derived: {basis}", lang)
+        return pick(f"{term('derived', lang)}：{basis}", f"{term('derived', lang)}: {basis}", lang)
     if flag == "interpolated":
         return term("interpolated", lang)
     kind = row.get("source_kind", "")
     kind_text = term(kind, lang) if has_term(kind) else kind
     low = row.get("reliability") == "low"
     vintage = row.get("vintage", "")
-    what_zh = term(vintage, "zh") if vintage in CAVEAT_VINTAGES else "数值"
-    what_en = {"estimate": "estimate", "preliminary": "preliminary figure"}.get(vintage, "value")
+    what = term(f"figure_{vintage}" if vintage in CAVEAT_VINTAGES else "figure_value", lang)
+    how = term("low_reliability", lang) if low else ""
     corrected = flag == "corrected"
     correction = row.get("correction", "")
-    zh = (
-        f"来自{kind_text}的{'低可靠性' if low else ''}{what_zh}"
-        if kind_text
-        else (f"{'低可靠性' if low else ''}{what_zh}")
-    )
-    en_head = f"low-reliability {what_en}" if low else what_en
+    zh = f"来自{kind_text}的{how}{what}" if kind_text else f"{how}{what}"
+    en_head = f"{how} {what}" if low else what
     en = _with_article(en_head) + (f" from {_with_article(kind_text)}" if kind_text else "")
     if corrected:
         zh += f"，经{correction}更正" if correction else "，经更正"
         en += f", corrected by {correction}" if correction else ", corrected"
     return pick(zh, en, lang)
+
+
+def caveat_words(caveat: str, lang: str = "zh", many: bool = False) -> str:
+    """What a caveat says of a value (or, ``many``, of several), as a predicate (terms.csv).
+
+    >>> from jbanalysis.text.sentences.common import caveat_words
+    >>> caveat_words("preliminary"), caveat_words("preliminary", "en", many=True)
+    ('为初步数', 'preliminary figures')
+    """
+    return term(f"caveat{'s' if many else ''}_{caveat}", lang)
 
 
 def _plural(text: str) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from jbanalysis.registry.terms import check_lang
+from jbanalysis.registry.terms import check_lang, term
 from jbanalysis.text.labels import district_name, indicator_name, indicator_unit
 from jbanalysis.text.lang import pick
 from jbanalysis.text.lists import join
+from jbanalysis.text.sentences.common import caveat_words
 
 #: Model names as a report says them: id -> (zh, en).
 MODEL_WORDS: dict[str, tuple[str, str]] = {
@@ -33,13 +34,8 @@ MODEL_WORDS: dict[str, tuple[str, str]] = {
 _MONEY_UNITS = ("cny_100m", "cny")
 
 
-_FLAG_WORDS = {
-    "interpolated": ("插值", "interpolated"),
-    "corrected": ("更正值", "a corrected value"),
-    "derived": ("推算值", "derived"),
-    "estimate": ("预计数", "an estimate"),
-    "preliminary": ("初步数", "preliminary"),
-}
+#: Flags and vintages a last fitted value is named for (its words: terms.csv, ``caveat_*``).
+_NAMED = ("interpolated", "corrected", "derived", "estimate", "preliminary")
 
 
 def model_name(label: str, lang: str = "zh") -> str:
@@ -97,15 +93,15 @@ def last_value_note(
     flags = {} if flags is None else flags
     reliability = {} if reliability is None else reliability
     flag = flags.get(year)
-    if isinstance(flag, str) and flag in _FLAG_WORDS:
-        zh, en = _FLAG_WORDS[flag]
-        notes.append(pick(f"{year}年的值为{zh}", f"the {year} value is {en}", lang))
+    if isinstance(flag, str) and flag in _NAMED:
+        zh, en = caveat_words(flag, "zh"), caveat_words(flag, "en")
+        notes.append(pick(f"{year}年的值{zh}", f"the {year} value is {en}", lang))
     rel = reliability.get(year)
     if rel == "low":
         notes.append(
             pick(
-                f"{year}年的值来源可靠性低",
-                f"the {year} value rests on a low-reliability source",
+                f"{year}年的值来源{caveat_words('low', 'zh')}",
+                f"the {year} value rests on a {term('low_reliability', 'en')} source",
                 lang,
             )
         )
