@@ -45,8 +45,6 @@ LONG_MODULES: dict[str, str] = {
     "jbanalysis.metrics.selection": "to split (issue 19, in progress)",
     "jbanalysis.metrics.takeaways": "to split (issue 19, in progress)",
     "jbanalysis.metrics.windows": "to split (issue 19, in progress)",
-    "jbanalysis.report.build": "to split (issue 19, in progress)",
-    "jbanalysis.report.downloads": "to split (issue 19, in progress)",
 }
 MAX_LINES = 400
 

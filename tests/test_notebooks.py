@@ -18,7 +18,8 @@ import nbformat
 import pytest
 
 from jbanalysis import district_ids, load_panel
-from jbanalysis.report.build import ReportResult, build_reports, list_notebooks
+from jbanalysis.report.build import build_reports, list_notebooks
+from jbanalysis.report.execute import ReportResult
 
 NOTEBOOKS = [
     "01_data_overview",

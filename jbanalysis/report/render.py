@@ -5,7 +5,7 @@
 and the links to the report's numbers); :func:`write_index` renders
 ``jbanalysis/report/templates/index.html.j2`` with Jinja2 (autoescaped). :func:`set_alt_texts` gives
 each chart image its takeaway sentence — the first text the same cell shows after the image —
-or, where there is none, the chart's title as :mod:`jbanalysis.report.downloads` recorded it.
+or, where there is none, the chart's title as :mod:`jbanalysis.report.capture` recorded it.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from jbanalysis.registry.terms import term
 
 if TYPE_CHECKING:  # pragma: no cover
-    from jbanalysis.report.downloads import Capture, Downloads
+    from jbanalysis.report.capture import Capture
+    from jbanalysis.report.workbook import Downloads
 
 __all__ = [
     "TEMPLATES",
@@ -122,7 +123,7 @@ def section_titles(nb, captures: Iterable[Capture], lang: str) -> dict[int, str]
     """For each capture without a title: the heading of the notebook section it was shown in.
 
     >>> import nbformat
-    >>> from jbanalysis.report.downloads import Capture
+    >>> from jbanalysis.report.capture import Capture
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("## 3. 年均增长 / Growth"),
     ...                                      nbformat.v4.new_code_cell(execution_count=4)])
     >>> section_titles(nb, [Capture(1, "table", None, cell=4)], "en")
@@ -202,7 +203,7 @@ def write_index(results, out: Path, district: str, lang: str) -> Path:
     Jinja2 escapes every value (titles, summaries, errors come from the data and the notebooks).
 
     >>> import tempfile, pathlib
-    >>> from jbanalysis.report.build import ReportResult
+    >>> from jbanalysis.report.execute import ReportResult
     >>> out = pathlib.Path(tempfile.mkdtemp())
     >>> bad = ReportResult("02_demo", cell="cell 3", error="<b>boom</b>")
     >>> page = write_index([bad], out, "jiangbei", "en").read_text(encoding="utf-8")
