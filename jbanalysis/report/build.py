@@ -46,6 +46,7 @@ __all__ = [
 def default_notebooks_dir() -> Path:
     """The report notebooks (:func:`jbanalysis.registry.paths.notebooks_dir`).
 
+    >>> from jbanalysis.report.build import default_notebooks_dir
     >>> default_notebooks_dir().name in ("notebooks", "_notebooks")
     True
     """
@@ -64,6 +65,7 @@ def list_notebooks(folder: str | Path | None = None) -> list[Path]:
 
     Examples
     --------
+    >>> from jbanalysis.report.build import list_notebooks
     >>> [p.name for p in list_notebooks()][:1]
     ['01_data_overview.ipynb']
     """
@@ -90,6 +92,7 @@ def report_parameters(district: str, lang: str, extra: Mapping[str, Any] | None 
 
     Examples
     --------
+    >>> from jbanalysis.report.build import report_parameters
     >>> report_parameters("江北区", "en")
     {'district': 'jiangbei', 'lang': 'en'}
     >>> report_parameters("Jiangbie", "zh")
@@ -186,6 +189,7 @@ def build_reports(
     A one-cell notebook, rendered for 江北 (a kernel starts: a few seconds).
 
     >>> import nbformat, tempfile, pathlib
+    >>> from jbanalysis.report.build import build_reports
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> nb = nbformat.v4.new_notebook(cells=[
     ...     nbformat.v4.new_code_cell("district = 'x'", metadata={"tags": ["parameters"]}),

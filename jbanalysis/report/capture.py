@@ -65,6 +65,8 @@ class Capture:
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> from jbanalysis.report.capture import Capture
     >>> Capture(1, "bars", pd.DataFrame({"value": [1.0]}), title="GDP").is_chart
     True
     """
@@ -127,7 +129,10 @@ def record(
 
     Examples
     --------
+    >>> import os
+    >>> import pandas as pd
     >>> import tempfile
+    >>> from jbanalysis.report.capture import CAPTURE_ENV, read_captures, record
     >>> folder = tempfile.mkdtemp()
     >>> os.environ[CAPTURE_ENV] = folder
     >>> record("bars", pd.Series({"jiangbei": 15.7}, name="cagr"), title="CAGR")
@@ -208,6 +213,7 @@ def install_display_capture() -> None:
     frame and returns pandas' own HTML; frames already recorded (``formatting.table``) are skipped.
     Nothing happens outside a kernel or when not capturing.
 
+    >>> from jbanalysis.report.capture import install_display_capture
     >>> install_display_capture()  # not in a report run: nothing to do
     """
     if _folder() is None:
@@ -231,6 +237,7 @@ def read_captures(folder: str | Path) -> list[Capture]:
     """The captures a kernel wrote into ``folder``, in recording order.
 
     >>> import tempfile
+    >>> from jbanalysis.report.capture import read_captures
     >>> read_captures(tempfile.mkdtemp())
     []
     """

@@ -64,6 +64,7 @@ class ReportResult:
 
     Examples
     --------
+    >>> from jbanalysis.report.execute import ReportResult
     >>> ReportResult("01_data_overview", cell="cell 4 `y = x / 0`", error="ZeroDivisionError").ok
     False
     """
@@ -113,6 +114,8 @@ def kernel_environment() -> dict[str, str]:
     the cores, and statsmodels' ARIMA fits then ran about 100 times slower (15 s instead of
     0.14 s, measured on a 2-core machine under load). A value the user set is kept.
 
+    >>> import os
+    >>> from jbanalysis.report.execute import kernel_environment
     >>> kernel_environment()["OPENBLAS_NUM_THREADS"] in ("1", os.environ.get("OPENBLAS_NUM_THREADS"))
     True
     """
@@ -181,6 +184,7 @@ def execute_notebook(
 def output_name(notebook: str, district: str, lang: str) -> str:
     """File name of a report, from the notebook name and registry ids only.
 
+    >>> from jbanalysis.report.execute import output_name
     >>> output_name("03_structure", "yubei", "en")
     '03_structure_yubei_en.html'
     """

@@ -46,6 +46,7 @@ class ReportContext:
 
     Examples
     --------
+    >>> from jbanalysis.report.kernel import setup
     >>> ctx = setup("渝北", "central", "en", 2018, 2020, report="versus", indicators="gdp")
     >>> ctx.district, ctx.members[-1], list(ctx.years), sorted(set(ctx.panel["year"]))
     ('yubei', 'banan', [2018, 2019, 2020], [2018, 2019, 2020])
@@ -120,6 +121,7 @@ def setup(
 
     Examples
     --------
+    >>> from jbanalysis.report.kernel import setup
     >>> ctx = setup("江北区", lang="en", start_year=2020, indicators="gdp")
     >>> ctx.district, ctx.chart, ctx.start_year, ctx.end_year >= 2022
     ('jiangbei', 'en', 2020, True)

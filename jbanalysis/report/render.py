@@ -42,6 +42,7 @@ _MARKUP = re.compile(r"(\*\*|__|`|^#+\s*)", re.MULTILINE)
 def html_lang(lang: str) -> str:
     """The HTML ``lang`` attribute of a report language.
 
+    >>> from jbanalysis.report.render import html_lang
     >>> html_lang("zh"), html_lang("en")
     ('zh-CN', 'en')
     """
@@ -51,6 +52,7 @@ def html_lang(lang: str) -> str:
 def plain_text(markdown: str) -> str:
     """A sentence as a screen reader should hear it: no Markdown marks, entities decoded.
 
+    >>> from jbanalysis.report.render import plain_text
     >>> plain_text("**江北区** GDP &lt; 2000")
     '江北区 GDP < 2000'
     """
@@ -84,6 +86,7 @@ def set_alt_texts(nb, captures: Iterable[Capture], lang: str) -> int:
     "chart". The k-th image of a cell is the k-th figure the cell drew.
 
     >>> import nbformat
+    >>> from jbanalysis.report.render import set_alt_texts
     >>> png = nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo="})
     >>> said = nbformat.v4.new_output("display_data", data={"text/markdown": "GDP **rose**."})
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[png, said])])
@@ -124,6 +127,7 @@ def section_titles(nb, captures: Iterable[Capture], lang: str) -> dict[int, str]
 
     >>> import nbformat
     >>> from jbanalysis.report.capture import Capture
+    >>> from jbanalysis.report.render import section_titles
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("## 3. 年均增长 / Growth"),
     ...                                      nbformat.v4.new_code_cell(execution_count=4)])
     >>> section_titles(nb, [Capture(1, "table", None, cell=4)], "en")
@@ -145,6 +149,7 @@ def render_html(nb, title: str, lang: str = "en", downloads: dict | None = None)
     top and a list of its files at the end.
 
     >>> import nbformat
+    >>> from jbanalysis.report.render import render_html
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 江北区")])
     >>> page = render_html(nb, "江北区", "zh")
     >>> '<html lang="zh-CN">' in page, "<title>江北区</title>" in page, "<script" in page
@@ -204,6 +209,7 @@ def write_index(results, out: Path, district: str, lang: str) -> Path:
 
     >>> import tempfile, pathlib
     >>> from jbanalysis.report.execute import ReportResult
+    >>> from jbanalysis.report.render import write_index
     >>> out = pathlib.Path(tempfile.mkdtemp())
     >>> bad = ReportResult("02_demo", cell="cell 3", error="<b>boom</b>")
     >>> page = write_index([bad], out, "jiangbei", "en").read_text(encoding="utf-8")

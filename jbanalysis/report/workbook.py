@@ -100,7 +100,10 @@ def tidy(capture: Capture, panel: pd.DataFrame) -> pd.DataFrame:
 
     Examples
     --------
+    >>> import pandas as pd
     >>> from jbanalysis import load_panel
+    >>> from jbanalysis.report.capture import Capture
+    >>> from jbanalysis.report.workbook import tidy
     >>> panel = load_panel(districts=["jiangbei", "yubei"], indicators="gdp", years=[2016, 2017])
     >>> drawn = pd.DataFrame({"jiangbei": [778.0091, 902.9378], "yubei": [1.0, 2.0]},
     ...                      index=pd.Index([2016, 2017], name="year"))
@@ -189,6 +192,8 @@ class Downloads:
 
     Examples
     --------
+    >>> from jbanalysis.report.workbook import Downloads
+    >>> from pathlib import Path
     >>> Downloads(Path("r/02_x_jiangbei_zh.xlsx"), Path("r/02_x_jiangbei_zh_data")).csvs
     []
     """
@@ -205,6 +210,7 @@ _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 def sheet_name(number: int, title: str, kind: str) -> str:
     """An Excel sheet name (at most 31 characters, none of ``[]:*?/\\``), unique by its number.
 
+    >>> from jbanalysis.report.workbook import sheet_name
     >>> sheet_name(3, "GDP: index", "lines")
     '03 GDP index'
     >>> sheet_name(12, "", "table")
@@ -245,8 +251,12 @@ def write_downloads(
 
     Examples
     --------
+    >>> import pandas as pd
     >>> import tempfile
     >>> from jbanalysis import load_panel
+    >>> from jbanalysis.report.capture import Capture
+    >>> from jbanalysis.report.workbook import write_downloads
+    >>> from pathlib import Path
     >>> out = Path(tempfile.mkdtemp())
     >>> chart = Capture(1, "bars", pd.DataFrame({"cagr": [15.7]}, index=["jiangbei"]), title="CAGR")
     >>> files = write_downloads([chart], out, "02_demo_jiangbei_en", panel=load_panel(indicators="gdp"),

@@ -44,6 +44,7 @@ def data_vintage(lang: str = "zh") -> str:
     Read from ``data/sources.csv`` (``accessed``) and ``data/datapackage.json`` (the hash of
     ``observations.csv``, first 12 hex digits), so a reader can tell two data versions apart.
 
+    >>> from jbanalysis.text.sentences.common import data_vintage
     >>> data_vintage("en")  # doctest: +ELLIPSIS
     'bundled data: sources accessed ..., observations.csv sha256 ...'
     """
@@ -67,6 +68,7 @@ def data_vintage(lang: str = "zh") -> str:
 def flags_note(flags: pd.Series | Mapping[int, str], lang: str = "zh") -> str:
     """Which years carry a flag other than ``observed`` (a gap in flags is not listed).
 
+    >>> from jbanalysis.text.sentences.common import flags_note
     >>> flags_note({2016: "observed", 2017: "interpolated", 2022: "corrected"})
     '2017年为插值，2022年为更正值'
     >>> flags_note({2017: "interpolated", 2018: "interpolated"}, "en")
@@ -98,6 +100,7 @@ def needs_caveat(row: Mapping[str, str] | None) -> bool:
     A value that is ``corrected``, ``interpolated`` or ``derived``, of ``low`` reliability, or an
     ``estimate`` or ``preliminary`` figure.
 
+    >>> from jbanalysis.text.sentences.common import needs_caveat
     >>> needs_caveat({"flag": "observed", "reliability": "low", "vintage": "first_release"})
     True
     >>> needs_caveat({"flag": "observed", "reliability": "high", "vintage": "revised"})
@@ -132,6 +135,7 @@ def _derived_basis(record: str, lang: str) -> str:
 def caveat(row: Mapping[str, str] | None, lang: str = "zh") -> str:
     """What a quoted value rests on, when :func:`needs_caveat`: kind of source, vintage, flag.
 
+    >>> from jbanalysis.text.sentences.common import caveat
     >>> row = {"flag": "corrected", "reliability": "low", "vintage": "first_release",
     ...        "source_kind": "aggregator", "correction": "C002", "record": "PF0198"}
     >>> caveat(row)
@@ -203,6 +207,8 @@ def breaks_phrase(breaks: pd.DataFrame, lang: str = "zh") -> str:
     ``districts`` and ``all`` from :func:`jbanalysis.metrics.crossed_summary`: a break that
     applies to some of the districts only names them).
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.common import breaks_phrase
     >>> b = pd.DataFrame({"kind": ["economic_census", "economic_census", "population_census"],
     ...                   "year": [2008, 2018, 2010], "first_year": [2009, 2019, 2010]})
     >>> breaks_phrase(b), breaks_phrase(b, "en")
@@ -250,6 +256,7 @@ def breaks_phrase(breaks: pd.DataFrame, lang: str = "zh") -> str:
 def missing_phrase(missing: Iterable[str], lang: str = "zh") -> str:
     """``渝中区无数据`` / ``no data for Yuzhong`` (empty when none is missing).
 
+    >>> from jbanalysis.text.sentences.common import missing_phrase
     >>> missing_phrase(["yuzhong", "dadukou"]), missing_phrase(["yuzhong"], "en"), missing_phrase([])
     ('渝中区、大渡口区无数据', 'no data for Yuzhong', '')
     """
@@ -262,6 +269,7 @@ def missing_phrase(missing: Iterable[str], lang: str = "zh") -> str:
 def peer_flags_phrase(flags: Mapping[str, str], lang: str = "zh") -> str:
     """Which compared districts' values are derived, corrected or interpolated.
 
+    >>> from jbanalysis.text.sentences.common import peer_flags_phrase
     >>> peer_flags_phrase({"yuzhong": "derived"}), peer_flags_phrase({"yuzhong": "derived"}, "en")
     ('渝中区为推算值', "Yuzhong's value derived")
     """
@@ -284,6 +292,7 @@ def peer_flags_phrase(flags: Mapping[str, str], lang: str = "zh") -> str:
 def no_data_in(year: int, lang: str = "zh") -> str:
     """Why a chart leaves a district out: ``2020年无数据`` / ``no data for 2020``.
 
+    >>> from jbanalysis.text.sentences.common import no_data_in
     >>> no_data_in(2020), no_data_in(2020, "en")
     ('2020年无数据', 'no data for 2020')
     """
@@ -293,6 +302,8 @@ def no_data_in(year: int, lang: str = "zh") -> str:
 def gaps_sentence(values: pd.DataFrame, lang: str = "zh") -> str:
     """Which columns lack values in which years (a visible gap, said in words).
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.common import gaps_sentence
     >>> v = pd.DataFrame({"yuzhong": [241.0, None, None, 804.2], "jiangbei": [1.0, 2, 3, 4]},
     ...                  index=[2005, 2006, 2007, 2013])
     >>> gaps_sentence(v), gaps_sentence(v, "en")
@@ -313,6 +324,7 @@ def gaps_sentence(values: pd.DataFrame, lang: str = "zh") -> str:
 def left_out_sentence(left_out: Iterable[str], why: str, lang: str = "zh") -> str:
     """Say which districts a chart leaves out and why (empty string when none).
 
+    >>> from jbanalysis.text.sentences.common import left_out_sentence
     >>> left_out_sentence(["yuzhong"], "no value in 2010", "en")
     'Left out: Yuzhong (no value in 2010).'
     >>> left_out_sentence(["yuzhong"], "2010年无数据")

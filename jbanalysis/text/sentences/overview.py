@@ -51,6 +51,7 @@ HEADINGS: dict[str, tuple[str, str]] = {
 def heading(key: str, lang: str = "zh") -> str:
     """A heading (with its note) of report 01 as Markdown; ``"question"`` gives its question.
 
+    >>> from jbanalysis.text.sentences.overview import heading
     >>> heading("sources", "en"), heading("question")[:10]
     ('## 1. Sources', '**问题：** 报告')
     """
@@ -63,6 +64,8 @@ def coverage_sentence(matrix: pd.DataFrame, district: str, indicator: str, lang:
     """How many years of a coverage matrix (districts x years of flags, "" = gap) the district
     has, its latest year, and how many districts cover every year.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.overview import coverage_sentence
     >>> m = pd.DataFrame({2016: ["observed", ""], 2017: ["interpolated", ""], 2018: ["observed", "observed"]},
     ...                  index=["jiangbei", "yuzhong"])
     >>> coverage_sentence(m, "jiangbei", "gdp")
@@ -105,6 +108,8 @@ def conflicts_sentence(conflicts: pd.DataFrame, district: str, lang: str = "zh")
     Counts every conflict :func:`jbanalysis.metrics.district_conflicts` finds for the district
     (on its own keys and where a conflict names it on either side, as the 2022 渝中/江北 swap).
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.overview import conflicts_sentence
     >>> c = pd.DataFrame({"district": ["jiangbei", "jiangbei", "yubei"],
     ...                   "kind": ["corrected error", "first release vs revised", "estimate vs statistic"]})
     >>> conflicts_sentence(c, "jiangbei")
@@ -137,6 +142,7 @@ def conflicts_sentence(conflicts: pd.DataFrame, district: str, lang: str = "zh")
 def revision_label(text: str, lang: str = "zh") -> str:
     """A census named by :func:`jbanalysis.metrics.revision_near` in the report's language.
 
+    >>> from jbanalysis.text.sentences.overview import revision_label
     >>> revision_label("economic census 2018"), revision_label("economic census 2018", "en")
     ('2018年经济普查', 'economic census 2018')
     >>> revision_label("")
@@ -160,6 +166,8 @@ def _revision_name(text: str, lang: str) -> str:
 def breaks_sentence(years: pd.DataFrame, lang: str = "zh") -> str:
     """Years in which the cross-section of growth rates breaks (from :func:`metrics.break_years`).
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.overview import breaks_sentence
     >>> b = pd.DataFrame({"year": [2018, 2019], "is_break": [False, True],
     ...                   "dispersion_z": [0.5, 9.1], "revision": ["", "economic census 2018"]})
     >>> breaks_sentence(b)

@@ -64,6 +64,7 @@ HEADINGS: dict[str, tuple[str, str]] = {
 def heading(key: str, lang: str = "zh", district: str | None = None) -> str:
     """A section heading (with its note) of report 03 as Markdown; ``"question"`` its question.
 
+    >>> from jbanalysis.text.sentences.structure import heading
     >>> heading("shares", "en"), heading("specialisation")
     ('## 1. Sector shares', '## 4. 专业化')
     """
@@ -75,7 +76,9 @@ def heading(key: str, lang: str = "zh", district: str | None = None) -> str:
 def sector_sentence(change, district: str | None = None, lang: str = "zh") -> str:
     """A :class:`jbanalysis.metrics.SectorChange` in words: the tertiary share then and now.
 
+    >>> import pandas as pd
     >>> from jbanalysis.metrics import SectorChange
+    >>> from jbanalysis.text.sentences.structure import sector_sentence
     >>> b = pd.DataFrame({"kind": ["economic_census"], "year": [2018], "first_year": [2019]})
     >>> c = SectorChange("jiangbei", pd.DataFrame(), 2005, 2020, 45.2, 78.5, 21.4, b)
     >>> sector_sentence(c)
@@ -121,6 +124,7 @@ def no_structure_sentence(comparison, lang: str = "zh") -> str:
     """Why there is no structure comparison (a :class:`jbanalysis.metrics.ComparisonYear`).
 
     >>> from jbanalysis.metrics import ComparisonYear
+    >>> from jbanalysis.text.sentences.structure import no_structure_sentence
     >>> c = ComparisonYear("yuzhong", None, 2020, ("yuzhong", "jiangbei"), (), (), 3,
     ...                    "no value for yuzhong in any year")
     >>> no_structure_sentence(c, "en")
@@ -143,6 +147,8 @@ def no_structure_sentence(comparison, lang: str = "zh") -> str:
 def lq_sentence(lq: pd.DataFrame, district: str, year: int, lang: str = "zh") -> str:
     """The sector in which the district is most specialised (highest location quotient).
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.structure import lq_sentence
     >>> lq = pd.DataFrame({"jiangbei": [0.1, 0.7, 1.4]},
     ...                   index=["va_primary", "va_secondary", "va_tertiary"])
     >>> lq_sentence(lq, "jiangbei", 2020, "en")
@@ -177,6 +183,8 @@ def shift_share_sentence(
     ``breaks``: the registered breaks in (start, end] (:func:`jbanalysis.metrics.crossed`); the
     sentence names them, since the competitive effect then absorbs the revision.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.structure import shift_share_sentence
     >>> t = pd.DataFrame({"change": [5.0], "reference_growth": [2.0], "sector_mix": [0.0],
     ...                   "competitive": [3.0]}, index=["total"])
     >>> shift_share_sentence(t, "jiangbei", 2005, 2020)
@@ -221,6 +229,8 @@ def specialisation_sentence(
     The rank is among the districts with an index (at least two thirds of ``peers``, default
     the districts of ``index``, :func:`jbanalysis.metrics.standing`); the missing are named.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.structure import specialisation_sentence
     >>> k = pd.Series({"jiangbei": 0.3, "yubei": 0.1, "banan": 0.5})
     >>> specialisation_sentence(k, "jiangbei", 2020)
     '2020年江北区克鲁格曼专业化指数为0.30（0为与全市结构相同，越大越专业化），在有数据的3个区中居第2位。'
@@ -261,7 +271,9 @@ def dispersion_sentence(path, group: str, lang: str = "zh") -> str:
     The verdict (converging / diverging) is that of the last stretch of the path, with the year it
     starts; a path with too many turns is said to fluctuate, without a verdict.
 
+    >>> import pandas as pd
     >>> from jbanalysis.metrics import dispersion_path
+    >>> from jbanalysis.text.sentences.structure import dispersion_sentence
     >>> y = pd.DataFrame({"a": [1.0, 1.0, 1.0], "b": [1.8, 1.2, 1.5], "yuzhong": [1.0, 1.1, None]},
     ...                  index=[2005, 2011, 2020])
     >>> p = dispersion_path(y)
@@ -337,6 +349,7 @@ def beta_sentence(result, lang: str = "zh", breaks: pd.DataFrame | None = None) 
     and the breaks its window crosses (growth of nominal per-capita values).
 
     >>> from jbanalysis.metrics import BetaConvergence
+    >>> from jbanalysis.text.sentences.structure import beta_sentence
     >>> r = BetaConvergence(beta=-0.02, intercept=0.3, speed=0.0211, half_life=32.9,
     ...                     r_squared=0.4, p_value=0.01, n=37, start=2005, end=2020)
     >>> beta_sentence(r, "en")

@@ -42,6 +42,8 @@ def forecast_sentence(
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.forecasts.fan import forecast_sentence
     >>> f = pd.DataFrame({"year": [2023, 2024], "median": [1700.0, 1800.4],
     ...                   "lo80": [1600.0, 1650.2], "hi80": [1800.0, 1950.6],
     ...                   "model": "recent_drift", "fit_start": 2005, "fit_end": 2022})
@@ -91,6 +93,8 @@ def forecast_sentence(
 def fit_span(forecast: pd.DataFrame, lang: str = "zh") -> str:
     """Which years a forecast was made from, in words, bracketed as the language brackets.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.forecasts.fan import fit_span
     >>> f = pd.DataFrame({"fit_start": [2005], "fit_end": [2020]})
     >>> fit_span(f), fit_span(f, "en")
     ('（据2005–2020年数据预测）', ' (forecast from 2005–2020)')

@@ -19,6 +19,7 @@ def selection_sentence(
     ``min_origins`` is the fewest origins on which a choice by backtest error is trusted
     (:data:`jbanalysis.forecast.MIN_ORIGINS_TO_SELECT`); below it nothing is chosen.
 
+    >>> from jbanalysis.text.sentences.forecasts.quality import selection_sentence
     >>> selection_sentence("recent_drift", 0.457, 3, "en")
     'The backtest over 3 forecast origins chose recent drift (median of the last four changes) (MASE 0.46: its errors average 0.46 times the mean yearly change).'
     >>> selection_sentence("naive", 0.3, 1)
@@ -92,7 +93,9 @@ def quality_sentence(forecast: pd.DataFrame, lang: str = "zh") -> str:
 
     Examples
     --------
+    >>> import pandas as pd
     >>> from jbanalysis.forecast import Calibration
+    >>> from jbanalysis.text.sentences.forecasts.quality import quality_sentence
     >>> c = Calibration(1.3, 10, 27, {80: 70.4, 95: 85.2}, {80: 85.2, 95: 96.3}, 0.82, 1.9,
     ...                 True, "")
     >>> f = pd.DataFrame({"model": ["recent_drift"]})

@@ -26,6 +26,8 @@ def target_sentence(check, district: str, indicator: str, lang: str = "zh") -> s
     Growth of money levels is nominal and said so; a historical window that crosses a registered
     break says so; the probability is said only where it is estimable.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.forecasts.targets import target_sentence
     >>> from types import SimpleNamespace
     >>> t = pd.DataFrame({"basis": ["required", "historical 5 years"], "cagr": [14.87, 10.0],
     ...                   "note": ["", ""], "start_year": [2022, 2017], "end_year": [2027, 2022]})
@@ -79,6 +81,8 @@ def target_sentence(check, district: str, indicator: str, lang: str = "zh") -> s
 def outturn_sentence(outturn: pd.DataFrame, district: str, indicator: str, lang: str = "zh") -> str:
     """Forecast against what was later published (:func:`jbanalysis.forecast.outturn`).
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.forecasts.targets import outturn_sentence
     >>> o = pd.DataFrame({"year": [2023], "actual": [1761.0], "median": [1716.9],
     ...                   "error_pct": [2.57], "inside80": [True], "inside95": [True]})
     >>> outturn_sentence(o, "jiangbei", "gdp")
@@ -127,6 +131,8 @@ def outturn_sentence(outturn: pd.DataFrame, district: str, indicator: str, lang:
 def target_table(check, lang: str = "zh") -> pd.DataFrame:
     """A :class:`~jbanalysis.forecast.TargetCheck` table with its words in ``lang``.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.forecasts.targets import target_table
     >>> t = pd.DataFrame({"basis": ["required", "historical 3 years", "forecast (naive) median"],
     ...                   "start_year": [2022] * 3, "end_year": [2027] * 3, "cagr": [1.0] * 3,
     ...                   "value_at_target_year": [2.0] * 3,

@@ -41,6 +41,7 @@ _NAMED = ("interpolated", "corrected", "derived", "estimate", "preliminary")
 def model_name(label: str, lang: str = "zh") -> str:
     """A model or combination (``combo(a+b)``) in words.
 
+    >>> from jbanalysis.text.sentences.forecasts.words import model_name
     >>> model_name("recent_drift"), model_name("combo(naive+theta)", "en")
     ('近期漂移（近四年变化量的中位数）', 'equal-weight combination of naive (last value carried forward) and Theta method')
     """
@@ -138,6 +139,7 @@ COLUMN_WORDS: dict[str, tuple[str, str]] = {
 def table_columns(lang: str = "zh") -> dict[str, str]:
     """Column heads of the forecast report's tables in ``lang`` (for ``DataFrame.rename``).
 
+    >>> from jbanalysis.text.sentences.forecasts.words import table_columns
     >>> table_columns("zh")["error_pct"], table_columns("en")["inside80"]
     ('偏差（%）', 'inside 80%')
     """

@@ -22,8 +22,9 @@ from jbanalysis.text.sentences.versus.clauses import (
 def growth_sentence(comparison, lang: str = "zh") -> str:
     """A :class:`jbanalysis.metrics.GrowthComparison` in words: headline window, rate, rank.
 
-    >>> from jbanalysis.metrics import GrowthComparison, Standing, ComparisonYear, HeadlineGrowth
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import ComparisonYear, GrowthComparison, HeadlineGrowth, Standing
+    >>> from jbanalysis.text.sentences.versus.growth import growth_sentence
     >>> c = ComparisonYear("jiangbei", 2018, 2018, ("jiangbei", "yubei", "banan", "yuzhong"),
     ...                    ("jiangbei", "yubei", "banan"), ("yuzhong",), 3)
     >>> s = Standing("jiangbei", 2018, 14.19, c, value=14.19, rank=1, median=8.45)
@@ -116,9 +117,10 @@ def real_growth_sentence(comparison, lang: str = "zh") -> str:
     Published real growth (可比价) with its rank among the districts that publish it in the
     comparison year, then nominal growth of the levels in the same year with its rank.
 
+    >>> import pandas as pd
     >>> from jbanalysis.metrics import (LevelComparison, Standing, ComparisonYear,
     ...                                 RealGrowthComparison)
-    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.versus.growth import real_growth_sentence
     >>> m = ("jiangbei", "yubei", "banan")
     >>> c = ComparisonYear("jiangbei", 2018, 2018, m, m, (), 3)
     >>> real = LevelComparison("gdp_real_growth", "jiangbei",

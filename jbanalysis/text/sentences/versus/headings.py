@@ -36,6 +36,7 @@ def heading(key: str, lang: str = "zh", district: str | None = None) -> str:
     """A section heading (or note) of report 02 as Markdown; ``"question"`` gives the report's
     question for ``district``.
 
+    >>> from jbanalysis.text.sentences.versus.headings import heading
     >>> heading("level", "en"), heading("rank")
     ('## 1. GDP level', '## 6. 位次')
     >>> heading("question", "en", "yubei")[:40]

@@ -18,6 +18,8 @@ def lines_note(
 ) -> str:
     """What the marks of an indicator chart mean, computed: hollow markers and break lines.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.versus.marks import lines_note
     >>> p = pd.DataFrame({"district": ["jiangbei", "yubei"], "year": [2017, 2017],
     ...                   "indicator": ["gdp", "gdp"], "value": [1.0, 2.0],
     ...                   "flag": ["interpolated", "observed"], "vintage": ["first_release"] * 2})
