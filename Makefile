@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 .PHONY: test report lab lint format data validate bench clean
 
 # ruff reads notebooks too (.ipynb: each cell linted and formatted like a module)
-LINTED := jbanalysis tests benchmarks scripts notebooks
+LINTED := jbanalysis tests benchmarks scripts notebooks conftest.py
 
 # `make lab [PORT=8890] [ARGS="--ip=0.0.0.0 --no-browser"]`: JupyterLab on notebooks/.
 # Jupyter refuses to start as root without --allow-root (containers and CI run as root), so it

@@ -1,6 +1,6 @@
 """jbanalysis: Jiangbei District (江北区, Chongqing) against the central districts.
 
-Every value carries its source, vintage and quality flag. The public API:
+Every value carries its source, vintage and quality flag. The public API (``docs/api.md``):
 
 >>> import jbanalysis as jb
 >>> jb.resolve_district("江北区")
@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import importlib
 from typing import TYPE_CHECKING, Any
-
-__version__ = "0.1.0"
 
 # name -> module that defines it; resolved on first access so `import jbanalysis` stays light.
 _LAZY_ATTRS = {
@@ -41,9 +39,11 @@ _LAZY_ATTRS = {
     "check_claims": "jbanalysis.claims.check",
     "load_claims": "jbanalysis.claims.ledger",
 }
-# The parts of the flow, bottom up (docs/architecture.md), and the older names of modules that
-# moved into them (kept so that `jb.breaks`, `from jbanalysis import maps` … still work).
-_PARTS = ("registry", "io", "sources", "panel", "checks", "metrics", "forecast", "text", "plots")
+# The base modules and the parts of the flow, bottom up (docs/architecture.md), and the older
+# names of modules that moved into them (kept so that `jb.breaks`, `from jbanalysis import maps` …
+# still work).
+_PARTS = ("errors", "names", "tables", "precision", "shown")
+_PARTS += ("registry", "io", "sources", "panel", "checks", "metrics", "forecast", "text", "plots")
 _PARTS += ("claims", "report", "cli", "data")
 _MOVED = {
     "breaks": "jbanalysis.registry.breaks",
@@ -57,8 +57,6 @@ _MOVED = {
     "formatting": "jbanalysis.text.formatting",
     "maps": "jbanalysis.plots.maps",
     "downloads": "jbanalysis.report.downloads",
-    "names": "jbanalysis.names",
-    "precision": "jbanalysis.precision",
 }
 __all__ = [
     "__version__",
@@ -105,6 +103,10 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
 
 
 def __getattr__(name: str) -> Any:
+    if name == "__version__":  # typed once, in pyproject.toml; read from the installed metadata
+        from importlib.metadata import version
+
+        return version(__name__)
     if name in _LAZY_ATTRS:
         value = getattr(importlib.import_module(_LAZY_ATTRS[name]), name)
     elif name in _PARTS:

@@ -6,6 +6,10 @@ half-width), case folding and collapsing runs of white space; nothing else is ch
 江北区 stay different keys (the registry lists both as aliases). A name in traditional characters
 (江北區, as Hong Kong and Taiwan sources print it) that is not found is looked up again in
 simplified characters (:func:`lookup_keys`).
+
+>>> import jbanalysis as jb
+>>> jb.names.normalise("江北区") == jb.names.normalise(" 江北区 "), jb.names.normalise("江北")
+(True, '江北')
 """
 
 from __future__ import annotations
@@ -15,10 +19,22 @@ from functools import cache
 
 
 def normalise(text: object) -> str:
-    """The comparison key of a name: NFKC-folded, case-folded, white space collapsed.
+    """The comparison key of a name.
 
-    >>> normalise("  Jiangbei   District "), normalise("ＧＤＰ"), normalise("江北区")
-    ('jiangbei district', 'gdp', '江北区')
+    Parameters
+    ----------
+    text : object
+        A name as written (any object is read as ``str(text)``).
+
+    Returns
+    -------
+    str
+        ``text`` NFKC-folded (full-width to half-width), case-folded, white space collapsed.
+
+    Examples
+    --------
+    >>> jb.names.normalise("  Jiangbei   District "), jb.names.normalise("ＧＤＰ")
+    ('jiangbei district', 'gdp')
     """
     return " ".join(unicodedata.normalize("NFKC", str(text)).casefold().split())
 
@@ -31,9 +47,21 @@ def _t2s():
 
 
 def simplified(text: str) -> str:
-    """Traditional characters to simplified (江北區 → 江北区); simplified text is unchanged.
+    """Traditional characters to simplified, by OpenCC's ``t2s`` conversion.
 
-    >>> simplified("九龍坡區 地區生產總值")
+    Parameters
+    ----------
+    text : str
+        Any text; simplified and ASCII text come back unchanged.
+
+    Returns
+    -------
+    str
+        The text in simplified characters.
+
+    Examples
+    --------
+    >>> jb.names.simplified("九龍坡區 地區生產總值")
     '九龙坡区 地区生产总值'
     """
     if text.isascii():
@@ -42,10 +70,22 @@ def simplified(text: str) -> str:
 
 
 def lookup_keys(text: object) -> tuple[str, ...]:
-    """The keys to look a name up by, in order: :func:`normalise`, then (for non-ASCII names
-    that change) the same of its :func:`simplified` form.
+    """The keys to look a name up by, in order.
 
-    >>> lookup_keys("Jiangbei"), lookup_keys("江北區")
+    Parameters
+    ----------
+    text : object
+        A name as written.
+
+    Returns
+    -------
+    tuple of str
+        Its :func:`normalise` key, then, for a non-ASCII name that changes, the key of its
+        :func:`simplified` form.
+
+    Examples
+    --------
+    >>> jb.names.lookup_keys("Jiangbei"), jb.names.lookup_keys("江北區")
     (('jiangbei',), ('江北區', '江北区'))
     """
     key = normalise(text)

@@ -10,8 +10,9 @@ covers a range, and a check against data must use that range (``docs/claims.md``
 * a fraction (``三分之一``, ``六成``, ``一半``, ``1/12``) runs half-way to its neighbours among the
   fractions a writer chooses from (:data:`COMMON_FRACTIONS`).
 
->>> mode, f = parse_precision("近六成", "share")
->>> [round(x, 3) for x in fraction_range(f, mode)[:2]]
+>>> import jbanalysis as jb
+>>> mode, share = jb.precision.parse_precision("近六成", "share")
+>>> [round(x, 3) for x in jb.precision.fraction_range(share, mode)[:2]]
 [0.55, 0.6]
 """
 
@@ -22,6 +23,7 @@ import re
 from fractions import Fraction
 
 import numpy as np
+from numpy.typing import ArrayLike
 
 from jbanalysis.names import normalise
 
@@ -36,64 +38,49 @@ __all__ = [
 ]
 
 _EPS = 1e-9  # two floats this close are the same number (a fraction's 1/3 against 0.3333…)
-
-
-_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4}
-_CN_DIGIT.update({"五": 5, "六": 6, "七": 7, "八": 8, "九": 9})
+_CN_DIGIT = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 
 
 def _cn_int(text: str) -> int:
-    """A whole number written in digits or in Chinese numerals up to 99 (十二, 二十五, 七)."""
+    """A whole number in digits or in Chinese numerals up to 99 (十二, 二十五, 七); else KeyError."""
     if text.isdigit():
         return int(text)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        value = (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
-    elif len(text) == 1 and text in _CN_DIGIT:
-        value = _CN_DIGIT[text]
-    else:
-        raise KeyError(text)
-    return value
+    tens, ten, ones = text.partition("十")
+    if not ten:
+        return _CN_DIGIT[text]
+    return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
 
 
 _NUMERAL = "[0-9零〇一二两三四五六七八九十]+"
+# each form of a printed fraction, and its value from the match
 _FRACTION_WORDS = [
-    (re.compile(rf"^(?P<den>{_NUMERAL})分之(?P<num>{_NUMERAL})$"), "fraction"),
-    (re.compile(r"^(?P<tenths>[一二两三四五六七八九])成(?P<half>半)?$"), "tenths"),
-    (re.compile(r"^(一半|半数|半)$"), "half"),
-    (re.compile(r"^(?P<num>\d+)/(?P<den>\d+)$"), "slash"),
-    (re.compile(r"^(?P<pct>\d+(\.\d+)?)%$"), "percent"),
-    (re.compile(r"^(?P<dec>0?\.\d+|0|1(\.0+)?)$"), "decimal"),
+    (
+        rf"^(?P<den>{_NUMERAL})分之(?P<num>{_NUMERAL})$",
+        lambda m: Fraction(*map(_cn_int, m.group("num", "den"))),
+    ),
+    (
+        r"^(?P<tenths>[一二两三四五六七八九])成(?P<half>半)?$",
+        lambda m: Fraction(_cn_int(m["tenths"]) * 2 + bool(m["half"]), 20),
+    ),
+    (r"^(一半|半数|半)$", lambda m: Fraction(1, 2)),
+    (r"^(?P<num>\d+)/(?P<den>\d+)$", lambda m: Fraction(int(m["num"]), int(m["den"]))),
+    (r"^(?P<pct>\d+(\.\d+)?)%$", lambda m: Fraction(m["pct"]) / 100),
+    (r"^(?P<dec>0?\.\d+|0|1(\.0+)?)$", lambda m: Fraction(m["dec"])),
 ]
-# modifiers of a printed number, as prefixes and suffixes; the word decides the range
-_PREFIXES = (
-    ("将近", "nearly"),
-    ("接近", "nearly"),
-    ("近乎", "nearly"),
-    ("近", "nearly"),
-    ("大约", "about"),
-    ("约占", "about"),
-    ("约", "about"),
-    ("大概", "about"),
-    ("超过", "over"),
-    ("突破", "over"),
-    ("多于", "over"),
-    ("超", "over"),
-    ("逾", "over"),
-    ("过", "over"),
-    ("不到", "under"),
-    ("不足", "under"),
-    ("少于", "under"),
-    ("未到", "under"),
+# modifiers of a printed number, as prefixes and suffixes; the word decides the range (a longer
+# word before the word it starts with: 将近 before 近)
+_PREFIXES = tuple(
+    (word, mode)
+    for mode, words in (
+        ("nearly", "将近 接近 近乎 近"),
+        ("about", "大约 约占 约 大概"),
+        ("over", "超过 突破 多于 超 逾 过"),
+        ("under", "不到 不足 少于 未到"),
+    )
+    for word in words.split()
 )
-_SUFFIXES = (
-    ("左右", "about"),
-    ("上下", "about"),
-    ("以上", "over"),
-    ("以下", "under"),
-    ("余", "odd"),
-    ("多", "odd"),
-)
+_SUFFIXES = (("左右", "about"), ("上下", "about"), ("以上", "over"), ("以下", "under"))
+_SUFFIXES += (("余", "odd"), ("多", "odd"))
 
 
 def _clean(text: object) -> str:
@@ -103,47 +90,43 @@ def _clean(text: object) -> str:
 
 
 def parse_fraction(text: object) -> float:
-    """A fraction as printed: ``三分之一``, ``六成``, ``一半``, ``1/12`` (also ``1∕12``), ``60%``, ``0.6``.
+    """A fraction as printed, as a number from 0 to 1.
+
+    Parameters
+    ----------
+    text : str
+        ``三分之一`` (denominator first), ``六成``, ``七成半``, ``一半``, ``1/12`` (also ``1∕12``),
+        ``60%`` or ``0.6``; full-width digits and spaces are folded first.
+
+    Returns
+    -------
+    float
+        The fraction, from 0 to 1.
 
     Raises
     ------
     ValueError
-        Anything else, saying what is accepted.
+        Anything else, or a fraction over 1, saying what is accepted.
 
     Examples
     --------
-    >>> [round(parse_fraction(t), 4) for t in ("三分之一", "六成", "七成半", "一半", "1∕12", "25%", "0.2")]
+    >>> [round(jb.precision.parse_fraction(t), 4) for t in ("三分之一", "六成", "七成半", "一半", "1∕12", "25%", "0.2")]
     [0.3333, 0.6, 0.75, 0.5, 0.0833, 0.25, 0.2]
-    >>> parse_fraction("三分之")
+    >>> jb.precision.parse_fraction("三分之")
     Traceback (most recent call last):
     ...
     ValueError: '三分之' is not a fraction: write it as printed (三分之一, 六成, 一半) or as 1/3, 0.6, 60%
     """
     clean = _clean(text)
-    for pattern, form in _FRACTION_WORDS:
-        match = pattern.match(clean)
-        if not match:
-            continue
-        try:
-            if form == "fraction":
-                value = Fraction(_cn_int(match["num"]), _cn_int(match["den"]))
-            elif form == "tenths":
-                value = Fraction(_cn_int(match["tenths"]), 10) + (
-                    Fraction(1, 20) if match["half"] else 0
-                )
-            elif form == "half":
-                value = Fraction(1, 2)
-            elif form == "slash":
-                value = Fraction(int(match["num"]), int(match["den"]))
-            elif form == "percent":
-                value = Fraction(match["pct"]) / 100
-            else:
-                value = Fraction(match["dec"])
-        except (KeyError, ZeroDivisionError):
+    for pattern, value_of in _FRACTION_WORDS:
+        if match := re.match(pattern, clean):
+            try:
+                value = value_of(match)
+            except (KeyError, ZeroDivisionError):
+                break
+            if 0 <= value <= 1:
+                return float(value)
             break
-        if 0 <= value <= 1:
-            return float(value)
-        break
     raise ValueError(
         f"{str(text)!r} is not a fraction: write it as printed (三分之一, 六成, 一半) "
         "or as 1/3, 0.6, 60%"
@@ -162,21 +145,36 @@ def _modifier(text: str) -> tuple[str, str]:
 
 
 def parse_precision(text: object, kind: str) -> tuple[str, float | None]:
-    """The printed precision of a claim: (mode, fraction or tolerance).
+    """The printed precision of a claim: its mode, and the fraction or tolerance it states.
 
-    * share: a fraction as printed with an optional modifier (``近六成`` -> ``("nearly", 0.6)``,
-      ``约一半``, ``三分之一``, ``超过三分之一``, ``过半``), or empty;
-    * value, growth: a modifier (``约``, ``左右``, ``近``, ``余``, ``超过``, ``不到``), an explicit
-      tolerance ``±0.05`` (in the stated unit), or empty (half the last printed digit);
-    * rank: empty (that exact rank) or ``前`` (``前十``: the stated rank or better).
+    Parameters
+    ----------
+    text : str
+        What the claim prints beside its number. A share: a fraction as printed with an optional
+        modifier (``近六成``, ``约一半``, ``超过三分之一``, ``过半``). A value or a growth: a
+        modifier (``约``, ``左右``, ``近``, ``余``, ``超过``, ``不到``) or a tolerance ``±0.05`` in
+        the stated unit. A rank: ``前`` (``前十``: that rank or better). Empty: exactly as printed.
+    kind : {"share", "value", "growth", "rank"}
+        What the claim states.
+
+    Returns
+    -------
+    tuple of (str, float or None)
+        The mode (``exact``, ``about``, ``nearly``, ``odd``, ``over``, ``under``, ``plusminus``,
+        ``top``) and the fraction (share) or tolerance (``±x``); None where the text states none.
+
+    Raises
+    ------
+    ValueError
+        A word that is not a printed precision of that kind, listing those that are.
 
     Examples
     --------
-    >>> parse_precision("近六成", "share"), parse_precision("过半", "share")
+    >>> jb.precision.parse_precision("近六成", "share"), jb.precision.parse_precision("过半", "share")
     (('nearly', 0.6), ('over', 0.5))
-    >>> parse_precision("余", "value"), parse_precision("±0.05", "growth"), parse_precision("前", "rank")
-    (('odd', None), ('plusminus', 0.05), ('top', None))
-    >>> parse_precision("大致", "value")
+    >>> [jb.precision.parse_precision(*a) for a in [("余", "value"), ("±0.05", "growth"), ("前", "rank")]]
+    [('odd', None), ('plusminus', 0.05), ('top', None)]
+    >>> jb.precision.parse_precision("大致", "value")
     Traceback (most recent call last):
     ...
     ValueError: '大致' is not a printed precision of a value: use 约, 左右, 近, 余, 多, 超过, 不到, ±x or leave it empty
@@ -207,11 +205,10 @@ def parse_precision(text: object, kind: str) -> tuple[str, float | None]:
     if not clean:
         return "exact", None
     if clean.startswith(("±", "+-", "+/-")):
-        number = clean.lstrip("±+-/")
         try:
-            tolerance = float(number)
+            tolerance = float(clean.lstrip("±+-/"))
         except ValueError:
-            tolerance = -1.0
+            tolerance = math.nan
         if tolerance >= 0 and math.isfinite(tolerance):
             return "plusminus", tolerance
     mode, body = _modifier(clean)
@@ -223,36 +220,45 @@ def parse_precision(text: object, kind: str) -> tuple[str, float | None]:
     )
 
 
-def _common_fractions() -> tuple[float, ...]:
-    # the fractions a writer chooses from: halves, thirds, quarters, fifths, tenths (成), and
-    # the unit fractions 1/6 … 1/20
-    values = {a / b for b in (2, 3, 4, 5, 10) for a in range(1, b)}
-    values |= {1 / n for n in range(6, 21)} | {0.0, 1.0}
-    return tuple(sorted({round(v, 12) for v in values}))
-
-
-COMMON_FRACTIONS = _common_fractions()
+#: The fractions a writer chooses from: halves, thirds, quarters, fifths, tenths (成), 1/6 … 1/20.
+COMMON_FRACTIONS = tuple(
+    sorted(
+        {round(a / b, 12) for b in (2, 3, 4, 5, 10) for a in range(b + 1)}
+        | {round(1 / n, 12) for n in range(6, 21)}
+    )
+)
 
 
 def fraction_range(fraction: float, mode: str = "exact") -> tuple[float, float, bool, bool]:
-    """The shares a printed fraction covers: (low, high, low_open, high_open).
+    """The shares a printed fraction covers.
 
     A fraction as printed stands for the values nearer to it than to its neighbours among the
-    fractions a writer chooses from — halves, thirds, quarters, fifths, tenths (成) and the unit
-    fractions 1/6 … 1/20: the range runs half-way to the neighbour on each side. ``约`` / ``左右``
-    widen nothing (the fraction is already approximate); ``近`` (nearly) keeps the lower half
-    only, up to the fraction itself; ``超过`` / ``过`` (more than) and ``不到`` (less than) are
-    read literally.
+    fractions a writer chooses from (:data:`COMMON_FRACTIONS`): low = (f_prev + f) / 2 and
+    high = (f + f_next) / 2.
 
-    low = (f_prev + f) / 2,  high = (f + f_next) / 2
+    ``约`` / ``左右`` widen nothing (the fraction is already approximate); ``近`` (nearly) keeps
+    the lower half, up to the fraction itself; ``超过`` / ``过`` (more than) and ``不到`` (less
+    than) are read literally.
+
+    Parameters
+    ----------
+    fraction : float
+        The fraction as parsed (:func:`parse_fraction`).
+    mode : {"exact", "about", "nearly", "over", "under"}
+        The modifier's mode (:func:`parse_precision`).
+
+    Returns
+    -------
+    tuple of (float, float, bool, bool)
+        ``(low, high, low_open, high_open)``: an open end excludes its bound.
 
     Examples
     --------
-    >>> [round(x, 4) for x in fraction_range(1 / 3)[:2]]   # neighbours 3/10 and 2/5
+    >>> [round(x, 4) for x in jb.precision.fraction_range(1 / 3)[:2]]  # neighbours 3/10 and 2/5
     [0.3167, 0.3667]
-    >>> [round(x, 4) for x in fraction_range(0.6, "nearly")[:2]]   # 近六成: from 11/20 to 3/5
+    >>> [round(x, 4) for x in jb.precision.fraction_range(0.6, "nearly")[:2]]  # 近六成
     [0.55, 0.6]
-    >>> fraction_range(0.5, "over")
+    >>> jb.precision.fraction_range(0.5, "over")
     (0.5, 1.0, True, False)
     """
     f = round(float(fraction), 12)
@@ -273,15 +279,27 @@ def fraction_range(fraction: float, mode: str = "exact") -> tuple[float, float, 
 
 
 def printed_step(text: str, exact_count: bool = False) -> float:
-    """The size of the last printed digit of a number as written (``6.2`` -> 0.1).
+    """The size of the last printed digit of a number as written (``6.2`` → 0.1).
 
-    A whole number ending in zeros is read as rounded at its last non-zero digit (``5560`` ->
-    10, ``6800`` -> 100), except a count read exactly (``exact_count``: 10 firms are 10).
+    Parameters
+    ----------
+    text : str
+        The number as printed (``6.2``, ``67.20``, ``5,560``, ``6.2%``, full-width digits).
+    exact_count : bool, default False
+        Read a whole number exactly (10 firms are 10), not as rounded at its last non-zero
+        digit (``5560`` → 10, ``6800`` → 100).
 
-    >>> printed_step("6.2"), printed_step("67.20"), printed_step("5560"), printed_step("6800")
-    (0.1, 0.01, 10.0, 100.0)
-    >>> printed_step("4000"), printed_step("4000", exact_count=True), printed_step("0")
-    (1000.0, 1.0, 1.0)
+    Returns
+    -------
+    float
+        A power of ten.
+
+    Examples
+    --------
+    >>> [jb.precision.printed_step(t) for t in ("6.2", "67.20", "5560", "6800", "4000", "0")]
+    [0.1, 0.01, 10.0, 100.0, 1000.0, 1.0]
+    >>> jb.precision.printed_step("4000", exact_count=True)
+    1.0
     """
     clean = _clean(text).replace(",", "").removesuffix("%").lstrip("+-")
     if "." in clean:
@@ -295,25 +313,36 @@ def printed_step(text: str, exact_count: bool = False) -> float:
 def value_range(
     stated: float, step: float, mode: str = "exact", tolerance: float | None = None
 ) -> tuple[float, float, bool, bool]:
-    """The values a printed number covers: (low, high, low_open, high_open).
+    """The values a printed number covers, by the mode of its modifier.
 
-    ========  ==========================  =======================================
-    mode      printed as                   range
-    ========  ==========================  =======================================
-    exact     ``6.2``                     stated ± step / 2
-    about     ``约6800``, ``5%左右``       stated ± step
-    nearly    ``近100``                   [stated − step, stated]
-    odd       ``4000余``, ``4000多``       [stated, stated + step)
-    over      ``超过1200``, ``突破``       (stated, ∞)
-    under     ``不到5``                   (−∞, stated)
-    plusminus ``±0.05``                   stated ± tolerance
-    ========  ==========================  =======================================
+    exact ``6.2``: stated ± step / 2; about ``约6800``, ``5%左右``: stated ± step; nearly
+    ``近100``: [stated − step, stated]; odd ``4000余``, ``4000多``: [stated, stated + step);
+    over ``超过1200``, ``突破``: (stated, ∞); under ``不到5``: (−∞, stated); plusminus ``±0.05``:
+    stated ± tolerance.
 
-    >>> value_range(6.2, 0.1)
+    Parameters
+    ----------
+    stated : float
+        The number as printed.
+    step : float
+        The size of its last printed digit (:func:`printed_step`).
+    mode : str, default "exact"
+        One of the modes above (:func:`parse_precision`).
+    tolerance : float, optional
+        The ``±x`` of mode ``plusminus``.
+
+    Returns
+    -------
+    tuple of (float, float, bool, bool)
+        ``(low, high, low_open, high_open)``: an open end excludes its bound.
+
+    Examples
+    --------
+    >>> jb.precision.value_range(6.2, 0.1)
     (6.15, 6.25, False, False)
-    >>> value_range(4000, 1000, "odd")
+    >>> jb.precision.value_range(4000, 1000, "odd")
     (4000, 5000, False, True)
-    >>> value_range(5, 1, "about")
+    >>> jb.precision.value_range(5, 1, "about")
     (4, 6, False, False)
     """
     if mode == "exact":
@@ -335,13 +364,28 @@ def value_range(
 
 
 def _round(x: float) -> float:
+    """A bound without a float sum's last bits (6.2 + 0.05 → 6.25, not 6.250000000000001)."""
     return round(x, 12)
 
 
-def last_digit(values) -> np.ndarray:
-    """The size of the last printed digit of each value, in its own unit (880.98 -> 0.01).
+def last_digit(values: ArrayLike) -> np.ndarray:
+    """The size of the last printed digit of each value, in its own unit (880.98 → 0.01).
 
-    >>> last_digit([880.98, 880.0, 1477345.0, 0.5]).tolist()
+    A value is read as Python prints it (its shortest repr), so ``880.0`` has step 1.
+
+    Parameters
+    ----------
+    values : array_like of float
+        Values as stored.
+
+    Returns
+    -------
+    numpy.ndarray
+        One power of ten per value (1.0 for a whole number, a missing or an infinite value).
+
+    Examples
+    --------
+    >>> jb.precision.last_digit([880.98, 880.0, 1477345.0, 0.5]).tolist()
     [0.01, 1.0, 1.0, 0.1]
     """
     numbers = np.asarray(values, dtype=float).ravel()

@@ -1,5 +1,11 @@
 """The one pivot from tidy rows to a years × districts table, used by panels, metrics, forecasts,
-charts and validation rules alike."""
+charts and validation rules alike.
+
+>>> import jbanalysis as jb
+>>> table = jb.tables.years_by_district(jb.load_panel(indicators="gdp", years=2010))
+>>> float(table.loc[2010, "jiangbei"])
+391.3947
+"""
 
 from __future__ import annotations
 
@@ -15,17 +21,38 @@ def years_by_district(
     what: str = "the rows",
     error: type[Exception] = ValueError,
 ) -> pd.DataFrame:
-    """Years (int64 index ``year``) × districts (columns) of one column of tidy rows.
+    """Years × districts of one column of tidy rows.
 
-    Rows must hold one value per (district, year): several values are an ``error`` naming the
-    first pair (select one value per key first, as :func:`jbanalysis.load_panel` does). A missing
-    cell stays NaN.
+    Parameters
+    ----------
+    rows : pandas.DataFrame
+        Tidy rows with ``district``, ``year`` and ``values``, one row per (district, year): select
+        one value per key first, as :func:`jbanalysis.load_panel` does.
+    values : str, default "value"
+        The column to spread.
+    what : str, default "the rows"
+        What the rows are, for the error message.
+    error : type of Exception, default ValueError
+        The exception raised on a repeated (district, year).
 
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``year`` (int64, sorted), one column per district; a missing cell stays NaN.
+
+    Raises
+    ------
+    ValueError
+        (or ``error``) Several rows for one (district, year), naming the first.
+
+    Examples
+    --------
+    >>> import pandas as pd
     >>> rows = pd.DataFrame({"district": ["jiangbei", "yubei", "jiangbei"], "year": [2010, 2010, 2011],
     ...                      "value": [391.3947, 634.4, 516.5219]})
-    >>> years_by_district(rows).to_dict()
+    >>> jb.tables.years_by_district(rows).to_dict()
     {'jiangbei': {2010: 391.3947, 2011: 516.5219}, 'yubei': {2010: 634.4, 2011: nan}}
-    >>> years_by_district(pd.concat([rows, rows.head(1)]))
+    >>> jb.tables.years_by_district(pd.concat([rows, rows.head(1)]))
     Traceback (most recent call last):
     ...
     ValueError: the rows have more than one value for jiangbei in 2010; select one value per district and year first (jbanalysis.load_panel does)

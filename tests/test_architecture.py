@@ -34,17 +34,8 @@ RANKS = {
 FACES = {"jbanalysis", "jbanalysis.data"}
 #: Modules allowed over 400 lines, and why (generated or data-only).
 LONG_MODULES: dict[str, str] = {
-    "jbanalysis.claims.check": "to split (issue 19, in progress)",
     "jbanalysis.claims.explain": "to split (issue 19, in progress)",
-    "jbanalysis.claims.ledger": "to split (issue 19, in progress)",
-    "jbanalysis.forecast.evaluate": "to split (issue 19, in progress)",
-    "jbanalysis.forecast.panels": "to split (issue 19, in progress)",
     "jbanalysis.io.table": "to split (issue 19, in progress)",
-    "jbanalysis.metrics.comparison": "to split (issue 19, in progress)",
-    "jbanalysis.metrics.growth": "to split (issue 19, in progress)",
-    "jbanalysis.metrics.selection": "to split (issue 19, in progress)",
-    "jbanalysis.metrics.takeaways": "to split (issue 19, in progress)",
-    "jbanalysis.metrics.windows": "to split (issue 19, in progress)",
 }
 MAX_LINES = 400
 

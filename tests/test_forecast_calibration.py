@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from jbanalysis.forecast import Predictive, Widened, forecast
-from jbanalysis.forecast.evaluate import conformal_factor
+from jbanalysis.forecast.calibration import conformal_factor
 
 
 def test_conformal_factor_by_hand():

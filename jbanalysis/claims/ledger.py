@@ -5,8 +5,11 @@ district, indicator and period, the kind (``value``, ``growth``, ``share``, ``ra
 number and its printed precision (:mod:`jbanalysis.precision`), the group of a rank and the
 denominator of a share. A row that cannot be read is reported with its row (the header is row 1)
 and column and left out; the others are still read: rows in = rows checked + rows rejected.
+The columns and types are :mod:`jbanalysis.claims.schema`'s, one row is read by
+:func:`jbanalysis.claims.rows.parse_row`.
 
->>> claims, report = load_claims()
+>>> import jbanalysis as jb
+>>> claims, report = jb.load_claims()
 >>> report.rows_in == report.rows_checked + report.rows_rejected
 True
 """
@@ -16,38 +19,25 @@ from __future__ import annotations
 import csv
 import io
 import math
-import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
 
-from jbanalysis.errors import DataError, UnknownNameError
-from jbanalysis.names import normalise
-from jbanalysis.precision import (
-    _EPS,
-    _clean,
-    _cn_int,
-    _round,
-    fraction_range,
-    parse_fraction,
-    parse_precision,
-    printed_step,
-    value_range,
+from jbanalysis.claims.rows import GROUPS, group_ids, parse_period, parse_row, unit_factor
+from jbanalysis.claims.schema import (
+    KINDS,
+    LEDGER_COLUMNS,
+    REQUIRED_COLUMNS,
+    VERDICTS,
+    Claim,
+    LedgerProblem,
+    LedgerReport,
+    verdict_counts,
 )
-from jbanalysis.registry.districts import (
-    CITY,
-    district_ids,
-    group_members,
-    load_districts,
-    resolve_district,
-)
-from jbanalysis.registry.indicators import convert, load_indicators, resolve_indicator, resolve_unit
+from jbanalysis.errors import DataError
 from jbanalysis.registry.paths import bundle_path
-from jbanalysis.registry.schema import PERIODS, YEAR_RANGE
 
+# the ledger's public names, wherever they are defined (scripts import them from here)
 __all__ = [
     "GROUPS",
     "KINDS",
@@ -63,207 +53,6 @@ __all__ = [
     "unit_factor",
     "verdict_counts",
 ]
-
-KINDS = ("value", "growth", "share", "rank")
-LEDGER_COLUMNS = (
-    "claim_id",
-    "text",
-    "title",
-    "date",
-    "url",
-    "district",
-    "indicator",
-    "period",
-    "kind",
-    "stated",
-    "unit",
-    "precision",
-    "group",
-    "denominator",
-    "note",
-)
-REQUIRED_COLUMNS = ("claim_id", "text", "district", "indicator", "period", "kind", "stated")
-#: Groups a rank can be claimed in: the nine central districts (中心城区), the city's districts
-#: (全市(行政区): the 26 units of level 区, counties left out), all 38 units (全市), and the
-#: 21 districts of the metropolitan area (主城都市区).
-GROUPS = ("central", "districts", "all", "metro21")
-_GROUP_WORDS = {
-    "central": ("central", "central9", "中心城区", "中心城区九区", "主城九区", "九区", "主城区"),
-    "districts": ("districts", "全市(行政区)", "全市行政区", "行政区", "全市各区", "全市区"),
-    "all": ("all", "全市", "全市各区县", "全市区县", "全市38个区县", "38个区县"),
-    "metro21": ("metro21", "主城都市区"),
-}
-_CITY_WORDS = ("全市", "重庆", "重庆市", "chongqing", "city", "500000")
-
-
-@dataclass(frozen=True)
-class LedgerProblem:
-    """One ledger row that could not be checked: where it is and what was expected.
-
-    >>> str(LedgerProblem("claims.csv", 5, "S03", "district", "unknown district '江北县'"))
-    "claims.csv, row 5 (S03), column 'district': unknown district '江北县'"
-    """
-
-    file: str
-    row: int
-    claim_id: str
-    column: str
-    message: str
-    code: str = "unparseable"
-    value: str = ""
-
-    def __str__(self) -> str:
-        who = f" ({self.claim_id})" if self.claim_id else ""
-        return f"{self.file}, row {self.row}{who}, column {self.column!r}: {self.message}"
-
-
-@dataclass
-class LedgerReport:
-    """How many ledger rows went in, were checked and were rejected (and why).
-
-    rows_in = rows_checked + rows_rejected, always.
-
-    >>> r = LedgerReport("claims.csv", rows_in=3, rows_checked=2,
-    ...                  problems=[LedgerProblem("claims.csv", 4, "X", "stated", "missing")])
-    >>> r.rows_rejected, str(r)
-    (1, 'claims.csv: 3 rows in = 2 checked + 1 rejected')
-    """
-
-    file: str
-    rows_in: int = 0
-    rows_checked: int = 0
-    problems: list[LedgerProblem] = field(default_factory=list)
-
-    @property
-    def rows_rejected(self) -> int:
-        return len({p.row for p in self.problems})
-
-    def __str__(self) -> str:
-        return (
-            f"{self.file}: {self.rows_in} rows in = {self.rows_checked} checked + "
-            f"{self.rows_rejected} rejected"
-        )
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One ledger row, parsed: ids from the registries, the stated range in canonical units.
-
-    ``low``/``high`` bound what the printed number allows (a fraction for a share, a rank for a
-    rank, the indicator's canonical unit otherwise); ``low_open``/``high_open`` make a bound
-    strict (``超过``: more than).
-
-    >>> claims, _ = load_claims()
-    >>> s12a = next(c for c in claims if c.claim_id == "S12a")
-    >>> s12a.district, s12a.indicator, s12a.year, s12a.period, s12a.low, s12a.high
-    ('jiangbei', 'gdp_real_growth', 2023, 'Q1-Q3', 6.15, 6.25)
-    """
-
-    claim_id: str
-    text: str
-    district: str
-    indicator: str
-    year: int
-    period: str
-    kind: str
-    stated: float
-    stated_text: str
-    unit: str
-    precision: str
-    low: float
-    high: float
-    low_open: bool = False
-    high_open: bool = False
-    top: bool = False
-    group: str = ""
-    denominator: str = ""
-    title: str = ""
-    date: str = ""
-    url: str = ""
-    note: str = ""
-    row: int = 0
-
-
-_PERIOD_WORDS = {
-    "": "Y",
-    "y": "Y",
-    "全年": "Y",
-    "年": "Y",
-    "q1": "Q1",
-    "一季度": "Q1",
-    "第一季度": "Q1",
-    "h1": "H1",
-    "上半年": "H1",
-    "q1-q3": "Q1-Q3",
-    "q1–q3": "Q1-Q3",
-    "q1—q3": "Q1-Q3",
-    "前三季度": "Q1-Q3",
-    "1-3季度": "Q1-Q3",
-}
-
-
-def parse_period(text: object) -> tuple[int, str]:
-    """A period as written in the ledger: a year, or a year and a part of it.
-
-    Accepts ``2023``, ``2023 Q1-Q3`` (also ``2023Q1–Q3``, ``2023年前三季度``), ``2023 H1``
-    (``2023年上半年``), ``2023 Q1`` (``2023年一季度``); the parts are those of the bundle's
-    ``period`` column (:data:`jbanalysis.data.PERIODS`).
-
-    >>> parse_period("2023"), parse_period("2023 Q1-Q3"), parse_period("2023年上半年")
-    ((2023, 'Y'), (2023, 'Q1-Q3'), (2023, 'H1'))
-    >>> parse_period("2023 Q4")
-    Traceback (most recent call last):
-    ...
-    ValueError: '2023 Q4' is not a period: write a year (2023) or a year and Q1, H1 or Q1-Q3 (2023 Q1-Q3, 2023年前三季度)
-    """
-    clean = normalise(text)
-    match = re.match(r"^(\d{4})\s*年?\s*[-_/ ]?\s*(.*)$", clean)
-    part = _PERIOD_WORDS.get(match.group(2).replace(" ", "")) if match else None
-    if match is None or part is None:
-        raise ValueError(
-            f"{str(text)!r} is not a period: write a year (2023) or a year and Q1, H1 or Q1-Q3 "
-            "(2023 Q1-Q3, 2023年前三季度)"
-        )
-    year = int(match.group(1))
-    if not YEAR_RANGE[0] <= year <= YEAR_RANGE[1]:
-        raise ValueError(f"year {year} is outside {YEAR_RANGE[0]}–{YEAR_RANGE[1]}")
-    assert part in PERIODS
-    return year, part
-
-
-def _group_word(text: object) -> str | None:
-    key = normalise(text).replace(" ", "")
-    for gid, words in _GROUP_WORDS.items():
-        if key in {normalise(w).replace(" ", "") for w in words}:
-            return gid
-    return None
-
-
-def group_ids(group: str) -> list[str]:
-    """District ids of a rank group (:data:`GROUPS`, or its printed name), in registry order.
-
-    >>> len(group_ids("central")), len(group_ids("全市(行政区)")), len(group_ids("全市")), len(group_ids("主城都市区"))
-    (9, 26, 38, 21)
-    """
-    return list(_group_members(group))
-
-
-@cache  # the district registry is read once per process too (districts._registry)
-def _group_members(group: str) -> tuple[str, ...]:
-    gid = _group_word(group)
-    if gid is None:
-        raise ValueError(
-            f"unknown group {group!r}: expected one of {', '.join(GROUPS)} "
-            "(中心城区, 全市(行政区), 全市, 主城都市区)"
-        )
-    if gid == "central":
-        return tuple(district_ids("central"))
-    if gid == "all":
-        return tuple(district_ids("all"))
-    if gid == "metro21":
-        return tuple(group_members("metro21"))
-    reg = load_districts()
-    return tuple(reg.loc[reg["level"] == "district", "id"])
 
 
 def _read_ledger(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
@@ -336,7 +125,8 @@ def load_claims(
 
     Examples
     --------
-    >>> claims, report = load_claims()
+    >>> import jbanalysis as jb
+    >>> claims, report = jb.load_claims()
     >>> str(report)  # doctest: +ELLIPSIS
     '...claims.csv: 57 rows in = 57 checked + 0 rejected'
     >>> c = next(c for c in claims if c.claim_id == "S09")
@@ -367,7 +157,7 @@ def load_claims(
     seen: dict[str, int] = {}
     for line, cells in rows:
         problems = []
-        claim = _parse_row(cells, name, line, seen, problems)
+        claim = parse_row(cells, name, line, seen, problems)
         if problems:
             report.problems.extend(problems)
         elif claim is not None:
@@ -376,254 +166,3 @@ def load_claims(
     report.rows_checked = len(parsed)
     assert report.rows_in == report.rows_checked + report.rows_rejected
     return parsed, report
-
-
-def _parse_row(
-    cells: Mapping[str, str], file: str, line: int, seen: dict[str, int], problems: list
-) -> Claim | None:
-    get = {k: str(cells.get(k, "")).strip() for k in LEDGER_COLUMNS}
-    cid = get["claim_id"]
-
-    def fail(column: str, message: str, code: str = "unparseable") -> None:
-        value = str(cells.get(column, "")) if column in LEDGER_COLUMNS else ""
-        problems.append(LedgerProblem(file, line, cid, column, message, code, value.strip()))
-
-    if "__extra__" in cells:
-        # every cell after the stray comma is shifted: their own errors would only mislead
-        fail(
-            "(end of row)",
-            f"more cells than columns: {cells['__extra__']} (an unquoted comma in a cell? "
-            "quote the cell)",
-            "extra",
-        )
-        return None
-    if not cid:
-        fail("claim_id", "missing claim id", "missing")
-    elif cid in seen:
-        fail("claim_id", f"claim id {cid!r} already used in row {seen[cid]}", "duplicate")
-    if not get["text"]:
-        fail("text", "missing: the claim as printed", "missing")
-    district = indicator = kind = ""
-    try:
-        district = resolve_district(get["district"]) if get["district"] else ""
-        if not district:
-            fail("district", "missing district", "missing")
-    except UnknownNameError as exc:
-        fail("district", str(exc), "unknown")
-    try:
-        indicator = resolve_indicator(get["indicator"]) if get["indicator"] else ""
-        if not indicator:
-            fail("indicator", "missing indicator id (data/indicators.csv)", "missing")
-    except UnknownNameError as exc:
-        fail("indicator", f"{exc} (data/indicators.csv)", "unknown")
-    year, period = 0, "Y"
-    try:
-        year, period = parse_period(get["period"])
-    except ValueError as exc:
-        fail("period", str(exc))
-    if get["kind"].lower() in KINDS:
-        kind = get["kind"].lower()
-    else:
-        fail("kind", f"{get['kind']!r} is not a kind: expected one of {', '.join(KINDS)}")
-    if get["date"] and not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", get["date"]):
-        fail("date", f"{get['date']!r} is not a date: write YYYY, YYYY-MM or YYYY-MM-DD")
-    if not kind or not indicator:
-        return None
-    canonical, ind_kind = _indicator_units()[indicator]
-    stated_text = get["stated"]
-    if not stated_text:
-        fail("stated", "missing stated number", "missing")
-        return None
-    group = denominator = ""
-    top = False
-    if kind == "rank":
-        group = _check_group(get, district, fail)
-    elif get["group"]:
-        fail("group", f"a group is only for a rank; this claim is a {kind}", "not allowed")
-    if kind == "share":
-        denominator = _check_denominator(get, district, fail)
-        if ind_kind == "rate":
-            fail(
-                "indicator",
-                f"a share needs a level or a count; {indicator} is a rate",
-                "not allowed",
-            )
-    elif get["denominator"]:
-        fail(
-            "denominator",
-            f"a denominator is only for a share; this claim is a {kind}",
-            "not allowed",
-        )
-    if kind == "growth" and canonical != "pct":
-        fail(
-            "indicator",
-            f"a growth claim needs a published growth rate (in %), not {indicator}: e.g. "
-            "gdp_real_growth for 增长 of GDP (可比价), retail_sales_growth",
-            "not allowed",
-        )
-        return None
-    try:
-        mode, extra = parse_precision(get["precision"], kind)
-    except ValueError as exc:
-        fail("precision", str(exc))
-        return None
-    unit = canonical
-    try:
-        if kind == "share":
-            stated = parse_fraction(stated_text)
-            if extra is not None and abs(extra - stated) > _EPS:
-                fail(
-                    "precision",
-                    f"{get['precision']!r} is {extra:.4g} but the stated fraction is "
-                    f"{stated_text} ({stated:.4g})",
-                    "mismatch",
-                )
-            low, high, low_open, high_open = fraction_range(stated, mode)
-        elif kind == "rank":
-            stated = float(_rank_number(stated_text))
-            top = mode == "top"
-            low, high, low_open, high_open = (1.0 if top else stated), stated, False, False
-        else:
-            stated, low, high, low_open, high_open = _stated_range(
-                stated_text, get["unit"], canonical, ind_kind, mode, extra, kind, fail
-            )
-    except ValueError as exc:
-        fail("stated", str(exc))
-        return None
-    if kind in ("rank", "share") and get["unit"] and _clean(get["unit"]) not in ("%",):
-        fail("unit", f"a {kind} has no unit; leave the column empty", "not allowed")
-    if problems or not district or not year:
-        return None
-    return Claim(
-        claim_id=cid,
-        text=get["text"],
-        district=district,
-        indicator=indicator,
-        year=year,
-        period=period,
-        kind=kind,
-        stated=stated,
-        stated_text=stated_text,
-        unit=unit,
-        precision=get["precision"],
-        low=low,
-        high=high,
-        low_open=low_open,
-        high_open=high_open,
-        top=top,
-        group=group,
-        denominator=denominator,
-        title=get["title"],
-        date=get["date"],
-        url=get["url"],
-        note=get["note"],
-        row=line,
-    )
-
-
-@cache
-def _indicator_units() -> dict[str, tuple[str, str]]:
-    """indicator id -> (canonical unit, kind), read once."""
-    reg = load_indicators()
-    return {r.id: (r.unit, r.kind) for r in reg.itertuples(index=False)}
-
-
-@cache
-def unit_factor(from_unit: str, to_unit: str) -> float:
-    """The factor taking ``from_unit`` to ``to_unit`` (:func:`jbanalysis.convert`), computed once.
-
-    >>> unit_factor("万元", "cny_100m"), unit_factor("cny_100m", "cny_100m")
-    (0.0001, 1.0)
-    """
-    return float(convert(1.0, from_unit, to_unit))
-
-
-def _rank_number(text: str) -> int:
-    clean = _clean(text).removeprefix("第").removesuffix("位").removesuffix("名")
-    try:
-        value = _cn_int(clean)
-    except KeyError:
-        value = 0
-    if value < 1:
-        raise ValueError(f"{text!r} is not a rank: expected a whole number from 1 (1, 第一, 第3位)")
-    return value
-
-
-def _check_group(get: Mapping[str, str], district: str, fail) -> str:
-    if not get["group"]:
-        fail(
-            "group",
-            "a rank needs its group: central (中心城区), districts (全市(行政区)), all (全市)",
-            "missing",
-        )
-        return ""
-    gid = _group_word(get["group"])
-    if gid is None:
-        fail(
-            "group",
-            f"unknown group {get['group']!r}: expected one of {', '.join(GROUPS)} "
-            "(中心城区, 全市(行政区), 全市, 主城都市区)",
-            "unknown",
-        )
-        return ""
-    if district and district not in group_ids(gid):
-        fail("group", f"{district} is not one of the group {gid}", "not in group")
-    return gid
-
-
-def _check_denominator(get: Mapping[str, str], district: str, fail) -> str:
-    text = get["denominator"]
-    if not text:
-        fail("denominator", "a share needs its denominator: 全市 (the city) or a group", "missing")
-        return ""
-    if normalise(text).replace(" ", "") in {normalise(w) for w in _CITY_WORDS}:
-        return CITY
-    gid = _group_word(text)
-    if gid is None:
-        fail(
-            "denominator",
-            f"unknown denominator {text!r}: expected 全市 (chongqing) or a group "
-            f"({', '.join(GROUPS)})",
-            "unknown",
-        )
-        return ""
-    if district and district not in group_ids(gid):
-        fail("denominator", f"{district} is not one of the group {gid}", "not in group")
-    return gid
-
-
-def _stated_range(text, unit_text, canonical, ind_kind, mode, extra, kind, fail):
-    from jbanalysis.io import parse_number
-
-    stated = parse_number(text)
-    if stated is None:
-        raise ValueError(f"{text!r} is a missing-value mark, not a stated number")
-    unit = canonical
-    if unit_text:
-        try:
-            unit = resolve_unit(unit_text)
-            unit_factor(unit, canonical)
-        except (UnknownNameError, ValueError) as exc:
-            fail("unit", f"{exc}; {canonical} expected", "unknown")
-            unit = canonical
-    if kind == "growth" and unit != "pct":
-        fail("unit", f"a growth rate is in % (got {unit_text!r})")
-    exact_count = ind_kind == "count" and mode == "exact"
-    step = printed_step(text, exact_count=exact_count)
-    low, high, low_open, high_open = value_range(stated, step, mode, extra)
-    factor = unit_factor(unit, canonical)
-    scaled = [x * factor if math.isfinite(x) else x for x in (stated, low, high)]
-    return _round(scaled[0]), _round(scaled[1]), _round(scaled[2]), low_open, high_open
-
-
-VERDICTS = ("consistent", "contradicted", "partly checkable", "not verifiable")
-
-
-def verdict_counts(result: pd.DataFrame) -> dict[str, int]:
-    """How many claims got each verdict (every verdict listed, zeros included).
-
-    >>> verdict_counts(pd.DataFrame({"verdict": ["consistent", "not verifiable", "consistent"]}))
-    {'consistent': 2, 'contradicted': 0, 'partly checkable': 0, 'not verifiable': 1}
-    """
-    counts = result["verdict"].value_counts()
-    return {v: int(counts.get(v, 0)) for v in VERDICTS}

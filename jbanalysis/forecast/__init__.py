@@ -20,28 +20,21 @@ statsmodels is imported only when a model that needs it is fitted; its warnings 
 
 from jbanalysis.forecast import breaks as _breaks
 from jbanalysis.forecast.breaks import known_break_years, relevel
+from jbanalysis.forecast.calibration import Calibration, calibrate
 from jbanalysis.forecast.core import forecast, outturn
 from jbanalysis.forecast.distributions import Combination, Predictive, Widened
-from jbanalysis.forecast.evaluate import (
-    MIN_ORIGINS_TO_SELECT,
-    Calibration,
-    Selection,
-    backtest,
-    calibrate,
-    combine_backtest,
-    honest_score,
-    score,
-    select_model,
-)
+from jbanalysis.forecast.evaluate import backtest, combine_backtest, score
 from jbanalysis.forecast.fitting import MAX_HORIZON
+from jbanalysis.forecast.inputs import series_inputs
 from jbanalysis.forecast.models import DEFAULT_MODEL, MODEL_NAMES, ModelFitError, fit_model
 from jbanalysis.forecast.panels import (
     backtest_panel,
     forecast_district,
     forecast_panel,
     outturn_check,
-    series_inputs,
 )
+from jbanalysis.forecast.protocol import MIN_ORIGINS_TO_SELECT
+from jbanalysis.forecast.selection import Selection, honest_score, select_model
 from jbanalysis.forecast.series import FitWindow, as_annual_series, fit_window
 from jbanalysis.forecast.targets import TargetCheck, cagr, target_check
 

@@ -77,6 +77,7 @@ def known_break_years(
 
     Examples
     --------
+    >>> from jbanalysis.forecast import known_break_years
     >>> known_break_years("gdp")
     (2005, 2009, 2014, 2019, 2024)
     >>> known_break_years("gdp", vintages={2018: "revised"})
@@ -113,6 +114,7 @@ def resolve_breaks(
 
     Examples
     --------
+    >>> from jbanalysis.forecast.breaks import resolve_breaks
     >>> resolve_breaks("none")
     ()
     >>> resolve_breaks([2019, 2009])
@@ -141,6 +143,7 @@ def last_stretch_start(first: int, last: int, break_years: Iterable[int]) -> int
 
     Examples
     --------
+    >>> from jbanalysis.forecast.breaks import last_stretch_start
     >>> last_stretch_start(2005, 2022, (2005, 2009, 2014, 2019, 2024))
     2019
     >>> last_stretch_start(2005, 2017, ())
@@ -198,6 +201,8 @@ def relevel(
     --------
     A series growing 10 % a year with a 50 % jump into 2008 (a new basis):
 
+    >>> import numpy as np
+    >>> from jbanalysis.forecast import relevel
     >>> y = np.array([100.0, 110.0, 121.0, 199.65, 219.615])
     >>> r = relevel(y, np.arange(2005, 2010), [2008])
     >>> r.values.round(2).tolist(), r.keep.tolist(), r.how

@@ -7,8 +7,9 @@ from collections.abc import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from jbanalysis.forecast.calibration import Calibration, widen
+from jbanalysis.forecast.choice import choose_model
 from jbanalysis.forecast.distributions import Combination, Predictive, Widened
-from jbanalysis.forecast.evaluate import Calibration, choose_model, widen
 from jbanalysis.forecast.fitting import (
     MAX_HORIZON,
     ModelArg,
@@ -92,6 +93,8 @@ def forecast(
     --------
     A series known to be on one statistical basis throughout (``breaks="none"``):
 
+    >>> import pandas as pd
+    >>> from jbanalysis.forecast import forecast
     >>> s = pd.Series([100.0, 104.0, 106.0, 111.0, 113.0], index=range(2018, 2023))
     >>> fc = forecast(s, horizon=2, model="naive", breaks="none", calibrate=False)
     >>> fc[["year", "median", "lo95", "hi95"]].round(2)
@@ -196,6 +199,8 @@ def outturn(forecast: pd.DataFrame, actual: pd.Series) -> pd.DataFrame:
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> from jbanalysis.forecast import outturn
     >>> f = pd.DataFrame({"year": [2023, 2024], "median": [110.0, 120.0], "lo80": [105.0, 110.0],
     ...                   "hi80": [115.0, 130.0], "lo95": [100.0, 100.0], "hi95": [120.0, 140.0]})
     >>> outturn(f, pd.Series({2022: 100.0, 2023: 117.0}))

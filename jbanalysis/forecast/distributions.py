@@ -49,6 +49,8 @@ class Predictive:
 
     Examples
     --------
+    >>> import numpy as np
+    >>> from jbanalysis.forecast import Predictive
     >>> d = Predictive(np.array([0.0]), np.array([1.0]), np.inf, log=True)
     >>> round(float(d.quantile(0.5)[0]), 6), round(float(d.mean()[0]), 6)  # exp(0), exp(1/2)
     (1.0, 1.648721)
@@ -93,6 +95,8 @@ class Combination:
 
     Examples
     --------
+    >>> import numpy as np
+    >>> from jbanalysis.forecast import Combination, Predictive
     >>> a = Predictive(np.array([10.0]), np.array([1.0]), np.inf, log=False)
     >>> b = Predictive(np.array([20.0]), np.array([1.0]), np.inf, log=False)
     >>> c = Combination((a, b))
@@ -142,6 +146,8 @@ class Widened:
 
     Examples
     --------
+    >>> import numpy as np
+    >>> from jbanalysis.forecast import Predictive, Widened
     >>> d = Predictive(np.array([10.0]), np.array([1.0]), np.inf, log=False)
     >>> w = Widened(d, 2.0)
     >>> round(float(w.quantile(0.975)[0]), 4), round(float(w.cdf(10.0 + 2 * 1.959964)[0]), 4)

@@ -24,6 +24,7 @@ def check_levels(level: Iterable[float]) -> tuple[float, ...]:
 
     Examples
     --------
+    >>> from jbanalysis.forecast.fitting import check_levels
     >>> check_levels([95, 80])
     (80, 95)
     """
@@ -43,6 +44,7 @@ def check_horizon(horizon: int) -> int:
 
     Examples
     --------
+    >>> from jbanalysis.forecast.fitting import check_horizon
     >>> check_horizon(5)
     5
     >>> check_horizon(50)
@@ -72,6 +74,7 @@ def parse_model(model: ModelArg) -> tuple[str, ...] | None:
 
     Examples
     --------
+    >>> from jbanalysis.forecast.fitting import parse_model
     >>> parse_model("auto") is None, parse_model("naive+theta")
     (True, ('naive', 'theta'))
     """

@@ -235,6 +235,7 @@ def check_model(name: str, n: int, positive: bool) -> None:
 
     Examples
     --------
+    >>> from jbanalysis.forecast.models import check_model
     >>> check_model("ets", 8, True)
     Traceback (most recent call last):
     ...
@@ -260,6 +261,7 @@ def eligible_models(n: int, positive: bool) -> list[str]:
 
     Examples
     --------
+    >>> from jbanalysis.forecast.models import eligible_models
     >>> eligible_models(5, True)
     ['naive', 'recent_drift', 'drift_level', 'drift', 'linear']
     >>> eligible_models(12, False)  # doctest: +NORMALIZE_WHITESPACE
@@ -300,6 +302,8 @@ def fit_model(name: str, y: np.ndarray, horizon: int, keep: np.ndarray | None = 
 
     Examples
     --------
+    >>> import numpy as np
+    >>> from jbanalysis.forecast import fit_model
     >>> r = fit_model("naive", np.array([1.0, 3.0, 5.0]), 2)
     >>> r.predictive.center.tolist(), r.predictive.scale.tolist()  # s = sqrt((4 + 4) / 2) = 2
     ([5.0, 5.0], [2.0, 2.8284271247461903])

@@ -1,8 +1,8 @@
 """Forecasts from the bundled panel: one district (the same for API, CLI and reports) or all.
 
-:func:`series_inputs` is the one place where a panel becomes a forecast's inputs — the values,
-their vintages (which place the census breaks) and flags, and the overlap ratios of break years
-that the observations hold in two vintages — so that ``jbanalysis forecast``, report 04,
+Every one of them takes its inputs from :func:`~jbanalysis.forecast.inputs.series_inputs` — the
+values, their vintages (which place the census breaks) and flags, and the overlap ratios of break
+years that the observations hold in two vintages — so that ``jbanalysis forecast``, report 04,
 :func:`forecast_district` and :func:`forecast_panel` give the same numbers for the same request.
 
 A district whose series cannot be used in :func:`forecast_panel` (too short, values <= 0 for the
@@ -13,14 +13,13 @@ backtests).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from jbanalysis.forecast.core import forecast
 from jbanalysis.forecast.evaluate import backtest
 from jbanalysis.forecast.fitting import ModelArg
+from jbanalysis.forecast.inputs import SeriesInputs, overlap_ratios, series_inputs
 from jbanalysis.forecast.models import ModelFitError
 
 _TIDY_COLUMNS = {"district", "year", "indicator", "value"}
@@ -50,6 +49,8 @@ def as_wide(
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> from jbanalysis.forecast.panels import as_wide
     >>> tidy = pd.DataFrame({"district": ["a", "a", "b"], "year": [2020, 2021, 2020],
     ...                      "indicator": "gdp", "value": [1.0, 2.0, 3.0]})
     >>> as_wide(tidy, "gdp")
@@ -93,114 +94,6 @@ def as_wide(
     return wide[ids]
 
 
-@dataclass
-class SeriesInputs:
-    """Everything :func:`~jbanalysis.forecast.forecast` needs about one panel series.
-
-    Attributes
-    ----------
-    district, indicator, unit : str
-    series : pandas.Series
-        Values by year (NaN where the panel has none).
-    vintages, flags : pandas.Series
-        The panel's ``vintage`` and ``flag`` by year.
-    ratios : dict of int to float
-        Overlap ratio (revised / first release of the same year) by break year, where the
-        observations hold both vintages of a census year.
-    """
-
-    district: str
-    indicator: str
-    unit: str
-    series: pd.Series
-    vintages: pd.Series
-    flags: pd.Series
-    ratios: dict[int, float]
-
-    def kwargs(self) -> dict:
-        """Keyword arguments of :func:`~jbanalysis.forecast.forecast` for this series."""
-        return {
-            "indicator": self.indicator,
-            "district": self.district,
-            "vintages": self.vintages,
-            "flags": self.flags,
-            "ratios": self.ratios,
-        }
-
-
-def overlap_ratios(
-    district: str,
-    indicator: str,
-    vintages: pd.Series | None = None,
-    observations: pd.DataFrame | None = None,
-) -> dict[int, float]:
-    """Overlap ratios of a series' census breaks, where the observations hold both vintages.
-
-    For each registered economic census of the series whose reference year ``Y`` has a
-    first-release and a revised value (``revised`` or ``census``), ``ratio = revised / first
-    release``; it is keyed by the series' break year: ``Y`` where the series' own value of ``Y``
-    is revised, else ``Y + 1``.
-
-    Examples
-    --------
-    >>> r = overlap_ratios("yubei", "gdp")
-    >>> sorted(r), round(r[2019], 4)  # 1752.83 / 1543.09, the 2018 revision
-    ([2019], 1.1359)
-    """
-    from jbanalysis.registry.breaks import NEW_BASIS_VINTAGES, breaks_for
-    from jbanalysis.sources.observations import load_observations
-
-    obs = load_observations() if observations is None else observations
-    rows = obs[(obs["district"] == district) & (obs["indicator"] == indicator)]
-    vint = {} if vintages is None else {int(y): str(v) for y, v in vintages.dropna().items()}
-    out: dict[int, float] = {}
-    censuses = breaks_for(indicator, district)
-    for year in censuses.loc[censuses["kind"] == "economic_census", "year"].astype(int):
-        same = rows[rows["year"] == year]
-        first = same.loc[same["vintage"] == "first_release", "value"].dropna()
-        new = same.loc[same["vintage"].isin(NEW_BASIS_VINTAGES), "value"].dropna()
-        if first.empty or new.empty or float(first.iloc[0]) <= 0:
-            continue
-        key = year if vint.get(year) in NEW_BASIS_VINTAGES else year + 1
-        out[key] = float(new.iloc[0]) / float(first.iloc[0])
-    return out
-
-
-def series_inputs(
-    district: str,
-    indicator: str = "gdp",
-    policy: str = "default",
-    panel: pd.DataFrame | None = None,
-) -> SeriesInputs:
-    """The forecast inputs of one district's indicator from the panel (default: bundled).
-
-    Examples
-    --------
-    >>> x = series_inputs("江北", "gdp")
-    >>> x.district, x.unit, int(x.series.dropna().index[-1]) >= 2022
-    ('jiangbei', 'cny_100m', True)
-    """
-    from jbanalysis.panel.load import load_panel
-    from jbanalysis.registry.districts import resolve_district
-    from jbanalysis.registry.indicators import resolve_indicator
-
-    district = resolve_district(district)
-    indicator = resolve_indicator(indicator)
-    if panel is None:
-        panel = load_panel(policy=policy, districts=[district], indicators=indicator)
-    rows = panel[(panel["district"] == district) & (panel["indicator"] == indicator)]
-    if rows.empty or rows["value"].notna().sum() == 0:
-        raise ValueError(f"the panel has no {indicator} values for {district}")
-    by_year = rows.set_index("year").sort_index()
-    by_year.index = by_year.index.astype(np.int64)
-    series = by_year["value"].astype(float).rename(district)
-    vintages = by_year["vintage"] if "vintage" in by_year else pd.Series(dtype=object)
-    flags = by_year["flag"] if "flag" in by_year else pd.Series(dtype=object)
-    ratios = overlap_ratios(district, indicator, vintages)
-    unit = str(by_year["unit"].iloc[0]) if "unit" in by_year else ""
-    return SeriesInputs(district, indicator, unit, series, vintages, flags, ratios)
-
-
 def forecast_district(
     district: str,
     indicator: str = "gdp",
@@ -224,6 +117,7 @@ def forecast_district(
 
     Examples
     --------
+    >>> from jbanalysis.forecast import forecast_district
     >>> fc = forecast_district("jiangbei", "gdp", horizon=2)
     >>> fc["year"].tolist()[:1] >= [2023], fc.attrs["inputs"].district
     (True, 'jiangbei')
@@ -262,6 +156,7 @@ def outturn_check(
 
     Examples
     --------
+    >>> from jbanalysis.forecast import outturn_check
     >>> held, table = outturn_check("jiangbei", "gdp", years=2)
     >>> int(held["fit_end"].iloc[0]) + 2 == int(table["year"].iloc[-1])
     True
@@ -338,6 +233,9 @@ def forecast_panel(
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> import numpy as np
+    >>> from jbanalysis.forecast import forecast_panel
     >>> wide = pd.DataFrame({"a": [1.0, 2, 3, 4], "b": [5.0, np.nan, 7, 8]},
     ...                     index=pd.Index(range(2019, 2023), name="year"))
     >>> fc = forecast_panel(wide, horizon=1, model="linear", breaks="none", gaps="error")
@@ -404,6 +302,9 @@ def backtest_panel(
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> import numpy as np
+    >>> from jbanalysis.forecast import backtest_panel
     >>> wide = pd.DataFrame({"a": [1.0, 2, 3, 4, 5], "b": [5.0, 6, 7, np.nan, np.nan]},
     ...                     index=pd.Index(range(2018, 2023), name="year"))
     >>> bt = backtest_panel(wide, models=["linear"], horizons=1, min_train=3, breaks="none",

@@ -40,6 +40,8 @@ def as_annual_series(series: pd.Series) -> pd.Series:
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> from jbanalysis.forecast import as_annual_series
     >>> s = pd.Series([1, 2], index=pd.PeriodIndex(["2020", "2021"], freq="Y"))
     >>> as_annual_series(s).index.tolist()
     [2020, 2021]
@@ -130,6 +132,7 @@ class FitWindow:
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.forecast import fit_window
     >>> w = fit_window(pd.Series([5.0, 6, 7, 8], index=range(2011, 2015)), breaks="none")
     >>> (w.start, w.end, w.positive), w.values.tolist()
     ((2011, 2014, True), [5.0, 6.0, 7.0, 8.0])
@@ -237,6 +240,8 @@ def fit_window(
     years before are kept, re-levelled: the 2019 change (+32.2 % in logs 0.2796) is replaced by
     the median change (10 %, 0.0953), so 2016–2018 are scaled by ``exp(0.1843) = 1.2023``:
 
+    >>> import pandas as pd
+    >>> from jbanalysis.forecast import fit_window
     >>> s = pd.Series([100.0, 110, 121, 160, 176, 193.6], index=range(2016, 2022))
     >>> w = fit_window(s, indicator="gdp")
     >>> w.start, w.end, w.n, w.values.round(1).tolist()

@@ -11,8 +11,8 @@ import pandas as pd
 from jbanalysis.forecast.core import forecast_window
 from jbanalysis.forecast.fitting import ModelArg, check_horizon, check_levels, parse_model
 from jbanalysis.forecast.series import fit_window
+from jbanalysis.metrics.compounding import compound, required_cagr
 from jbanalysis.metrics.growth import cagr as window_cagr
-from jbanalysis.metrics.growth import compound, required_cagr
 
 #: ``cagr(start_value, end_value, years)``: the required-growth helper of :mod:`jbanalysis.metrics`
 #: (``100 * ((end / start) ** (1 / years) - 1)``), under the name this package has always used.
@@ -46,6 +46,7 @@ class TargetCheck:
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.forecast import target_check
     >>> s = pd.Series([100.0, 110, 121, 133.1, 146.41], index=range(2016, 2021))
     >>> check = target_check(s, 292.82, 2030, model="drift", breaks="none")
     >>> check.last_year, round(check.required_cagr, 2)
@@ -128,6 +129,8 @@ def target_check(
     Doubling the 2022 level by 2027 needs 14.87 % a year, against 10.23 % over 2019-2022
     (``(146 / 109) ** (1 / 3) - 1``):
 
+    >>> import pandas as pd
+    >>> from jbanalysis.forecast import target_check
     >>> s = pd.Series([100.0, 109, 121, 131, 146], index=range(2018, 2023))
     >>> tc = target_check(s, 2 * 146, 2027, model="drift", breaks="none")
     >>> round(tc.required_cagr, 2), tc.estimable

@@ -13,14 +13,17 @@ Results that can legitimately be missing carry a ``reason``; impossible requests
 """
 
 from jbanalysis.metrics._checks import MetricsError, MissingDataError, UnknownDistrictError
-from jbanalysis.metrics.comparison import (
-    contribution,
-    gap_to_peers,
-    growth_differential,
-    per_capita,
-    rank,
-    share,
+from jbanalysis.metrics.comparison import gap_to_peers, per_capita, rank, share
+from jbanalysis.metrics.completeness import (
+    availability,
+    available_districts,
+    complete_columns,
+    complete_years,
+    covered_years,
+    latest_year,
+    latest_years,
 )
+from jbanalysis.metrics.compounding import compound, doubling_time, required_cagr
 from jbanalysis.metrics.convergence import BetaConvergence, beta_convergence, sigma_convergence
 from jbanalysis.metrics.derived import derive, with_derived
 from jbanalysis.metrics.direction import (
@@ -32,17 +35,23 @@ from jbanalysis.metrics.direction import (
     series_path,
     turn_tolerance,
 )
+from jbanalysis.metrics.group_growth import contribution, growth_differential
 from jbanalysis.metrics.growth import (
     cagr,
     chain_real_growth,
-    compound,
-    doubling_time,
     index_to_base,
     log_growth,
-    required_cagr,
     rolling_cagr,
     yoy_growth,
 )
+from jbanalysis.metrics.headline import (
+    GrowthComparison,
+    HeadlineGrowth,
+    growth_comparison,
+    headline_growth,
+    headline_window,
+)
+from jbanalysis.metrics.history import DispersionPath, RankHistory, dispersion_path, rank_history
 from jbanalysis.metrics.inequality import (
     coefficient_of_variation,
     gini,
@@ -50,22 +59,24 @@ from jbanalysis.metrics.inequality import (
     theil_decomposition,
     theil_l,
 )
+from jbanalysis.metrics.provenance import district_conflicts, provenance
+from jbanalysis.metrics.sectors import SectorChange, sector_change, structure_year
 from jbanalysis.metrics.selection import (
     COMPARISON_SHARE,
     ComparisonYear,
     Standing,
-    availability,
-    available_districts,
     comparison_year,
-    complete_columns,
-    complete_years,
-    covered_years,
-    district_conflicts,
-    latest_year,
-    latest_years,
     needed_members,
-    provenance,
     standing,
+)
+from jbanalysis.metrics.spans import (
+    basis_breaks,
+    cagr_table,
+    crossed,
+    crossed_summary,
+    series_vintages,
+    window_breaks,
+    windows,
 )
 from jbanalysis.metrics.structure import (
     herfindahl,
@@ -76,20 +87,12 @@ from jbanalysis.metrics.structure import (
     shift_share,
 )
 from jbanalysis.metrics.takeaways import (
-    DispersionPath,
     IndexComparison,
     LevelComparison,
-    RankHistory,
     RealGrowthComparison,
-    SectorChange,
-    crossed_summary,
-    dispersion_path,
     index_comparison,
     level_comparison,
-    rank_history,
     real_growth_comparison,
-    sector_change,
-    structure_year,
 )
 from jbanalysis.metrics.vintages import (
     ECONOMIC_CENSUS_YEARS,
@@ -99,19 +102,6 @@ from jbanalysis.metrics.vintages import (
     detect_breaks,
     revision_near,
     splice,
-)
-from jbanalysis.metrics.windows import (
-    GrowthComparison,
-    HeadlineGrowth,
-    basis_breaks,
-    cagr_table,
-    crossed,
-    growth_comparison,
-    headline_growth,
-    headline_window,
-    series_vintages,
-    window_breaks,
-    windows,
 )
 
 __all__ = [

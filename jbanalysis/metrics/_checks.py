@@ -14,6 +14,9 @@ import pandas as pd
 
 TIDY_COLUMNS = ("district", "year", "value")
 
+#: A peer group: a group name of the registry (``"central"``) or a list of district ids.
+Group = str | Sequence[str]
+
 
 class MetricsError(ValueError):
     """Base class: a metric was asked something its input cannot answer."""
@@ -187,6 +190,20 @@ def group_members(group: str | Sequence[str], available: Sequence[object]) -> li
             ) from exc
         return resolve_names(ids, available, f"members of group {group!r}")
     return resolve_names(list(group), available, "group members")
+
+
+def peer_ids(peers: Group) -> list[str]:
+    """District ids of a peer group: a registry group name resolved, a list kept as given.
+
+    >>> from jbanalysis.metrics._checks import peer_ids
+    >>> peer_ids(["jiangbei", "yubei"]), len(peer_ids("central"))
+    (['jiangbei', 'yubei'], 9)
+    """
+    if isinstance(peers, str):
+        from jbanalysis.registry.districts import district_ids
+
+        return list(district_ids(peers))
+    return list(peers)
 
 
 def missing_years(data: pd.Series | pd.DataFrame, years: Iterable[int]) -> list[int]:

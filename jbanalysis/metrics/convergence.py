@@ -48,6 +48,7 @@ def sigma_convergence(data: pd.DataFrame, indicator: str | None = None) -> pd.Da
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import sigma_convergence
     >>> y = pd.DataFrame({"a": [1.0, 2.0], "b": [4.0, 4.0]}, index=[2010, 2020])
     >>> sigma_convergence(y)["sigma"].round(6).tolist()
     [0.693147, 0.346574]
@@ -96,6 +97,7 @@ class BetaConvergence:
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import beta_convergence
     >>> y = pd.DataFrame([[1.0, 4.0, 9.0], [2.0, 6.0, 12.0]], index=[2000, 2010], columns=list("abc"))
     >>> res = beta_convergence(y, 2000, 2010)
     >>> bool(res.beta < 0), res.n
@@ -150,6 +152,7 @@ def beta_convergence(
     Examples
     --------
     >>> import numpy as np, pandas as pd
+    >>> from jbanalysis.metrics import beta_convergence
     >>> y0 = np.array([1.0, 2.0, 4.0, 8.0])
     >>> y1 = y0 * np.exp(10 * (0.1 - 0.02 * np.log(y0)) + np.array([0.01, -0.01, -0.01, 0.01]))
     >>> y = pd.DataFrame([y0, y1], index=[2000, 2010], columns=list("abcd"))

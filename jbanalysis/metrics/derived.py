@@ -67,6 +67,7 @@ def derive(
 
     Examples
     --------
+    >>> from jbanalysis.metrics import derive
     >>> import jbanalysis as jb
     >>> p = jb.load_panel(districts="yuzhong", years=2020)
     >>> row = derive(p).iloc[0]
@@ -142,6 +143,7 @@ def with_derived(
 ) -> pd.DataFrame:
     """The panel with :func:`derive`'s rows added (one value per key still).
 
+    >>> from jbanalysis.metrics import with_derived
     >>> import jbanalysis as jb
     >>> p = with_derived(jb.load_panel(districts=["yuzhong", "jiangbei"], years=2020))
     >>> p.loc[p["indicator"] == "gdp_per_capita", ["district", "flag"]].values.tolist()

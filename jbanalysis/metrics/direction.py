@@ -43,6 +43,7 @@ class Segment:
 
     Examples
     --------
+    >>> from jbanalysis.metrics import Segment
     >>> s = Segment(2011, 2020, 0.156, 0.253, "up")
     >>> round(s.change_pct, 1)
     62.2
@@ -89,6 +90,8 @@ def direction_of(values: pd.Series, tolerance: float = 0.0) -> str:
     more than ``tolerance`` (so the first is the low and the last the high, within it); ``down``
     the reverse; ``flat`` when nothing moves beyond ``tolerance``; else ``mixed``.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import direction_of
     >>> direction_of(pd.Series([1.0, 0.9999, 2.0, 3.0]), tolerance=0.001)
     'up'
     >>> direction_of(pd.Series([1.0, 5.0, 4.0, 6.0]), tolerance=0.5)
@@ -115,6 +118,8 @@ def turn_tolerance(
     """The smallest move that counts as a turn: the larger of ``tolerance`` (the rounding a
     sentence prints) and ``material`` times the series' range.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import turn_tolerance
     >>> turn_tolerance(pd.Series([0.298, 0.156, 0.253]), 0.0005)
     0.0142
     """
@@ -156,6 +161,8 @@ def segments(
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import segments
     >>> sigma = pd.Series([0.298, 0.2988, 0.156, 0.2, 0.19, 0.253],
     ...                   index=[2005, 2008, 2011, 2014, 2017, 2020])
     >>> [(s.start, s.end, s.direction) for s in segments(sigma, 0.0005)]
@@ -225,6 +232,8 @@ class SeriesPath:
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import series_path
     >>> p = series_path(pd.Series([4.0, None, 5.5], index=[2010, 2011, 2012]), digits=1)
     >>> [s.direction for s in p.segments], p.gaps, p.fluctuates
     (['up'], (2011,), False)
@@ -252,6 +261,8 @@ def series_path(series: pd.Series, digits: int = 1, max_described: int = 4) -> S
     Tolerance half a unit of the last printed digit (a move the sentence cannot show is no turn),
     and :data:`MATERIAL_SHARE` of the range (:func:`turn_tolerance`).
 
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import series_path
     >>> p = series_path(pd.Series([0.298, 0.156, 0.253], index=[2005, 2011, 2020]), digits=3)
     >>> [(s.start, s.end, s.direction) for s in p.segments]
     [(2005, 2011, 'down'), (2011, 2020, 'up')]

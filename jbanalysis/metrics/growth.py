@@ -9,8 +9,6 @@ filled).
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 import pandas as pd
 
@@ -21,6 +19,7 @@ from jbanalysis.metrics._checks import (
     check_year,
     missing_years,
 )
+from jbanalysis.metrics.compounding import annual_growth
 
 
 def _frame_or_series(data, indicator):
@@ -60,6 +59,7 @@ def yoy_growth(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import yoy_growth
     >>> gdp = pd.Series([100.0, 110.0, 121.0], index=[2010, 2011, 2012])
     >>> yoy_growth(gdp).round(6).tolist()
     [nan, 10.0, 10.0]
@@ -94,6 +94,7 @@ def log_growth(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import log_growth
     >>> gdp = pd.Series([100.0, 200.0], index=[2010, 2011])
     >>> round(float(log_growth(gdp)[2011]), 4)
     69.3147
@@ -103,10 +104,6 @@ def log_growth(
         raise MetricsError("log growth needs strictly positive levels; found values <= 0")
     out = 100.0 * np.log(frame / _lagged(frame))
     return out.iloc[:, 0].rename(data.name) if was_series else out
-
-
-def _cagr_values(first, last, years: int):
-    return 100.0 * ((last / first) ** (1.0 / years) - 1.0)
 
 
 def cagr(
@@ -142,6 +139,7 @@ def cagr(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import cagr
     >>> gdp = pd.Series([100.0, 110.0, 121.0], index=[2010, 2011, 2012])
     >>> round(cagr(gdp, 2010, 2012), 6)
     10.0
@@ -161,7 +159,7 @@ def cagr(
         raise MissingDataError(f"cagr needs both endpoints; no value for {', '.join(holes)}")
     if (ends <= 0).any().any():
         raise MetricsError("cagr needs strictly positive endpoint values")
-    out = _cagr_values(ends.loc[start], ends.loc[end], end - start)
+    out = annual_growth(ends.loc[start], ends.loc[end], end - start)
     return float(out.iloc[0]) if was_series else out.rename(f"cagr_{start}_{end}")
 
 
@@ -190,6 +188,7 @@ def rolling_cagr(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import rolling_cagr
     >>> gdp = pd.Series([100.0, 110.0, None, 133.1], index=[2010, 2011, 2012, 2013], name="jb")
     >>> out = rolling_cagr(gdp, 2)
     >>> out[["start", "end", "cagr"]].round(6).values.tolist()
@@ -217,7 +216,7 @@ def rolling_cagr(
             elif first <= 0 or last <= 0:
                 value, reason = np.nan, f"non-positive value for {col} in {start} or {end}"
             else:
-                value, reason = float(_cagr_values(first, last, window)), ""
+                value, reason = float(annual_growth(first, last, window)), ""
             rows.append((col, start, end, value, reason))
     return pd.DataFrame(rows, columns=["district", "start", "end", "cagr", "reason"])
 
@@ -246,6 +245,7 @@ def index_to_base(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import index_to_base
     >>> gdp = pd.Series([80.0, 100.0, 125.0], index=[2010, 2011, 2012])
     >>> index_to_base(gdp, 2011).tolist()
     [80.0, 100.0, 125.0]
@@ -304,6 +304,7 @@ def chain_real_growth(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import chain_real_growth
     >>> real = pd.Series([10.0, 5.0], index=[2011, 2012])
     >>> chain_real_growth(real).round(6).to_dict()
     {2010: 100.0, 2011: 110.0, 2012: 115.5}
@@ -335,91 +336,3 @@ def chain_real_growth(
         out.loc[year - 1] = out.loc[year] / factor.loc[year]
     out = out * base_value
     return out.iloc[:, 0].rename(growth.name) if was_series else out
-
-
-def doubling_time(rate: float) -> float:
-    """Years to double at a constant growth rate (percent per year).
-
-    .. math:: T_2 = \\ln 2 / \\ln(1 + r/100)
-
-    Parameters
-    ----------
-    rate : float
-        Growth rate in percent per year; must be > 0 (a level that does not grow never doubles).
-
-    Returns
-    -------
-    float
-        Years.
-
-    Examples
-    --------
-    >>> round(doubling_time(7.0), 4)
-    10.2448
-    """
-    rate = float(rate)
-    if not math.isfinite(rate) or rate <= 0:
-        raise MetricsError(f"doubling time needs a positive finite growth rate, got {rate}")
-    return math.log(2.0) / math.log1p(rate / 100.0)
-
-
-def required_cagr(current: float, target: float, years: float) -> float:
-    """Growth rate (percent per year) needed to go from ``current`` to ``target`` in ``years``.
-
-    .. math:: r = 100 \\, [(target / current)^{1/years} - 1]
-
-    Parameters
-    ----------
-    current, target : float
-        Strictly positive levels in the same unit.
-    years : float
-        Number of years (> 0).
-
-    Returns
-    -------
-    float
-        Percent per year. :func:`compound` is its inverse.
-
-    Examples
-    --------
-    >>> round(required_cagr(100.0, 200.0, 10), 4)
-    7.1773
-    """
-    current, target, years = float(current), float(target), float(years)
-    if not (current > 0 and target > 0):
-        raise MetricsError(f"levels must be > 0, got current={current}, target={target}")
-    if not years > 0:
-        raise MetricsError(f"years must be > 0, got {years}")
-    return 100.0 * ((target / current) ** (1.0 / years) - 1.0)
-
-
-def compound(current: float, rate: float, years: float) -> float:
-    """Level after ``years`` of growth at ``rate`` percent per year.
-
-    .. math:: x_{T} = x_0 (1 + r/100)^{T}
-
-    Parameters
-    ----------
-    current : float
-        Starting level.
-    rate : float
-        Percent per year (> -100).
-    years : float
-        Number of years (>= 0).
-
-    Returns
-    -------
-    float
-        Level in the unit of ``current``.
-
-    Examples
-    --------
-    >>> round(compound(100.0, 10.0, 2), 6)
-    121.0
-    """
-    current, rate, years = float(current), float(rate), float(years)
-    if rate <= -100:
-        raise MetricsError(f"rate must be > -100 %, got {rate}")
-    if years < 0:
-        raise MetricsError(f"years must be >= 0, got {years}")
-    return current * (1.0 + rate / 100.0) ** years

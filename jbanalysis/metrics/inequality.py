@@ -62,6 +62,7 @@ def gini(values: Sequence[float] | pd.Series, weights: Sequence[float] | None = 
 
     Examples
     --------
+    >>> from jbanalysis.metrics import gini
     >>> round(gini([1.0, 2.0, 3.0, 4.0]), 6)
     0.25
     >>> round(gini([1.0, 2.0], weights=[3, 1]), 6)
@@ -101,6 +102,7 @@ def theil(values: Sequence[float] | pd.Series, weights: Sequence[float] | None =
 
     Examples
     --------
+    >>> from jbanalysis.metrics import theil
     >>> round(theil([1.0, 3.0]), 6)
     0.130812
     """
@@ -132,6 +134,7 @@ def theil_l(values: Sequence[float] | pd.Series, weights: Sequence[float] | None
 
     Examples
     --------
+    >>> from jbanalysis.metrics import theil_l
     >>> round(theil_l([1.0, 3.0]), 6)
     0.143841
     """
@@ -171,6 +174,7 @@ def theil_decomposition(
 
     Examples
     --------
+    >>> from jbanalysis.metrics import theil_decomposition
     >>> out = theil_decomposition([1.0, 1.0, 3.0, 3.0], ["a", "a", "b", "b"])
     >>> out.round(6).to_dict()
     {'total': 0.130812, 'between': 0.130812, 'within': 0.0}
@@ -219,6 +223,7 @@ def coefficient_of_variation(
 
     Examples
     --------
+    >>> from jbanalysis.metrics import coefficient_of_variation
     >>> round(coefficient_of_variation([1.0, 3.0]), 6)
     0.5
     """

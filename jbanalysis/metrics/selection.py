@@ -8,20 +8,16 @@ report is for; a district without a value in that year is compared in the latest
 it and two thirds of the group have one, and the result says so. Below two thirds there is no
 comparison at all.
 
-The other helpers split districts and years by completeness (:func:`complete_columns`,
-:func:`complete_years`, :func:`available_districts`, :func:`availability`), state each
-indicator's latest year (:func:`latest_years`), collect the provenance of the values a sentence
-rests on (:func:`provenance`) and the conflicts a district's values are part of
-(:func:`district_conflicts`).
+Which districts and years are complete is found by :mod:`jbanalysis.metrics.completeness`; where
+the values a sentence rests on come from, by :mod:`jbanalysis.metrics.provenance`.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
 import pandas as pd
 
 from jbanalysis.metrics._checks import (
@@ -41,17 +37,8 @@ __all__ = [
     "MIN_COMPARED",
     "ComparisonYear",
     "Standing",
-    "availability",
-    "available_districts",
     "comparison_year",
-    "complete_columns",
-    "complete_years",
-    "covered_years",
-    "district_conflicts",
-    "latest_year",
-    "latest_years",
     "needed_members",
-    "provenance",
     "standing",
 ]
 
@@ -59,6 +46,7 @@ __all__ = [
 def needed_members(n_group: int, share: float = COMPARISON_SHARE) -> int:
     """How many of a group of ``n_group`` must have values: ceil(share n), at least 3.
 
+    >>> from jbanalysis.metrics import needed_members
     >>> needed_members(9), needed_members(3), needed_members(12)
     (6, 3, 8)
     """
@@ -92,6 +80,7 @@ class ComparisonYear:
 
     Examples
     --------
+    >>> from jbanalysis.metrics import ComparisonYear
     >>> c = ComparisonYear("a", 2020, 2020, ("a", "b", "c"), ("a", "b", "c"), (), 3)
     >>> c.ok, c.n
     (True, 3)
@@ -159,6 +148,7 @@ def comparison_year(
     Yubei alone has 2021; eight of nine have 2020, so 2020 is compared, for Yubei too:
 
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import comparison_year
     >>> nine = ["a", "b", "c", "d", "e", "f", "g", "h", "yubei"]
     >>> v = pd.DataFrame({d: [1.0, None] for d in nine[:-1]} | {"yubei": [2.0, 3.0]},
     ...                  index=[2020, 2021])
@@ -245,6 +235,7 @@ class Standing:
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import standing
     >>> v = pd.DataFrame({"a": [3.0], "b": [5.0], "c": [4.0]}, index=[2020])
     >>> s = standing(v, "c", ["a", "b", "c"])
     >>> s.comparison.year, s.rank, s.comparison.n, s.median
@@ -306,6 +297,7 @@ def standing(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import standing
     >>> v = pd.DataFrame({"a": [3.0, None], "b": [5.0, None], "c": [4.0, 6.0]}, index=[2020, 2021])
     >>> s = standing(v, "c", ["a", "b", "c"])
     >>> s.latest_year, s.latest_value, s.year, s.rank
@@ -336,195 +328,3 @@ def standing(
         ascending=ascending,
         values=values,
     )
-
-
-def covered_years(data: pd.DataFrame, share: float = COMPARISON_SHARE) -> list[int]:
-    """Years in which at least ``share`` of the columns (and never fewer than three) have a value.
-
-    The span of a statement over a whole group (a dispersion across all units) ends at the last
-    of these years, by the same rule as :func:`comparison_year`.
-
-    >>> import pandas as pd
-    >>> v = pd.DataFrame({"a": [1.0, 1.0, 1.0], "b": [1.0, 1.0, None], "c": [1.0, None, None]},
-    ...                  index=[2019, 2020, 2021])
-    >>> covered_years(v)
-    [2019]
-    >>> covered_years(v, share=0.5)
-    [2019]
-    """
-    frame = as_year_frame(data)
-    need = needed_members(frame.shape[1], share)
-    counts = frame.notna().sum(axis=1)
-    return [int(y) for y in counts.index[counts >= need]]
-
-
-def latest_year(data: pd.DataFrame | pd.Series, district: str | None = None) -> int | None:
-    """Latest year with a value (of one column of a frame, or of a Series).
-
-    >>> import pandas as pd
-    >>> latest_year(pd.DataFrame({"a": [1.0, None]}, index=[2020, 2021]), "a")
-    2020
-    """
-    series = data if isinstance(data, pd.Series) else as_year_frame(data)[district]
-    valid = series.dropna()
-    return int(valid.index.max()) if len(valid) else None
-
-
-def latest_years(
-    panel: pd.DataFrame, indicators: Iterable[str], districts: Iterable[str] | None = None
-) -> dict[str, int | None]:
-    """Latest year with a value of each indicator among ``districts`` (all when None).
-
-    >>> p = pd.DataFrame({"district": ["a", "a", "b"], "year": [2020, 2022, 2021],
-    ...                   "indicator": ["gdp", "gdp", "pop_resident"], "value": [1.0, 2.0, 3.0]})
-    >>> latest_years(p, ["gdp", "pop_resident", "loans"])
-    {'gdp': 2022, 'pop_resident': 2021, 'loans': None}
-    """
-    sub = panel[panel["value"].notna()]
-    if districts is not None:
-        sub = sub[sub["district"].isin(list(districts))]
-    out: dict[str, int | None] = {}
-    for indicator in indicators:
-        years = sub.loc[sub["indicator"] == indicator, "year"]
-        out[indicator] = int(years.max()) if len(years) else None
-    return out
-
-
-def complete_columns(values: pd.DataFrame, years: Iterable[int]) -> tuple[list[str], list[str]]:
-    """Split columns into those with a value in every one of ``years`` and the rest.
-
-    >>> v = pd.DataFrame({"a": [1.0, 2.0], "b": [None, 2.0]}, index=[2010, 2011])
-    >>> complete_columns(v, [2010, 2011])
-    (['a'], ['b'])
-    """
-    rows = values.reindex(list(years))
-    full = rows.notna().all(axis=0)
-    return [str(c) for c in values.columns[full]], [str(c) for c in values.columns[~full]]
-
-
-def complete_years(
-    panel: pd.DataFrame, indicators: Iterable[str], districts: Iterable[str]
-) -> list[int]:
-    """Years in which every district has a value for every indicator (from the tidy panel).
-
-    >>> p = pd.DataFrame({"district": ["a", "a", "b"], "year": [2010, 2011, 2011],
-    ...                   "indicator": ["gdp"] * 3, "value": [1.0, 2.0, 3.0]})
-    >>> complete_years(p, ["gdp"], ["a", "b"])
-    [2011]
-    """
-    table = availability(panel, indicators, districts)
-    return [int(y) for y in table.index[table.notna().all(axis=1)]]
-
-
-def available_districts(
-    panel: pd.DataFrame, indicators: Iterable[str], year: int, districts: Iterable[str]
-) -> tuple[list[str], list[str]]:
-    """Split districts into those with every indicator in ``year`` and those left out.
-
-    >>> p = pd.DataFrame({"district": ["a", "b"], "year": [2020, 2020],
-    ...                   "indicator": ["va_primary", "va_tertiary"], "value": [1.0, 2.0]})
-    >>> available_districts(p, ["va_primary"], 2020, ["a", "b"])
-    (['a'], ['b'])
-    """
-    districts = list(districts)
-    table = availability(panel, indicators, districts, years=[year])
-    row = table.loc[year]
-    return [d for d in districts if pd.notna(row[d])], [d for d in districts if pd.isna(row[d])]
-
-
-def availability(
-    panel: pd.DataFrame,
-    indicators: Iterable[str],
-    districts: Iterable[str],
-    years: Iterable[int] | None = None,
-) -> pd.DataFrame:
-    """Years x districts: 1.0 where a district has every one of ``indicators``, NaN otherwise.
-
-    The input of :func:`comparison_year` for a statement over several indicators (a sector
-    structure needs all three sectors). Years default to those of the panel's values.
-
-    >>> p = pd.DataFrame({"district": ["a", "a", "b"], "year": [2020, 2020, 2020],
-    ...                   "indicator": ["va_primary", "va_tertiary", "va_primary"],
-    ...                   "value": [1.0, 2.0, 3.0]})
-    >>> availability(p, ["va_primary", "va_tertiary"], ["a", "b"]).loc[2020].tolist()
-    [1.0, nan]
-    """
-    indicators, districts = list(indicators), list(districts)
-    sub = panel[
-        panel["indicator"].isin(indicators)
-        & panel["district"].isin(districts)
-        & panel["value"].notna()
-    ]
-    counts = sub.drop_duplicates(["district", "year", "indicator"]).pivot_table(
-        index="year", columns="district", values="indicator", aggfunc="count"
-    )
-    if years is None:
-        years = sorted(int(y) for y in sub["year"].unique())
-    counts = counts.reindex(index=pd.Index(list(years), name="year"), columns=districts)
-    out = pd.DataFrame(
-        np.where(counts.to_numpy(dtype=float) == len(indicators), 1.0, np.nan),
-        index=counts.index,
-        columns=districts,
-    )
-    out.columns.name = "district"
-    return out
-
-
-#: Provenance columns of a panel row that a sentence may need to qualify a value.
-PROVENANCE_COLUMNS = ("flag", "vintage", "source_kind", "reliability", "correction", "record")
-
-
-def provenance(
-    panel: pd.DataFrame, indicator: str, district: str, years: Iterable[int]
-) -> dict[int, dict[str, str]]:
-    """The provenance of a district's values in ``years``: flag, vintage, source kind, ...
-
-    Returns ``{year: {"flag": ..., "vintage": ..., "source_kind": ..., "reliability": ...,
-    "correction": ..., "record": ..., "source_id": ...}}`` for the years with a row (a year
-    without a value is left out).
-
-    >>> import jbanalysis as jb
-    >>> p = jb.load_panel(districts="jiangbei", indicators="gdp", years=[2021, 2022])
-    >>> row = provenance(p, "gdp", "jiangbei", [2022])[2022]
-    >>> row["flag"], row["reliability"], row["source_kind"], row["correction"]
-    ('corrected', 'low', 'aggregator', 'C002')
-    """
-    wanted = [int(y) for y in years]
-    sub = panel[
-        (panel["indicator"] == indicator)
-        & (panel["district"] == district)
-        & panel["year"].isin(wanted)
-        & panel["value"].notna()
-    ]
-    out: dict[int, dict[str, str]] = {}
-    for row in sub.to_dict("records"):
-        out[int(row["year"])] = {
-            c: ("" if pd.isna(row.get(c, "")) else str(row.get(c, "")))
-            for c in (*PROVENANCE_COLUMNS, "source_id")
-        }
-    return out
-
-
-def district_conflicts(conflicts: pd.DataFrame, district: str) -> pd.DataFrame:
-    """Every conflict between sources that one of the district's values is part of.
-
-    A conflict is listed on the key it was found on (district, year, indicator); a value of the
-    district is also part of a conflict listed on another key when the conflict names it on
-    either side: ``districts`` (ids joined by ``|``), ``district_a``/``district_b`` (the district
-    each side's value belongs to, e.g. the two sides of the 2022 渝中/江北 swap) or
-    ``districts_involved``, where :func:`jbanalysis.panel.conflicts` gives them. Each conflict is
-    counted once.
-
-    >>> c = pd.DataFrame({"district": ["yuzhong", "yubei"], "year": [2022, 2018],
-    ...                   "district_b": ["jiangbei", "yubei"]})
-    >>> district_conflicts(c, "jiangbei")["year"].tolist()
-    [2022]
-    """
-    mask = conflicts["district"].astype(str) == district
-    for column in ("district_a", "district_b"):
-        if column in conflicts.columns:
-            mask |= conflicts[column].astype(str) == district
-    for column in ("districts", "districts_involved"):
-        if column in conflicts.columns:
-            mask |= conflicts[column].astype(str).str.split("|").map(lambda ids: district in ids)
-    return conflicts[mask]

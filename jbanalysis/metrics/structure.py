@@ -59,6 +59,7 @@ def sector_matrix(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import sector_matrix
     >>> panel = pd.DataFrame({"district": ["a", "a"], "year": [2020, 2020],
     ...                       "indicator": ["va_primary", "va_tertiary"], "value": [1.0, 3.0]})
     >>> sector_matrix(panel, 2020, sectors=["va_primary", "va_tertiary"])["a"].tolist()
@@ -135,6 +136,8 @@ def sector_shares(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import sector_shares
+    >>> from jbanalysis.metrics.structure import SECTORS
     >>> m = pd.DataFrame({"jb": [1.0, 39.0, 60.0]}, index=list(SECTORS))
     >>> sector_shares(m)["jb"].tolist()
     [1.0, 39.0, 60.0]
@@ -191,6 +194,7 @@ def location_quotient(matrix: pd.DataFrame, reference: str | Sequence[str]) -> p
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import location_quotient
     >>> m = pd.DataFrame({"jb": [10.0, 30.0], "city": [50.0, 50.0]}, index=["ind", "svc"])
     >>> location_quotient(m, "city")["jb"].tolist()
     [0.5, 1.5]
@@ -226,6 +230,7 @@ def krugman_specialisation(matrix: pd.DataFrame, reference: str | Sequence[str])
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import krugman_specialisation
     >>> m = pd.DataFrame({"jb": [10.0, 30.0], "city": [50.0, 50.0]}, index=["ind", "svc"])
     >>> float(krugman_specialisation(m, "city")["jb"])
     0.5
@@ -258,6 +263,7 @@ def herfindahl(data: pd.DataFrame | pd.Series) -> pd.Series | float:
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import herfindahl
     >>> herfindahl(pd.Series([50.0, 50.0]))
     0.5
     """
@@ -308,6 +314,7 @@ def shift_share(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import shift_share
     >>> s0 = pd.DataFrame({"jb": [10.0, 10.0], "city": [100.0, 100.0]}, index=["ind", "svc"])
     >>> s1 = pd.DataFrame({"jb": [11.0, 14.0], "city": [100.0, 120.0]}, index=["ind", "svc"])
     >>> out = shift_share(s0, s1, "jb", "city")

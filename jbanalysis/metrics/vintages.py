@@ -62,6 +62,7 @@ def revision_near(year: int, revisions: Mapping[int, str] | None = None) -> str:
 
     Examples
     --------
+    >>> from jbanalysis.metrics import revision_near
     >>> revision_near(2019)
     'economic census 2018'
     >>> revision_near(2021)
@@ -117,6 +118,7 @@ def break_scores(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import break_scores
     >>> levels = pd.DataFrame({"a": [100.0, 110.0, 121.0], "b": [100.0, 110.0, 121.0],
     ...                        "c": [100.0, 111.0, 150.0], "d": [100.0, 109.0, 119.0]},
     ...                       index=[2017, 2018, 2019])
@@ -185,6 +187,7 @@ def detect_breaks(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import detect_breaks
     >>> levels = pd.DataFrame({"a": [100.0, 110.0, 121.0], "b": [100.0, 110.0, 121.0],
     ...                        "c": [100.0, 111.0, 150.0], "d": [100.0, 109.0, 119.0]},
     ...                       index=[2017, 2018, 2019])
@@ -234,6 +237,7 @@ def break_years(
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import break_years
     >>> growth = pd.DataFrame({"a": [10, 10, 11, 9, 30], "b": [11, 9, 10, 10, -5],
     ...                        "c": [9, 11, 9, 11, 12], "d": [10, 10, 10, 10, 40]},
     ...                       index=[2015, 2016, 2017, 2018, 2019], dtype=float)
@@ -293,6 +297,7 @@ def splice(old: pd.Series, new: pd.Series, overlap_year: int) -> pd.DataFrame:
     Examples
     --------
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import splice
     >>> old = pd.Series([90.0, 100.0], index=[2017, 2018])
     >>> new = pd.Series([110.0, 121.0], index=[2018, 2019])
     >>> out = splice(old, new, 2018)

@@ -1,155 +1,24 @@
-"""Growth windows and the breaks they cross: which span a headline growth rate may use.
+"""Headline growth: a series' CAGR over its longest window without a break, and its rank.
 
-A growth rate over start–end compares a level on one statistical basis with a level on another
-when a registered break (:mod:`jbanalysis.registry.breaks`) starts a new basis in (start, end]. The
-*headline* growth of a series is therefore taken over the longest window without such a break
-(:func:`headline_window`; the latest of equally long ones), and tables of growth windows mark the
-windows that cross one (:func:`window_breaks`). Break years are per series: an economic census
-starts the new basis in the census year itself where that year's value is already revised
-(:func:`jbanalysis.registry.breaks.new_basis_years`), so the panel's vintages are passed on.
-
-Growth of levels is nominal (at current prices). Real growth is published separately
-(``gdp_real_growth``) and never derived here.
+The window of a headline growth rate crosses no registered break of the series
+(:mod:`jbanalysis.metrics.spans`); a comparison with the peers uses the longest window two thirds
+of the group share (:func:`growth_comparison`). Growth of levels is nominal (at current prices).
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 import numpy as np
 import pandas as pd
 
 from jbanalysis.metrics._checks import as_year_frame, group_members, resolve_names
-from jbanalysis.metrics.selection import COMPARISON_SHARE, Standing, standing
-
-__all__ = [
-    "GrowthComparison",
-    "HeadlineGrowth",
-    "basis_breaks",
-    "cagr_table",
-    "crossed",
-    "growth_comparison",
-    "headline_growth",
-    "headline_window",
-    "series_vintages",
-    "window_breaks",
-    "windows",
-]
-
-
-def windows(start: int, end: int, step: int = 5) -> list[tuple[int, int]]:
-    """Consecutive windows of ``step`` years from ``start``; the last one ends at ``end``.
-
-    >>> windows(2005, 2022)
-    [(2005, 2010), (2010, 2015), (2015, 2020), (2020, 2022)]
-    >>> windows(2010, 2012)
-    [(2010, 2012)]
-    """
-    if end <= start:
-        raise ValueError(f"end ({end}) must be after start ({start})")
-    edges = [*range(start, end, step), end]
-    return list(itertools.pairwise(edges))
-
-
-def cagr_table(values: pd.DataFrame, spans: Iterable[tuple[int, int]]) -> pd.DataFrame:
-    """Districts x windows of CAGR (percent a year) from :func:`jbanalysis.metrics.rolling_cagr`.
-
-    A window without both endpoint values stays NaN (``rolling_cagr`` gives the reason). Growth
-    of levels is nominal; :func:`window_breaks` says which windows cross a registered break.
-
-    >>> v = pd.DataFrame({"a": [100.0, 121.0, 133.1], "b": [100.0, None, 110.0]},
-    ...                  index=[2010, 2012, 2013])
-    >>> cagr_table(v, [(2010, 2012), (2012, 2013)]).round(3).to_dict()
-    {'2010–2012': {'a': 10.0, 'b': nan}, '2012–2013': {'a': 10.0, 'b': nan}}
-    """
-    from jbanalysis.metrics.growth import rolling_cagr
-
-    full = values.reindex(range(int(values.index.min()), int(values.index.max()) + 1))
-    columns = {}
-    for start, end in spans:
-        table = rolling_cagr(full, end - start)
-        table = table[table["end"] == end].set_index("district")["cagr"]
-        columns[f"{start}–{end}"] = table.reindex(values.columns)
-    return pd.DataFrame(columns)
-
-
-@cache
-def _basis_breaks(
-    indicator: str, district: str | None, vintages: tuple[tuple[int, str], ...]
-) -> pd.DataFrame:
-    from jbanalysis.registry.breaks import breaks_for, new_basis_years
-
-    table = breaks_for(indicator, district)
-    # the registry's rule, asked once per series: a census whose own year is already revised
-    # starts the new basis in that year, every other break in its first_year
-    if table.empty:
-        return table.assign(basis_year=pd.Series(dtype="int64"))
-    starts = set(new_basis_years(indicator, district, dict(vintages), breaks=table))
-    basis = [
-        int(row.year)
-        if row.kind == "economic_census" and int(row.year) in starts
-        else int(row.first_year)
-        for row in table.itertuples(index=False)
-    ]
-    return table.assign(basis_year=pd.Series(basis, index=table.index, dtype="int64"))
-
-
-def basis_breaks(
-    indicator: str, district: str | None = None, vintages: Mapping[int, str] | None = None
-) -> pd.DataFrame:
-    """The registered breaks of one series, with ``basis_year``: the first year of the new basis.
-
-    ``basis_year`` is :func:`jbanalysis.registry.breaks.new_basis_years` of each break (the census year
-    itself where that year's value is already revised, else the registered ``first_year``).
-
-    >>> b = basis_breaks("gdp", "jiangbei", {2018: "revised"})
-    >>> b.loc[b["kind"] == "economic_census", ["year", "basis_year"]].values.tolist()[-2:]
-    [[2018, 2018], [2023, 2024]]
-    """
-    key = tuple(sorted((int(y), str(v)) for y, v in (vintages or {}).items()))
-    if district is not None:
-        from jbanalysis.metrics._checks import registry_resolve
-
-        # a column of the user's own data that the registry does not know: only the breaks
-        # registered for every unit apply to it
-        district = registry_resolve(district)
-    return _basis_breaks(indicator, district, key).copy()
-
-
-def series_vintages(panel: pd.DataFrame | None, indicator: str, district: str) -> dict[int, str]:
-    """The vintage of each year's value of one series in the panel (empty without a panel).
-
-    >>> p = pd.DataFrame({"district": ["a"], "year": [2018], "indicator": ["gdp"],
-    ...                   "vintage": ["revised"]})
-    >>> series_vintages(p, "gdp", "a")
-    {2018: 'revised'}
-    """
-    if panel is None or "vintage" not in panel.columns:
-        return {}
-    own = panel[(panel["indicator"] == indicator) & (panel["district"] == district)]
-    return {int(y): str(v) for y, v in zip(own["year"], own["vintage"], strict=True)}
-
-
-def crossed(
-    indicator: str,
-    start: int,
-    end: int,
-    district: str | None = None,
-    vintages: Mapping[int, str] | None = None,
-) -> pd.DataFrame:
-    """Breaks whose new basis starts in (start, end]: what a growth rate over start–end crosses.
-
-    >>> crossed("gdp", 2005, 2022, "jiangbei")["year"].tolist()
-    [2008, 2013, 2018]
-    >>> crossed("gdp", 2019, 2022, "jiangbei").empty
-    True
-    """
-    table = basis_breaks(indicator, district, vintages)
-    inside = (table["basis_year"] > int(start)) & (table["basis_year"] <= int(end))
-    return table[inside].reset_index(drop=True)
+from jbanalysis.metrics.compounding import annual_growth
+from jbanalysis.metrics.provenance import provenance
+from jbanalysis.metrics.selection import COMPARISON_SHARE, Standing, needed_members, standing
+from jbanalysis.metrics.spans import basis_breaks, series_vintages
 
 
 def headline_window(
@@ -161,6 +30,8 @@ def headline_window(
     in (s, e]; the longest wins, and of equally long ones the latest. None when no window of at
     least ``min_years`` years qualifies.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import headline_window
     >>> s = pd.Series([1.0, 2, 3, 4, 5, 6], index=range(2015, 2021))
     >>> headline_window(s, [2019])
     (2015, 2018)
@@ -199,6 +70,7 @@ class HeadlineGrowth:
 
     Examples
     --------
+    >>> from jbanalysis.metrics import HeadlineGrowth
     >>> g = HeadlineGrowth("a", "gdp", 2014, 2018, 10.0, 1.0, 1.4641, 2005, 2022, (2009, 2014, 2019))
     >>> g.ok, g.years
     (True, 4)
@@ -247,6 +119,8 @@ def headline_growth(
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import headline_growth
     >>> v = pd.Series([100.0, 110.0, 121.0, 300.0], index=[2016, 2017, 2018, 2019])
     >>> g = headline_growth(v, "gdp", "jiangbei")
     >>> g.start, g.end, round(g.cagr, 6)
@@ -277,7 +151,7 @@ def headline_growth(
             district, indicator, None, None, nan, nan, nan, first, last, basis, inside
         )
     s, e = window
-    rate = 100.0 * ((valid[e] / valid[s]) ** (1.0 / (e - s)) - 1.0)
+    rate = annual_growth(valid[s], valid[e], e - s)
     return HeadlineGrowth(
         district,
         indicator,
@@ -291,31 +165,6 @@ def headline_growth(
         basis,
         inside,
     )
-
-
-def window_breaks(
-    spans: Iterable[tuple[int, int]],
-    indicator: str,
-    districts: Sequence[str],
-    panel: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """Districts x windows: True where the window crosses a break of the district's series.
-
-    Labels as in :func:`cagr_table` (``"2005–2010"``), so the two frames align.
-
-    >>> window_breaks([(2005, 2010), (2010, 2015), (2019, 2022)], "gdp", ["jiangbei"]).loc["jiangbei"].tolist()
-    [True, True, False]
-    """
-    spans = list(spans)
-    out = {}
-    for start, end in spans:
-        column = []
-        for district in districts:
-            table = basis_breaks(indicator, district, series_vintages(panel, indicator, district))
-            years = table["basis_year"].to_numpy()
-            column.append(bool(((years > start) & (years <= end)).any()))
-        out[f"{start}–{end}"] = column
-    return pd.DataFrame(out, index=pd.Index(list(districts), name="district"))
 
 
 @dataclass(frozen=True)
@@ -340,6 +189,8 @@ class GrowthComparison:
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import growth_comparison
     >>> v = pd.DataFrame({"a": [100.0, 121.0], "b": [100.0, 110.0], "c": [100.0, 144.0]},
     ...                  index=[2015, 2017])
     >>> g = growth_comparison(v, "gdp", "a", ["a", "b", "c"])
@@ -372,6 +223,8 @@ def growth_comparison(
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> from jbanalysis.metrics import growth_comparison
     >>> v = pd.DataFrame({"a": [100.0, 110.0, 121.0], "b": [100.0, 105.0, None],
     ...                   "c": [100.0, 120.0, 144.0]}, index=[2015, 2016, 2017])
     >>> g = growth_comparison(v, "gdp", "a", ["a", "b", "c"])
@@ -382,8 +235,6 @@ def growth_comparison(
     >>> (g.headline.start, g.headline.end), g.standing.year is None, g.shared
     ((2015, 2017), True, False)
     """
-    from jbanalysis.metrics.selection import needed_members, provenance
-
     if panel is None and "indicator" in data.columns:
         panel = data
     frame = as_year_frame(data, indicator)
@@ -405,7 +256,7 @@ def growth_comparison(
             if ((basis[member] > s) & (basis[member] <= e)).any():
                 broken.append(member)
                 continue
-            rates[member] = 100.0 * ((b / a) ** (1.0 / (e - s)) - 1.0)
+            rates[member] = annual_growth(a, b, e - s)
         return rates, broken
 
     need = needed_members(len(members), share)
@@ -428,7 +279,7 @@ def growth_comparison(
             indicator,
             s,
             e,
-            100.0 * ((b / a) ** (1.0 / (e - s)) - 1.0),
+            annual_growth(a, b, e - s),
             a,
             b,
             own.first,
