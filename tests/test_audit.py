@@ -1,8 +1,8 @@
 """The takeaway audit: every sentence of reports 01–03, for the nine central districts in Chinese
 and English, re-derived from the panel inside this test and compared.
 
-The reports are rendered once per session (:func:`rendered`; the sets that ``test_notebooks.py``
-renders are shared), the text the reader sees is taken from the HTML (markdown outputs and the
+The reports are rendered once per test run (:func:`rendered`, ``tests/rendering.py``: the sets
+that ``test_notebooks.py`` reads are among them), the text the reader sees is taken from the HTML (markdown outputs and the
 summary), split into sentences, and each sentence must match one of the templates below *as a
 whole*: a sentence no template recognises fails, so there is no number the audit did not read.
 Each number is then recomputed here with the test's own arithmetic on the tidy panel (ranks by
@@ -25,12 +25,7 @@ the metrics that wrote the sentence. On top of the numbers the rules are checked
 from __future__ import annotations
 
 import math
-import os
 import re
-import shutil
-import tempfile
-import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -39,13 +34,12 @@ import numpy as np
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
+from rendering import AUDITED, SETS
 
 import jbanalysis as jb
-from jbanalysis.report.build import build_reports, list_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
 NINE = tuple(jb.district_ids("central"))
-AUDITED = ("01_data_overview", "02_jiangbei_vs_central_districts", "03_structure")
 NEED = math.ceil(2 / 3 * len(NINE))  # 6 of the nine
 LANGS = ("zh", "en")
 
@@ -55,37 +49,19 @@ LANGS = ("zh", "en")
 
 @pytest.fixture(scope="session")
 def rendered() -> dict[tuple[str, str], dict[str, tuple[str, str]]]:
-    """{(district, lang): {notebook: (html, summary)}} for the 18 sets, rendered in parallel."""
-    from test_notebooks import reports_for
-
-    notebooks = [p for p in list_notebooks() if p.stem in AUDITED]
-    out = Path(tempfile.mkdtemp(prefix="jb-audit-"))
-    shared = {("jiangbei", "zh"), ("yubei", "en")}  # test_notebooks renders these anyway
-
-    def render(key):
-        district, lang = key
-        if key in shared:
-            _, results = reports_for(district, lang)
-        else:
-            folder = out / f"{district}-{lang}"
-            results = build_reports(
-                district, lang, folder, jobs=1, notebooks=notebooks, progress=False
-            )
-        return key, {
-            r.notebook: (r.html.read_text(encoding="utf-8") if r.ok else "", r.summary, r.error)
+    """{(district, lang): {notebook: (html, summary)}} for the 18 sets, rendered once per run
+    (``tests/rendering.py``: in a process of their own while the rest of the suite runs)."""
+    done, failed = {}, []
+    for key in [(d, lang) for d in NINE for lang in LANGS]:
+        _, results = SETS.get(*key)
+        done[key] = {
+            r.notebook: (r.html.read_text(encoding="utf-8") if r.ok else "", r.summary)
             for r in results
             if r.notebook in AUDITED
         }
-
-    keys = [(d, lang) for d in NINE for lang in LANGS]
-    start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
-        done = dict(pool.map(render, keys))
-    print(f"\naudit: rendered {len(keys)} report sets in {time.perf_counter() - start:.0f} s")
-    shutil.rmtree(out, ignore_errors=True)
-    failed = [(k, n, e) for k, v in done.items() for n, (_, _, e) in v.items() if e]
+        failed += [(key, r.notebook, r.cell, r.error) for r in results if r.error]
     assert not failed, failed
-    return {k: {n: (h, s) for n, (h, s, _) in v.items()} for k, v in done.items()}
+    return done
 
 
 # --- the truth: the test's own arithmetic on the panel -------------------------------------------
@@ -1589,7 +1565,7 @@ STATIC_NOTES = _static_notes()
 # --- the tests -----------------------------------------------------------------------------------
 
 
-@pytest.mark.slow
+@pytest.mark.reports("audit")
 def test_every_takeaway_of_every_report_is_true_like_for_like_and_sourced(rendered):
     problems = []
     audited = 0
@@ -1605,7 +1581,7 @@ def test_every_takeaway_of_every_report_is_true_like_for_like_and_sourced(render
     assert not problems, "\n".join(problems[:60])
 
 
-@pytest.mark.slow
+@pytest.mark.reports("audit")
 def test_the_examples_of_the_issue_read_true(rendered):
     text = {
         key: "\n".join(

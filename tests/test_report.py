@@ -216,7 +216,7 @@ def _parse(page: str) -> _Images:
     return parsed
 
 
-@pytest.mark.slow
+@pytest.mark.reports("full")
 @pytest.mark.parametrize(("district", "lang"), [("jiangbei", "zh"), ("yubei", "en")])
 def test_every_chart_has_alt_text_its_takeaway_or_its_title(district, lang):
     _out, results = reports_for(district, lang)
@@ -238,7 +238,7 @@ def test_every_chart_has_alt_text_its_takeaway_or_its_title(district, lang):
     assert versus.alts[1] == expected[lang]
 
 
-@pytest.mark.slow
+@pytest.mark.reports("full")
 @pytest.mark.parametrize(("district", "lang"), [("jiangbei", "zh"), ("yubei", "en")])
 def test_downloads_are_linked_and_equal_to_the_panel(district, lang):
     out, results = reports_for(district, lang)
@@ -284,7 +284,7 @@ def _check_against_panel(frame: pd.DataFrame, panel: pd.DataFrame, where: str) -
     assert (frame.loc[frame["basis"] == "gap", "source_id"] == "").all(), where
 
 
-@pytest.mark.slow
+@pytest.mark.reports("full")
 def test_the_numbers_behind_the_gdp_chart_and_the_map_hand_checked():
     _out, results = reports_for("jiangbei", "zh")
     folder = results[1].data_folder
