@@ -17,8 +17,12 @@ from rendering import PLANS, SETS, merge
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-#: Docstring examples that execute a notebook (a kernel starts): in the slow tier.
-SLOW_DOCTESTS = {"jbanalysis.report.build.build_reports"}
+#: Docstring examples that execute a notebook (a kernel starts), as doctests and as pasted: in
+#: the slow tier.
+SLOW_DOCTESTS = {
+    "jbanalysis.report.build.build_reports",
+    "test_examples_run_as_pasted[jbanalysis.report.build]",
+}
 
 
 def pytest_configure(config):

@@ -227,16 +227,18 @@ def fmt_range(
     return f"{a}–{b}"
 
 
-def fmt_number(value: float, digits: int = 1, lang: str = "zh") -> str:
-    """A plain number with ``digits`` decimals and thousands separators.
+def fmt_number(value: float, digits: int = 1, lang: str = "zh", grouped: bool = True) -> str:
+    """A plain number with ``digits`` decimals and (``grouped``) thousands separators.
 
     >>> from jbanalysis.text.numbers import fmt_number
     >>> fmt_number(1234.567), fmt_number(0.25287, 3), fmt_number(float("nan"), lang="en")
     ('1,234.6', '0.253', 'no data')
+    >>> fmt_number(1234.5, 0, grouped=False)
+    '1235'
     """
     if not is_number(value):
         return term("no_data", lang)
-    return _digits(Decimal(repr(float(value))), digits, grouped=True)
+    return _digits(Decimal(repr(float(value))), digits, grouped=grouped)
 
 
 def fmt_pct(value: float, lang: str = "zh", signed: bool = False, digits: int = 1) -> str:

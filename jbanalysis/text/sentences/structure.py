@@ -18,7 +18,7 @@ from jbanalysis.text.headings import QUESTIONS, question
 from jbanalysis.text.labels import district_name
 from jbanalysis.text.lang import pick
 from jbanalysis.text.lists import names, ordinal
-from jbanalysis.text.numbers import fmt_pct, fmt_points, fmt_value
+from jbanalysis.text.numbers import fmt_number, fmt_pct, fmt_points, fmt_value
 from jbanalysis.text.sentences.common import breaks_phrase, missing_phrase
 
 __all__ = [
@@ -162,10 +162,11 @@ def lq_sentence(lq: pd.DataFrame, district: str, year: int, lang: str = "zh") ->
     value = float(col.max())
     name = district_name(district, lang)
     sector = term(top, lang) if has_term(top) else top
+    shown = fmt_number(value, 2)
     return pick(
-        f"{year}年{name}区位商最高的是{sector}（{value:.2f}），该产业比重是全市的{value:.2f}倍。",
-        f"In {year} {name}'s location quotient is highest in the {sector} sector ({value:.2f}): "
-        f"its share there is {value:.2f} times the city's.",
+        f"{year}年{name}区位商最高的是{sector}（{shown}），该产业比重是全市的{shown}倍。",
+        f"In {year} {name}'s location quotient is highest in the {sector} sector ({shown}): "
+        f"its share there is {shown} times the city's.",
         lang,
     )
 
@@ -256,9 +257,9 @@ def specialisation_sentence(
     notes_zh = f"（{missing}）" if missing else ""
     notes_en = f" ({missing})" if missing else ""
     return pick(
-        f"{year}年{name}克鲁格曼专业化指数为{value:.2f}（0为与全市结构相同，越大越专业化），"
+        f"{year}年{name}克鲁格曼专业化指数为{fmt_number(value, 2)}（0为与全市结构相同，越大越专业化），"
         f"在有数据的{result.n}个区中居{ordinal(int(result.rank), 'zh')}{notes_zh}。",
-        f"In {year} {name}'s Krugman specialisation index is {value:.2f} (0 = the city's "
+        f"In {year} {name}'s Krugman specialisation index is {fmt_number(value, 2)} (0 = the city's "
         f"structure; higher is more specialised), {ordinal(int(result.rank), 'en')} of the "
         f"{result.n} districts with data{notes_en}.",
         lang,
@@ -301,7 +302,7 @@ def dispersion_sentence(path, group: str, lang: str = "zh") -> str:
         float(sigma.max()),
         tuple(int(y) for y in path.sigma.index if pd.isna(path.sigma.at[y, "sigma"])),
     )
-    phrase = path_phrase(series_path, lambda v: f"{v:.3f}", lang, pct=True)
+    phrase = path_phrase(series_path, lambda v: fmt_number(v, 3), lang, pct=True)
     left = list(path.left_out)
     left_note = ""
     if left and len(left) <= 3 and all(_is_district(d) for d in left):
@@ -364,8 +365,8 @@ def beta_sentence(result, lang: str = "zh", breaks: pd.DataFrame | None = None) 
     sig_en = "significant at 5%" if significant else "not significant at 5%"
     if result.beta < 0 and significant and math.isfinite(result.half_life):
         tail = pick(
-            f"低水平单位增长更快，差距减半约需{result.half_life:.1f}年",
-            f"poorer units caught up, half-life {result.half_life:.1f} years",
+            f"低水平单位增长更快，差距减半约需{fmt_number(result.half_life, 1)}年",
+            f"poorer units caught up, half-life {fmt_number(result.half_life, 1)} years",
             lang,
         )
     elif result.beta < 0:
@@ -379,10 +380,10 @@ def beta_sentence(result, lang: str = "zh", breaks: pd.DataFrame | None = None) 
     fell = result.beta < 0
     return pick(
         f"{span}年{result.n}个单位中，人均地区生产总值名义增长率{'随初始水平下降' if fell else '未随初始水平下降'}"
-        f"（β = {result.beta:.4f}/年，p = {result.p_value:.3f}，{sig_zh}）：{tail}{crossed_zh}。",
+        f"（β = {fmt_number(result.beta, 4)}/年，p = {fmt_number(result.p_value, 3)}，{sig_zh}）：{tail}{crossed_zh}。",
         f"Across {result.n} units, {span}, nominal growth of GDP per capita "
         + ("fell" if fell else "did not fall")
-        + f" with the initial level (beta = {result.beta:.4f} a year, p = {result.p_value:.3f}, "
+        + f" with the initial level (beta = {fmt_number(result.beta, 4)} a year, p = {fmt_number(result.p_value, 3)}, "
         f"{sig_en}): {tail}{crossed_en}.",
         lang,
     )

@@ -8,6 +8,7 @@ import pandas as pd
 
 from jbanalysis.text.lang import pick
 from jbanalysis.text.lists import join
+from jbanalysis.text.numbers import fmt_number, fmt_pct
 from jbanalysis.text.sentences.forecasts.words import model_name
 
 
@@ -36,10 +37,10 @@ def selection_sentence(
         )
     model = model_name(label, lang)
     return pick(
-        f"在{n_origins}个预测起点上的回测选择了{model}（MASE {mase:.2f}：误差平均为年均变化量的"
-        f"{mase:.2f}倍）。",
-        f"The backtest over {n_origins} forecast origins chose {model} (MASE {mase:.2f}: its "
-        f"errors average {mase:.2f} times the mean yearly change).",
+        f"在{n_origins}个预测起点上的回测选择了{model}（MASE {fmt_number(mase, 2)}：误差平均为年均变化量的"
+        f"{fmt_number(mase, 2)}倍）。",
+        f"The backtest over {n_origins} forecast origins chose {model} (MASE {fmt_number(mase, 2)}: its "
+        f"errors average {fmt_number(mase, 2)} times the mean yearly change).",
         lang,
     )
 
@@ -77,8 +78,8 @@ def _calibration_reasons(cal, lang: str) -> list[str]:
         if not lo - slack <= c <= hi + slack:
             out.append(
                 pick(
-                    f"{lv:g}%区间覆盖{c:.0f}%（应在{lo:g}–{hi:g}%）",
-                    f"the {lv:g}% interval held {c:.0f}% (should be {lo:g}–{hi:g}%)",
+                    f"{lv:g}%区间覆盖{fmt_pct(c, digits=0)}（应在{lo:g}–{hi:g}%）",
+                    f"the {lv:g}% interval held {fmt_pct(c, digits=0)} (should be {lo:g}–{hi:g}%)",
                     lang,
                 )
             )
@@ -116,14 +117,14 @@ def quality_sentence(forecast: pd.DataFrame, lang: str = "zh") -> str:
             "its intervals are the model's own, not calibrated.",
             lang,
         )
-    cov = {lv: f"{c:.0f}%" for lv, c in cal.coverage.items()}
+    cov = {lv: fmt_pct(c, digits=0) for lv, c in cal.coverage.items()}
     worse = math.isfinite(cal.mase_naive) and cal.mase > cal.mase_naive
     head = pick(
         f"回测（{cal.n_origins}个起点、{cal.n_errors}个预测）中，{model}的平均误差为年均变化量的"
-        f"{cal.mase:.2f}倍（MASE），朴素预测为{cal.mase_naive:.2f}倍",
+        f"{fmt_number(cal.mase, 2)}倍（MASE），朴素预测为{fmt_number(cal.mase_naive, 2)}倍",
         f"In the backtest ({cal.n_origins} origins, {cal.n_errors} forecasts) the {model}'s "
-        f"errors averaged {cal.mase:.2f} times the mean yearly change (MASE), naive's "
-        f"{cal.mase_naive:.2f}",
+        f"errors averaged {fmt_number(cal.mase, 2)} times the mean yearly change (MASE), naive's "
+        f"{fmt_number(cal.mase_naive, 2)}",
         lang,
     )
     if label == "naive":
@@ -137,9 +138,9 @@ def quality_sentence(forecast: pd.DataFrame, lang: str = "zh") -> str:
     c80, c95 = cov.get(80, "–"), cov.get(95, "–")
     if cal.widened:
         body = pick(
-            f"；模型自身的区间偏窄，已按回测误差放宽{cal.factor:.2f}倍，放宽后80%区间覆盖{c80}、"
+            f"；模型自身的区间偏窄，已按回测误差放宽{fmt_number(cal.factor, 2)}倍，放宽后80%区间覆盖{c80}、"
             f"95%区间覆盖{c95}",
-            f"; the model's own intervals were too narrow and were widened {cal.factor:.2f} "
+            f"; the model's own intervals were too narrow and were widened {fmt_number(cal.factor, 2)} "
             f"times from the backtest errors, after which the 80% interval held {c80} and the "
             f"95% interval {c95}",
             lang,

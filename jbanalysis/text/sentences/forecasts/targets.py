@@ -60,8 +60,8 @@ def target_sentence(check, district: str, indicator: str, lang: str = "zh") -> s
     last = fmt_value(check.last_value, unit, lang)
     prob = float(check.probability)
     if math.isfinite(prob):
-        chance_zh = f"按预测分布，达成概率约{100 * prob:.0f}%"
-        chance_en = f"the forecast gives it a {100 * prob:.0f}% chance"
+        chance_zh = f"按预测分布，达成概率约{fmt_pct(100 * prob, digits=0)}"
+        chance_en = f"the forecast gives it a {fmt_pct(100 * prob, digits=0)} chance"
     else:
         chance_zh = "达成概率不可估计：该序列的预测区间未经回测校准"
         chance_en = (
@@ -115,9 +115,9 @@ def outturn_sentence(outturn: pd.DataFrame, district: str, indicator: str, lang:
         parts.append(
             pick(
                 f"{int(r['year'])}年{subject(district, indicator, 'zh')}为{actual}，预测中位数{med}，"
-                f"实际比预测{side_zh}{abs(err):.1f}%，{where}",
+                f"实际比预测{side_zh}{fmt_pct(abs(err))}，{where}",
                 f"in {int(r['year'])} {subject(district, indicator, 'en')} was {actual} against a "
-                f"median forecast of {med}, {abs(err):.1f}% {side_en} it, {where}",
+                f"median forecast of {med}, {fmt_pct(abs(err))} {side_en} it, {where}",
                 lang,
             )
         )

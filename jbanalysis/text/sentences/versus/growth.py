@@ -85,7 +85,7 @@ def growth_sentence(comparison, lang: str = "zh") -> str:
         )
     median = standing.median
     # two decimals where one would print the value and the median alike
-    digits = 2 if f"{value:.1f}" == f"{median:.1f}" and value != median else 1
+    digits = 2 if fmt_pct(value) == fmt_pct(median) and value != median else 1
     shown, shown_median = fmt_pct(value, digits=digits), fmt_pct(median, digits=digits)
     zh_cmp = "高于" if value > median else ("等于" if value == median else "低于")
     en_cmp = "above" if value > median else ("equal to" if value == median else "below")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from jbanalysis.registry.terms import check_lang
 from jbanalysis.text.labels import district_name, indicator_phrase, indicator_unit
 from jbanalysis.text.lang import pick
-from jbanalysis.text.numbers import fmt_value
+from jbanalysis.text.numbers import fmt_number, fmt_value
 from jbanalysis.text.sentences.common import (
     breaks_phrase,
 )
@@ -82,7 +82,7 @@ def index_sentence(comparison, lang: str = "zh") -> str:
         return pick(f"{name}没有指数数据。", f"There is no index for {name}.", lang)
     clauses = rank_clauses(
         standing,
-        lambda v: f"{v:.0f}",
+        lambda v: fmt_number(v, 0, grouped=False),
         {},
         {},
         comparison.count_in_latest,

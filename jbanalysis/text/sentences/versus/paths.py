@@ -46,7 +46,7 @@ def path_phrase(path, fmt, lang: str = "zh", pct: bool = False) -> str:
         )
     parts = []
     for i, seg in enumerate(segs):
-        by = f"{abs(seg.change_pct):.0f}%" if pct and seg.start_value else ""
+        by = fmt_pct(abs(seg.change_pct), digits=0) if pct and seg.start_value else ""
         if seg.direction == "flat":
             parts.append(
                 pick(
