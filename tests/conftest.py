@@ -33,15 +33,23 @@ def pytest_configure(config):
     )
 
 
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
+    # before `-m` selects: a test that reads the report sets, or an example that starts a
+    # kernel, is slow
     for item in items:
         if item.name in SLOW_DOCTESTS or item.get_closest_marker("reports"):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_finish(session):
+    """After selection: render the sets the selected tests read, and run those tests last."""
+    items = session.items
     selected = [i for i in items if i.get_closest_marker("reports")]
     plans = [PLANS[p] for i in selected for m in i.iter_markers("reports") for p in m.args]
-    if not plans or config.option.collectonly:
+    if not plans or session.config.option.collectonly:
         return
-    # the tests that read the sets last, so that the rest runs while the sets render
     items[:] = [i for i in items if not i.get_closest_marker("reports")] + selected
     SETS.start(merge(plans))
 

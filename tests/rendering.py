@@ -75,11 +75,18 @@ class Sets:
     """The rendered sets of this test run: started once, read by any test."""
 
     def __init__(self) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="jb-report-sets-"))
+        self._root: Path | None = None
         self.plan: dict[tuple[str, str], tuple[str, ...]] = {}
         self.child: subprocess.Popen | None = None
         self.cache: dict[tuple[str, str], tuple[Path, tuple]] = {}
-        atexit.register(self.close)
+
+    @property
+    def root(self) -> Path:
+        """The run's folder of sets, made on first use and removed at exit."""
+        if self._root is None:
+            self._root = Path(tempfile.mkdtemp(prefix="jb-report-sets-"))
+            atexit.register(self.close)
+        return self._root
 
     def start(self, plan: dict[tuple[str, str], tuple[str, ...]]) -> None:
         """Render ``plan`` in a child process (once; later calls add nothing)."""
@@ -91,14 +98,14 @@ class Sets:
             json.dumps([[d, lang, list(n)] for (d, lang), n in self.plan.items()]), "utf-8"
         )
         env = {k: v for k, v in os.environ.items() if k not in UNSET}
-        log = (self.root / "render.log").open("w", encoding="utf-8")
-        self.child = subprocess.Popen(
-            [sys.executable, str(Path(__file__).resolve()), str(spec), str(self.root)],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its kernels go with it if the session is cut short
-        )
+        with (self.root / "render.log").open("w", encoding="utf-8") as log:
+            self.child = subprocess.Popen(
+                [sys.executable, str(Path(__file__).resolve()), str(spec), str(self.root)],
+                env=env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # its kernels go with it if the session is cut short
+            )
 
     def get(self, district: str, lang: str) -> tuple[Path, tuple]:
         """(folder, results in notebook order) of a set; rendered here if it was not planned."""
@@ -125,7 +132,8 @@ class Sets:
         if self.child is not None and self.child.poll() is None:
             os.killpg(self.child.pid, signal.SIGTERM)
             self.child.wait(timeout=30)
-        shutil.rmtree(self.root, ignore_errors=True)
+        if self._root is not None:
+            shutil.rmtree(self._root, ignore_errors=True)
 
 
 SETS = Sets()
