@@ -1088,9 +1088,8 @@ class Audit:
             hit = re.fullmatch(
                 r"(?P<y>[\d–、]+)年为(?P<w>.+)" if zh else r"(?P<y>[\d–, ]+) (?P<w>.+)", part
             )
-            flag = {v: k for k, v in self.t.term[self.lang].items()}.get(
-                hit.group("w"), hit.group("w")
-            )
+            words = {self.t.term[self.lang].get(f, f): f for f in set(self.t.panel["flag"])}
+            flag = words.get(hit.group("w"), hit.group("w"))
             got[flag] = _years(hit.group("y"))
         if got != expected_flags:
             self.fail(s, f"flags {got} != {expected_flags}")
