@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 
 from jbanalysis.panel.provenance import trace
-from jbanalysis.registry.paths import bundle_path
+from jbanalysis.registry.paths import DATAPACKAGE, OBSERVATIONS, bundle_path
 from jbanalysis.sources.build import BuildReport, build, build_observations
 from jbanalysis.sources.corrections import load_corrections
 from jbanalysis.sources.observations import bundled_observations, load_observations, load_sources
@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     report = build()
     print(report)
-    print(f"wrote {bundle_path('observations.csv')} and {bundle_path('datapackage.json')}")
+    print(f"wrote {bundle_path(OBSERVATIONS)} and {bundle_path(DATAPACKAGE)}")
     return 0
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import doctest
 import importlib
 import inspect
+import pkgutil
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -33,31 +34,19 @@ from make_api_docs import MODULES, public_members  # noqa: E402
 
 #: Modules whose examples do not yet run as pasted, one a line: remove yours when they do.
 NOT_YET_CONVERTED = {
-    "jbanalysis.checks.aggregates",
-    "jbanalysis.checks.series_rules",
-    "jbanalysis.checks.user",
-    "jbanalysis.checks.validation",
     "jbanalysis.claims.explain",
     "jbanalysis.io.account",
     "jbanalysis.io.numbers",
     "jbanalysis.io.table",
-    "jbanalysis.panel.conflicts",
-    "jbanalysis.panel.load",
-    "jbanalysis.panel.provenance",
-    "jbanalysis.panel.selection",
-    "jbanalysis.panel.views",
-    "jbanalysis.registry.breaks",
-    "jbanalysis.registry.districts",
-    "jbanalysis.registry.indicators",
-    "jbanalysis.registry.terms",
-    "jbanalysis.sources.build",
-    "jbanalysis.sources.corrections",
-    "jbanalysis.sources.observations",
-    "jbanalysis.sources.read",
-    "jbanalysis.sources.user",
 }
 # The module doctests' flags (pyproject.toml), NUMBER included: it is pytest's, and so is the
 # checker that understands it (a private helper; the same one --doctest-modules uses).
+#: The command line's modules, beyond those docs/api.md shows.
+COMMAND_LINE = [
+    f"jbanalysis.cli.{m.name}"
+    for m in pkgutil.iter_modules(jb.cli.__path__)
+    if m.name != "__main__"
+]
 FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS | doctest.register_optionflag("NUMBER")
 
 
@@ -69,7 +58,7 @@ def _docstrings() -> dict[str, list[tuple[str, str]]]:
         if doc and ">>>" in doc:
             found[module][name] = doc
 
-    for module_name, _title in MODULES:
+    for module_name in [m for m, _title in MODULES] + COMMAND_LINE:
         module = importlib.import_module(module_name)
         keep(module_name, module_name, module.__doc__)
         for name, obj in public_members(module):

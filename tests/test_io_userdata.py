@@ -90,7 +90,7 @@ def test_load_panel_merges_the_folder_by_argument_or_environment(tmp_path, monke
     bundled = jb.load_panel(**key)
     assert bundled.empty  # the bulletin's sector growth rates are not in the bundle
     by_arg = jb.load_panel(
-        **{**key, "districts": "九龙坡", "indicators": "第一产业增加值增长率"}, data_dir=folder
+        **{**key, "districts": "九龙坡", "indicators": "第一产业增加值增长率"}, user_dir=folder
     )
     assert by_arg[["value", "source_id", "source_kind"]].to_numpy().tolist() == [
         [2.3, "jlp_bulletin_2024", "official_bulletin"]
@@ -98,7 +98,7 @@ def test_load_panel_merges_the_folder_by_argument_or_environment(tmp_path, monke
     # a value the bundle holds too: one more candidate; at equal rank the bundled one stays
     gdp = dict(districts="jiulongpo", indicators="gdp", years=2024)
     before = jb.load_panel(**gdp)
-    after = jb.load_panel(**gdp, data_dir=folder)
+    after = jb.load_panel(**gdp, user_dir=folder)
     assert after["value"].tolist() == [2060.35]
     assert (
         after["candidates"].tolist() == [before["candidates"].iloc[0] + 1] if len(before) else True
@@ -157,13 +157,13 @@ def test_a_user_value_never_silently_outranks_an_official_statistic(tmp_path):
     folder = tmp_path / "mine"
     args = dict(title="my estimate", url="", vintage="estimate", indicator="gdp", unit="亿元")
     add(table, folder, source_id="my_estimate", kind="user", **args)
-    panel = jb.load_panel(districts="jiangbei", indicators="gdp", years=2020, data_dir=folder)
+    panel = jb.load_panel(districts="jiangbei", indicators="gdp", years=2020, user_dir=folder)
     assert panel[["value", "source_id", "candidates"]].to_numpy().tolist() == [
         [1325.4008, "cq_yearbook_panel", 4]
     ]
     row = compare(folder).iloc[0]
     assert (row["status"], row["chosen"]) == ("conflicts", "1325.4 (cq_yearbook_panel)")
-    listed = jb.conflicts(indicators="gdp", districts="jiangbei", data_dir=folder)
+    listed = jb.conflicts(indicators="gdp", districts="jiangbei", user_dir=folder)
     mine = listed[
         (listed["source_id_a"] == "my_estimate") | (listed["source_id_b"] == "my_estimate")
     ]
@@ -194,8 +194,35 @@ def test_source_ids_and_kinds_are_checked(tmp_path):
         add(BULLETIN, tmp_path / "x", **ADD)
     add(BULLETIN, tmp_path / "x", **ADD, replace=True)
     assert len(pd.read_csv(tmp_path / "x" / "sources.csv")) == 1
-    with pytest.raises(DataError, match="no such user data folder"):
-        jb.load_panel(data_dir=tmp_path / "missing")
+    with pytest.raises(DataError, match=r"no such user data folder \(user_dir=\)"):
+        jb.load_panel(user_dir=tmp_path / "missing")
+
+
+def test_data_dir_is_a_deprecated_name_of_user_dir(tmp_path):
+    """Every public function that took ``data_dir=`` still does, warns, and means ``user_dir``."""
+    from jbanalysis.panel.conflicts import conflicts
+
+    folder = tmp_path / "mine"
+    add(BULLETIN, folder, **ADD)
+    key = dict(districts="jiulongpo", indicators="va_primary_growth", years=2024)
+    deprecated = r"\(data_dir=\.\.\.\) is deprecated: pass the folder as user_dir=\.\.\. instead"
+    with pytest.warns(FutureWarning, match="load_panel" + deprecated):
+        assert jb.load_panel(**key, data_dir=folder)["value"].tolist() == [2.3]
+    with pytest.warns(FutureWarning, match="load_observations" + deprecated):
+        assert "jlp_bulletin_2024" in set(jb.load_observations(data_dir=folder)["source_id"])
+    with pytest.warns(FutureWarning, match="load_sources" + deprecated):
+        assert "jlp_bulletin_2024" in set(jb.load_sources(data_dir=folder)["id"])
+    with pytest.warns(FutureWarning, match="conflicts" + deprecated):
+        conflicts(indicators="gdp", districts="jiulongpo", data_dir=folder)
+    with pytest.warns(FutureWarning, match="compare" + deprecated):
+        assert compare(data_dir=folder)["status"].tolist() == compare(folder)["status"].tolist()
+    with pytest.warns(FutureWarning, match="validate_user" + deprecated):
+        assert validate_user(data_dir=folder).empty
+    with pytest.warns(FutureWarning, match="add" + deprecated):
+        add(BULLETIN, data_dir=tmp_path / "other", **ADD)
+    assert (tmp_path / "other" / "sources" / "jlp_bulletin_2024.csv").is_file()
+    with pytest.raises(TypeError, match="got both user_dir= and data_dir="):
+        jb.load_panel(user_dir=folder, data_dir=folder)
 
 
 def test_names_as_analysts_write_them(capsys):

@@ -71,14 +71,28 @@ def test_default_policy_prefers_official_statistics(gdp):
 
 
 def test_other_policies():
-    latest = load_panel("latest", districts="yubei", indicators="gdp", years=2018)
+    latest = load_panel("yubei", policy="latest", indicators="gdp", years=2018)
     assert latest["value"].item() == 1752.83 and latest["vintage"].item() == "revised"
-    first = load_panel("first_release", districts="yubei", indicators="gdp", years=2019)
+    first = load_panel(policy="first_release", districts="yubei", indicators="gdp", years=2019)
     assert first["vintage"].item() == "first_release"
-    official = load_panel("official", districts="yuzhong", indicators="gdp")
+    official = load_panel("yuzhong", policy="official", indicators="gdp")
     assert set(official["source_kind"]) <= set(POLICIES["official"].source_kind_rank)
     with pytest.raises(ValueError, match="unknown policy 'best'"):
-        load_panel("best")
+        load_panel(policy="best")
+
+
+def test_the_positional_argument_is_the_districts():
+    """``jb.load_panel("jiangbei")`` is 江北's panel; a policy given first still works, warned."""
+    mine = load_panel("jiangbei", indicators="gdp", years=2010)
+    assert mine[["district", "value"]].to_numpy().tolist() == [["jiangbei", 391.3947]]
+    assert load_panel("central", indicators="gdp", years=2021)["district"].nunique() == 9
+    with pytest.warns(FutureWarning, match=r"pass the policy as load_panel\(policy='latest'"):
+        old = load_panel("latest", districts="yubei", indicators="gdp", years=2018)
+    assert old["value"].item() == 1752.83
+    with pytest.raises(TypeError, match="got the districts twice"):
+        load_panel("jiangbei", districts="yubei")
+    with pytest.raises(TypeError):
+        load_panel("jiangbei", "first_release")  # options are keywords
 
 
 def test_excluded_values_are_never_selected():

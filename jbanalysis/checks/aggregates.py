@@ -24,6 +24,7 @@ def aggregate_checks(
     Where exactly one member is missing, ``implied_missing_value`` = published − the others' sum
     (e.g. 渝中 2009–2010 from the yearbook's zone table); it is reported, never put in the panel.
 
+    >>> from jbanalysis.checks.aggregates import aggregate_checks
     >>> checks = aggregate_checks()
     >>> row = checks[(checks.group == "central9") & (checks.year == 2021) & (checks.indicator == "gdp")]
     >>> row[["published", "members_sum", "difference"]].round(2).to_numpy().tolist()

@@ -15,6 +15,7 @@ from jbanalysis.checks.series_rules import (
     _frames,
     single_tables,
 )
+from jbanalysis.registry.paths import BREAKS, source_label
 
 
 def _unregistered_breaks(tables: pd.DataFrame) -> list[dict]:
@@ -40,7 +41,7 @@ def _unregistered_breaks(tables: pd.DataFrame) -> list[dict]:
                     f"(dispersion z = {r.dispersion_z:.1f}, {r.flagged} units out of line) and no "
                     "registered break starts then: register it in breaks.csv with its evidence, "
                     "or accept it in corrections.csv",
-                    file=f"sources/{source}.csv",
+                    file=source_label(source),
                     source_id=source,
                     record="*",
                     district="*",
@@ -164,7 +165,7 @@ def _break_sizes(obs: pd.DataFrame) -> list[dict]:
                 "break_size",
                 f"{row['break_id']}: the registry gives ratio {row['ratio']:g} ({row['ratio_basis']}) "
                 f"but the data show {measured:.4g}",
-                file="breaks.csv",
+                file=BREAKS,
                 column="ratio",
                 record=row["break_id"],
                 indicator=row["indicators"],

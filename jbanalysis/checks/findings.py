@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from jbanalysis.registry.paths import source_label
+
 FINDING_COLUMNS = [
     "severity",
     "rule",
@@ -23,6 +25,7 @@ FINDING_COLUMNS = [
 def finding(severity: str, rule: str, message: str, **where: object) -> dict:
     """One finding as a dict of :data:`FINDING_COLUMNS` (absent places are empty strings).
 
+    >>> from jbanalysis.checks.findings import finding
     >>> f = finding("error", "schema", "bad", file="x.csv", row=3)
     >>> f["file"], f["row"], f["record"]
     ('x.csv', 3, '')
@@ -38,12 +41,13 @@ def finding(severity: str, rule: str, message: str, **where: object) -> dict:
 def where(row: Mapping) -> dict:
     """The place of an observation: its source file, source id, record, district, year, indicator.
 
+    >>> from jbanalysis.checks.findings import where
     >>> where({"source_id": "s", "record": "r1", "district": "jiangbei", "year": 2010,
     ...        "indicator": "gdp"})["file"]
     'sources/s.csv'
     """
     return {
-        "file": f"sources/{row['source_id']}.csv",
+        "file": source_label(str(row["source_id"])),
         "source_id": str(row["source_id"]),
         "record": str(row["record"]),
         "district": str(row["district"]),

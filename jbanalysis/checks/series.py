@@ -92,6 +92,7 @@ def _unresolved_ties(obs: pd.DataFrame) -> list[dict]:
 def series_findings(obs: pd.DataFrame, folder=None) -> list[dict]:
     """Every finding of the rules of this module on ``obs`` (observations, as published or fixed).
 
+    >>> from jbanalysis.checks.series import series_findings
     >>> from jbanalysis.sources.observations import load_observations
     >>> found = series_findings(load_observations())
     >>> sorted({(f["rule"], f["year"]) for f in found if f["severity"] == "error"})

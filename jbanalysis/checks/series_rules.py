@@ -82,6 +82,7 @@ SCOPE_WORDS = re.compile(r"\bexclud\w*|不含", re.IGNORECASE)
 def single_tables(obs: pd.DataFrame, folder=None) -> pd.DataFrame:
     """Observations from single-table sources (a panel, a dataset): not compilations of pages.
 
+    >>> from jbanalysis.checks.series_rules import single_tables
     >>> from jbanalysis.sources.observations import load_observations
     >>> sorted(single_tables(load_observations())["source_id"].unique())
     ['cq_yearbook_2025_pop', 'cq_yearbook_panel', 'csmar_city_gdp']

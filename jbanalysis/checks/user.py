@@ -12,6 +12,18 @@ from pathlib import Path
 import pandas as pd
 
 from jbanalysis.errors import DataError
+from jbanalysis.registry.paths import (
+    OBSERVATIONS,
+    ORIGINALS,
+    SOURCES,
+    bundle_dir,
+    data_path,
+    source_label,
+    source_table_path,
+    source_tables,
+    user_dir_alias,
+)
+from jbanalysis.registry.schema import RELIABILITIES, VINTAGES
 from jbanalysis.sources.user import (
     _ID,
     ENV,
@@ -29,7 +41,12 @@ from jbanalysis.sources.user import (
 __all__ = ["add", "compare", "validate_user"]
 
 
-def compare(data_dir=None, source_ids: list[str] | None = None) -> pd.DataFrame:
+def compare(
+    user_dir: str | Path | None = None,
+    source_ids: list[str] | None = None,
+    *,
+    data_dir: str | Path | None = None,
+) -> pd.DataFrame:
     """Each user value against the bundled values of its key: ``new``, ``agrees``, ``conflicts``.
 
     ``agrees``: every bundled value of the key is within the tolerance of
@@ -38,6 +55,7 @@ def compare(data_dir=None, source_ids: list[str] | None = None) -> pd.DataFrame:
     ``chosen`` says which value the default policy puts in the panel.
 
     >>> import tempfile, pathlib
+    >>> from jbanalysis.checks.user import add, compare
     >>> tmp = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (tmp / "jb.csv").write_text("地区,2020年\\n江北区,1300\\n", encoding="utf-8")
     >>> _ = add(tmp / "jb.csv", tmp / "mine", source_id="my_guess", title="my estimate", url="",
@@ -49,9 +67,9 @@ def compare(data_dir=None, source_ids: list[str] | None = None) -> pd.DataFrame:
     from jbanalysis.panel.selection import KEY, select
     from jbanalysis.sources.observations import bundled_observations
 
-    folder = user_data_dir(data_dir)
+    folder = user_data_dir(user_dir_alias(user_dir, data_dir, "compare"))
     if folder is None:
-        raise ValueError(f"no user data folder: pass data_dir= or set {ENV}")
+        raise ValueError(f"no user data folder: pass user_dir= or set {ENV}")
     mine = load_user_observations(folder)
     if source_ids is not None:
         mine = mine[mine["source_id"].isin(source_ids)]
@@ -118,7 +136,9 @@ def compare(data_dir=None, source_ids: list[str] | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def validate_user(data_dir: str | Path) -> pd.DataFrame:
+def validate_user(
+    user_dir: str | Path | None = None, *, data_dir: str | Path | None = None
+) -> pd.DataFrame:
     """Check a user data folder; findings in the columns of :func:`jbanalysis.validate`.
 
     Errors: a source table that does not read, ``observations.csv`` not what the sources build,
@@ -127,6 +147,8 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
     value (with the value the panel takes), an original file missing or changed.
 
     >>> import tempfile
+    >>> from jbanalysis.checks.user import validate_user
+    >>> from jbanalysis.sources.user import init
     >>> validate_user(init(tempfile.mkdtemp()))["severity"].tolist()
     []
     """
@@ -134,7 +156,10 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
     from jbanalysis.sources.build import build_observations
     from jbanalysis.sources.observations import bundled_observations
 
-    folder = Path(data_dir)
+    user_dir = user_dir_alias(user_dir, data_dir, "validate_user")
+    if user_dir is None:
+        raise TypeError("validate_user() needs the folder: validate_user(user_dir=...)")
+    folder = Path(user_dir)
     findings: list[dict] = []
 
     def finding(severity, rule, message, **where):
@@ -142,7 +167,7 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
         row.update(severity=severity, rule=rule, message=message, **where)
         findings.append(row)
 
-    if not folder.is_dir() or not (folder / "sources.csv").is_file():
+    if not folder.is_dir() or not data_path(SOURCES, folder).is_file():
         what = "no such user data folder" if not folder.is_dir() else "not a user data folder"
         finding(
             "error",
@@ -153,9 +178,7 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
         return pd.DataFrame(findings, columns=FINDING_COLUMNS)
     try:
         built, _ = (
-            build_observations(folder)
-            if list((folder / "sources").glob("*.csv"))
-            else (_empty_observations(), None)
+            build_observations(folder) if source_tables(folder) else (_empty_observations(), None)
         )
     except DataError as exc:
         finding(
@@ -173,10 +196,10 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
             "error",
             "stale",
             "observations.csv is not what the source tables build: run "
-            f"jbanalysis data build --data-dir {folder}",
-            file=str(folder / "observations.csv"),
+            f"jbanalysis data build --user-dir {folder}",
+            file=str(data_path(OBSERVATIONS, folder)),
         )
-    sources = pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)
+    sources = pd.read_csv(data_path(SOURCES, folder), dtype=str, keep_default_na=False)
     bundled_ids = set(bundled_observations()["source_id"].astype(str))
     for i, src in enumerate(sources.to_dict("records"), start=2):
         if src["id"] in bundled_ids:
@@ -184,7 +207,7 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
                 "error",
                 "schema",
                 f"source id {src['id']!r} is a bundled source",
-                file="sources.csv",
+                file=SOURCES,
                 row=i,
                 column="id",
             )
@@ -193,19 +216,19 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
                 "error",
                 "schema",
                 f"unknown source kind {src['kind']!r}",
-                file="sources.csv",
+                file=SOURCES,
                 row=i,
                 column="kind",
             )
         m = re.search(r"originals/(\S+) \(sha256 ([0-9a-f]{64})\)", src.get("taken_from", ""))
         if m:
-            original = folder / "originals" / m.group(1)
+            original = data_path(ORIGINALS, folder) / m.group(1)
             if not original.is_file():
                 finding(
                     "warning",
                     "original",
                     f"the original file {m.group(1)} is missing",
-                    file="sources.csv",
+                    file=SOURCES,
                     row=i,
                     source_id=src["id"],
                 )
@@ -214,7 +237,7 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
                     "warning",
                     "original",
                     f"the original file {m.group(1)} changed since it was added",
-                    file="sources.csv",
+                    file=SOURCES,
                     row=i,
                     source_id=src["id"],
                 )
@@ -231,7 +254,7 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
             try:
                 check_plausible(
                     part.reset_index(drop=True),
-                    folder / "sources" / f"{sid}.csv",
+                    source_table_path(str(sid), folder),
                     False,
                     ReadReport(""),
                     bundled_observations(),
@@ -241,7 +264,7 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
                     "error",
                     "plausible",
                     exc.reason,
-                    file=f"sources/{sid}.csv",
+                    file=source_label(str(sid)),
                     row=exc.row or "",
                     source_id=str(sid),
                 )
@@ -262,7 +285,7 @@ def validate_user(data_dir: str | Path) -> pd.DataFrame:
 
 def add(
     path: str | Path,
-    data_dir: str | Path,
+    user_dir: str | Path | None = None,
     *,
     source_id: str,
     title: str,
@@ -273,6 +296,7 @@ def add(
     accessed: str | None = None,
     reliability: str = "medium",
     replace: bool = False,
+    data_dir: str | Path | None = None,
     **read_args,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read ``path`` with :func:`jbanalysis.read_table` and add it to the user data folder.
@@ -291,6 +315,8 @@ def add(
     The 2024 bulletin of 九龙坡区 (GDP 2060.35 亿元, up 6.0 %), as a table of one's own:
 
     >>> import tempfile, pathlib
+    >>> from jbanalysis.checks.user import add, validate_user
+    >>> from jbanalysis.sources.user import build_user
     >>> tmp = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (tmp / "jlp2024.csv").write_text(
     ...     "2024年九龙坡区国民经济和社会发展统计公报\\n指标,单位,2024年,比上年增长(%)\\n"
@@ -305,10 +331,12 @@ def add(
     >>> build_user(tmp / "mine"), validate_user(tmp / "mine").empty
     (2, True)
     """
-    from jbanalysis.registry.schema import VINTAGES
     from jbanalysis.sources.observations import bundled_observations, load_sources
     from jbanalysis.sources.read import read_table
 
+    user_dir = user_dir_alias(user_dir, data_dir, "add")
+    if user_dir is None:
+        raise TypeError("add() needs the user's folder to add to: add(path, user_dir=...)")
     path = Path(path)
     if not _ID.match(source_id):
         raise ValueError(
@@ -321,14 +349,14 @@ def add(
         )
     if vintage not in VINTAGES:
         raise ValueError(f"unknown vintage {vintage!r}; expected one of {', '.join(VINTAGES)}")
-    if reliability not in ("high", "medium", "low"):
-        raise ValueError(f"reliability must be high, medium or low, not {reliability!r}")
-    from jbanalysis.registry.paths import bundle_dir
-
+    if reliability not in RELIABILITIES:
+        raise ValueError(
+            f"reliability must be one of {', '.join(RELIABILITIES)}, not {reliability!r}"
+        )
     bundled_ids = set(load_sources(folder=bundle_dir())["id"])
     if source_id in set(bundled_observations()["source_id"].astype(str)) | bundled_ids:
         raise ValueError(f"source id {source_id!r} is a bundled source; choose another")
-    folder = init(data_dir)
+    folder = init(user_dir)
     existing = _user_sources(folder)
     if source_id in existing and not replace:
         raise ValueError(
@@ -341,8 +369,8 @@ def add(
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     today = accessed or datetime.date.today().isoformat()
     table = _source_table(obs, url, title, reliability)
-    _write_csv(table, folder / "sources" / f"{source_id}.csv")
-    originals = folder / "originals" / source_id
+    _write_csv(table, source_table_path(source_id, folder))
+    originals = data_path(ORIGINALS, folder) / source_id
     if originals.exists():
         shutil.rmtree(originals)
     originals.mkdir(parents=True)
@@ -359,9 +387,9 @@ def add(
         "reliability": reliability,
         "notes": f"added by jbanalysis data add: {str(report).splitlines()[0]}",
     }
-    sources = pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)
+    sources = pd.read_csv(data_path(SOURCES, folder), dtype=str, keep_default_na=False)
     sources = sources[sources["id"] != source_id]
     sources = pd.concat([sources, pd.DataFrame([row])], ignore_index=True).fillna("")
-    _write_csv(sources, folder / "sources.csv")
+    _write_csv(sources, data_path(SOURCES, folder))
     build_user(folder)
     return obs, compare(folder, source_ids=[source_id])

@@ -35,7 +35,7 @@ from jbanalysis.checks.findings import finding as _finding
 from jbanalysis.checks.value_rules import _check_hashes, _check_stale, _value_rules
 from jbanalysis.errors import DataError
 from jbanalysis.registry.breaks import check_breaks
-from jbanalysis.registry.paths import bundle_dir
+from jbanalysis.registry.paths import BREAKS, bundle_dir, data_path
 from jbanalysis.registry.schema import WHOLE_COLUMN
 from jbanalysis.sources.build import build_observations
 from jbanalysis.sources.corrections import load_corrections
@@ -52,6 +52,7 @@ def validate(folder: Path | str | None = None, check_hashes: bool = True) -> pd.
     row, column, source_id, record, district, year, indicator, message, correction. Empty of
     errors means valid.
 
+    >>> from jbanalysis.checks.validation import validate
     >>> findings = validate()
     >>> int((findings["severity"] == "error").sum())
     0
@@ -68,9 +69,8 @@ def validate(folder: Path | str | None = None, check_hashes: bool = True) -> pd.
     if check_hashes:
         findings += _check_hashes(root)
     try:
-        check_breaks(
-            pd.read_csv(root / "breaks.csv", dtype=str, keep_default_na=False), root / "breaks.csv"
-        )
+        breaks = data_path(BREAKS, root)
+        check_breaks(pd.read_csv(breaks, dtype=str, keep_default_na=False), breaks)
         raw, _ = build_observations(root, corrections=False)
         fixed, _ = build_observations(root, corrections=True)
     except DataError as exc:

@@ -14,6 +14,8 @@ from jbanalysis.checks.findings import where as _where
 from jbanalysis.checks.series import series_findings
 from jbanalysis.checks.series_rules import single_tables
 from jbanalysis.registry.indicators import load_indicators, per_capita_factor
+from jbanalysis.registry.paths import DATAPACKAGE, OBSERVATIONS, data_path
+from jbanalysis.registry.schema import SECTORS
 from jbanalysis.sources.package import hashed_files, sha256
 
 SECTOR_TOLERANCE = 0.01
@@ -26,7 +28,7 @@ PER_CAPITA_FACTOR = per_capita_factor()
 
 
 def _check_hashes(root: Path) -> list[dict]:
-    package = root / "datapackage.json"
+    package = data_path(DATAPACKAGE, root)
     if not package.is_file():
         return [
             _finding("error", "hash", "datapackage.json is missing; run `make data`", file=package)
@@ -65,7 +67,7 @@ def _check_hashes(root: Path) -> list[dict]:
 
 
 def _check_stale(root: Path, built: pd.DataFrame) -> list[dict]:
-    path = root / "observations.csv"
+    path = data_path(OBSERVATIONS, root)
     if not path.is_file():
         return [
             _finding("error", "stale", "observations.csv is missing; run `make data`", file=path)
@@ -194,7 +196,7 @@ def _one_per_key(obs: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
 
 
 def _sector_sums(obs: pd.DataFrame) -> list[dict]:
-    sectors = ["va_primary", "va_secondary", "va_tertiary"]
+    sectors = list(SECTORS)
     table = _one_per_key(obs, ["gdp", *sectors]).dropna(subset=["gdp", *sectors])
     total = table[sectors].sum(axis=1)
     rel = (total - table["gdp"]).abs() / table["gdp"]

@@ -47,6 +47,7 @@ from jbanalysis.claims.evidence import CAVEATS, CheckData, same_page
 from jbanalysis.claims.ledger import load_claims
 from jbanalysis.claims.schema import Claim
 from jbanalysis.claims.verdicts import CHECKS
+from jbanalysis.registry.schema import MATCHED_VINTAGES
 
 __all__ = ["CAVEATS", "RESULT_COLUMNS", "check_claims"]
 
@@ -110,7 +111,7 @@ def _summarise_caveats(claim: Claim, result: dict) -> None:
             by_caveat.setdefault(ev["caveats"][0], []).append(ev["district"])
     result["caveats"] = {c: tuple(by_caveat[c]) for c in CAVEATS if c in by_caveat}
     vintages = {ev["vintage"] for ev in evidence if not ev["bound"]}
-    result["mixed_vintages"] = {"first_release", "revised"} <= vintages
+    result["mixed_vintages"] = set(MATCHED_VINTAGES) <= vintages
     own = [ev for ev in evidence if ev["district"] == claim.district and not ev["bound"]]
     result["own_source"] = any(same_page(ev["url"], claim.url) for ev in own)
 

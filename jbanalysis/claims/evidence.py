@@ -22,20 +22,13 @@ from jbanalysis.claims.rows import unit_factor
 from jbanalysis.claims.schema import Claim
 from jbanalysis.errors import UnknownNameError
 from jbanalysis.precision import printed_step
-from jbanalysis.registry.paths import bundle_path
+from jbanalysis.registry.schema import CAVEAT_FLAGS, CAVEAT_VINTAGES, SECONDARY_SOURCE_KINDS
+from jbanalysis.sources.user import source_file
 
 __all__ = ["CAVEATS", "CheckData", "evidence_of", "records", "same_page"]
 
-CAVEATS = (
-    "estimate",
-    "preliminary",
-    "low",
-    "derived",
-    "interpolated",
-    "corrected",
-    "secondary",
-)
-_SECONDARY_KINDS = ("aggregator", "news", "encyclopedia", "dataset_page")
+#: What a value a verdict uses may rest on, in the order a verdict names them.
+CAVEATS = (*CAVEAT_VINTAGES, "low", *CAVEAT_FLAGS, "secondary")
 
 
 def records(frame: pd.DataFrame, columns: Iterable[str]) -> list[dict]:
@@ -132,8 +125,11 @@ class CheckData:
 
 
 def _source_table(source_id: str) -> dict[str, dict[str, str]]:
-    """record -> url, title, value and unit as the source file has them (``*``: the registry's)."""
-    path = bundle_path(f"sources/{source_id}.csv")
+    """record -> url, title, value and unit as the source file has them (``*``: the registry's).
+
+    The file is the bundle's or, for a source of the user's folder, the user's (``source_file``).
+    """
+    path = source_file(source_id)
     stamp = path.stat().st_mtime if path.is_file() else None
     return _read_source_table(source_id, str(path), stamp)
 
@@ -210,9 +206,9 @@ def _caveats_of(ev: Mapping[str, str]) -> tuple[str, ...]:
         found.append("preliminary")
     if ev["reliability"] == "low":
         found.append("low")
-    if ev["flag"] in ("derived", "interpolated", "corrected"):
+    if ev["flag"] in CAVEAT_FLAGS:
         found.append(ev["flag"])
-    if ev["source_kind"] in _SECONDARY_KINDS and ev["reliability"] != "low":
+    if ev["source_kind"] in SECONDARY_SOURCE_KINDS and ev["reliability"] != "low":
         found.append("secondary")
     return tuple(found)
 

@@ -17,6 +17,8 @@ from typing import Any
 
 import pandas as pd
 
+from jbanalysis.registry.districts import CITY
+from jbanalysis.registry.schema import CAVEAT_FLAGS, CAVEAT_VINTAGES
 from jbanalysis.registry.terms import check_lang, has_term, term
 from jbanalysis.text.labels import district_name as name_of
 from jbanalysis.text.labels import indicator_phrase as _indicator
@@ -213,8 +215,8 @@ def claim_label(row: Mapping[str, Any], lang: str = "zh") -> str:
         )
     if kind == "share":
         of = row["denominator"]
-        whole = name_of(of, lang) if of == "chongqing" else _group(of, lang)
-        whole = whole if of == "chongqing" else _pick(f"{whole}合计", f"the total of {whole}", lang)
+        whole = name_of(of, lang) if of == CITY else _group(of, lang)
+        whole = whole if of == CITY else _pick(f"{whole}合计", f"the total of {whole}", lang)
         return _pick(
             f"{d}{when}{ind}占{whole}的{stated}",
             f"{d}'s {ind}, {when}: {stated} of {whole}",
@@ -512,7 +514,7 @@ def _share_body(row: Mapping[str, Any], lang: str) -> str:
     ind = _indicator(row["indicator"], lang)
     stated = _stated(row, lang)
     of = row["denominator"]
-    whole = name_of(of, lang) if of == "chongqing" else _group(of, lang)
+    whole = name_of(of, lang) if of == CITY else _group(of, lang)
     evidence = list(row.get("evidence") or ())
     if row["verdict"] == "not verifiable":
         if evidence:  # the district's value exists, the city's does not
@@ -658,7 +660,7 @@ def summary_sentence(result: pd.DataFrame, district: str | None = None, lang: st
     n = len(result)
     report = result.attrs.get("report")
     rejected = report.rows_rejected if report is not None else 0
-    weak = {"estimate", "preliminary", "low", "derived", "interpolated", "corrected"}
+    weak = {*CAVEAT_VINTAGES, "low", *CAVEAT_FLAGS}
     leaning = sum(
         1
         for caveats, verdict in zip(result["caveats"], result["verdict"], strict=True)

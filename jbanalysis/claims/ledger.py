@@ -35,7 +35,7 @@ from jbanalysis.claims.schema import (
     verdict_counts,
 )
 from jbanalysis.errors import DataError
-from jbanalysis.registry.paths import bundle_path
+from jbanalysis.registry.paths import CLAIMS, bundle_path
 
 # the ledger's public names, wherever they are defined (scripts import them from here)
 __all__ = [
@@ -134,7 +134,7 @@ def load_claims(
     ('nev_output', 'Y', 'share', 0.55, 0.6, 'chongqing')
     """
     if claims is None:
-        claims = bundle_path("claims.csv")
+        claims = bundle_path(CLAIMS)
     if isinstance(claims, pd.DataFrame):
         name = "<DataFrame>"
         header, rows = _frame_rows(claims)

@@ -28,29 +28,13 @@ from jbanalysis.precision import (
     printed_step,
     value_range,
 )
-from jbanalysis.registry.districts import (
-    CITY,
-    district_ids,
-    group_members,
-    load_districts,
-    resolve_district,
-)
+from jbanalysis.registry.districts import CITY, CITY_WORDS, group_of, resolve_district
+from jbanalysis.registry.districts import RANK_GROUPS as GROUPS
+from jbanalysis.registry.districts import group_ids as _group_ids
 from jbanalysis.registry.indicators import convert, load_indicators, resolve_indicator, resolve_unit
 from jbanalysis.registry.schema import PERIODS, YEAR_RANGE
 
 __all__ = ["GROUPS", "group_ids", "parse_period", "parse_row", "unit_factor"]
-
-#: Groups a rank can be claimed in: the nine central districts (中心城区), the city's districts
-#: (全市(行政区): the 26 units of level 区, counties left out), all 38 units (全市), and the
-#: 21 districts of the metropolitan area (主城都市区).
-GROUPS = ("central", "districts", "all", "metro21")
-_GROUP_WORDS = {
-    "central": ("central", "central9", "中心城区", "中心城区九区", "主城九区", "九区", "主城区"),
-    "districts": ("districts", "全市(行政区)", "全市行政区", "行政区", "全市各区", "全市区"),
-    "all": ("all", "全市", "全市各区县", "全市区县", "全市38个区县", "38个区县"),
-    "metro21": ("metro21", "主城都市区"),
-}
-_CITY_WORDS = ("全市", "重庆", "重庆市", "chongqing", "city", "500000")
 
 
 _PERIOD_WORDS = {
@@ -102,39 +86,26 @@ def parse_period(text: object) -> tuple[int, str]:
 
 
 def _group_word(text: object) -> str | None:
-    key = normalise(text).replace(" ", "")
-    for gid, words in _GROUP_WORDS.items():
-        if key in {normalise(w).replace(" ", "") for w in words}:
-            return gid
-    return None
+    gid = group_of(text)
+    return gid if gid in GROUPS else None
 
 
 def group_ids(group: str) -> list[str]:
     """District ids of a rank group (:data:`GROUPS`, or its printed name), in registry order.
 
+    The groups and the words that name them are the registry's
+    (:data:`jbanalysis.registry.districts.RANK_GROUPS`, :func:`~jbanalysis.registry.districts.group_of`).
+
     >>> from jbanalysis.claims.rows import group_ids
     >>> len(group_ids("central")), len(group_ids("全市(行政区)")), len(group_ids("全市")), len(group_ids("主城都市区"))
     (9, 26, 38, 21)
     """
-    return list(_group_members(group))
-
-
-@cache  # the district registry is read once per process too (districts._registry)
-def _group_members(group: str) -> tuple[str, ...]:
-    gid = _group_word(group)
-    if gid is None:
+    if _group_word(group) is None:
         raise ValueError(
             f"unknown group {group!r}: expected one of {', '.join(GROUPS)} "
             "(中心城区, 全市(行政区), 全市, 主城都市区)"
         )
-    if gid == "central":
-        return tuple(district_ids("central"))
-    if gid == "all":
-        return tuple(district_ids("all"))
-    if gid == "metro21":
-        return tuple(group_members("metro21"))
-    reg = load_districts()
-    return tuple(reg.loc[reg["level"] == "district", "id"])
+    return _group_ids(group)
 
 
 def parse_row(
@@ -336,7 +307,7 @@ def _check_denominator(get: Mapping[str, str], district: str, fail) -> str:
     if not text:
         fail("denominator", "a share needs its denominator: 全市 (the city) or a group", "missing")
         return ""
-    if normalise(text).replace(" ", "") in {normalise(w) for w in _CITY_WORDS}:
+    if normalise(text).replace(" ", "") in {normalise(w) for w in CITY_WORDS}:
         return CITY
     gid = _group_word(text)
     if gid is None:

@@ -17,6 +17,7 @@ from jbanalysis.claims.rows import group_ids
 from jbanalysis.claims.schema import Claim
 from jbanalysis.precision import _EPS
 from jbanalysis.registry.districts import CITY
+from jbanalysis.registry.schema import LOWER_BOUNDS, UPPER_BOUNDS
 
 __all__ = ["CHECKS", "within"]
 
@@ -110,9 +111,9 @@ def _check_value(claim: Claim, data: CheckData) -> dict:
 
 def _bound_allows(op: str, limit: float, claim: Claim) -> bool:
     """Whether some value the bound allows lies in the claim's range."""
-    if op in (">", ">="):
+    if op in LOWER_BOUNDS:
         return claim.high > limit or (op == ">=" and claim.high >= limit)
-    if op in ("<", "<="):
+    if op in UPPER_BOUNDS:
         return claim.low < limit or (op == "<=" and claim.low <= limit)
     return True
 

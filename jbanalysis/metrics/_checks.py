@@ -172,7 +172,7 @@ def group_members(group: str | Sequence[str], available: Sequence[object]) -> li
     """Members of ``group`` (a registry group such as "central", or a list of names)."""
     if isinstance(group, str):
         try:
-            from jbanalysis.registry.districts import district_ids
+            from jbanalysis.registry.districts import CITY, district_ids
         except ImportError as exc:  # pragma: no cover - the registry ships with the package
             raise UnknownDistrictError(
                 f"cannot resolve group {group!r}: jbanalysis.registry.districts is unavailable; "
@@ -180,7 +180,7 @@ def group_members(group: str | Sequence[str], available: Sequence[object]) -> li
             ) from exc
         try:
             ids = list(district_ids(group))
-            if ids == [group] and ids[0] in aggregate_ids() - {"chongqing"}:
+            if ids == [group] and ids[0] in aggregate_ids() - {CITY}:
                 from jbanalysis.registry.districts import group_members as published_members
 
                 ids = published_members(group)  # a published aggregate: its member districts

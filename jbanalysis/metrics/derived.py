@@ -20,6 +20,8 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from jbanalysis.registry.schema import RELIABILITIES
+
 __all__ = ["DERIVATIONS", "derive", "with_derived"]
 
 #: indicator -> (numerator, denominators in order of preference). Year-end resident population
@@ -27,11 +29,10 @@ __all__ = ["DERIVATIONS", "derive", "with_derived"]
 DERIVATIONS: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "gdp_per_capita": ("gdp", ("pop_resident", "pop_census")),
 }
-_RELIABILITY_ORDER = ("high", "medium", "low")
 
 
 def _weaker(a: str, b: str) -> str:
-    ranks = {r: i for i, r in enumerate(_RELIABILITY_ORDER)}
+    ranks = {r: i for i, r in enumerate(RELIABILITIES)}
     return a if ranks.get(a, len(ranks)) >= ranks.get(b, len(ranks)) else b
 
 

@@ -17,6 +17,7 @@ from jbanalysis.metrics.completeness import availability
 from jbanalysis.metrics.selection import COMPARISON_SHARE, ComparisonYear, comparison_year
 from jbanalysis.metrics.spans import basis_breaks, series_vintages
 from jbanalysis.metrics.structure import SECTORS, sector_shares
+from jbanalysis.registry.districts import CITY
 
 
 def structure_year(
@@ -24,7 +25,7 @@ def structure_year(
     sectors: Sequence[str],
     district: str,
     peers: str | Sequence[str] = "central",
-    reference: str = "chongqing",
+    reference: str = CITY,
     share: float = COMPARISON_SHARE,
 ) -> ComparisonYear:
     """The year a structure comparison uses: two thirds of the group and the reference complete.

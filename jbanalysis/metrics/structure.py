@@ -23,8 +23,7 @@ from jbanalysis.metrics._checks import (
     is_tidy,
     resolve_names,
 )
-
-SECTORS = ("va_primary", "va_secondary", "va_tertiary")
+from jbanalysis.registry.schema import SECTORS
 
 
 def sector_matrix(

@@ -10,6 +10,7 @@ import pandas as pd
 
 from jbanalysis.panel.load import _district_filter, _indicator_filter
 from jbanalysis.panel.selection import KEY, _with_defaults, printed_step
+from jbanalysis.registry.paths import user_dir_alias
 from jbanalysis.sources.observations import load_observations
 
 
@@ -18,6 +19,8 @@ def conflicts(
     tolerance: float | None = None,
     indicators: str | Iterable[str] | None = None,
     districts: str | Iterable[str] | None = None,
+    *,
+    user_dir: str | Path | None = None,
     data_dir: str | Path | None = None,
 ) -> pd.DataFrame:
     """Every disagreement that matters between published values of one key, and every correction.
@@ -38,16 +41,18 @@ def conflicts(
 
     rel_diff = |value_b − value_a| / min(|value_a|, |value_b|)
 
+    >>> from jbanalysis.panel.conflicts import conflicts
     >>> c = conflicts(indicators="gdp", districts="yubei")
     >>> c[c.year == 2018][["value_a", "value_b", "vintage_a", "vintage_b"]].to_numpy().tolist()[0]
-    [1543.09, 1752.83, 'first_release', 'revised']
+    [1543.0945, 1752.83, 'first_release', 'revised']
     >>> swap = conflicts(indicators="gdp", districts="jiangbei")
     >>> swap[swap.year == 2022][["value_a", "value_b", "kind", "correction_b"]].to_numpy().tolist()
     [[1560.91, 1602.76, 'corrected error', 'C002']]
     """
     from jbanalysis.registry.indicators import convert
 
-    obs = _with_defaults(load_observations(data_dir) if observations is None else observations)
+    user_dir = user_dir_alias(user_dir, data_dir, "conflicts")
+    obs = _with_defaults(load_observations(user_dir) if observations is None else observations)
     wanted_d = _district_filter(districts)
     wanted_i = _indicator_filter(indicators)
     if wanted_d is not None:

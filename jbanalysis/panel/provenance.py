@@ -24,6 +24,7 @@ def trace(
     Raises :class:`~jbanalysis.errors.UnknownNameError` for an unknown district or indicator
     (names in any form: 江北, GDP, 地区生产总值…), and ``LookupError`` when no source has a value.
 
+    >>> from jbanalysis.panel.provenance import trace
     >>> t = trace("江北", 2010, "GDP")
     >>> t[["chosen", "source_id", "record", "published_value", "rule"]].to_numpy().tolist()
     [[True, 'cq_yearbook_panel', 'Sheet1!V359', 3913947.0, 'only value']]

@@ -38,7 +38,13 @@ import numpy as np
 import pandas as pd
 
 from jbanalysis.precision import last_digit
-from jbanalysis.registry.schema import OBSERVATION_COLUMNS, OFFICIAL_SOURCE_KINDS, SOURCE_KINDS
+from jbanalysis.registry.schema import (
+    OBSERVATION_COLUMNS,
+    OFFICIAL_SOURCE_KINDS,
+    RELIABILITIES,
+    SOURCE_KINDS,
+    VINTAGES,
+)
 
 __all__ = [
     "KEY",
@@ -71,26 +77,30 @@ class SelectionPolicy:
     ``order`` lists the criteria in precedence; each ``*_rank`` maps a category to its rank
     (lower wins; categories not listed rank last). ``exclude_vintages`` are never chosen.
 
-    >>> from jbanalysis import load_panel
+    >>> import jbanalysis as jb
+    >>> from jbanalysis.panel import POLICIES, SelectionPolicy
     >>> mine_first = SelectionPolicy("mine", source_kind_rank=("user", *POLICIES["default"].source_kind_rank))
-    >>> load_panel(mine_first, districts="jiangbei", indicators="gdp", years=2010)["value"].item()
+    >>> jb.load_panel("jiangbei", policy=mine_first, indicators="gdp", years=2010)["value"].item()
     391.3947
     """
 
     name: str
     order: tuple[str, ...] = ("demote", "series", "source_kind", "vintage", "reliability")
     source_kind_rank: tuple[str, ...] = SOURCE_KINDS
-    vintage_rank: tuple[str, ...] = (
-        "revised",
-        "first_release",
-        "census",
-        "preliminary",
-        "unknown",
-        "estimate",
-    )
-    reliability_rank: tuple[str, ...] = ("high", "medium", "low")
+    vintage_rank: tuple[str, ...] = VINTAGES  # the most revised first
+    reliability_rank: tuple[str, ...] = RELIABILITIES
     exclude_vintages: tuple[str, ...] = ()
     precision: bool = True
+
+
+def _first(order: tuple[str, ...], *first: str) -> tuple[str, ...]:
+    """``order`` with ``first`` moved to its front.
+
+    >>> from jbanalysis.panel.selection import _first
+    >>> _first(("a", "b", "c", "d"), "c", "d")
+    ('c', 'd', 'a', 'b')
+    """
+    return (*first, *(o for o in order if o not in first))
 
 
 POLICIES = {
@@ -101,7 +111,7 @@ POLICIES = {
     "first_release": SelectionPolicy(
         "first_release",
         order=("demote", "vintage", "source_kind", "reliability"),
-        vintage_rank=("first_release", "preliminary", "revised", "census", "unknown", "estimate"),
+        vintage_rank=_first(VINTAGES, "first_release", "preliminary"),
     ),
     # Official statistics only: no reports, datasets, aggregators or news.
     "official": SelectionPolicy(
@@ -141,6 +151,8 @@ def printed_step(published_value, published_unit, unit) -> np.ndarray:
     0.0001 万人. Values are transcribed as their shortest decimal form, so the digits after the
     point are the digits printed (a printed trailing zero, ``1560.90``, is not recoverable).
 
+    >>> import pandas as pd
+    >>> from jbanalysis.panel.selection import printed_step
     >>> printed_step(pd.Series([880.98, 880.0, 1477345.0]), pd.Series(["亿元", "亿元", "人"]),
     ...              pd.Series(["cny_100m", "cny_100m", "persons_10k"])).tolist()
     [0.01, 1.0, 0.0001]
@@ -232,6 +244,8 @@ def select(observations: pd.DataFrame, policy: str | SelectionPolicy = "default"
     exist, see :func:`conflicts` for where they disagree) and ``rule`` (the step of the policy that
     decided, see the module docstring). Bounds and excluded values never compete.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.panel.selection import select
     >>> obs = pd.DataFrame({
     ...     "district": ["yubei"] * 3, "year": [2018] * 3, "indicator": ["gdp"] * 3,
     ...     "value": [1543.09, 1752.83, 1500.0], "unit": ["cny_100m"] * 3,

@@ -25,6 +25,7 @@ def wide(
     a gap is visible rather than missing. Years run over the panel's range for the indicator
     unless ``years`` is given.
 
+    >>> from jbanalysis.panel.views import wide
     >>> from jbanalysis import load_panel
     >>> p = load_panel(indicators="gdp", years=[2010, 2011])
     >>> w = wide(p, "gdp", districts=["jiangbei", "yuzhong"])
@@ -61,6 +62,7 @@ def coverage(
     present, the ``flag``, ``vintage`` and ``source_id`` of the chosen value. Years default to the
     span of the panel's values for those indicators.
 
+    >>> from jbanalysis.panel.views import coverage
     >>> from jbanalysis import load_panel
     >>> p = load_panel(indicators="gdp", years=range(2009, 2012))
     >>> c = coverage(p, "gdp", districts=["yuzhong", "jiangbei"])
@@ -83,6 +85,7 @@ def coverage(
 def coverage_matrix(panel: pd.DataFrame, indicator: str, districts="central", years=None):
     """Districts × years of one indicator: the flag of the chosen value, or ``""`` for a gap.
 
+    >>> from jbanalysis.panel.views import coverage_matrix
     >>> from jbanalysis import load_panel
     >>> p = load_panel(indicators="gdp", years=[2016, 2017])
     >>> coverage_matrix(p, "gdp", ["jiangbei", "yuzhong"]).to_dict("index")

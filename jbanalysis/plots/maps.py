@@ -32,14 +32,12 @@ from matplotlib.patheffects import withStroke
 from jbanalysis.plots.theme import HIGHLIGHT, PALETTE, axis_label, chart_lang, label
 from jbanalysis.registry.districts import district_ids, resolve_district
 from jbanalysis.registry.indicators import resolve_indicator
-from jbanalysis.registry.paths import bundle_path
+from jbanalysis.registry.paths import BOUNDARIES, bundle_path
 from jbanalysis.registry.terms import term
 from jbanalysis.shown import show
 
 __all__ = ["BOUNDARIES", "choropleth", "load_boundaries", "map_values", "map_year"]
 
-#: The bundled boundary file (relative to the data folder).
-BOUNDARIES = "boundaries/chongqing_units.geojson"
 CLASS_COLOURS = ("#EFF3FF", "#BDD7E7", "#6BAED6", "#3182BD", "#08519C")
 GAP_FACE, GAP_HATCH = "#F2F2F2", "////"
 FLAGGED_HATCH = "..."

@@ -24,6 +24,7 @@ evidence     source rows, a URL, or the validation rule that found it
 note         what an analyst must know
 ============ ======================================================================================
 
+>>> from jbanalysis.registry.breaks import census_years, load_breaks
 >>> b = load_breaks().set_index("break_id")
 >>> b.loc["B04", "kind"], int(b.loc["B04", "year"]), int(b.loc["B04", "first_year"])
 ('economic_census', 2018, 2019)
@@ -39,7 +40,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from jbanalysis.registry.paths import bundle_dir
+from jbanalysis.registry.paths import BREAKS, data_path
+from jbanalysis.registry.schema import NEW_BASIS_VINTAGES
 
 __all__ = [
     "BREAK_COLUMNS",
@@ -75,12 +77,10 @@ BREAK_COLUMNS = [
     "note",
 ]
 RATIO_BASES = ("", "overlap", "jump")
-#: Vintages of an economic-census year's own value that are already on the new basis.
-NEW_BASIS_VINTAGES = ("revised", "census")
 ALL = "*"
 
 
-def check_breaks(table: pd.DataFrame, path: Path | str = "breaks.csv") -> pd.DataFrame:
+def check_breaks(table: pd.DataFrame, path: Path | str = BREAKS) -> pd.DataFrame:
     """Check a break table row by row; return it typed (``year``/``first_year`` int, ``ratio`` float).
 
     Errors (:class:`~jbanalysis.errors.DataError`) name the file, the line (header = line 1) and the
@@ -88,6 +88,7 @@ def check_breaks(table: pd.DataFrame, path: Path | str = "breaks.csv") -> pd.Dat
     not a whole year, a first year before the event, a ratio that is not a positive number, or two
     rows that register the same break.
 
+    >>> from jbanalysis.registry.breaks import check_breaks, load_breaks
     >>> bad = load_breaks().head(2).assign(kind=["economic_census", "earthquake"])
     >>> check_breaks(bad)
     Traceback (most recent call last):
@@ -190,11 +191,12 @@ def load_breaks(folder: Path | str | None = None) -> pd.DataFrame:
 
     Examples
     --------
+    >>> from jbanalysis.registry.breaks import load_breaks
     >>> b = load_breaks()
     >>> sorted(b["kind"].unique())
     ['boundary', 'definition', 'economic_census', 'population_census', 'scope', 'source_switch']
     """
-    path = Path(folder or bundle_dir()) / "breaks.csv"
+    path = data_path(BREAKS, folder)
     return _load(str(path), path.stat().st_mtime).copy()
 
 
@@ -226,6 +228,7 @@ def breaks_for(
 
     Examples
     --------
+    >>> from jbanalysis.registry.breaks import breaks_for
     >>> breaks_for("fiscal_revenue", "yubei")[["break_id", "kind", "first_year"]].to_numpy().tolist()
     [['B16', 'scope', 2011], ['B13', 'scope', 2013]]
     >>> breaks_for("gdp", "qijiang")["first_year"].tolist()
@@ -254,6 +257,7 @@ def breaks_for(
 def census_years(kind: str = "economic_census") -> tuple[int, ...]:
     """Reference years of the censuses of one kind, from the registry.
 
+    >>> from jbanalysis.registry.breaks import census_years
     >>> census_years("population_census")
     (2010, 2020)
     """
@@ -287,6 +291,7 @@ def new_basis_years(
 
     Examples
     --------
+    >>> from jbanalysis.registry.breaks import new_basis_years
     >>> new_basis_years("gdp")
     (2005, 2009, 2014, 2019, 2024)
     >>> new_basis_years("gdp", vintages={2018: "revised"})
@@ -320,6 +325,7 @@ def crossed_breaks(
 
     Examples
     --------
+    >>> from jbanalysis.registry.breaks import crossed_breaks
     >>> crossed_breaks("gdp", 2010, 2020, "jiangbei")["break_id"].tolist()
     ['B03', 'B04']
     >>> crossed_breaks("gdp", 2019, 2022, "jiangbei").empty
@@ -333,6 +339,7 @@ def crossed_breaks(
 def describe_break(row: Mapping | pd.Series, lang: str = "zh") -> str:
     """A break in words, for sentences and chart notes.
 
+    >>> from jbanalysis.registry.breaks import describe_break, load_breaks
     >>> b = load_breaks().set_index("break_id", drop=False)
     >>> describe_break(b.loc["B04"]), describe_break(b.loc["B11"], "en")
     ('2018年经济普查', 'the 2011 boundary change')

@@ -1,16 +1,43 @@
 """The domain lists and column sets of the data flow, typed once.
 
-Vintages, quality flags, periods, bounds, the columns of a source file and of an observation, the
-years a value may have and the dtypes ``observations.csv`` is read with. Every module that checks or
-builds observations takes them from here.
+Vintages, quality flags, reliabilities, periods, bounds, source kinds, the GDP sectors, the columns
+of a source file and of an observation, the years a value may have and the dtypes
+``observations.csv`` is read with. Every module that checks, builds, selects or words observations
+takes them from here (``tests/test_one_owner.py`` fails on a list typed again elsewhere).
+
+>>> from jbanalysis.registry.schema import CAVEAT_VINTAGES, SOURCE_FLAGS, VINTAGES
+>>> VINTAGES[:2], CAVEAT_VINTAGES, SOURCE_FLAGS
+(('revised', 'first_release'), ('estimate', 'preliminary'), ('observed', 'interpolated', 'derived'))
 """
 
 from __future__ import annotations
 
-VINTAGES = ("revised", "first_release", "preliminary", "census", "unknown", "estimate")
+#: Vintages of a value, in the order the default selection policy ranks them: the most revised
+#: first (a ``census`` value is the census table's own count; ``unknown``: the source does not say;
+#: ``estimate``: 预计, made before the year's data existed).
+VINTAGES = ("revised", "first_release", "census", "preliminary", "unknown", "estimate")
+#: Vintages of an economic-census year's own value that are already on the census's new basis.
+NEW_BASIS_VINTAGES = ("revised", "census")
+#: The vintages of one figure that a like-for-like comparison matches: the first release of a year
+#: and its revision (after an economic census).
+MATCHED_VINTAGES = ("first_release", "revised")
+#: Vintages a quoted value must name (a figure made before, or early in, the next year).
+CAVEAT_VINTAGES = ("estimate", "preliminary")
 
-
+#: Quality flags: as published (``observed``), the compilers' interpolation or a value derived from
+#: others (both may be printed in a source), or set by ``corrections.csv`` (``corrected``,
+#: ``excluded``).
 FLAGS = ("observed", "interpolated", "derived", "corrected", "excluded")
+#: The flags a transcribed source row may carry (the other two come from a correction).
+SOURCE_FLAGS = ("observed", "interpolated", "derived")
+#: Flags a quoted value must name.
+CAVEAT_FLAGS = ("derived", "interpolated", "corrected")
+
+#: Reliability of a source or value, best first.
+RELIABILITIES = ("high", "medium", "low")
+
+#: The three sectors whose value added sums to GDP (第一、二、三产业增加值), in their usual order.
+SECTORS = ("va_primary", "va_secondary", "va_tertiary")
 
 
 SOURCE_COLUMNS = ("record", "district", "year", "indicator", "value", "unit", "vintage", "flag")
@@ -36,6 +63,9 @@ PERIODS = ("Y", "Q1", "H1", "Q1-Q3")
 
 #: A bound as printed (突破 / 超过: ">"); "" for a value.
 BOUNDS = ("", ">", ">=", "<", "<=")
+#: Bounds from below (the value is more than the number) and from above.
+LOWER_BOUNDS = (">", ">=")
+UPPER_BOUNDS = ("<", "<=")
 
 
 OBSERVATION_COLUMNS = [
@@ -121,5 +151,10 @@ SOURCE_KINDS = (
 )
 #: The kinds that are official statistics (the ``official`` policy keeps only these).
 OFFICIAL_SOURCE_KINDS = SOURCE_KINDS[:3]
+#: Kinds that republish others' figures (a compiled dataset, an aggregator, news, an encyclopedia):
+#: a value from one of them is quoted with that caveat.
+SECONDARY_SOURCE_KINDS = ("dataset_page", "aggregator", "news", "encyclopedia")
 #: The kind of a value a user adds from a table of their own making.
 USER_SOURCE_KIND = "user"
+#: Every kind a source may declare (a user's source too).
+ALL_SOURCE_KINDS = (*SOURCE_KINDS, USER_SOURCE_KIND)

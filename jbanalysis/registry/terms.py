@@ -4,6 +4,7 @@ Every word that appears in both a chart legend and a sentence (a flag, a group, 
 of break) is typed once, here, in Chinese and English. Some terms take fields in braces, filled by
 :func:`term` (``term("break_economic_census", year=2018)``).
 
+>>> from jbanalysis.registry.terms import term
 >>> term("interpolated"), term("interpolated", "en")
 ('插值', 'interpolated')
 >>> term("break_economic_census", "en", year=2018)
@@ -16,7 +17,7 @@ from functools import cache
 
 import pandas as pd
 
-from jbanalysis.registry.paths import bundle_path
+from jbanalysis.registry.paths import TERMS, bundle_path
 
 __all__ = ["LANGS", "check_lang", "has_term", "term", "terms"]
 
@@ -25,7 +26,7 @@ LANGS = ("zh", "en")
 
 @cache
 def _terms() -> dict[str, tuple[str, str]]:
-    table = pd.read_csv(bundle_path("terms.csv"), dtype=str, keep_default_na=False)
+    table = pd.read_csv(bundle_path(TERMS), dtype=str, keep_default_na=False)
     duplicated = table.loc[table["key"].duplicated(), "key"].tolist()
     if duplicated:
         raise ValueError(f"terms.csv: key(s) {duplicated} appear more than once")
@@ -35,6 +36,7 @@ def _terms() -> dict[str, tuple[str, str]]:
 def terms() -> dict[str, tuple[str, str]]:
     """Every term: key -> (zh, en).
 
+    >>> from jbanalysis.registry.terms import terms
     >>> terms()["city"]
     ('全市', 'whole city')
     """
@@ -44,6 +46,7 @@ def terms() -> dict[str, tuple[str, str]]:
 def check_lang(lang: str) -> str:
     """Return ``lang`` if it is ``"zh"`` or ``"en"``; otherwise raise ``ValueError``.
 
+    >>> from jbanalysis.registry.terms import check_lang
     >>> check_lang("en")
     'en'
     >>> check_lang("fr")
@@ -59,6 +62,7 @@ def check_lang(lang: str) -> str:
 def has_term(key: object) -> bool:
     """Whether ``key`` is a term of the vocabulary.
 
+    >>> from jbanalysis.registry.terms import has_term
     >>> has_term("lq"), has_term("no such term")
     (True, False)
     """
@@ -68,6 +72,7 @@ def has_term(key: object) -> bool:
 def term(key: str, lang: str = "zh", **fields: object) -> str:
     """A term in ``lang``, with its ``{fields}`` filled in.
 
+    >>> from jbanalysis.registry.terms import term
     >>> term("break_scope", first_year=2013)
     '2013年统计范围变化'
     """

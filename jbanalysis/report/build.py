@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from jbanalysis.registry.districts import district_ids, resolve_district
+from jbanalysis.registry.districts import CITY, district_ids, resolve_district
 from jbanalysis.registry.terms import check_lang
 from jbanalysis.report.execute import ReportResult, run_all
 from jbanalysis.report.render import write_index
@@ -134,7 +134,7 @@ def _check_years(extra: dict) -> None:
     obs = load_observations()
     central_gdp = obs["district"].isin(district_ids("central")) & (obs["indicator"] == "gdp")
     first = int(obs.loc[central_gdp, "year"].min())
-    last = int(obs.loc[obs["district"].isin([*district_ids("all"), "chongqing"]), "year"].max())
+    last = int(obs.loc[obs["district"].isin([*district_ids("all"), CITY]), "year"].max())
     for key, year in years.items():
         label = key.replace("_", " ")
         if isinstance(year, bool) or not isinstance(year, int):

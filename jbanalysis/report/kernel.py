@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from jbanalysis.registry.districts import district_ids, resolve_district
+from jbanalysis.registry.districts import CITY, district_ids, resolve_district
 from jbanalysis.registry.terms import check_lang
 from jbanalysis.text.sentences.common import data_vintage
 
@@ -147,7 +147,7 @@ def setup(
     members = list(dict.fromkeys([*group, did]))
     theme = set_theme(lang)
     capture.install_display_capture()  # a report run keeps every table's numbers
-    wanted = [*members, "chongqing"] if districts is None else districts
+    wanted = [*members, CITY] if districts is None else districts
     # Selection is per (district, year, indicator), so choosing the years after selecting
     # gives the same panel as filtering the observations first.
     panel = load_panel(districts=wanted, indicators=indicators)

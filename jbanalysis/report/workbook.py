@@ -349,9 +349,9 @@ _COLUMNS_EXPLAINED = [
 
 def loaded_panel() -> pd.DataFrame:
     """The whole bundled panel (default policy), read once per data file version."""
-    from jbanalysis.registry.paths import bundle_path
+    from jbanalysis.registry.paths import OBSERVATIONS, bundle_path
 
-    path = bundle_path("observations.csv")
+    path = bundle_path(OBSERVATIONS)
     return _panel_for(str(path), path.stat().st_mtime)
 
 

@@ -22,7 +22,15 @@ import pandas as pd
 
 from jbanalysis.errors import DataError
 from jbanalysis.registry.harmonise import harmonise
-from jbanalysis.registry.paths import bundle_dir
+from jbanalysis.registry.paths import (
+    CORRECTIONS,
+    OBSERVATIONS,
+    SOURCE_TABLES,
+    SOURCES,
+    bundle_dir,
+    data_path,
+    source_table_path,
+)
 from jbanalysis.registry.schema import OBSERVATION_COLUMNS, WHOLE_COLUMN
 from jbanalysis.sources.corrections import apply_corrections, check_corrections, load_corrections
 from jbanalysis.sources.package import write_datapackage
@@ -40,6 +48,7 @@ __all__ = ["BuildReport", "build", "build_observations"]
 class BuildReport:
     """Counts of what went in and what came out of :func:`build_observations`.
 
+    >>> from jbanalysis.sources.build import BuildReport
     >>> BuildReport(rows_in={"a.csv": 3}, rows_out=3, corrected=["C001"]).rows_out
     3
     """
@@ -67,6 +76,7 @@ def build_observations(
     data). ``corrections=False`` gives the values as published (what validation checks first, so
     that a correction is always backed by a rule that finds the error).
 
+    >>> from jbanalysis.sources.build import build_observations
     >>> obs, report = build_observations()
     >>> len(obs) == report.rows_out == sum(report.rows_in.values())
     True
@@ -74,17 +84,19 @@ def build_observations(
     root = folder or bundle_dir()
     registry = read_sources_table(root).set_index("id")
     fixes = load_corrections(root)
-    check_corrections(fixes, root / "corrections.csv")
+    check_corrections(fixes, data_path(CORRECTIONS, root))
     if not corrections:
         fixes = fixes.iloc[0:0]
     report = BuildReport()
     frames = []
-    files = source_files(root / "sources")
+    files = source_files(root)
     if not files:
-        raise DataError("no source tables (*.csv)", file=root / "sources")
+        raise DataError("no source tables (*.csv)", file=data_path(SOURCE_TABLES, root))
     for path in files:
         if path.stem not in registry.index:
-            raise DataError(f"source {path.stem!r} is not in data/sources.csv", file=path)
+            raise DataError(
+                f"source {path.stem!r} is not in {SOURCES}: add its row there", file=path
+            )
         table = read_source_file(path)
         report.rows_in[path.name] = len(table)
         for col, reg_col in (("source_kind", "kind"), ("reliability", "reliability")):
@@ -96,9 +108,7 @@ def build_observations(
     per_record = fixes[fixes["record"] != WHOLE_COLUMN]
     unused = set(per_record["correction_id"]) - set(obs["correction"].unique())
     if unused:
-        raise DataError(
-            f"corrections {sorted(unused)} match no source record", file="corrections.csv"
-        )
+        raise DataError(f"corrections {sorted(unused)} match no source record", file=CORRECTIONS)
     report.rows_out = len(obs)
     report.corrected = obs.loc[obs["flag"] == "corrected", "correction"].tolist()
     report.excluded = obs.loc[obs["flag"] == "excluded", "correction"].tolist()
@@ -113,6 +123,8 @@ def build(folder: Path | None = None) -> BuildReport:
     Returns the :class:`BuildReport`: rows in per source file and observations out (always equal:
     excluded values stay, flagged), and the corrections applied.
 
+    >>> from jbanalysis.registry.paths import bundle_dir
+    >>> from jbanalysis.sources.build import build
     >>> import shutil, tempfile, pathlib
     >>> copy = pathlib.Path(tempfile.mkdtemp()) / "data"
     >>> _ = shutil.copytree(bundle_dir(), copy)
@@ -125,9 +137,11 @@ def build(folder: Path | None = None) -> BuildReport:
     out = obs.copy(deep=False)
     out["value"] = _fmt_column(out["value"])
     out["published_value"] = _fmt_column(out["published_value"])
-    out.to_csv(root / "observations.csv", index=False, lineterminator="\n")
-    counts = {root / "observations.csv": len(out)}
-    counts.update({root / "sources" / name: n for name, n in report.rows_in.items()})
+    out.to_csv(data_path(OBSERVATIONS, root), index=False, lineterminator="\n")
+    counts = {data_path(OBSERVATIONS, root): len(out)}
+    counts.update(
+        {source_table_path(Path(name).stem, root): n for name, n in report.rows_in.items()}
+    )
     write_datapackage(root, counts)
     read_observations_file.cache_clear()
     return report
@@ -141,6 +155,8 @@ def _fmt(value: float) -> str:
 def _fmt_column(values: pd.Series) -> np.ndarray:
     """:func:`_fmt` of every value; whole numbers (most of a table) through int64 at once.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.sources.build import _fmt_column
     >>> _fmt_column(pd.Series([391.3947, 3913947.0, -0.0, 1e-05, 2.5e20])).tolist()
     ['391.3947', '3913947', '0', '1e-05', '250000000000000000000']
     """

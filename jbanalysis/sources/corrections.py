@@ -13,7 +13,7 @@ import pandas as pd
 
 from jbanalysis.errors import DataError
 from jbanalysis.registry.districts import _alias_index, _normalise
-from jbanalysis.registry.paths import bundle_dir
+from jbanalysis.registry.paths import CORRECTIONS, data_path
 from jbanalysis.registry.schema import CORRECTION_ACTIONS, CORRECTION_COLUMNS, WHOLE_COLUMN
 
 
@@ -21,15 +21,16 @@ def load_corrections(folder: Path | None = None) -> pd.DataFrame:
     """The corrections table (``data/corrections.csv``): one row per corrected, excluded or kept
     record, with the published value, the correction, the evidence URL and the reason.
 
+    >>> from jbanalysis.sources.corrections import load_corrections
     >>> fixes = load_corrections().set_index("correction_id")
     >>> fixes.loc["C002", ["district", "year", "published_value", "corrected_value"]].tolist()
     ['jiangbei', '2022', '1560.91', '1602.76']
     """
-    path = (folder or bundle_dir()) / "corrections.csv"
+    path = data_path(CORRECTIONS, folder)
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
-def check_corrections(corrections: pd.DataFrame, path: Path | str = "corrections.csv") -> None:
+def check_corrections(corrections: pd.DataFrame, path: Path | str = CORRECTIONS) -> None:
     """Check the corrections table row by row; errors name the file, row and column.
 
     A row needs an id (unique), a source, a record (or ``*`` with ``keep``: a finding about a whole
@@ -37,6 +38,7 @@ def check_corrections(corrections: pd.DataFrame, path: Path | str = "corrections
     (a number, except for ``*``), a corrected value that is a number or one of ``exclude``,
     ``keep``, ``interpolated``, and a reason. Two corrections of one record contradict each other.
 
+    >>> from jbanalysis.sources.corrections import check_corrections, load_corrections
     >>> bad = load_corrections().head(1).assign(corrected_value="drop")
     >>> check_corrections(bad)
     Traceback (most recent call last):
@@ -174,7 +176,7 @@ def apply_corrections(table: pd.DataFrame, corrections: pd.DataFrame) -> pd.Data
         raise DataError(
             f"correction {fix['correction_id']} expects published value {fix['published_value']} "
             f"but {fix['source_id']} record {fix['record']} has {published:g}",
-            file="corrections.csv",
+            file=CORRECTIONS,
             row=i + 2,
             column="published_value",
         )

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from jbanalysis.registry.paths import bundle_dir
+from jbanalysis.registry.paths import DATAPACKAGE, HASHED, bundle_dir, data_path
+from jbanalysis.registry.schema import FLAGS, PERIODS, VINTAGES
 from jbanalysis.sources.source_files import source_files
 
 
@@ -20,10 +21,7 @@ def sha256(path: Path) -> str:
 
 def hashed_files(folder: Path | None = None) -> list[Path]:
     """Every data file whose hash ``datapackage.json`` records."""
-    root = folder or bundle_dir()
-    names = ["districts.csv", "indicators.csv", "units.csv", "terms.csv", "sources.csv"]
-    names += ["corrections.csv", "breaks.csv", "observations.csv"]
-    return [root / n for n in names] + source_files(root / "sources")
+    return [data_path(n, folder) for n in HASHED] + source_files(folder)
 
 
 def write_datapackage(folder: Path | None = None, rows: dict[Path, int] | None = None) -> dict:
@@ -61,7 +59,7 @@ def write_datapackage(folder: Path | None = None, rows: dict[Path, int] | None =
         "licenses": [{"name": "various", "title": "Figures from public sources, with citations"}],
         "resources": resources,
     }
-    (root / "datapackage.json").write_text(
+    data_path(DATAPACKAGE, root).write_text(
         json.dumps(package, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
     return package
@@ -83,9 +81,9 @@ _FIELD_DOCS = {
     "unit": "unit id (data/units.csv); in a source file the unit as published",
     "source_id": "source id (data/sources.csv) = the source file's name",
     "record": "where the value stands in the original (cell, line or record id)",
-    "vintage": "first_release, revised, preliminary, estimate, census or unknown",
-    "flag": "observed, interpolated, derived, corrected or excluded",
-    "period": "Y (the calendar year) or a cumulative part of it: Q1, H1, Q1-Q3",
+    "vintage": f"one of {', '.join(VINTAGES)}",
+    "flag": f"one of {', '.join(FLAGS)}",
+    "period": f"{PERIODS[0]} (the calendar year) or a cumulative part of it: {', '.join(PERIODS[1:])}",
     "bound": "empty for a value; >, >=, <, <= for a bound as printed (突破 / 超过), never plotted",
 }
 

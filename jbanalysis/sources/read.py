@@ -19,6 +19,7 @@ def read_table(path: str | Path, source_id: str = "user", **options) -> pd.DataF
 
     Every option of :func:`jbanalysis.io.read_table` applies (``indicator=``, ``unit=``, …).
 
+    >>> from jbanalysis.sources.read import read_table
     >>> import tempfile, pathlib
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "jb.csv"
     >>> _ = path.write_text("地区,2020年\\n江北区,1325400\\n", encoding="utf-8")

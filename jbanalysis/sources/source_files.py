@@ -10,14 +10,15 @@ import numpy as np
 import pandas as pd
 
 from jbanalysis.errors import DataError
-from jbanalysis.registry.paths import bundle_dir
+from jbanalysis.registry.paths import SOURCES, data_path
+from jbanalysis.registry.paths import source_tables as _source_tables
 from jbanalysis.registry.schema import (
     _OBS_DTYPES,
     BOUNDS,
-    FLAGS,
     OPTIONAL_SOURCE_COLUMNS,
     PERIODS,
     SOURCE_COLUMNS,
+    SOURCE_FLAGS,
     VINTAGES,
     YEAR_RANGE,
 )
@@ -65,7 +66,7 @@ def read_source_file(path: Path) -> pd.DataFrame:
     table["published_value"] = table["value"]
     table["published_unit"] = table["unit"]
     _check_vocab(table, path, "vintage", VINTAGES)
-    _check_vocab(table, path, "flag", FLAGS[:3])
+    _check_vocab(table, path, "flag", SOURCE_FLAGS)
     _check_vocab(table, path, "period", PERIODS)
     _check_vocab(table, path, "bound", BOUNDS)
     dup = table.duplicated("record", keep=False)
@@ -106,13 +107,13 @@ def _check_vocab(table, path, column, allowed) -> None:
 
 
 def source_files(folder: Path | None = None) -> list[Path]:
-    """The transcribed source tables, in name order."""
-    return sorted((folder or bundle_dir() / "sources").glob("*.csv"))
+    """The transcribed source tables of a data folder (default: the bundle), in name order."""
+    return _source_tables(folder)
 
 
 def read_sources_table(folder: Path) -> pd.DataFrame:
     """The source registry of a data folder (``sources.csv``), every field as text."""
-    return pd.read_csv(Path(folder) / "sources.csv", dtype=str, keep_default_na=False)
+    return pd.read_csv(data_path(SOURCES, folder), dtype=str, keep_default_na=False)
 
 
 @cache

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from jbanalysis.registry.paths import bundle_path
+from jbanalysis.registry.paths import DATAPACKAGE, OBSERVATIONS, bundle_path
+from jbanalysis.registry.schema import CAVEAT_FLAGS, CAVEAT_VINTAGES
 from jbanalysis.registry.terms import check_lang, has_term, term
 from jbanalysis.text.headings import TITLES, title
 from jbanalysis.text.labels import district_name, indicator_name
@@ -50,19 +51,40 @@ def data_vintage(lang: str = "zh") -> str:
     """
     from jbanalysis.registry.paths import bundle_dir
     from jbanalysis.sources.observations import load_sources
-    from jbanalysis.sources.user import describe
 
     accessed = sorted(set(load_sources(folder=bundle_dir())["accessed"]) - {""})
-    package = json.loads(bundle_path("datapackage.json").read_text(encoding="utf-8"))
+    package = json.loads(bundle_path(DATAPACKAGE).read_text(encoding="utf-8"))
     digest = next(
-        (r["hash"] for r in package["resources"] if r["path"] == "observations.csv"), "sha256:?"
+        (r["hash"] for r in package["resources"] if r["path"] == OBSERVATIONS), "sha256:?"
     ).removeprefix("sha256:")[:12]
     dates = ", ".join(accessed) or "?"
     return pick(
         f"内置数据：来源访问日期 {'、'.join(accessed) or '?'}，observations.csv sha256 {digest}",
         f"bundled data: sources accessed {dates}, observations.csv sha256 {digest}",
         lang,
-    ) + describe(lang)
+    ) + user_data_note(lang)
+
+
+def user_data_note(lang: str = "zh") -> str:
+    """What a report adds from the user data folder (``""`` when none is in use), for the
+    data-vintage line of every report: the folder's sources and how many values they hold.
+
+    >>> from jbanalysis.text.sentences.common import user_data_note
+    >>> from jbanalysis.sources.user import user_data_dir
+    >>> user_data_note() if user_data_dir() is None else ""
+    ''
+    """
+    from jbanalysis.sources.user import user_data
+
+    mine = user_data()
+    if mine is None:
+        return ""
+    ids = ", ".join(mine.sources) or "-"
+    return pick(
+        f"；另加用户数据 {mine.name}（{mine.values} 个数值，来源 {ids}）",
+        f"; plus user data {mine.name} ({mine.values} values from {ids})",
+        lang,
+    )
 
 
 def flags_note(flags: pd.Series | Mapping[int, str], lang: str = "zh") -> str:
@@ -87,11 +109,6 @@ def flags_note(flags: pd.Series | Mapping[int, str], lang: str = "zh") -> str:
             pick(f"{fmt_years(years, 'zh')}年为{word}", f"{fmt_years(years)} {word}", lang)
         )
     return pick("，".join(parts), "; ".join(parts), lang)
-
-
-#: Vintages and reliabilities that a headline number must name.
-CAVEAT_VINTAGES = ("estimate", "preliminary")
-CAVEAT_FLAGS = ("corrected", "interpolated", "derived")
 
 
 def needs_caveat(row: Mapping[str, str] | None) -> bool:
