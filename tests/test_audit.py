@@ -127,14 +127,28 @@ class Truth:
 
     # values ------------------------------------------------------------------------------
     def wide(self, indicator: str, units=NINE, panel=None) -> pd.DataFrame:
-        p = self.panel if panel is None else panel
+        if panel is None:  # the test's panel: pivoted once per indicator and units
+            memo = self.__dict__.setdefault("_wide_memo", {})
+            key = (indicator, tuple(units))
+            if key not in memo:
+                memo[key] = self._wide_of(indicator, units, self.panel)
+            return memo[key].copy()
+        return self._wide_of(indicator, units, panel)
+
+    @staticmethod
+    def _wide_of(indicator: str, units, p) -> pd.DataFrame:
         sub = p[(p["indicator"] == indicator) & p["district"].isin(units)]
         return sub.pivot_table(index="year", columns="district", values="value", aggfunc="first")
 
     def row(self, indicator: str, district: str, year: int) -> dict | None:
-        p = self.panel
-        hit = p[(p["indicator"] == indicator) & (p["district"] == district) & (p["year"] == year)]
-        return None if hit.empty else hit.iloc[0].to_dict()
+        rows = self.__dict__.get("_rows")
+        if rows is None:  # the first row of each key, as the filter below would give
+            rows = {}
+            for r in self.panel.to_dict("records"):
+                rows.setdefault((r["indicator"], r["district"], int(r["year"])), r)
+            self.__dict__["_rows"] = rows
+        hit = rows.get((indicator, district, int(year)))
+        return None if hit is None else dict(hit)
 
     def caveat_needed(self, indicator: str, district: str, year: int) -> bool:
         r = self.row(indicator, district, year)
@@ -184,12 +198,21 @@ class Truth:
         )
 
     def basis(self, indicator: str, district: str, panel=None) -> list[tuple[int, dict]]:
-        """(first year of the new basis, break row) of every break of the series."""
-        p = self.panel if panel is None else panel
+        """(first year of the new basis, break row) of every break of the series (of the
+        test's panel: worked out once per series, the 18 sets ask the same series again)."""
+        if panel is None:
+            memo = self.__dict__.setdefault("_basis_memo", {})
+            if (indicator, district) not in memo:
+                memo[(indicator, district)] = self._basis_of(indicator, district, self.panel)
+            return memo[(indicator, district)]
+        return self._basis_of(indicator, district, panel)
+
+    def _basis_of(self, indicator: str, district: str, p) -> list[tuple[int, dict]]:
         own = p[(p["indicator"] == indicator) & (p["district"] == district)]
         vintage = dict(zip(own["year"], own["vintage"], strict=True))
         out = []
-        for row in self.breaks.to_dict("records"):
+        rows = self.__dict__.setdefault("_break_rows", self.breaks.to_dict("records"))
+        for row in rows:
             if not self.applies(row, indicator, district):
                 continue
             year, first = int(row["year"]), int(row["first_year"])
