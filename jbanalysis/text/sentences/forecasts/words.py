@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from jbanalysis.registry.schema import CAVEAT_FLAGS, CAVEAT_VINTAGES
 from jbanalysis.registry.terms import check_lang, term
 from jbanalysis.text.labels import district_name, indicator_name, indicator_unit
 from jbanalysis.text.lang import pick
@@ -35,7 +36,7 @@ _MONEY_UNITS = ("cny_100m", "cny")
 
 
 #: Flags and vintages a last fitted value is named for (its words: terms.csv, ``caveat_*``).
-_NAMED = ("interpolated", "corrected", "derived", "estimate", "preliminary")
+_NAMED = (*CAVEAT_FLAGS, *CAVEAT_VINTAGES)
 
 
 def model_name(label: str, lang: str = "zh") -> str:
