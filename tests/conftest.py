@@ -40,6 +40,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.name in SLOW_DOCTESTS or item.get_closest_marker("reports"):
             item.add_marker(pytest.mark.slow)
+        if item.get_closest_marker("reports"):  # under xdist --dist loadgroup: one worker
+            item.add_marker(pytest.mark.xdist_group("reports"))
 
 
 @pytest.hookimpl(trylast=True)
@@ -49,6 +51,8 @@ def pytest_collection_finish(session):
     selected = [i for i in items if i.get_closest_marker("reports")]
     plans = [PLANS[p] for i in selected for m in i.iter_markers("reports") for p in m.args]
     if not plans or session.config.option.collectonly:
+        return
+    if hasattr(session.config, "workerinput"):  # an xdist worker: each renders what it reads
         return
     items[:] = [i for i in items if not i.get_closest_marker("reports")] + selected
     SETS.start(merge(plans))
