@@ -40,7 +40,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.name in SLOW_DOCTESTS or item.get_closest_marker("reports"):
             item.add_marker(pytest.mark.slow)
-        if item.get_closest_marker("reports"):  # under xdist --dist loadgroup: one worker
+        # under xdist --dist loadgroup: one worker (the mark exists only with xdist installed)
+        if item.get_closest_marker("reports") and config.pluginmanager.hasplugin("xdist"):
             item.add_marker(pytest.mark.xdist_group("reports"))
 
 
