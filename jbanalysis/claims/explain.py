@@ -11,17 +11,27 @@ figures would settle it.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from functools import cache
 from typing import Any
 
 import pandas as pd
 
-from jbanalysis.registry.districts import CITY, load_districts
-from jbanalysis.registry.indicators import load_indicators, load_units
+from jbanalysis.registry.districts import CITY
 from jbanalysis.registry.schema import CAVEAT_FLAGS, CAVEAT_VINTAGES
 from jbanalysis.registry.terms import check_lang, has_term, term
+from jbanalysis.text.labels import district_name as name_of
+from jbanalysis.text.labels import indicator_phrase as _indicator
+from jbanalysis.text.labels import indicator_unit as _unit
+from jbanalysis.text.lang import capitalised
+from jbanalysis.text.lang import pick as _pick
+from jbanalysis.text.lists import join as _list
+from jbanalysis.text.lists import names
+from jbanalysis.text.lists import ordinal as _ordinal
+from jbanalysis.text.numbers import fmt_pct, fmt_range
+from jbanalysis.text.numbers import fmt_printed as fmt_number
+from jbanalysis.text.numbers import printed_decimals as _decimals
+from jbanalysis.text.sentences.common import caveat_words
 
 __all__ = [
     "HEADINGS",
@@ -79,44 +89,7 @@ _GROUP_KEYS = {
     "all": "claims_group_all",
     "metro21": "claims_group_metro21",
 }
-# caveat -> (zh noun, en singular, en plural)
-# caveat -> (zh predicate, en predicate of one value, of several)
-_CAVEAT_WORDS = {
-    "estimate": (
-        "为预计数",
-        "an estimate made before the year's data",
-        "estimates made before the year's data",
-    ),
-    "preliminary": ("为初步数", "a preliminary figure", "preliminary figures"),
-    "low": ("可靠性低", "of low reliability", "of low reliability"),
-    "derived": ("为推算值", "derived", "derived"),
-    "interpolated": ("为插值", "interpolated", "interpolated"),
-    "corrected": ("为更正值", "corrected", "corrected"),
-    "secondary": (
-        "来自汇编网站或新闻转载",
-        "republished by an aggregator or news site",
-        "republished by aggregator or news sites",
-    ),
-}
 _ORDER_ATTR = {"zh": "name_zh", "en": "name_en"}
-
-
-@cache
-def _registry_names() -> dict[str, tuple[str, str]]:
-    reg = load_districts()
-    return dict(zip(reg["id"], zip(reg["name_zh"], reg["name_en"], strict=True), strict=True))
-
-
-@cache
-def _indicator_rows() -> dict[str, tuple[str, str, str]]:
-    reg = load_indicators()
-    return {r.id: (r.name_zh, r.name_en, r.unit) for r in reg.itertuples(index=False)}
-
-
-def name_of(district: str, lang: str = "zh") -> str:
-    """A district's name from the registry (id -> 江北区 / Jiangbei), read once."""
-    zh, en = _registry_names()[district]
-    return zh if lang == "zh" else en
 
 
 def _true(value: Any) -> bool:
@@ -127,10 +100,6 @@ def _true(value: Any) -> bool:
 def _false(value: Any) -> bool:
     """True only when the flag is set and false (``indicator_in_data`` of a value never looked up)."""
     return value is not None and not pd.isna(value) and not bool(value)
-
-
-def _pick(zh: str, en: str, lang: str) -> str:
-    return zh if check_lang(lang) == "zh" else en
 
 
 def heading(key: str, lang: str = "zh", level: int = 2) -> str:
@@ -146,20 +115,6 @@ def heading(key: str, lang: str = "zh", level: int = 2) -> str:
     return f"{'#' * level} {text}" if level else text
 
 
-def names(ids: Iterable[str], lang: str = "zh") -> str:
-    """District names joined as each language joins a list (、 / commas and "and").
-
-    >>> names(["jiangbei", "yubei"]), names(["jiangbei", "yubei", "banan"], "en")
-    ('江北区、渝北区', 'Jiangbei, Yubei and Banan')
-    """
-    items = [name_of(d, check_lang(lang)) for d in ids]
-    if lang == "zh":
-        return "、".join(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def period_label(year: int, period: str, lang: str = "zh") -> str:
     """A period in words: ``2023年前三季度`` / ``Q1–Q3 2023``.
 
@@ -167,74 +122,6 @@ def period_label(year: int, period: str, lang: str = "zh") -> str:
     ('2023年前三季度', 'H1 2023', '2020')
     """
     return term(f"claims_period_{period}", lang, year=year)
-
-
-def _indicator(indicator: str, lang: str, lower: bool = True) -> str:
-    zh, en, _ = _indicator_rows()[indicator]
-    text = zh if lang == "zh" else en
-    if lang == "en" and lower and len(text) > 1 and text[1].islower():
-        text = text[0].lower() + text[1:]
-    return text
-
-
-def _decimals(value: float) -> int:
-    if not math.isfinite(value) or float(value).is_integer():
-        return 0
-    text = repr(float(value))
-    return min(len(text.split(".")[1]), 4) if "." in text and "e" not in text else 4
-
-
-def fmt_number(
-    value: float, unit: str, lang: str = "zh", decimals: int | None = None, infix: str = ""
-) -> str:
-    """A value with its unit at the precision it was printed (``decimals``; default its own).
-
-    Chinese keeps the registry's units (亿元, 万人); English gives money totals in CNY billion
-    (1 亿元 = 0.1 billion yuan, one more decimal so that no digit is lost). ``infix`` goes
-    between the number and its unit (``4000余人``).
-
-    >>> fmt_number(67.2409, "cny_100m"), fmt_number(67.2, "cny_100m", "en")
-    ('67.2409亿元', 'CNY 6.72 bn')
-    >>> fmt_number(6.7, "pct"), fmt_number(5.7, "persons_10k", "en"), fmt_number(2.3, "pp", "en")
-    ('6.7%', '57 thousand people', '2.3 percentage points')
-    >>> fmt_number(143380, "cny", "en"), fmt_number(15, "count"), fmt_number(4000, "persons", infix="余")
-    ('CNY 143,380', '15', '4,000余人')
-    >>> fmt_number(100, "visits_10k"), fmt_number(100, "visits_10k", "en")
-    ('100万人次', '1 million visits')
-    """
-    if value is None or not math.isfinite(float(value)):
-        return term("no_data", lang)
-    v = float(value)
-    d = _decimals(v) if decimals is None else decimals
-    prefix, number, suffix = _number_parts(v, unit, check_lang(lang) == "en", d)
-    return f"{prefix}{number}{infix}{suffix}"
-
-
-def _number_parts(v: float, unit: str, en: bool, d: int) -> tuple[str, str, str]:
-    """(before, number, unit after) of a value as each language writes it."""
-    tens = max(d - 1, 0)  # 万 -> thousand: one decimal fewer
-    if unit == "cny_100m":
-        return ("CNY ", f"{v / 10:,.{d + 1}f}", " bn") if en else ("", f"{v:.{d}f}", "亿元")
-    if unit == "cny":
-        return ("CNY ", f"{v:,.{d}f}", "") if en else ("", f"{v:,.{d}f}", "元")
-    if unit == "pct":
-        return "", f"{v:.{d}f}", "%"
-    thousands = {"persons_10k": ("people", "万人"), "visits_10k": ("visits", "万人次")}
-    thousands["vehicles_10k"] = ("vehicles", "万辆")
-    if unit in thousands:
-        word, zh = thousands[unit]
-        if not en:
-            return "", f"{v:.{d}f}", zh
-        if v >= 100:  # 100万 and more: millions
-            return "", f"{v / 100:,.{max(d - 2, 0)}f}", f" million {word}"
-        return "", f"{v * 10:,.{tens}f}", f" thousand {word}"
-    if unit == "count":
-        return "", f"{v:,.{d}f}", ""
-    if unit == "persons":
-        return ("", f"{v:,.{d}f}", " people") if en else ("", f"{v:,.{d}f}", "人")
-    units = load_units().set_index("id")
-    label = str(units.at[unit, "name_en" if en else "symbol_zh"]) if unit in units.index else unit
-    return ("", f"{v:,.{d}f}", f" {label}") if en else ("", f"{v:,.{d}f}", label)
 
 
 def _fraction_text(value: float) -> str:
@@ -247,14 +134,7 @@ def _fraction_text(value: float) -> str:
 
 
 def _pct(share: float) -> str:
-    return f"{share * 100:.1f}%"
-
-
-def _ordinal(n: int, lang: str) -> str:
-    if lang == "zh":
-        return f"第{n}位"
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+    return fmt_pct(share * 100)
 
 
 def _group(gid: str, lang: str, article: bool = True) -> str:
@@ -273,17 +153,22 @@ def _stated(row: Mapping[str, Any], lang: str) -> str:
         if lang == "zh":
             return precision or text
         return _fraction_text(float(row["stated"]))
+    if kind == "multiple":
+        return _multiple_text(row, lang)
     if kind == "rank":
         n = int(row["stated"])
         if precision == "前":
             return _pick(f"前{n}位", f"top {n}", lang)
         return _ordinal(n, lang)
-    unit = _unit(row["indicator"])
+    unit = _claim_unit(row)
     stated = float(row["stated"])
+    from jbanalysis.claims.stated import signed
     from jbanalysis.precision import printed_step
 
-    step = printed_step(text)
-    decimals = max(0, -round(math.log10(step))) if step < 1 else 0
+    step = row.get("stated_step")
+    if step is None or not math.isfinite(float(step)) or float(step) <= 0:
+        step = printed_step(signed(text)[0])
+    decimals = max(0, -math.floor(math.log10(float(step)) + 1e-9)) if step < 1 else 0
     if not precision:
         return fmt_number(stated, unit, lang, decimals)
     if lang == "zh":
@@ -308,10 +193,6 @@ def _mode_en(precision: str, value: str) -> str:
         "plusminus": f"{value} ± {extra}",
     }
     return words.get(mode, value)
-
-
-def _unit(indicator: str) -> str:
-    return _indicator_rows()[indicator][2]
 
 
 def claim_label(row: Mapping[str, Any], lang: str = "zh") -> str:
@@ -346,6 +227,8 @@ def claim_label(row: Mapping[str, Any], lang: str = "zh") -> str:
             f"{d}'s {ind}, {when}: {stated} of {whole}",
             lang,
         )
+    if kind in ("change", "multiple"):
+        return _from_base_label(row, d, when, ind, stated, lang)
     return _pick(f"{d}{when}{ind}为{stated}", f"{d}'s {ind}, {when}: {stated}", lang)
 
 
@@ -356,7 +239,11 @@ def _source(ev: Mapping[str, str], lang: str) -> str:
         if key:
             parts.append(term(key, lang) if has_term(key) else key)
     if ev.get("reliability") == "low":
-        parts.append(_pick("可靠性低", "low reliability", lang))
+        parts.append(
+            _pick(
+                caveat_words("low", "zh"), f"{term('low', 'en')} {term('reliability', 'en')}", lang
+            )
+        )
     if ev.get("flag") and ev["flag"] not in ("observed",) and has_term(ev["flag"]):
         parts.append(term(ev["flag"], lang))
     if ev.get("correction"):
@@ -418,7 +305,8 @@ def _caveat_clause(row: Mapping[str, Any], lang: str) -> str:
     n = len(evidence)
     parts = []
     for caveat, districts in caveats.items():
-        zh, one, many = _CAVEAT_WORDS[caveat]
+        zh, one = caveat_words(caveat, "zh"), caveat_words(caveat, "en")
+        many = caveat_words(caveat, "en", many=True)
         kinds = [by_district[d] for d in districts if d in by_district]
         if n == 1:
             kind = _kind_of(kinds[0], lang) if kinds else ""
@@ -443,15 +331,7 @@ def _caveat_clause(row: Mapping[str, Any], lang: str) -> str:
             _pick("首发数与修订数混用", "the values mix first releases and revised figures", lang)
         )
     if _true(row.get("own_source")):
-        d = row["district"]
-        parts.append(
-            _pick(
-                f"{name_of(d, 'zh')}的数值出自作出该说法的同一页面，不是独立的核对",
-                f"{name_of(d, 'en')}'s own figure comes from the page that makes the claim, so it "
-                "is not an independent check",
-                lang,
-            )
-        )
+        parts.append(_own_source_text(row, lang))
     if not parts:
         return ""
     return _pick("注意：" + "；".join(parts) + "。", "Note: " + "; ".join(parts) + ".", lang)
@@ -529,9 +409,11 @@ def _context_text(row: Mapping[str, Any], district: str, lang: str) -> str:
 
 def _range_text(row: Mapping[str, Any], lang: str) -> str:
     low, high = float(row["low"]), float(row["high"])
+    if row["kind"] == "multiple":
+        return _pick(f"{low:g}–{high:g}倍", f"{low:g}–{high:g} times", lang)
     if row["kind"] == "share":
-        return f"{_pct(low)}–{_pct(high)}"
-    unit = _unit(row["indicator"])
+        return fmt_range(low * 100, high * 100, "pct", lang, decimals=1)
+    unit = _claim_unit(row)
     if math.isinf(high):
         return _pick(
             f"高于{fmt_number(low, unit, 'zh')}", f"above {fmt_number(low, unit, 'en')}", lang
@@ -540,12 +422,12 @@ def _range_text(row: Mapping[str, Any], lang: str) -> str:
         return _pick(
             f"低于{fmt_number(high, unit, 'zh')}", f"below {fmt_number(high, unit, 'en')}", lang
         )
-    return f"{fmt_number(low, unit, lang)}–{fmt_number(high, unit, lang)}"
+    return fmt_range(low, high, unit, lang)
 
 
 def _verdict_word(verdict: str, lang: str) -> str:
     word = term(_VERDICT_KEYS[verdict], lang)
-    return word if lang == "zh" else word[0].upper() + word[1:]
+    return word if lang == "zh" else capitalised(word)
 
 
 def explanation(row: Mapping[str, Any], lang: str = "zh") -> str:
@@ -561,9 +443,10 @@ def explanation(row: Mapping[str, Any], lang: str = "zh") -> str:
     check_lang(lang)
     verdict = row["verdict"]
     head = _verdict_word(verdict, lang)
-    body = {"value": _value_body, "growth": _value_body, "share": _share_body, "rank": _rank_body}[
-        row["kind"]
-    ](row, lang)
+    body = _body(row)(row, lang)
+    found_elsewhere = _diagnosis_text(row, lang)
+    if found_elsewhere:
+        body = body.rstrip("。.") + _pick("；", "; ", lang) + found_elsewhere
     caveat = _caveat_clause(row, lang) if verdict != "not verifiable" else ""
     sep = "：" if lang == "zh" else ": "
     text = f"{head}{sep}{body}"
@@ -766,16 +649,6 @@ def _rank_body(row: Mapping[str, Any], lang: str) -> str:
     return text
 
 
-def _list(items: list[str], lang: str) -> str:
-    return "、".join(items) if lang == "zh" else _join_en(items)
-
-
-def _join_en(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def summary_sentence(result: pd.DataFrame, district: str | None = None, lang: str = "zh") -> str:
     """One line on the whole ledger: how many claims got each verdict, and on what they rest.
 
@@ -922,5 +795,262 @@ def rejected_sentence(report, lang: str = "zh") -> str:
         f"Of {report.rows_in} ledger rows, {report.rows_checked} "
         f"{'was' if report.rows_checked == 1 else 'were'} checked and {report.rows_rejected} "
         "could not be read (below; the header is row 1).",
+        lang,
+    )
+
+
+# --- issue 17: changes, figures computed from parts, and where a stated number really is ---------
+
+
+def _body(row: Mapping[str, Any]):
+    """The sentence maker of a result row's kind and reason."""
+    if row.get("reason") in ("earlier release", "sources disagree"):
+        return _release_body
+    if row["kind"] in ("change", "multiple"):
+        return _change_body
+    if row.get("computed") and row["verdict"] != "not verifiable":
+        return _parts_body
+    return {"value": _value_body, "growth": _value_body, "share": _share_body, "rank": _rank_body}[
+        row["kind"]
+    ]
+
+
+def _parts_text(row: Mapping[str, Any], lang: str) -> str:
+    """``第一产业增加值1.6702亿元（…）÷地区生产总值149.853亿元（…）`` / ``… ÷ …``."""
+    evidence = list(row.get("evidence") or ())
+    pieces = [
+        _pick(
+            f"{_indicator(ev['indicator'], 'zh')}{_value_with_source(ev, 'zh', name=False)}",
+            f"{_indicator(ev['indicator'], 'en')} {_value_with_source(ev, 'en', name=False)}",
+            lang,
+        )
+        for ev in evidence[:2]
+    ]
+    return _pick("÷".join(pieces), " / ".join(pieces), lang)
+
+
+def _parts_body(row: Mapping[str, Any], lang: str) -> str:
+    """A value the data hold only as parts (a sector's share of GDP): computed, then compared."""
+    d = name_of(row["district"], lang)
+    when = period_label(int(row["year"]), row["period"], lang)
+    ind = _indicator(row["indicator"], lang)
+    stated = _stated(row, lang)
+    computed = row["computed"]
+    value = fmt_number(round(float(computed["value"]), 2), _unit(row["indicator"]), lang, 2)
+    inside = row["verdict"] == "consistent"
+    return _pick(
+        f"数据中没有发布的{d}{when}{ind}，由其组成部分算出：{_parts_text(row, 'zh')}＝{value}，"
+        f"{'在' if inside else '不在'}所称{stated}的印刷精度（{_range_text(row, 'zh')}）之内",
+        f"the data hold no published {when} figure for {d}'s {ind}; computed from its parts, "
+        f"{_parts_text(row, 'en')} = {value}, {'within' if inside else 'outside'} the printed "
+        f"precision of the {stated} claimed ({_range_text(row, 'en')})",
+        lang,
+    )
+
+
+def _change_body(row: Mapping[str, Any], lang: str) -> str:
+    """A change from the year before: both years' values, their difference, the range allowed."""
+    d = name_of(row["district"], lang)
+    year = int(row["year"])
+    ind = _indicator(row["indicator"], lang)
+    stated = _stated(row, lang)
+    unit = "pp" if _unit(row["indicator"]) == "pct" else _unit(row["indicator"])
+    base = int(row.get("base") or 0) or year - 1
+    if row["verdict"] == "not verifiable":
+        needs = _needs_text(row, lang)
+        return _pick(
+            f"数据中没有{d}{base}年和{year}年两年的{ind}，无从算出；{needs}",
+            f"the data do not hold {d}'s {ind} for both {base} and {year}, so it cannot be "
+            f"computed; {needs}",
+            lang,
+        )
+    computed = row.get("computed") or {}
+    base = int(row.get("base") or 0) or year - 1
+    if row["kind"] == "multiple":
+        return _multiple_body(row, base, lang)
+    found = fmt_number(round(float(computed.get("value", row["found"])), 2), unit, lang, 2)
+    how = computed.get("parts") or ()
+    from_parts = "parts" in how
+    inside = row["verdict"] == "consistent"
+    basis = _pick(
+        "（由组成部分算出）" if from_parts else "",
+        " (from their parts)" if from_parts else "",
+        lang,
+    )
+    return _pick(
+        f"数据中{d}{ind}{year}年与{base}年之差为{found}{basis}，两项各按所称精度取整后相减，"
+        f"{'在' if inside else '不在'}所称{stated}的范围（{_range_text(row, 'zh')}）之内",
+        f"the data give {d}'s {ind} a change of {found} from {base} to {year}{basis}; with "
+        f"each year rounded at the printed step, that is {'within' if inside else 'outside'} "
+        f"the {stated} claimed ({_range_text(row, 'en')})",
+        lang,
+    )
+
+
+def _release_body(row: Mapping[str, Any], lang: str) -> str:
+    """A claim that agrees with another release of its figure (earlier, or another source's)."""
+    d = name_of(row["district"], lang)
+    when = period_label(int(row["year"]), row["period"], lang)
+    ind = _indicator(row["indicator"], lang)
+    stated = _stated(row, lang)
+    evidence = list(row.get("evidence") or ())
+    panel = _value_with_source(evidence[0], lang, name=False) if evidence else ""
+    diagnosis = row.get("diagnosis") or {}
+    other = _value_with_source(diagnosis["figure"].evidence[0], lang, name=False)
+    if row["reason"] == "sources disagree":
+        return _pick(
+            f"各来源不一致：所称{stated}与{other}相符，但与数据采用的{panel}不符",
+            f"the sources disagree: the {stated} claimed agrees with {other} but not with "
+            f"{panel}, the figure the data use",
+            lang,
+        )
+    census = diagnosis.get("census")
+    revised = _pick(
+        f"，该数后经{census}年经济普查修订" if census else "，该数后经修订",
+        f", revised after the {census} economic census" if census else ", revised later",
+        lang,
+    )
+    return _pick(
+        f"所称{stated}是{d}{when}{ind}的首次发布数{other}；数据现采用后来的{panel}{revised}。"
+        "与早先发布的数相符不是矛盾",
+        f"the {stated} claimed is the first release of {d}'s {when} {ind}, {other}; the data "
+        f"now hold a later figure, {panel}{revised}. Agreeing with an earlier release is not "
+        "a contradiction",
+        lang,
+    )
+
+
+def _diagnosis_text(row: Mapping[str, Any], lang: str) -> str:
+    """Where the stated number really is: another year, a related indicator, the claim's page."""
+    diagnosis = row.get("diagnosis") or {}
+    kind = diagnosis.get("kind", "")
+    if kind == "other_year" and row["kind"] == "rank":
+        year, rank = diagnosis["year"], diagnosis["rank"]
+        return _pick(
+            f"按数据，{name_of(row['district'], 'zh')}{year}年的位次正是第{rank}位：所称的可能是{year}年的位次",
+            f"in the data's {year} figures {name_of(row['district'], 'en')} ranks exactly "
+            f"{_ordinal(rank, 'en')}: the claim may be the {year} ranking",
+            lang,
+        )
+    if kind in ("other_year", "truncated"):
+        ev = diagnosis["figure"].evidence[0]
+        value = _value_with_source(ev, lang, name=False)
+        year = diagnosis["year"]
+        if kind == "truncated":
+            return _pick(
+                f"所称数字是{year}年的数{value}截去尾数（不是四舍五入）的结果",
+                f"the number is the {year} figure, {value}, with its last digits cut rather "
+                "than rounded",
+                lang,
+            )
+        return _pick(
+            f"所称数字等于{year}年的数{value}",
+            f"the number equals the {year} figure, {value}",
+            lang,
+        )
+    if kind == "related":
+        ev = diagnosis["figure"].evidence[0]
+        other = _indicator(diagnosis["indicator"], lang)
+        value = _value_with_source(ev, lang, name=False)
+        return _pick(
+            f"所称数字是{other}（{value}），不是{_indicator(row['indicator'], 'zh')}",
+            f"the number is the {other}, {value}, not the {_indicator(row['indicator'], 'en')}",
+            lang,
+        )
+    if kind == "own_source":
+        value = _value_with_source(diagnosis["figure"].evidence[0], lang, name=False)
+        return _pick(
+            f"所称数字只与作出该说法的同一页面相符（{value}），不是独立的核对",
+            f"the number agrees only with the page that makes the claim ({value}), which is not "
+            "an independent check",
+            lang,
+        )
+    return ""
+
+
+def _own_source_text(row: Mapping[str, Any], lang: str) -> str:
+    """The district's figure is the claim's own page's; what other pages say, if any."""
+    d = row["district"]
+    own = _pick(
+        f"{name_of(d, 'zh')}的数值出自作出该说法的同一页面",
+        f"{name_of(d, 'en')}'s own figure comes from the page that makes the claim",
+        lang,
+    )
+    if row["kind"] in ("rank", "share"):  # the others' figures come from other pages
+        return own + _pick("，不是独立的核对", ", so it is not an independent check", lang)
+    independent = list(row.get("independent") or ())
+    if not independent:
+        return own + _pick(
+            "，没有其他来源，只核对了它自己的来源",
+            ", and no other source has it: checked only against its own source",
+            lang,
+        )
+    agree = [ev for ev in independent if ev.get("agrees")]
+    listed = _pick(
+        "、".join(_value_with_source(ev, "zh", name=False) for ev in (agree or independent)),
+        ", ".join(_value_with_source(ev, "en", name=False) for ev in (agree or independent)),
+        lang,
+    )
+    if agree:
+        return own + _pick(
+            f"；独立来源{listed}与之相符", f"; an independent source agrees: {listed}", lang
+        )
+    return own + _pick(
+        f"；独立来源{listed}与所称不符",
+        f"; the independent source{'s' if len(independent) > 1 else ''} {listed} "
+        f"{'do' if len(independent) > 1 else 'does'} not agree",
+        lang,
+    )
+
+
+def _claim_unit(row: Mapping[str, Any]) -> str:
+    """The unit a claim's number is in: percentage points for a change of a rate."""
+    unit = _unit(row["indicator"])
+    return "pp" if row.get("kind") == "change" and unit == "pct" else unit
+
+
+def _multiple_text(row: Mapping[str, Any], lang: str) -> str:
+    """A multiple as printed: 翻一番 / doubled; 2.1倍 / 2.1 times."""
+    text = str(row["stated_text"])
+    if lang == "zh":
+        return text if text.startswith("翻") or text.endswith("倍") else f"{text}倍"
+    n = float(row["stated"])
+    return (
+        {2.0: "doubled", 4.0: "quadrupled"}.get(n, f"{n:g} times")
+        if text.startswith("翻")
+        else f"{n:g} times"
+    )
+
+
+def _from_base_label(row, d: str, when: str, ind: str, stated: str, lang: str) -> str:
+    """``江北区2023年城镇化率比2022年提高0.94个百分点`` / ``…: +0.94 points on 2022``."""
+    year = int(row["year"])
+    base = int(row.get("base") or 0) or year - 1
+    if row["kind"] == "multiple":
+        return _pick(
+            f"{d}{when}{ind}比{base}年{stated}",
+            f"{d}'s {ind}, {when}: {stated} since {base}",
+            lang,
+        )
+    return _pick(
+        f"{d}{when}{ind}比{base}年变化{stated}",
+        f"{d}'s {ind}, {when}: a change of {stated} on {base}",
+        lang,
+    )
+
+
+def _multiple_body(row: Mapping[str, Any], base: int, lang: str) -> str:
+    """A multiple of a base year: both years' values and their ratio."""
+    d = name_of(row["district"], lang)
+    ind = _indicator(row["indicator"], lang)
+    year = int(row["year"])
+    stated = _stated(row, lang)
+    ratio = float((row.get("computed") or {}).get("value", row["found"]))
+    inside = row["verdict"] == "consistent"
+    return _pick(
+        f"数据中{d}{year}年的{ind}是{base}年的{ratio:.2f}倍，{'在' if inside else '不在'}所称"
+        f"“{stated}”的范围（{_range_text(row, 'zh')}）之内",
+        f"the data give {d}'s {year} {ind} as {ratio:.2f} times its {base} value, "
+        f"{'within' if inside else 'outside'} the {stated} claimed ({_range_text(row, 'en')})",
         lang,
     )
