@@ -101,3 +101,34 @@ def test_a_missing_year_is_stepped_over_not_cut():
     assert "2024" not in fc.attrs["fit_years"]
     assert "the models step over" in fc.attrs["notes"][0]
     assert (fc[BOUNDS] > 0).all().all()
+
+
+@pytest.mark.slow  # renders report 04 in a kernel
+def test_report_04_renders_when_a_year_is_added_after_a_missing_one(tmp_path, capsys):
+    # the case: 渝中 2025 GDP added to a user folder; the bundle has no 渝中 2024. The
+    # figure is the test's own input (the mechanism is tested, not the number).
+    import shutil
+
+    from jbanalysis.cli import main
+    from jbanalysis.registry.paths import notebooks_dir
+
+    table = tmp_path / "yuzhong_2025.csv"
+    table.write_text(
+        "区县,年份,指标,数值,单位\n渝中区,2025,地区生产总值,1750.0,亿元\n", encoding="utf-8"
+    )
+    user = tmp_path / "data"
+    added = main(["data", "add", str(table), "--user-dir", str(user), "--source-id", "test_2025",
+                  "--kind", "user", "--vintage", "first_release", "--title", "test input",
+                  "--publisher", "test", "--url", "https://example.org/test"])  # fmt: skip
+    assert added == 0
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(notebooks_dir() / "04_forecasts.ipynb", notebooks)
+    out = tmp_path / "out"
+    code = main(["report", "--user-dir", str(user), "--district", "渝中", "--notebooks",
+                 str(notebooks), "--out", str(out), "--jobs", "1"])  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    page = (out / "04_forecasts_yuzhong_zh.html").read_text(encoding="utf-8")
+    assert "2030年渝中区地区生产总值中位预测为" in page
+    assert "跨过缺数的2007–2012、2014、2016–2017、2024年" in page
+    assert "社会消费品零售总额：只有2个数值（2015、2022年），至少需要3个，无法预测。" in page

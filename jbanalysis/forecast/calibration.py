@@ -127,7 +127,7 @@ class Calibration:
         return self.factor > 1.0
 
     def summary(self) -> dict[str, float]:
-        """The numbers a report table shows: MASE, naive's, coverage own and widened, factor.
+        """The numbers a report table shows: counts (as ints), MASE, naive's, coverage, factor.
 
         Examples
         --------
@@ -137,13 +137,15 @@ class Calibration:
         >>> c.summary()["coverage95"]
         95.0
         """
-        out = {"origins": float(self.n_origins), "forecasts": float(self.n_errors),
+        out = {"origins": self.n_origins, "forecasts": self.n_errors,
                "MASE": self.mase, "MASE_naive": self.mase_naive}  # fmt: skip
+        if self.how:  # intervals from the backtest errors: checked out of sample, vs a walk's
+            out["checked"] = self.n_checked
         for lv, c in self.coverage_model.items():
             out[f"coverage{lv:g}_model"] = c
         for lv, c in self.coverage.items():
             out[f"coverage{lv:g}"] = c
-        out["widening"] = self.factor
+        out["factor" if self.how else "widening"] = self.factor
         return out
 
     def note(self) -> str:
