@@ -75,7 +75,7 @@ def _templates(lang: str) -> dict[str, re.Pattern]:
         pats = {
             "quality": r"(?:(?P<ind>[^：]+)：)?回测（(?P<n>\d+)个起点、(?P<m>\d+)个预测）中，(?P<model>.+?)的平均误差为年均变化量的(?P<mase>[\d.]+)倍（MASE），朴素预测为(?P<naive>[\d.]+)倍；预测区间按本序列的回测误差在(?P<scale>.+?)上计算，(?:样本外检验的(?P<k>\d+)个预测中，80%区间覆盖(?P<c80>\d+)%、95%区间覆盖(?P<c95>\d+)%|尚无可作样本外检验的预测)(?P<tail>：区间经回测校准。|：区间未达校准标准（(?P<why>.+)），概率不可估计。)",
             "fan": r"按(?P<model>.+?)模型（拟合(?P<s>\d{4})–(?P<e>\d{4})年(?P<fit>[^）]*)），(?P<year>\d{4})年(?P<subj>.+?)中位预测为(?P<med>[\d.]+亿元)（现价），80%区间为(?P<lo>[\d.]+亿元)至(?P<hi>[\d.]+亿元)(?:（(?P<note>.+)）)?。",
-            "stale": r"数据截至(?P<last>\d{4})年，现为(?P<now>\d{4})年：(?P<span>[\d–、]+)年已经过去，但尚无数据，图表中(?:这一年|这几年)的数值也是预测。",
+            "stale": r"数据截至(?P<last>\d{4})年，现为(?P<now>\d{4})年(?:：(?P<span>[\d–、]+)年已经过去，但尚无数据，图表中(?:这一年|这几年)的数值也是预测)?。",
             "flags": r"(?:\d{4}(?:–\d{4})?(?:、\d{4}(?:–\d{4})?)*年为[^，。]+)(?:，\d{4}(?:–\d{4})?(?:、\d{4}(?:–\d{4})?)*年为[^，。]+)*。",
             "outturn": r"(?P<ind>[^（]+)（据(?P<s>\d{4})–(?P<e>\d{4})年数据预测）：已有公布值可对照：(?P<rest>.+)。",
             "target": r"要在(?P<ty>\d{4})年由(?P<ly>\d{4})年的(?P<last>[\d.]+亿元)达到(?P<target>[\d.]+亿元)，(?P<subj>.+?)需名义年均增长(?P<req>[\d.]+)%，(?P<hs>\d{4})–(?P<he>\d{4})年名义年均增长(?P<hist>-?[\d.]+)%(?:（(?P<note>[^）]+)）)?；(?P<prob>按预测分布，达成概率约(?P<p>\d+)%|达成概率不可估计：.+)。",
@@ -87,7 +87,7 @@ def _templates(lang: str) -> dict[str, re.Pattern]:
         pats = {
             "quality": r"(?:(?P<ind>[^:]+): )?In the backtest \((?P<n>\d+) origins, (?P<m>\d+) forecasts\) the errors of the (?P<model>.+?) averaged (?P<mase>[\d.]+) times the mean yearly change \(MASE\), naive's (?P<naive>[\d.]+); the intervals come from this series' backtest errors on (?P<scale>.+?)(?:: checked out of sample on (?P<k>\d+) forecasts, the 80% interval held (?P<c80>\d+)% and the 95% interval (?P<c95>\d+)%|; none could be checked out of sample yet)(?P<tail>: the intervals are calibrated on the backtest\.|: the intervals are not calibrated \((?P<why>.+)\), so no probability is estimable\.)",
             "fan": r"With the (?P<model>.+?) model \(fitted on (?P<s>\d{4})–(?P<e>\d{4})(?P<fit>[^)]*)\), the median forecast of (?P<subj>.+?) for (?P<year>\d{4}) is (?P<med>CNY [\d.]+ bn), 80% interval (?P<lo>CNY [\d.]+ bn) to (?P<hi>CNY [\d.]+ bn)(?: \((?P<note>.+)\))?\.",
-            "stale": r"The data end in (?P<last>\d{4}) and it is now (?P<now>\d{4}): (?P<span>[\d–, and]+?) (?:is a past year|are past years), not yet in the data, so (?:its value here is a forecast|their values here are forecasts) too\.",
+            "stale": r"The data end in (?P<last>\d{4}) and it is now (?P<now>\d{4})(?:: (?P<span>[\d–, and]+?) (?:is a past year|are past years), not yet in the data, so (?:its value here is a forecast|their values here are forecasts) too)?\.",
             "flags": r"\d{4}(?:–\d{4})?(?:, \d{4}(?:–\d{4})?)* [a-z ]+(?:; \d{4}(?:–\d{4})?(?:, \d{4}(?:–\d{4})?)* [a-z ]+)*\.?",
             "outturn": r"(?P<ind>[^(]+)\(forecast from (?P<s>\d{4})–(?P<e>\d{4})\): Published values to check against: (?P<rest>.+)\.",
             "target": r"To reach (?P<target>CNY [\d.]+ bn) by (?P<ty>\d{4}) from (?P<last>CNY [\d.]+ bn) in (?P<ly>\d{4}), (?P<subj>.+?) must grow (?P<req>[\d.]+)% a year \(nominal\), against (?P<hist>-?[\d.]+)% a year over (?P<hs>\d{4})–(?P<he>\d{4})(?: \((?P<note>[^)]+)\))?(?P<prob>; .+)?\.",
@@ -176,8 +176,11 @@ def _check_stale(m, truth: Truth) -> None:
     last, now = int(m["last"]), int(m["now"])
     assert now == datetime.date.today().year
     assert last in {int(truth.series(i).index[-1]) for i in truth.forecasts}
-    span = [int(y) for y in re.findall(r"\d{4}", m["span"])]
-    assert span[0] == last + 1 and span[-1] == now - 1
+    if now - 1 > last:  # forecast years gone by are named, from the year after the data
+        span = [int(y) for y in re.findall(r"\d{4}", m["span"] or "")]
+        assert span and span[0] == last + 1 and span[-1] == now - 1
+    else:
+        assert m["span"] is None
 
 
 def _check_outturn(m, truth: Truth, lang: str, templates) -> None:

@@ -99,9 +99,7 @@ def forecast_sentence(
 
 
 def stale_sentence(forecast: pd.DataFrame, lang: str = "zh") -> str:
-    """When the data are old: the last observed year, today's, and the forecast years already past.
-
-    ``""`` when no forecast year is past (the ``past`` column of a forecast).
+    """How old the data are: the last observed year, today's, and the forecast years already past.
 
     >>> import pandas as pd
     >>> from jbanalysis.text.sentences.forecasts.fan import stale_sentence
@@ -111,11 +109,17 @@ def stale_sentence(forecast: pd.DataFrame, lang: str = "zh") -> str:
     '数据截至2020年，现为2026年：2021–2022年已经过去，但尚无数据，图表中这几年的数值也是预测。'
     >>> stale_sentence(f, "en")
     'The data end in 2020 and it is now 2026: 2021–2022 are past years, not yet in the data, so their values here are forecasts too.'
+    >>> g = pd.DataFrame({"year": [2027], "past": [False]})
+    >>> g.attrs.update(last_observed=2026, today="2027-03-01")
+    >>> stale_sentence(g, "en")
+    'The data end in 2026 and it is now 2027.'
     """
-    if "past" not in forecast or not forecast["past"].any():
-        return ""
-    past = [int(y) for y in forecast.loc[forecast["past"], "year"]]
     last, now = forecast.attrs["last_observed"], int(str(forecast.attrs["today"])[:4])
+    past = [int(y) for y in forecast.loc[forecast["past"], "year"]] if "past" in forecast else []
+    if not past:
+        return pick(
+            f"数据截至{last}年，现为{now}年。", f"The data end in {last} and it is now {now}.", lang
+        )
     span = fmt_years(past, lang)
     one = len(past) == 1
     return pick(
