@@ -26,20 +26,20 @@ from jbanalysis.claims.phrases import (
 )
 from jbanalysis.claims.words import (
     _group,
-    _indicator,
-    _list,
-    _ordinal,
     _pct,
-    _pick,
     _stated,
-    _unit,
-    fmt_number,
-    name_of,
-    names,
     period_label,
 )
 from jbanalysis.registry.districts import CITY
 from jbanalysis.registry.terms import check_lang
+from jbanalysis.text.labels import district_name as name_of
+from jbanalysis.text.labels import indicator_phrase as _indicator
+from jbanalysis.text.labels import indicator_unit as _unit
+from jbanalysis.text.lang import pick as _pick
+from jbanalysis.text.lists import join as _list
+from jbanalysis.text.lists import names
+from jbanalysis.text.lists import ordinal as _ordinal
+from jbanalysis.text.numbers import fmt_printed as fmt_number
 
 __all__ = ["explanation"]
 

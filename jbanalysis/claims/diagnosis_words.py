@@ -12,13 +12,13 @@ from jbanalysis.claims.phrases import (
     _value_with_source,
 )
 from jbanalysis.claims.words import (
-    _indicator,
-    _ordinal,
-    _pick,
     _stated,
-    name_of,
     period_label,
 )
+from jbanalysis.text.labels import district_name as name_of
+from jbanalysis.text.labels import indicator_phrase as _indicator
+from jbanalysis.text.lang import pick as _pick
+from jbanalysis.text.lists import ordinal as _ordinal
 
 __all__ = []
 

@@ -25,7 +25,9 @@ from jbanalysis.claims.tables import (
     summary_sentence,
     verdict_table,
 )
-from jbanalysis.claims.words import claim_label, fmt_number, names, period_label
+from jbanalysis.claims.words import claim_label, period_label
+from jbanalysis.text.lists import names
+from jbanalysis.text.numbers import fmt_printed as fmt_number
 
 __all__ = [
     "HEADINGS",

@@ -12,41 +12,22 @@ from typing import Any
 from jbanalysis.claims.words import (
     _VERDICT_KEYS,
     _claim_unit,
-    _decimals,
     _false,
-    _indicator,
-    _pct,
-    _pick,
     _true,
-    fmt_number,
-    name_of,
-    names,
     period_label,
 )
 from jbanalysis.registry.terms import has_term, term
+from jbanalysis.text.labels import district_name as name_of
+from jbanalysis.text.labels import indicator_phrase as _indicator
+from jbanalysis.text.lang import capitalised
+from jbanalysis.text.lang import pick as _pick
+from jbanalysis.text.lists import names
+from jbanalysis.text.numbers import fmt_printed as fmt_number
+from jbanalysis.text.numbers import fmt_range
+from jbanalysis.text.numbers import printed_decimals as _decimals
+from jbanalysis.text.sentences.common import caveat_words
 
 __all__ = []
-
-
-# caveat -> (zh noun, en singular, en plural)
-# caveat -> (zh predicate, en predicate of one value, of several)
-_CAVEAT_WORDS = {
-    "estimate": (
-        "为预计数",
-        "an estimate made before the year's data",
-        "estimates made before the year's data",
-    ),
-    "preliminary": ("为初步数", "a preliminary figure", "preliminary figures"),
-    "low": ("可靠性低", "of low reliability", "of low reliability"),
-    "derived": ("为推算值", "derived", "derived"),
-    "interpolated": ("为插值", "interpolated", "interpolated"),
-    "corrected": ("为更正值", "corrected", "corrected"),
-    "secondary": (
-        "来自汇编网站或新闻转载",
-        "republished by an aggregator or news site",
-        "republished by aggregator or news sites",
-    ),
-}
 
 
 def _source(ev: Mapping[str, str], lang: str) -> str:
@@ -56,7 +37,11 @@ def _source(ev: Mapping[str, str], lang: str) -> str:
         if key:
             parts.append(term(key, lang) if has_term(key) else key)
     if ev.get("reliability") == "low":
-        parts.append(_pick("可靠性低", "low reliability", lang))
+        parts.append(
+            _pick(
+                caveat_words("low", "zh"), f"{term('low', 'en')} {term('reliability', 'en')}", lang
+            )
+        )
     if ev.get("flag") and ev["flag"] not in ("observed",) and has_term(ev["flag"]):
         parts.append(term(ev["flag"], lang))
     if ev.get("correction"):
@@ -118,7 +103,8 @@ def _caveat_clause(row: Mapping[str, Any], lang: str) -> str:
     n = len(evidence)
     parts = []
     for caveat, districts in caveats.items():
-        zh, one, many = _CAVEAT_WORDS[caveat]
+        zh, one = caveat_words(caveat, "zh"), caveat_words(caveat, "en")
+        many = caveat_words(caveat, "en", many=True)
         kinds = [by_district[d] for d in districts if d in by_district]
         if n == 1:
             kind = _kind_of(kinds[0], lang) if kinds else ""
@@ -259,7 +245,7 @@ def _range_text(row: Mapping[str, Any], lang: str) -> str:
     if row["kind"] == "multiple":
         return _pick(f"{low:g}–{high:g}倍", f"{low:g}–{high:g} times", lang)
     if row["kind"] == "share":
-        return f"{_pct(low)}–{_pct(high)}"
+        return fmt_range(low * 100, high * 100, "pct", lang, decimals=1)
     unit = _claim_unit(row)
     if math.isinf(high):
         return _pick(
@@ -269,9 +255,9 @@ def _range_text(row: Mapping[str, Any], lang: str) -> str:
         return _pick(
             f"低于{fmt_number(high, unit, 'zh')}", f"below {fmt_number(high, unit, 'en')}", lang
         )
-    return f"{fmt_number(low, unit, lang)}–{fmt_number(high, unit, lang)}"
+    return fmt_range(low, high, unit, lang)
 
 
 def _verdict_word(verdict: str, lang: str) -> str:
     word = term(_VERDICT_KEYS[verdict], lang)
-    return word if lang == "zh" else word[0].upper() + word[1:]
+    return word if lang == "zh" else capitalised(word)

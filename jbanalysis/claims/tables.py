@@ -11,12 +11,12 @@ from jbanalysis.claims.bodies import (
 )
 from jbanalysis.claims.words import (
     _VERDICT_KEYS,
-    _pick,
     claim_label,
-    name_of,
 )
 from jbanalysis.registry.schema import CAVEAT_FLAGS, CAVEAT_VINTAGES
 from jbanalysis.registry.terms import check_lang, term
+from jbanalysis.text.labels import district_name as name_of
+from jbanalysis.text.lang import pick as _pick
 
 __all__ = [
     "HEADINGS",

@@ -9,18 +9,23 @@ formatter and the name helpers are the text layer's to own, issue 19: they move 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from fractions import Fraction
-from functools import cache
 from typing import Any
 
 import pandas as pd
 
-from jbanalysis.registry.districts import CITY, load_districts
-from jbanalysis.registry.indicators import load_indicators, load_units
-from jbanalysis.registry.terms import check_lang, term
+from jbanalysis.registry.districts import CITY
+from jbanalysis.registry.terms import term
+from jbanalysis.text.labels import district_name as name_of
+from jbanalysis.text.labels import indicator_phrase as _indicator
+from jbanalysis.text.labels import indicator_unit as _unit
+from jbanalysis.text.lang import pick as _pick
+from jbanalysis.text.lists import ordinal as _ordinal
+from jbanalysis.text.numbers import fmt_pct
+from jbanalysis.text.numbers import fmt_printed as fmt_number
 
-__all__ = ["claim_label", "fmt_number", "name_of", "names", "period_label"]
+__all__ = ["claim_label", "period_label"]
 
 
 _VERDICT_KEYS = {
@@ -39,24 +44,6 @@ _GROUP_KEYS = {
 }
 
 
-@cache
-def _registry_names() -> dict[str, tuple[str, str]]:
-    reg = load_districts()
-    return dict(zip(reg["id"], zip(reg["name_zh"], reg["name_en"], strict=True), strict=True))
-
-
-@cache
-def _indicator_rows() -> dict[str, tuple[str, str, str]]:
-    reg = load_indicators()
-    return {r.id: (r.name_zh, r.name_en, r.unit) for r in reg.itertuples(index=False)}
-
-
-def name_of(district: str, lang: str = "zh") -> str:
-    """A district's name from the registry (id -> 江北区 / Jiangbei), read once."""
-    zh, en = _registry_names()[district]
-    return zh if lang == "zh" else en
-
-
 def _true(value: Any) -> bool:
     """A flag of a result row: True only when set and true (a missing flag is no flag)."""
     return value is not None and not pd.isna(value) and bool(value)
@@ -65,25 +52,6 @@ def _true(value: Any) -> bool:
 def _false(value: Any) -> bool:
     """True only when the flag is set and false (``indicator_in_data`` of a value never looked up)."""
     return value is not None and not pd.isna(value) and not bool(value)
-
-
-def _pick(zh: str, en: str, lang: str) -> str:
-    return zh if check_lang(lang) == "zh" else en
-
-
-def names(ids: Iterable[str], lang: str = "zh") -> str:
-    """District names joined as each language joins a list (、 / commas and "and").
-
-    >>> from jbanalysis.claims.explain import names
-    >>> names(["jiangbei", "yubei"]), names(["jiangbei", "yubei", "banan"], "en")
-    ('江北区、渝北区', 'Jiangbei, Yubei and Banan')
-    """
-    items = [name_of(d, check_lang(lang)) for d in ids]
-    if lang == "zh":
-        return "、".join(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def period_label(year: int, period: str, lang: str = "zh") -> str:
@@ -96,75 +64,6 @@ def period_label(year: int, period: str, lang: str = "zh") -> str:
     return term(f"claims_period_{period}", lang, year=year)
 
 
-def _indicator(indicator: str, lang: str, lower: bool = True) -> str:
-    zh, en, _ = _indicator_rows()[indicator]
-    text = zh if lang == "zh" else en
-    if lang == "en" and lower and len(text) > 1 and text[1].islower():
-        text = text[0].lower() + text[1:]
-    return text
-
-
-def _decimals(value: float) -> int:
-    if not math.isfinite(value) or float(value).is_integer():
-        return 0
-    text = repr(float(value))
-    return min(len(text.split(".")[1]), 4) if "." in text and "e" not in text else 4
-
-
-def fmt_number(
-    value: float, unit: str, lang: str = "zh", decimals: int | None = None, infix: str = ""
-) -> str:
-    """A value with its unit at the precision it was printed (``decimals``; default its own).
-
-    Chinese keeps the registry's units (亿元, 万人); English gives money totals in CNY billion
-    (1 亿元 = 0.1 billion yuan, one more decimal so that no digit is lost). ``infix`` goes
-    between the number and its unit (``4000余人``).
-
-    >>> from jbanalysis.claims.explain import fmt_number
-    >>> fmt_number(67.2409, "cny_100m"), fmt_number(67.2, "cny_100m", "en")
-    ('67.2409亿元', 'CNY 6.72 bn')
-    >>> fmt_number(6.7, "pct"), fmt_number(5.7, "persons_10k", "en"), fmt_number(2.3, "pp", "en")
-    ('6.7%', '57 thousand people', '2.3 percentage points')
-    >>> fmt_number(143380, "cny", "en"), fmt_number(15, "count"), fmt_number(4000, "persons", infix="余")
-    ('CNY 143,380', '15', '4,000余人')
-    >>> fmt_number(100, "visits_10k"), fmt_number(100, "visits_10k", "en")
-    ('100万人次', '1 million visits')
-    """
-    if value is None or not math.isfinite(float(value)):
-        return term("no_data", lang)
-    v = float(value)
-    d = _decimals(v) if decimals is None else decimals
-    prefix, number, suffix = _number_parts(v, unit, check_lang(lang) == "en", d)
-    return f"{prefix}{number}{infix}{suffix}"
-
-
-def _number_parts(v: float, unit: str, en: bool, d: int) -> tuple[str, str, str]:
-    """(before, number, unit after) of a value as each language writes it."""
-    tens = max(d - 1, 0)  # 万 -> thousand: one decimal fewer
-    if unit == "cny_100m":
-        return ("CNY ", f"{v / 10:,.{d + 1}f}", " bn") if en else ("", f"{v:.{d}f}", "亿元")
-    if unit == "cny":
-        return ("CNY ", f"{v:,.{d}f}", "") if en else ("", f"{v:,.{d}f}", "元")
-    if unit == "pct":
-        return "", f"{v:.{d}f}", "%"
-    thousands = {"persons_10k": ("people", "万人"), "visits_10k": ("visits", "万人次")}
-    thousands["vehicles_10k"] = ("vehicles", "万辆")
-    if unit in thousands:
-        word, zh = thousands[unit]
-        if not en:
-            return "", f"{v:.{d}f}", zh
-        if v >= 100:  # 100万 and more: millions
-            return "", f"{v / 100:,.{max(d - 2, 0)}f}", f" million {word}"
-        return "", f"{v * 10:,.{tens}f}", f" thousand {word}"
-    if unit == "count":
-        return "", f"{v:,.{d}f}", ""
-    if unit == "persons":
-        return ("", f"{v:,.{d}f}", " people") if en else ("", f"{v:,.{d}f}", "人")
-    units = load_units().set_index("id")
-    label = str(units.at[unit, "name_en" if en else "symbol_zh"]) if unit in units.index else unit
-    return ("", f"{v:,.{d}f}", f" {label}") if en else ("", f"{v:,.{d}f}", label)
-
-
 def _fraction_text(value: float) -> str:
     frac = Fraction(value).limit_denominator(20)
     return (
@@ -175,14 +74,7 @@ def _fraction_text(value: float) -> str:
 
 
 def _pct(share: float) -> str:
-    return f"{share * 100:.1f}%"
-
-
-def _ordinal(n: int, lang: str) -> str:
-    if lang == "zh":
-        return f"第{n}位"
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+    return fmt_pct(share * 100)
 
 
 def _group(gid: str, lang: str, article: bool = True) -> str:
@@ -241,20 +133,6 @@ def _mode_en(precision: str, value: str) -> str:
         "plusminus": f"{value} ± {extra}",
     }
     return words.get(mode, value)
-
-
-def _unit(indicator: str) -> str:
-    return _indicator_rows()[indicator][2]
-
-
-def _list(items: list[str], lang: str) -> str:
-    return "、".join(items) if lang == "zh" else _join_en(items)
-
-
-def _join_en(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _claim_unit(row: Mapping[str, Any]) -> str:
