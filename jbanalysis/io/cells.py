@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from jbanalysis.io.codes import isna, mapped
 from jbanalysis.io.grid import Grid, MissingFormula
 from jbanalysis.io.header import Table
 from jbanalysis.io.numbers import CellError, parse_column
@@ -136,14 +137,13 @@ def table_cells(
     units, texts = unit(frame, col, get, src, cell_unit, table, title, args, where)
     frame["unit"], frame["unit_text"] = _obj(frame, units), _obj(frame, texts)
     basis_said = first(col["basis"], get["basis"], n=len(frame))
-    frame["basis"] = _obj(frame, np.where(pd.isna(basis_said), basis, basis_said))
+    frame["basis"] = _obj(frame, np.where(isna(basis_said), basis, basis_said))
     frame["row_note"] = _obj(frame, keys.notes[pos])
     frame["row_markers"] = _obj(frame, keys.markers[pos])
     frame["head_markers"] = _per_col(
         frame, {p: r.facets.markers for p, r in by_col.items()}
     ).to_numpy(dtype=object)
-    growth = {i: i.endswith("_growth") for i in pd.unique(frame["indicator"])}
-    frame["is_growth"] = frame["indicator"].map(growth).astype(bool)
+    frame["is_growth"] = mapped(ind, lambda i: i is not None and i.endswith("_growth"), bool)
     return Cells(frame, left_out, empty_rows, missing)
 
 
