@@ -232,7 +232,7 @@ def indicator(col, get, title: TitleFacts, args: Args, basis: str, where: Where)
 
 
 def unit(
-    frame, col, get, src, cell_unit, table: Table, title: TitleFacts, args: Args, where: Where
+    frame, col, get, *, src_unit, cell_unit, table: Table, title: TitleFacts, args: Args, where
 ):
     """The unit of each value: the cell, the row (unit column, row label), the column head — two
     of these disagreeing is an error — then a section line or 单位 line, the title, ``unit=``.
@@ -253,8 +253,8 @@ def unit(
     get = {k: (v if v is not None else np.full(n, None, dtype=object)) for k, v in get.items()}
     col = {k: (v if v is not None else np.full(n, None, dtype=object)) for k, v in col.items()}
     weak = (
-        mapped(src["unit"], lambda s: s in _WEAK, bool)
-        if src["unit"] is not None
+        mapped(src_unit, lambda s: s in _WEAK, bool)
+        if src_unit is not None
         else np.zeros(n, dtype=bool)
     )
     row_ids = np.where(weak, None, get["unit"])
