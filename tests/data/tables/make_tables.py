@@ -1203,8 +1203,7 @@ def unclear() -> None:
         error=(
             "cannot tell the layout: no column holds values the reader can place — #2 '规上企业利润': "
             "'规上企业利润' is not a known indicator, year, district or measure (did you mean "
-            "'industrial_enterprises' (规模以上工业企业数), 'listed_companies' (上市公司数), "
-            "'listed_companies_new' (新增上市公司数)?); to read it, name it: "
+            "'industrial_enterprises' (规模以上工业企业数)?); to read it, name it: "
             "columns={'规上企业利润': 'INDICATOR'} (--column '规上企业利润=INDICATOR')",
             1,
             None,
