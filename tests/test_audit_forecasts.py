@@ -15,6 +15,11 @@ templates below as a whole. Its numbers are then checked against a re-derivation
 * the target sentence's required growth recomputed from its printed values, the historical CAGR
   from the panel, and a probability only where the intervals are calibrated.
 
+In report 05 each sentence outside what it quotes as printed is a fixed text or one of its
+templates (the summaries of the ledger and of the article's drafted claims, the ledger's rows read,
+the article's source), and the counts are re-derived from the verdicts ``check_claims`` returns and
+from the ledger file read here.
+
 Both reports: one language (Chinese reports no Latin letters outside a few names — MASE, ARIMA,
 the data's file name and hash, commands; English reports no Chinese outside quoted claims and the
 titles of the sources quoted), no parameter names and no count printed as a float.
@@ -289,6 +294,95 @@ def test_every_sentence_of_report_04_is_a_template_with_numbers_that_hold(distri
                 _check_target(m, truth, lang)
     assert unmatched == []
     assert {"quality", "fan", "outturn", "target"} <= seen
+
+
+def _claims_templates(lang: str) -> dict[str, re.Pattern]:
+    if lang == "zh":
+        pats = {
+            "summary": r"核查了(?P<n>\d+)条说法：(?P<c>\d+)条相符，(?P<x>\d+)条与数据矛盾，(?P<p>\d+)条部分可核，(?P<u>\d+)条无法核实；相符或部分可核的说法中有(?P<lean>\d+)条部分依赖初步数、预计数、可靠性低或推算、插值、更正的数值(?:；其中(?P<mine>\d+)条关于(?P<name>[^。（]+))?(?:（另有(?P<rej>\d+)行台账无法解读，未核查）)?。",
+            "rejected": r"台账(?P<rows>\d+)行全部读入并核查。",
+            "intro": r"以下是\s*\((?P<url>https?://[^,\s]+), (?P<date>日期未标明|\d{4}-\d{2}-\d{2})\)的开头，按原文引用：。?",
+        }
+    else:
+        pats = {
+            "summary": r"(?P<n>\d+) claims checked against the bundled data: (?P<c>\d+) consistent, (?P<x>\d+) contradicted, (?P<p>\d+) partly checkable and (?P<u>\d+) not verifiable; (?P<lean>\d+) of the consistent or partly checkable verdicts rest in part on preliminary, estimated, low-reliability, derived, interpolated or corrected values(?:; (?P<mine>\d+) of the claims are about (?P<name>[^.(]+?))?(?: \((?P<rej>\d+) ledger rows? could not be read and (?:was|were) not checked\))?\.",
+            "rejected": r"All (?P<rows>\d+) ledger rows were read and checked\.",
+            "intro": r"The text below is the opening of\s*\((?P<url>https?://[^,\s]+), (?P<date>date not shown|\d{4}-\d{2}-\d{2})\), quoted as printed:",
+        }  # fmt: skip
+    return {k: re.compile(v) for k, v in pats.items()}
+
+
+def _plain(markdown: str) -> str:
+    """A Markdown paragraph as the page shows its text (no bold, no code marks)."""
+    return markdown.replace("**", "").replace("`", "")
+
+
+def _check_summary(m, result, district: str | None, lang: str) -> None:
+    """The counts of a summary sentence, re-derived from the verdicts the check returned."""
+    from jbanalysis.claims.tables import CAVEAT_FLAGS, CAVEAT_VINTAGES
+    from jbanalysis.registry.districts import name_of
+
+    verdicts = result["verdict"].value_counts()
+    assert int(m["n"]) == len(result)
+    assert int(m["n"]) == int(m["c"]) + int(m["x"]) + int(m["p"]) + int(m["u"])
+    for key, verdict in (("c", "consistent"), ("x", "contradicted"), ("p", "partly checkable"),
+                         ("u", "not verifiable")):  # fmt: skip
+        assert int(m[key]) == int(verdicts.get(verdict, 0)), verdict
+    weak = {*CAVEAT_VINTAGES, "low", *CAVEAT_FLAGS}
+    checked = result[result["verdict"].isin(["consistent", "partly checkable"])]
+    assert int(m["lean"]) == sum(bool(weak & set(c or ())) for c in checked["caveats"])
+    if district is None:
+        assert m["mine"] is None
+    else:
+        assert int(m["mine"]) == int((result["district"] == district).sum())
+        assert m["name"] == name_of(district, lang)
+    assert m["rej"] is None  # the bundled ledger reads whole
+
+
+@pytest.mark.reports("full")
+@pytest.mark.parametrize(("district", "lang"), FULL)
+def test_every_sentence_of_report_05_is_a_template_with_numbers_that_hold(district, lang):
+    import csv
+
+    from jbanalysis.claims import article as article_section
+    from jbanalysis.claims import explain
+    from jbanalysis.registry.paths import bundle_path
+
+    html = _unquoted(_html(district, lang, "05_claims"))
+    report = read_report(html, district, lang, "05_claims")
+    templates = _claims_templates(lang)
+    fixed = {_bare(_plain(explain.heading(k, lang, level=0))) for k in ("question", "how_text")}
+    fixed.add(_bare(data_vintage(lang)))
+    # the numbers, re-derived: the ledger's rows read here, its verdicts, the article's verdicts
+    with bundle_path("claims.csv").open(encoding="utf-8", newline="") as handle:
+        rows = sum(1 for _ in csv.DictReader(handle))
+    ledger = jb.check_claims(lang=lang)
+    path, article = article_section.load()
+    drafted = jb.check_claims(jb.extract_claims(path), lang=lang)
+    unmatched, seen, summaries = [], [], []
+    for paragraph in report.paragraphs:
+        if _bare(paragraph) in fixed:
+            continue
+        for sentence in sentences(paragraph, lang):
+            sentence = sentence.strip()
+            name = next((k for k, t in templates.items() if t.fullmatch(sentence)), None)
+            if name is None:
+                unmatched.append(sentence)
+                continue
+            seen.append(name)
+            m = templates[name].fullmatch(sentence)
+            if name == "rejected":
+                assert int(m["rows"]) == rows == len(ledger)
+            elif name == "intro":
+                assert m["url"] == article.url
+            else:
+                summaries.append(m)
+    assert unmatched == []
+    assert sorted(seen) == ["intro", "rejected", "summary", "summary"]
+    # the article's summary (no district) in its section, the ledger's (with it) at the end
+    assert summaries[0]["mine"] is None and summaries[1]["mine"] is not None
+    _check_summary(summaries[0], drafted, None, lang)
+    _check_summary(summaries[1], ledger, district, lang)
 
 
 @pytest.mark.reports("full")
