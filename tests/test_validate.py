@@ -99,7 +99,7 @@ def test_datapackage_lists_every_file_with_its_hash():
     for path in hashed_files():
         rel = path.relative_to(bundle_dir()).as_posix()
         assert recorded[rel]["hash"] == f"sha256:{sha256(path)}"
-    assert recorded["observations.csv"]["rows"] == 21640
+    assert recorded["observations.csv"]["rows"] == 21705
     assert {"breaks.csv", "terms.csv", "sources/published_figures_2.csv"} <= set(recorded)
 
 
@@ -109,8 +109,8 @@ def test_cli_validate_and_info(capsys):
     assert main(["data", "info"]) == 0
     out = capsys.readouterr().out
     assert "cq_yearbook_panel" in out and "20390 values" in out
-    assert "jiangbei   ●●●●●●●●●●●●i●●●●c●·  19/20 years" in out
-    assert "yuzhong" in out and "10/20 years" in out
+    assert "jiangbei   ●●●●●●●●●●●●i●●●●c●··  19/21 years" in out
+    assert "yuzhong" in out and "11/21 years" in out
 
 
 def test_published_aggregates():

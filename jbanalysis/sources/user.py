@@ -118,7 +118,7 @@ def with_user_observations(
     >>> from jbanalysis.sources.observations import bundled_observations
     >>> from jbanalysis.sources.user import init, with_user_observations
     >>> len(with_user_observations(bundled_observations(), init(tempfile.mkdtemp())))  # empty folder
-    21640
+    21705
     """
     folder = user_data_dir(user_dir)
     if folder is None:
