@@ -15,3 +15,12 @@ def _jb_in_doctests(doctest_namespace):
     import jbanalysis as jb
 
     doctest_namespace["jb"] = jb
+
+
+@pytest.fixture(autouse=True)
+def _english_command_line(monkeypatch):
+    """The command line's help follows the locale (jbanalysis.cli.words): tests that read it in
+    Chinese set the locale themselves."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")

@@ -56,6 +56,8 @@ MODULES = [
     ("jbanalysis.report", "report: execution and index"),
     ("jbanalysis.report.downloads", "report: the numbers behind a report"),
     ("jbanalysis.report.render", "report: HTML"),
+    ("jbanalysis.cli", "cli: the command line, from Python"),
+    ("jbanalysis.cli.words", "cli: the command line's words in Chinese and English"),
 ]
 
 

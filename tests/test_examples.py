@@ -18,6 +18,7 @@ from __future__ import annotations
 import doctest
 import importlib
 import inspect
+import pkgutil
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -58,6 +59,12 @@ NOT_YET_CONVERTED = {
 }
 # The module doctests' flags (pyproject.toml), NUMBER included: it is pytest's, and so is the
 # checker that understands it (a private helper; the same one --doctest-modules uses).
+#: The command line's modules, beyond those docs/api.md shows.
+COMMAND_LINE = [
+    f"jbanalysis.cli.{m.name}"
+    for m in pkgutil.iter_modules(jb.cli.__path__)
+    if m.name != "__main__"
+]
 FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS | doctest.register_optionflag("NUMBER")
 
 
@@ -69,7 +76,7 @@ def _docstrings() -> dict[str, list[tuple[str, str]]]:
         if doc and ">>>" in doc:
             found[module][name] = doc
 
-    for module_name, _title in MODULES:
+    for module_name in [m for m, _title in MODULES] + COMMAND_LINE:
         module = importlib.import_module(module_name)
         keep(module_name, module_name, module.__doc__)
         for name, obj in public_members(module):

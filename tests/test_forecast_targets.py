@@ -15,17 +15,20 @@ def series() -> pd.Series:
     return pd.Series([100.0, 104, 106, 111, 113], index=range(2018, 2023))
 
 
-def test_cagr_by_hand():
-    assert cagr(100, 200, 5) == pytest.approx(100 * (2**0.2 - 1))
-    assert cagr(100, 121, 2) == pytest.approx(10.0)
-    with pytest.raises(ValueError, match="levels must be > 0"):
-        cagr(0, 10, 2)
-    with pytest.raises(ValueError, match="years must be > 0"):
-        cagr(1, 2, 0)
-    # one helper, not two: the forecast package uses the metrics package's
+def test_one_cagr_with_one_meaning():
+    # jb.forecast.cagr is jb.metrics.cagr: a series between two of its years
+    import jbanalysis as jb
     from jbanalysis.metrics import required_cagr
 
-    assert cagr is required_cagr
+    assert cagr is jb.metrics.cagr
+    s = pd.Series([100.0, 110.0, 121.0], index=[2020, 2021, 2022])
+    assert cagr(s, 2020, 2022) == pytest.approx(10.0)
+    # the rate between two numbers is required_cagr, and the old call says so
+    assert required_cagr(100, 200, 5) == pytest.approx(100 * (2**0.2 - 1))
+    with pytest.raises(ValueError, match=r"use jb\.metrics\.required_cagr\(100, 200, 5\)"):
+        cagr(100, 200, 5)
+    with pytest.raises(ValueError, match="levels must be > 0"):
+        required_cagr(0, 10, 2)
 
 
 def test_target_check_with_naive_by_hand(series):

@@ -13,28 +13,29 @@ from __future__ import annotations
 import argparse
 import sys
 
+from jbanalysis.cli.common import add_user_dir, user_folder
+from jbanalysis.cli.words import say
+
+EXAMPLES = (
+    "jbanalysis claims --lang en",
+    "jbanalysis claims --district 江北 --verdict partly",
+    "jbanalysis claims --file my_claims.csv",
+)
+
 VERDICT_CHOICES = ("consistent", "contradicted", "partly", "unverifiable")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``claims`` options to its sub-parser."""
+    from jbanalysis.registry.terms import LANGS
+
+    parser.add_argument("--file", default=None, help=say("claims.file"))
+    parser.add_argument("--lang", default="zh", choices=LANGS, help=say("claims.lang"))
+    parser.add_argument("--district", default=None, help=say("claims.district"))
     parser.add_argument(
-        "--file", default=None, help="claims ledger (CSV); default the bundled data/claims.csv"
+        "--verdict", default=None, choices=VERDICT_CHOICES, help=say("claims.verdict")
     )
-    parser.add_argument(
-        "--lang", default="zh", choices=["zh", "en"], help="language of the verdicts (default zh)"
-    )
-    parser.add_argument(
-        "--district",
-        default=None,
-        help="only the claims about this district (any form: 江北, Jiangbei, 500105)",
-    )
-    parser.add_argument(
-        "--verdict",
-        default=None,
-        choices=VERDICT_CHOICES,
-        help="only the claims with this verdict",
-    )
+    add_user_dir(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
 
     district = resolve_district(args.district) if args.district else None
     try:
-        result = check_claims(args.file, lang=args.lang)
+        with user_folder(args.user_dir):
+            result = check_claims(args.file, lang=args.lang)
     except FileNotFoundError as exc:  # the CLI reports it as a usage error (exit status 2)
         raise ValueError(f"--file: {exc}") from None
     report = result.attrs["report"]

@@ -1,97 +1,115 @@
 """``jbanalysis data info|validate|build|add|indicators|districts``: inspect, check and rebuild the
-bundled dataset; add your own tables to a user data folder; list the names commands accept."""
+bundled dataset; add your own tables to a user data folder; list the names commands accept.
+
+Heavy imports (pandas, the panel) happen inside the actions, not at import.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from jbanalysis.registry.schema import ALL_SOURCE_KINDS, RELIABILITIES, VINTAGES
+from jbanalysis.cli.common import Parser, add_user_dir, user_folder
+from jbanalysis.cli.words import messages, say
+
+EXAMPLES = (
+    "jbanalysis data info --indicator 社零 --district 江北,渝北",
+    "jbanalysis data validate --user-dir ~/jb-data",
+    "jbanalysis data add bulletin_2024.csv --user-dir ~/jb-data --source-id jlp_bulletin_2024 \\",
+    "    --kind official_bulletin --vintage first_release --title ... --url ...",
+    "jbanalysis data indicators --grep 零售",
+)
+
+
+def _info(parser: Parser) -> None:
+    parser.add_argument("--indicator", default="gdp", help=say("data.info.indicator"))
+    parser.add_argument("--district", default="central", help=say("data.info.district"))
+    parser.add_argument("--districts", dest="district", help=argparse.SUPPRESS)  # before 0.2
+    add_user_dir(parser)
+
+
+def _validate(parser: Parser) -> None:
+    parser.add_argument(
+        "--bundle-dir", "--data", metavar="DIR", help=say("data.validate.bundle_dir")
+    )
+    add_user_dir(parser, "data.validate.user_dir")
+    parser.add_argument("--all", action="store_true", help=say("data.validate.all"))
+
+
+def _build(parser: Parser) -> None:
+    add_user_dir(parser, "data.build.user_dir")
+
+
+def _add(parser: Parser) -> None:
+    from jbanalysis.registry.schema import ALL_SOURCE_KINDS, RELIABILITIES, VINTAGES
+
+    def option(name: str, **kwargs) -> None:
+        key = f"data.add.{name.lstrip('-').replace('-', '_')}"
+        parser.add_argument(name, help=say(key, **kwargs.pop("fields", {})), **kwargs)
+
+    option("file")
+    add_user_dir(parser, "data.add.user_dir")
+    option("--source-id", required=True)
+    option("--title", required=True)
+    option("--url", required=True)
+    option("--kind", required=True, fields={"kinds": say("list_sep").join(ALL_SOURCE_KINDS)})
+    option("--vintage", required=True, fields={"vintages": say("list_sep").join(VINTAGES)})
+    option("--publisher", default="")
+    option("--accessed", default=None)
+    option("--reliability", default="medium", choices=RELIABILITIES)
+    option("--indicator", default=None)
+    option("--unit", default=None)
+    option("--year", type=int, default=None)
+    option("--district", default=None)
+    option("--sheet", default=None)
+    option("--encoding", default=None)
+    option("--decimal", default="auto", choices=["auto", ".", ","])
+    option("--accept-implausible", action="store_true")
+    option("--replace", action="store_true")
+
+
+def _grep(parser: Parser) -> None:
+    parser.add_argument("--grep", default=None, help=say("data.grep"))
+
+
+#: The actions of ``jbanalysis data``, in the order the help lists them, and their options.
+ACTIONS = {
+    "info": _info,
+    "validate": _validate,
+    "build": _build,
+    "add": _add,
+    "indicators": _grep,
+    "districts": _grep,
+}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    sub = parser.add_subparsers(dest="action", required=True)
-    info = sub.add_parser("info", help="sources, year range and coverage per district")
-    info.add_argument("--indicator", default="gdp", help="indicator for the coverage table (gdp)")
-    info.add_argument(
-        "--districts", default="central", help="central, other, all, or comma-separated names"
-    )
-    check = sub.add_parser("validate", help="check the dataset; exit 1 on errors")
-    check.add_argument("--data", default=None, help="a data folder (default: the bundled data)")
-    check.add_argument(
-        "--data-dir",
-        default=None,
-        help="also check this user data folder (default: $JBANALYSIS_USER_DATA if set)",
-    )
-    check.add_argument(
-        "--all", action="store_true", help="list warnings and fixed findings too, not only a count"
-    )
-    build = sub.add_parser(
-        "build", help="rebuild observations.csv (and datapackage.json) from the sources"
-    )
-    build.add_argument(
-        "--data-dir", default=None, help="rebuild this user data folder instead of the bundle"
-    )
-    _add_parser(sub)
-    names = sub.add_parser("indicators", help="indicator ids with Chinese and English names")
-    names.add_argument("--grep", default=None, help="only names containing this text")
-    places = sub.add_parser("districts", help="district ids with Chinese and English names")
-    places.add_argument("--grep", default=None, help="only names containing this text")
-
-
-def _add_parser(sub) -> None:
-    add = sub.add_parser(
-        "add",
-        help="read a table (CSV/XLSX) into a user data folder",
-        description="Read FILE with read_table and add its values, with their source, to a user "
-        "data folder outside the package (see jbanalysis.sources.user).",
-    )
-    add.add_argument("file", help="the table: .csv, .tsv or .xlsx")
-    add.add_argument("--data-dir", default=None, help="user data folder ($JBANALYSIS_USER_DATA)")
-    add.add_argument("--source-id", required=True, help="id of this source, e.g. jlp_bulletin_2024")
-    add.add_argument("--title", required=True, help="title of the publication")
-    add.add_argument("--url", required=True, help="where it was published")
-    add.add_argument(
-        "--kind",
-        required=True,
-        help=f"source kind, as the selection policy ranks it: {', '.join(ALL_SOURCE_KINDS)}",
-    )
-    add.add_argument(
-        "--vintage",
-        required=True,
-        help=", ".join(VINTAGES),
-    )
-    add.add_argument("--publisher", default="", help="who published it")
-    add.add_argument("--accessed", default=None, help="date accessed (default today)")
-    add.add_argument("--reliability", default="medium", choices=RELIABILITIES)
-    add.add_argument("--indicator", default=None, help="indicator of a one-indicator table")
-    add.add_argument("--unit", default=None, help="unit where the table gives none (亿元)")
-    add.add_argument("--year", type=int, default=None, help="year of a one-year table")
-    add.add_argument("--district", default=None, help="district of a one-district table")
-    add.add_argument("--sheet", default=None, help="sheet of a workbook (name or number)")
-    add.add_argument("--encoding", default=None, help="text encoding (default: detected)")
-    add.add_argument("--decimal", default="auto", choices=["auto", ".", ","])
-    add.add_argument(
-        "--accept-implausible",
-        action="store_true",
-        help="keep values 30x or more away from the bundled series (default: refused)",
-    )
-    add.add_argument("--replace", action="store_true", help="read a source already added again")
+    """Add the ``data`` actions and their options to its sub-parser."""
+    sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION", parser_class=Parser)
+    parser._positionals.title = say("commands")
+    for name, options in ACTIONS.items():
+        help_text = say(f"data.{name}.help")
+        key = f"data.{name}.description"
+        description = say(key) if key in messages() else help_text
+        action = sub.add_parser(name, help=help_text, description=description)
+        options(action)
 
 
 def run(args: argparse.Namespace) -> int:
+    """Run the action ``args.action``; its exit status."""
     if args.action == "info":
-        return _info(args.indicator, args.districts)
+        with user_folder(args.user_dir):
+            return _show_info(args.indicator, args.district)
     if args.action == "validate":
-        return _validate(args.data, args.all, args.data_dir)
+        return _check(args.bundle_dir, args.all, args.user_dir)
     if args.action == "add":
-        return _add(args)
+        return _add_table(args)
     if args.action in ("indicators", "districts"):
         return _names(args.action, args.grep)
-    if args.data_dir:
+    if args.user_dir:
         from jbanalysis.sources.user import build_user
 
-        print(f"{args.data_dir}: {build_user(args.data_dir)} observations")
+        print(f"{args.user_dir}: {build_user(args.user_dir)} observations")
         return 0
     from jbanalysis.sources.build import build
 
@@ -122,13 +140,13 @@ def _names(what: str, grep: str | None) -> int:
     return 0
 
 
-def _add(args) -> int:
+def _add_table(args: argparse.Namespace) -> int:
     from jbanalysis.checks.user import add
     from jbanalysis.sources.user import ENV, user_data_dir
 
-    folder = args.data_dir or (user_data_dir() and str(user_data_dir()))
+    folder = args.user_dir or (user_data_dir() and str(user_data_dir()))
     if not folder:
-        raise ValueError(f"no user data folder: pass --data-dir DIR or set {ENV}")
+        raise ValueError(f"no user data folder: pass --user-dir DIR or set {ENV}")
     sheet = int(args.sheet) if args.sheet and args.sheet.isdigit() else args.sheet
     obs, comparison = add(
         args.file,
@@ -163,11 +181,11 @@ def _add(args) -> int:
             f"  conflict: {c['district']} {c['year']} {c['indicator']}: yours {c['value']:g}, "
             f"bundled {c['bundled']}; the panel takes {c['chosen']}"
         )
-    print(f"use it: jbanalysis report --data-dir {folder}   (or set {ENV}={folder})")
+    print(f"use it: jbanalysis report --user-dir {folder}   (or set {ENV}={folder})")
     return 0
 
 
-def _info(indicator: str, districts: str) -> int:
+def _show_info(indicator: str, districts: str) -> int:
     import pandas as pd
 
     from jbanalysis.panel.load import load_panel
@@ -203,7 +221,7 @@ def _info(indicator: str, districts: str) -> int:
     return 0
 
 
-def _validate(folder: str | None, show_all: bool, user_dir: str | None = None) -> int:
+def _check(folder: str | None, show_all: bool, user_dir: str | None = None) -> int:
     import pandas as pd
 
     from jbanalysis.checks.user import validate_user

@@ -1,6 +1,6 @@
-"""``jbanalysis forecast``: forecast one indicator of one district from the bundled panel.
+"""``jbanalysis forecast``: forecast one indicator of one district from the panel.
 
-Example: ``jbanalysis forecast --district jiangbei --indicator gdp --horizon 5`` prints the year,
+``jbanalysis forecast --district jiangbei --indicator gdp --horizon 5`` prints the year,
 median (the point forecast), mean and the 80 % / 95 % prediction intervals, then which years were
 fitted and why. It calls :func:`jbanalysis.forecast.panels.forecast_district`, as report 04 does,
 so both give the same numbers for the same request (same vintages, breaks, horizon limit).
@@ -10,6 +10,15 @@ Heavy imports (pandas, statsmodels, the forecast package) happen in :func:`run`,
 from __future__ import annotations
 
 import argparse
+
+from jbanalysis.cli.common import add_user_dir, user_folder
+from jbanalysis.cli.words import say
+
+EXAMPLES = (
+    "jbanalysis forecast --district 江北 --indicator gdp --horizon 5",
+    "jbanalysis forecast --district 渝北 --indicator 社零 --model theta --level 80",
+    "jbanalysis forecast --district jiangbei --breaks none --on-break cut",
+)
 
 
 def _breaks(text: str) -> str | list[int]:
@@ -32,43 +41,33 @@ def _levels(text: str) -> list[float]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``forecast`` options to its sub-parser."""
+    from jbanalysis.forecast import DEFAULT_MODEL, MAX_HORIZON, MODEL_NAMES
+
+    parser.add_argument("--district", required=True, help=say("forecast.district"))
+    parser.add_argument("--indicator", default="gdp", help=say("forecast.indicator"))
     parser.add_argument(
-        "--district", required=True, help="district name: jiangbei, 江北, 500105, …"
+        "--horizon", type=int, default=5, help=say("forecast.horizon", max=MAX_HORIZON)
     )
-    parser.add_argument(
-        "--indicator",
-        default="gdp",
-        help="indicator: id, Chinese name or alias (gdp, 地区生产总值, 社零; default gdp)",
-    )
-    parser.add_argument("--horizon", type=int, default=5, help="years ahead, 1-20 (default: 5)")
+    models = say("list_sep").join(MODEL_NAMES)
     parser.add_argument(
         "--model",
         default="auto",
-        help="auto (recent_drift unless it loses to naive in the backtest), or a model name "
-        "(naive, recent_drift, drift_level, drift, linear, theta, loglinear, theta_log, "
-        "ets_level, ets, arima_level, arima), or several joined by + for an equal-weight "
-        "combination (default: auto)",
+        help=say("forecast.model", default=DEFAULT_MODEL, models=models),
     )
+    parser.add_argument("--breaks", default="known", help=say("forecast.breaks"))
     parser.add_argument(
-        "--breaks",
-        default="known",
-        help="known (the registered breaks of the series), none, or years like 2009,2019",
-    )
-    parser.add_argument(
-        "--on-break",
-        default="adjust",
-        choices=("adjust", "cut"),
-        help="keep the years before a break, re-levelled (adjust), or fit after it only (cut)",
+        "--on-break", default="adjust", choices=("adjust", "cut"), help=say("forecast.on_break")
     )
     parser.add_argument(
         "--gaps",
         default="narrow",
         choices=("narrow", "error", "last_stretch"),
-        help="a missing year narrows the window to the years after it (default), or is an error",
+        help=say("forecast.gaps"),
     )
-    parser.add_argument("--level", default="80,95", help="interval levels in %% (default: 80,95)")
-    parser.add_argument("--policy", default="default", help="panel selection policy")
-    parser.add_argument("--digits", type=int, default=2, help="decimals shown (default: 2)")
+    parser.add_argument("--level", default="80,95", help=say("forecast.level"))
+    parser.add_argument("--policy", default="default", help=say("forecast.policy"))
+    parser.add_argument("--digits", type=int, default=2, help=say("forecast.digits"))
+    add_user_dir(parser)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -83,17 +82,18 @@ def run(args: argparse.Namespace) -> int:
     if args.digits < 0:
         raise ValueError(f"--digits {args.digits}: expected 0 or more")
     try:
-        table = forecast_district(
-            args.district,
-            args.indicator,
-            horizon=args.horizon,
-            model=args.model,
-            level=_levels(args.level),
-            policy=args.policy,
-            breaks=_breaks(args.breaks),
-            gaps=args.gaps,
-            on_break=args.on_break,
-        )
+        with user_folder(args.user_dir):
+            table = forecast_district(
+                args.district,
+                args.indicator,
+                horizon=args.horizon,
+                model=args.model,
+                level=_levels(args.level),
+                policy=args.policy,
+                breaks=_breaks(args.breaks),
+                gaps=args.gaps,
+                on_break=args.on_break,
+            )
     except ValueError as exc:  # name the command-line options, not the Python arguments
         message = str(exc).replace("gaps='narrow'", "--gaps narrow")
         raise ValueError(message.replace("breaks=[...]", "--breaks YEAR,...")) from None

@@ -1,6 +1,6 @@
 """``jbanalysis report``: execute the notebooks and render the HTML reports with an index.
 
-Kept light at import (argparse only): the notebook machinery is imported inside :func:`run`.
+Kept light at import: the notebook machinery is imported inside :func:`run`.
 """
 
 from __future__ import annotations
@@ -11,49 +11,34 @@ import re
 import sys
 import tempfile
 
+from jbanalysis.cli.common import add_user_dir, user_folder
+from jbanalysis.cli.words import say
+
+EXAMPLES = (
+    "jbanalysis report",
+    "jbanalysis report --district 渝北 --lang en --out reports/yubei",
+    "jbanalysis report --user-dir ~/jb-data --district 九龙坡 --end-year 2024",
+)
+
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Options of ``jbanalysis report``."""
+    """Add the ``report`` options to its sub-parser."""
+    from jbanalysis.forecast import MAX_HORIZON
+    from jbanalysis.registry.terms import LANGS
+
+    parser.add_argument("--district", default="jiangbei", help=say("report.district"))
+    parser.add_argument("--lang", default="zh", choices=LANGS, help=say("report.lang"))
+    parser.add_argument("--out", default="reports", help=say("report.out"))
     parser.add_argument(
-        "--district",
-        default="jiangbei",
-        help="district to report on, in any form (江北, 江北区, Jiangbei, 500105); default jiangbei",
+        "--jobs", type=int, default=None, help=say("report.jobs", cores=os.cpu_count())
     )
+    parser.add_argument("--start-year", type=int, default=None, help=say("report.start_year"))
+    parser.add_argument("--end-year", type=int, default=None, help=say("report.end_year"))
     parser.add_argument(
-        "--lang", default="zh", choices=["zh", "en"], help="language of the reports (default zh)"
+        "--horizon", type=int, default=None, help=say("report.horizon", max=MAX_HORIZON)
     )
-    parser.add_argument(
-        "--out", default="reports", help="output folder for the HTML reports (default reports/)"
-    )
-    parser.add_argument(
-        "--jobs",
-        type=int,
-        default=None,
-        help=f"notebooks executed at once (default: the number of cores, {os.cpu_count()})",
-    )
-    parser.add_argument(
-        "--start-year", type=int, default=None, help="first year shown (default 2005)"
-    )
-    parser.add_argument(
-        "--end-year",
-        type=int,
-        default=None,
-        help="last year shown (default: the latest in the data)",
-    )
-    parser.add_argument(
-        "--horizon", type=int, default=None, help="forecast years ahead, 1-20 (default 5)"
-    )
-    parser.add_argument(
-        "--data-dir",
-        default=None,
-        help="a user data folder whose values join the bundled ones (jbanalysis data add); "
-        "default $JBANALYSIS_USER_DATA",
-    )
-    parser.add_argument(
-        "--notebooks",
-        default=None,
-        help="folder of the report notebooks (default: notebooks/ of the source checkout)",
-    )
+    add_user_dir(parser)
+    parser.add_argument("--notebooks", default=None, help=say("report.notebooks"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,10 +49,15 @@ def run(args: argparse.Namespace) -> int:
     ValueError
         Unknown district or a bad ``--jobs`` (the CLI turns it into exit status 2).
     """
+    if args.user_dir:
+        _check_user_folder(args.user_dir)
+    with user_folder(args.user_dir):  # the notebook kernels inherit it
+        return _build(args)
+
+
+def _build(args: argparse.Namespace) -> int:
     from jbanalysis.report.build import build_reports, report_parameters
 
-    if args.data_dir:
-        _use_user_data(args.data_dir)
     # Validate everything before any kernel starts: a typo costs nothing.
     extra = {
         name: value
@@ -110,21 +100,19 @@ def run(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _use_user_data(folder: str) -> None:
-    """Every notebook kernel (and the checks here) reads the folder through the environment."""
+def _check_user_folder(folder: str) -> None:
+    """A user folder with errors stops the run before any kernel starts, naming the first."""
     from jbanalysis.checks.user import validate_user
-    from jbanalysis.sources.user import ENV, user_data_dir
+    from jbanalysis.sources.user import user_data_dir
 
-    path = user_data_dir(folder)
-    errors = validate_user(path)
+    errors = validate_user(user_data_dir(folder))
     errors = errors[errors["severity"] == "error"]
     if len(errors):
         first = errors.iloc[0]
         raise ValueError(
-            f"--data-dir {folder}: {first['file']}: {first['message']} "
-            f"(jbanalysis data validate --data-dir {folder} lists all)"
+            f"--user-dir {folder}: {first['file']}: {first['message']} "
+            f"(jbanalysis data validate --user-dir {folder} lists all)"
         )
-    os.environ[ENV] = str(path.resolve())
 
 
 def _option(match: re.Match) -> str:

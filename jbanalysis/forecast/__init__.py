@@ -27,6 +27,7 @@ from jbanalysis.forecast.evaluate import backtest, combine_backtest, score
 from jbanalysis.forecast.fitting import MAX_HORIZON
 from jbanalysis.forecast.inputs import series_inputs
 from jbanalysis.forecast.models import DEFAULT_MODEL, MODEL_NAMES, ModelFitError, fit_model
+from jbanalysis.forecast.options import FitOptions
 from jbanalysis.forecast.panels import (
     backtest_panel,
     forecast_district,
@@ -36,7 +37,8 @@ from jbanalysis.forecast.panels import (
 from jbanalysis.forecast.protocol import MIN_ORIGINS_TO_SELECT
 from jbanalysis.forecast.selection import Selection, honest_score, select_model
 from jbanalysis.forecast.series import FitWindow, as_annual_series, fit_window
-from jbanalysis.forecast.targets import TargetCheck, cagr, target_check
+from jbanalysis.forecast.targets import TargetCheck, target_check
+from jbanalysis.metrics.growth import cagr  # the one cagr: decisions 19.x
 
 __all__ = [
     "DEFAULT_MODEL",
@@ -47,6 +49,7 @@ __all__ = [
     "POPULATION_CENSUS_YEARS",
     "Calibration",
     "Combination",
+    "FitOptions",
     "FitWindow",
     "ModelFitError",
     "Predictive",

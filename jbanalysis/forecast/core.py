@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
@@ -21,6 +21,7 @@ from jbanalysis.forecast.fitting import (
     predict,
 )
 from jbanalysis.forecast.models import check_model
+from jbanalysis.forecast.options import FitOptions, fit_options
 from jbanalysis.forecast.series import FitWindow, fit_window
 
 __all__ = ["MAX_HORIZON", "ModelArg", "forecast", "forecast_frame", "forecast_window", "outturn"]
@@ -32,16 +33,10 @@ def forecast(
     model: ModelArg = "auto",
     level: Iterable[float] = (80, 95),
     *,
-    breaks: str | Iterable[int] = "known",
-    gaps: str = "narrow",
-    indicator: str | None = None,
-    district: str | None = None,
-    vintages: pd.Series | None = None,
-    flags: pd.Series | None = None,
-    on_break: str = "adjust",
-    ratios: Mapping[int, float] | None = None,
+    options: FitOptions | None = None,
     calibrate: bool = True,
     k: int = 3,
+    **fit,
 ) -> pd.DataFrame:
     """Forecast an annual series with prediction intervals, on the original scale.
 
@@ -54,26 +49,19 @@ def forecast(
     model : str or list of str
         ``"auto"`` (default): ``recent_drift`` (the median of the last four yearly changes, on
         levels), unless it loses to naive in the series' backtest, then naive
-        (:func:`~jbanalysis.forecast.evaluate.choose_model`); or a model name (see
+        (:func:`~jbanalysis.forecast.choice.choose_model`); or a model name (see
         :data:`~jbanalysis.forecast.MODEL_NAMES`); or a list of names, combined with equal
         weights (mean = mean of the members' means, bounds = means of their quantiles).
     level : iterable of float
         Prediction interval levels in percent.
-    breaks : {"known", "none"} or list of int
-        ``"known"``: the registered breaks of the series (``data/breaks.csv``, by indicator and
-        district); ``"none"``; or the first years of a new basis.
-    gaps : {"narrow", "error", "last_stretch"}
-        A missing year narrows the window to the years after it (noted), or is an error.
-    indicator, district : str, optional
-        Ids of the series, to find its registered breaks.
-    vintages, flags : pandas.Series, optional
-        The panel's ``vintage`` and ``flag`` by year: vintages place the census breaks, flags
-        are named in the notes.
-    on_break : {"adjust", "cut"}
-        Keep the years before a break, re-levelled onto the newest basis (default), or fit on the
-        stretch since the last break only (see :mod:`jbanalysis.forecast.breaks`).
-    ratios : mapping of int to float, optional
-        Overlap ratios (new / old value of the same year) by break year.
+    options : FitOptions, optional
+        How the fitting window is chosen and what the series is
+        (:class:`~jbanalysis.forecast.FitOptions`: ``breaks``, ``gaps``, ``on_break``,
+        ``indicator``, ``district``, ``vintages``, ``flags``, ``ratios``); default
+        ``FitOptions()``: registered breaks kept and re-levelled, a gap narrows the window.
+    **fit
+        Any field of :class:`~jbanalysis.forecast.FitOptions` as a keyword (``breaks="none"``,
+        ``indicator="gdp"``), overriding ``options``.
     calibrate : bool
         Backtest the model and widen its intervals where they were too narrow (default).
     k : int
@@ -115,10 +103,7 @@ def forecast(
     horizon = check_horizon(horizon)
     levels = check_levels(level)
     names = parse_model(model)
-    window = fit_window(
-        series, breaks=breaks, gaps=gaps, indicator=indicator, vintages=vintages, flags=flags,
-        district=district, on_break=on_break, ratios=ratios,
-    )  # fmt: skip
+    window = fit_window(series, fit_options(options, "forecast", **fit))
     return forecast_window(window, horizon, names, levels, calibrate=calibrate)
 
 

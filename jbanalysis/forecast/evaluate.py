@@ -26,6 +26,7 @@ import pandas as pd
 
 from jbanalysis.forecast.fitting import check_levels, level_name, model_label, predict
 from jbanalysis.forecast.models import MODEL_NAMES, MODELS, ModelFitError, check_model
+from jbanalysis.forecast.options import FitOptions, fit_options
 from jbanalysis.forecast.protocol import (
     BACKTEST_HORIZON,
     CALIBRATED_BANDS,
@@ -157,14 +158,8 @@ def backtest(
     min_train: int | None = None,
     level: Iterable[float] = (80, 95),
     *,
-    breaks: str | Iterable[int] = "known",
-    gaps: str = "narrow",
-    indicator: str | None = None,
-    vintages: pd.Series | None = None,
-    flags: pd.Series | None = None,
-    district: str | None = None,
-    on_break: str = "adjust",
-    ratios: dict[int, float] | None = None,
+    options: FitOptions | None = None,
+    **fit,
 ) -> pd.DataFrame:
     """Rolling-origin (expanding window) backtest of forecasting models.
 
@@ -181,9 +176,10 @@ def backtest(
         Values in the first training window; default :func:`default_min_train`.
     level : iterable of float
         Interval levels in percent.
-    breaks, gaps, indicator, vintages, flags, district, on_break, ratios
-        As for :func:`~jbanalysis.forecast.forecast`: the backtest runs inside the same window,
-        and each origin re-levels only the breaks it has seen.
+    options, **fit
+        The fitting window, as for :func:`~jbanalysis.forecast.forecast`
+        (:class:`~jbanalysis.forecast.FitOptions`): the backtest runs inside the same window, and
+        each origin re-levels only the breaks it has seen.
 
     Returns
     -------
@@ -206,10 +202,7 @@ def backtest(
     2    2014   naive     6.0   5.0    1.0
     3    2014  linear     6.0   6.0    0.0
     """
-    window = fit_window(
-        series, breaks=breaks, gaps=gaps, indicator=indicator, vintages=vintages, flags=flags,
-        district=district, on_break=on_break, ratios=ratios,
-    )  # fmt: skip
+    window = fit_window(series, fit_options(options, "backtest", **fit))
     return backtest_window(window, models, horizons, min_train, level)
 
 

@@ -7,10 +7,13 @@ numbers for the same request.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+
+from jbanalysis.forecast.options import CHOICES, FIELDS, FitOptions
 
 
 @dataclass
@@ -37,15 +40,32 @@ class SeriesInputs:
     flags: pd.Series
     ratios: dict[int, float]
 
+    def options(self, choice: FitOptions | None = None) -> FitOptions:
+        """The series' :class:`~jbanalysis.forecast.FitOptions`: ``choice`` (breaks, gaps,
+        on_break; default ``FitOptions()``) with this series' indicator, district, vintages,
+        flags and overlap ratios."""
+        return dataclasses.replace(
+            choice or FitOptions(),
+            indicator=self.indicator,
+            district=self.district,
+            vintages=self.vintages,
+            flags=self.flags,
+            ratios=self.ratios,
+        )
+
     def kwargs(self) -> dict:
-        """Keyword arguments of :func:`~jbanalysis.forecast.forecast` for this series."""
-        return {
-            "indicator": self.indicator,
-            "district": self.district,
-            "vintages": self.vintages,
-            "flags": self.flags,
-            "ratios": self.ratios,
-        }
+        """The series' fields of :meth:`options` as keywords of
+        :func:`~jbanalysis.forecast.forecast` (``forecast(inputs.series, **inputs.kwargs())``)."""
+        opts = self.options()
+        return {name: getattr(opts, name) for name in FIELDS if name not in CHOICES}
+
+    def until(self, year: int) -> SeriesInputs:
+        """The same inputs with the data up to ``year`` only (values, labels and ratios)."""
+        return SeriesInputs(
+            self.district, self.indicator, self.unit, self.series.loc[:year],
+            self.vintages.loc[:year], self.flags.loc[:year],
+            {b: r for b, r in self.ratios.items() if b <= year},
+        )  # fmt: skip
 
 
 def overlap_ratios(

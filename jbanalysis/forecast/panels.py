@@ -19,8 +19,9 @@ import pandas as pd
 from jbanalysis.forecast.core import forecast
 from jbanalysis.forecast.evaluate import backtest
 from jbanalysis.forecast.fitting import ModelArg
-from jbanalysis.forecast.inputs import SeriesInputs, overlap_ratios, series_inputs
+from jbanalysis.forecast.inputs import overlap_ratios, series_inputs
 from jbanalysis.forecast.models import ModelFitError
+from jbanalysis.forecast.options import CHOICES, FitOptions, fit_options
 
 _TIDY_COLUMNS = {"district", "year", "indicator", "value"}
 
@@ -102,18 +103,36 @@ def forecast_district(
     level: Iterable[float] = (80, 95),
     *,
     policy: str = "default",
-    breaks: str | Iterable[int] = "known",
-    gaps: str = "narrow",
-    on_break: str = "adjust",
     panel: pd.DataFrame | None = None,
     last_year: int | None = None,
+    options: FitOptions | None = None,
+    **fit,
 ) -> pd.DataFrame:
     """Forecast one district's indicator from the panel, as the CLI and report 04 do.
 
-    The same as ``forecast(inputs.series, ..., **inputs.kwargs())`` with
+    The same as ``forecast(inputs.series, ..., options=inputs.options())`` with
     ``inputs = series_inputs(district, indicator, policy)``; ``attrs["inputs"]`` keeps them.
     ``last_year`` uses the data up to that year only (a report's ``end_year``); default: the
     series' last observed year.
+
+    Parameters
+    ----------
+    district, indicator : str
+        Ids or names (``"江北"``, ``"GDP"``) resolved through the registry.
+    horizon, model, level
+        As for :func:`~jbanalysis.forecast.forecast`.
+    policy : str
+        The panel's selection policy (:func:`jbanalysis.load_panel`).
+    panel : pandas.DataFrame, optional
+        A tidy panel to read instead of the bundled one (e.g. with the user's data).
+    last_year : int, optional
+        Fit on the data up to this year only.
+    options : FitOptions, optional
+        The choice of window (``breaks``, ``gaps``, ``on_break`` of
+        :class:`~jbanalysis.forecast.FitOptions`); the series' own fields (indicator, district,
+        vintages, flags, overlap ratios) come from the panel.
+    **fit
+        ``breaks``, ``gaps`` or ``on_break`` as keywords, overriding ``options``.
 
     Examples
     --------
@@ -123,14 +142,10 @@ def forecast_district(
     (True, 'jiangbei')
     """
     inputs = series_inputs(district, indicator, policy, panel)
+    choice = fit_options(options, "forecast_district", CHOICES, **fit)
     if last_year is not None:
-        inputs = SeriesInputs(
-            inputs.district, inputs.indicator, inputs.unit, inputs.series.loc[:last_year],
-            inputs.vintages.loc[:last_year], inputs.flags.loc[:last_year],
-            {b: r for b, r in inputs.ratios.items() if b <= last_year},
-        )  # fmt: skip
-    fc = forecast(inputs.series, horizon, model, level, breaks=breaks, gaps=gaps,
-                  on_break=on_break, **inputs.kwargs())  # fmt: skip
+        inputs = inputs.until(last_year)
+    fc = forecast(inputs.series, horizon, model, level, options=inputs.options(choice))
     fc.attrs["inputs"] = inputs
     return fc
 
@@ -170,12 +185,8 @@ def outturn_check(
             f"{district} {indicator}: {len(observed)} values leave fewer than 3 to fit once the "
             f"latest {years} are held out"
         )
-    cut = int(observed.index[-1]) - years
-    kwargs = inputs.kwargs()
-    kwargs["vintages"] = inputs.vintages.loc[:cut]
-    kwargs["flags"] = inputs.flags.loc[:cut]
-    kwargs["ratios"] = {b: r for b, r in inputs.ratios.items() if b <= cut}
-    held = forecast(inputs.series.loc[:cut], years, model, **kwargs)
+    held_inputs = inputs.until(int(observed.index[-1]) - years)
+    held = forecast(held_inputs.series, years, model, options=held_inputs.options())
     return held, outturn(held, inputs.series)
 
 
@@ -211,10 +222,9 @@ def forecast_panel(
     model: ModelArg = "auto",
     level: Iterable[float] = (80, 95),
     *,
-    breaks: str | Iterable[int] = "known",
-    gaps: str = "narrow",
     k: int = 3,
-    on_break: str = "adjust",
+    options: FitOptions | None = None,
+    **fit,
 ) -> pd.DataFrame:
     """Forecast every district's series (see :func:`~jbanalysis.forecast.forecast`).
 
@@ -223,6 +233,8 @@ def forecast_panel(
     overlap ratios of the observations splice the census breaks, exactly as
     :func:`forecast_district` (and so the CLI and the reports) does. Column names are taken as
     district ids for the registered breaks.
+    ``options`` and ``**fit`` choose the window (``breaks``, ``gaps``, ``on_break`` of
+    :class:`~jbanalysis.forecast.FitOptions`), as for :func:`forecast_district`.
 
     Returns
     -------
@@ -244,6 +256,7 @@ def forecast_panel(
     0        a  2023   5.0                                                 ok
     1        b  <NA>   NaN  'b' has no value for 2020 inside the fitting w...
     """
+    choice = fit_options(options, "forecast_panel", CHOICES, **fit)
     wide = as_wide(data, indicator, districts)
     vintages, flags = _labels(data, indicator, districts)
     tidy = vintages is not None
@@ -253,8 +266,8 @@ def forecast_panel(
         try:
             fc = forecast(
                 wide[district].rename(district), horizon, model, level,
-                breaks=breaks, gaps=gaps, indicator=indicator, k=k, on_break=on_break,
-                vintages=_column(vintages, district), flags=_column(flags, district), **where,
+                k=k, options=choice, indicator=indicator, vintages=_column(vintages, district),
+                flags=_column(flags, district), **where,
             )  # fmt: skip
         except (ValueError, ModelFitError) as exc:
             frames.append(pd.DataFrame({"district": [district], "status": [str(exc)]}))
@@ -284,13 +297,14 @@ def backtest_panel(
     min_train: int | None = None,
     level: Iterable[float] = (80, 95),
     *,
-    breaks: str | Iterable[int] = "known",
-    gaps: str = "narrow",
-    on_break: str = "adjust",
+    options: FitOptions | None = None,
+    **fit,
 ) -> pd.DataFrame:
     """Backtest every district's series (see :func:`~jbanalysis.forecast.backtest`).
 
     ``data`` is a years x districts frame or the tidy panel (see :func:`as_wide`).
+    ``options`` and ``**fit`` choose the window (``breaks``, ``gaps``, ``on_break`` of
+    :class:`~jbanalysis.forecast.FitOptions`), as for :func:`forecast_district`.
 
     Returns
     -------
@@ -316,6 +330,7 @@ def backtest_panel(
     >>> bt.attrs["skipped"]  # doctest: +ELLIPSIS
     {'b': 'min_train=3 leaves no origin: the fitting window 2018–2020 has 3 values; ...'}
     """
+    choice = fit_options(options, "backtest_panel", CHOICES, **fit)
     wide = as_wide(data, indicator, districts)
     vintages, flags = _labels(data, indicator, districts)
     tidy = vintages is not None
@@ -325,8 +340,8 @@ def backtest_panel(
         try:
             bt = backtest(
                 wide[district].rename(district), models, horizons, min_train, level,
-                breaks=breaks, gaps=gaps, indicator=indicator, on_break=on_break,
-                vintages=_column(vintages, district), flags=_column(flags, district), **where,
+                options=choice, indicator=indicator, vintages=_column(vintages, district),
+                flags=_column(flags, district), **where,
             )  # fmt: skip
         except ValueError as exc:
             skipped[district] = str(exc)

@@ -14,6 +14,7 @@ import pandas as pd
 
 from jbanalysis.forecast.evaluate import backtest_window, combine_backtest, score
 from jbanalysis.forecast.models import DEFAULT_MODEL, MODEL_NAMES
+from jbanalysis.forecast.options import FitOptions, fit_options
 from jbanalysis.forecast.protocol import BACKTEST_HORIZON, MIN_ORIGINS_TO_SELECT
 from jbanalysis.forecast.series import FitWindow, fit_window
 
@@ -162,15 +163,9 @@ def select_model(
     k: int = 3,
     level: Iterable[float] = (80, 95),
     *,
-    breaks: str | Iterable[int] = "known",
-    gaps: str = "narrow",
-    indicator: str | None = None,
-    vintages: pd.Series | None = None,
-    flags: pd.Series | None = None,
-    district: str | None = None,
-    on_break: str = "adjust",
-    ratios: dict[int, float] | None = None,
     models: str | Sequence[str] = "all",
+    options: FitOptions | None = None,
+    **fit,
 ) -> Selection:
     """Compare models by backtest MASE; the best-``k`` combination competes too.
 
@@ -202,8 +197,5 @@ def select_model(
     combo(naive+recent_drift+drift_level)  12  1.142
     naive                                  12  2.388
     """
-    window = fit_window(
-        series, breaks=breaks, gaps=gaps, indicator=indicator, vintages=vintages, flags=flags,
-        district=district, on_break=on_break, ratios=ratios,
-    )  # fmt: skip
+    window = fit_window(series, fit_options(options, "select_model", **fit))
     return select_window(window, horizons, min_train, k, level, models)

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from jbanalysis.forecast.breaks import ON_BREAK, last_stretch_start, relevel, resolve_breaks
+from jbanalysis.forecast.breaks import last_stretch_start, relevel, resolve_breaks
+from jbanalysis.forecast.options import FitOptions, fit_options
 
 #: Fewest values a forecast can be made from (two points fix a line but leave no error to measure).
 MIN_VALUES = 3
@@ -184,21 +185,7 @@ class FitWindow:
         )
 
 
-GAPS = ("narrow", "error", "last_stretch")
-
-
-def fit_window(
-    series: pd.Series,
-    breaks: str | Iterable[int] = "known",
-    gaps: str = "narrow",
-    indicator: str | None = None,
-    vintages: pd.Series | Mapping[int, str] | None = None,
-    flags: pd.Series | Mapping[int, str] | None = None,
-    *,
-    district: str | None = None,
-    on_break: str = "adjust",
-    ratios: Mapping[int, float] | None = None,
-) -> FitWindow:
+def fit_window(series: pd.Series, options: FitOptions | None = None, **fit) -> FitWindow:
     """Choose the fitting window of an annual series and re-level it across registered breaks.
 
     Leading and trailing missing values only bound the observed span (noted). A missing year
@@ -210,25 +197,13 @@ def fit_window(
     ----------
     series : pandas.Series
         Annual values indexed by year (see :func:`as_annual_series`).
-    breaks : {"known", "none"} or list of int
-        Years starting a new statistical basis: ``"known"`` reads the break registry for the
-        indicator and district (see :func:`~jbanalysis.forecast.breaks.resolve_breaks`).
-    gaps : {"narrow", "error", "last_stretch"}
-        What to do with missing years inside the span.
-    indicator, district : str, optional
-        Ids of the series, to find its registered breaks.
-    vintages : Series or mapping of year to str, optional
-        Vintage of each value (the panel's ``vintage`` column); it decides whether an economic
-        census year's value is on the new basis.
-    flags : Series or mapping of year to str, optional
-        Quality flag of each value (the panel's ``flag`` column); values in the window that are
-        not ``observed`` (``interpolated``, ``derived``, ``corrected``) are named in the notes.
-    on_break : {"adjust", "cut"}
-        ``"adjust"`` (default) keeps the years before a break, re-levelled onto the newest basis;
-        ``"cut"`` fits on the stretch since the last break only.
-    ratios : mapping of int to float, optional
-        Overlap ratios (new / old value of the same year) by break year, where both vintages
-        exist (see :func:`~jbanalysis.forecast.breaks.relevel`).
+    options : FitOptions, optional
+        How the window is chosen and what the series is: ``breaks``, ``gaps``, ``on_break``,
+        ``indicator``, ``district``, ``vintages``, ``flags``, ``ratios``
+        (:class:`~jbanalysis.forecast.FitOptions`); default ``FitOptions()``.
+    **fit
+        Any field of :class:`~jbanalysis.forecast.FitOptions` as a keyword, overriding
+        ``options`` (``breaks="none"``, ``indicator="gdp"``).
 
     Returns
     -------
@@ -251,12 +226,10 @@ def fit_window(
     >>> fit_window(s, indicator="gdp", on_break="cut").start
     2019
     """
-    if gaps not in GAPS:
-        raise ValueError(f"gaps={gaps!r} is not understood; expected one of {', '.join(GAPS)}")
-    if on_break not in ON_BREAK:
-        raise ValueError(
-            f"on_break={on_break!r} is not understood; expected one of {', '.join(ON_BREAK)}"
-        )
+    opts = fit_options(options, "fit_window", **fit)
+    breaks, gaps, on_break = opts.breaks, opts.gaps, opts.on_break
+    indicator, district, ratios = opts.indicator, opts.district, opts.ratios
+    vintages, flags = opts.vintages, opts.flags
     s = as_annual_series(series)
     label = f"'{s.name}'" if s.name is not None else "the series"
     present = s.dropna()

@@ -10,13 +10,10 @@ import pandas as pd
 
 from jbanalysis.forecast.core import forecast_window
 from jbanalysis.forecast.fitting import ModelArg, check_horizon, check_levels, parse_model
+from jbanalysis.forecast.options import FitOptions, fit_options
 from jbanalysis.forecast.series import fit_window
 from jbanalysis.metrics.compounding import compound, required_cagr
 from jbanalysis.metrics.growth import cagr as window_cagr
-
-#: ``cagr(start_value, end_value, years)``: the required-growth helper of :mod:`jbanalysis.metrics`
-#: (``100 * ((end / start) ** (1 / years) - 1)``), under the name this package has always used.
-cagr = required_cagr
 
 
 @dataclass
@@ -79,15 +76,9 @@ def target_check(
     windows: Iterable[int] = (3, 5, 10),
     direction: str = "at_least",
     level: Iterable[float] = (80, 95),
-    breaks: str | Iterable[int] = "known",
-    gaps: str = "narrow",
-    indicator: str | None = None,
-    district: str | None = None,
-    vintages: pd.Series | None = None,
-    flags: pd.Series | None = None,
-    on_break: str = "adjust",
-    ratios: dict[int, float] | None = None,
     calibrate: bool = True,
+    options: FitOptions | None = None,
+    **fit,
 ) -> TargetCheck:
     """Required growth to a target against historical growth and the forecast.
 
@@ -113,8 +104,9 @@ def target_check(
         Lengths (years) of the historical windows.
     direction : {"at_least", "at_most"}
         Whether the target is reached from below (growth) or from above (a cap).
-    level, breaks, gaps, indicator, district, vintages, flags, on_break, ratios
-        As for :func:`~jbanalysis.forecast.forecast`.
+    level, options, **fit
+        As for :func:`~jbanalysis.forecast.forecast` (the fitting window:
+        :class:`~jbanalysis.forecast.FitOptions`).
     calibrate : bool
         ``True`` (default): a probability only where the series' intervals are calibrated on its
         backtest. ``False``: the model's own distribution, unchecked (for checking the arithmetic
@@ -153,10 +145,7 @@ def target_check(
     if not np.isfinite(target_value) or target_value <= 0:
         raise ValueError(f"target_value must be a positive finite number; got {target_value!r}")
     levels = check_levels(level)
-    window = fit_window(
-        series, breaks=breaks, gaps=gaps, indicator=indicator, vintages=vintages, flags=flags,
-        district=district, on_break=on_break, ratios=ratios,
-    )  # fmt: skip
+    window = fit_window(series, fit_options(options, "target_check", **fit))
     last_year, last_value = window.end, float(window.published[-1])
     if isinstance(target_year, bool) or int(target_year) != target_year:
         raise ValueError(f"target_year must be a year; got {target_year!r}")

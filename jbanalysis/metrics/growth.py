@@ -9,6 +9,8 @@ filled).
 
 from __future__ import annotations
 
+import numbers
+
 import numpy as np
 import pandas as pd
 
@@ -114,6 +116,9 @@ def cagr(
     .. math:: \\mathrm{CAGR} = 100 \\, \\left[(x_{end} / x_{start})^{1/(end - start)} - 1\\right]
 
     Both endpoint values are required: nothing is interpolated or taken from a neighbouring year.
+    This is the one ``cagr`` of the package (``jb.metrics.cagr`` and ``jb.forecast.cagr`` are the
+    same function); the rate between two numbers, e.g. to a target, is
+    :func:`~jbanalysis.metrics.required_cagr`.
 
     Parameters
     ----------
@@ -144,6 +149,12 @@ def cagr(
     >>> round(cagr(gdp, 2010, 2012), 6)
     10.0
     """
+    if isinstance(data, numbers.Real):
+        raise MetricsError(
+            f"cagr(data, start, end) measures a series between two of its years; got the number "
+            f"{data!r} as data. For the rate between two numbers use "
+            f"jb.metrics.required_cagr({data!r}, {start!r}, {end!r}) (current, target, years)"
+        )
     start, end = check_year(start, "start"), check_year(end, "end")
     if start >= end:
         raise MetricsError(f"start ({start}) must be before end ({end})")

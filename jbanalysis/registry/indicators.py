@@ -33,7 +33,8 @@ def _units() -> pd.DataFrame:
 
 
 def load_indicators() -> pd.DataFrame:
-    """The indicator registry: id, name_zh, name_en, unit (canonical), kind, description.
+    """The indicator registry: id, name_zh, name_en, unit (canonical), kind, description, aliases,
+    growth (the id of its growth rate) and domain (the values it can take).
 
     >>> from jbanalysis.registry.indicators import load_indicators
     >>> reg = load_indicators().set_index("id")
@@ -153,6 +154,43 @@ def unit_of(indicator: str) -> str:
     """
     reg = _indicators().set_index("id")
     return str(reg.at[resolve_indicator(indicator), "unit"])
+
+
+def parse_domain(text: str) -> tuple[float, float]:
+    """The bounds of a domain as written in the registry's ``domain`` column.
+
+    Interval notation: ``[0, inf)`` (levels: zero or more), ``[0, 100]`` (shares and rates
+    of a whole, in percent), ``(-100, inf)`` (growth in percent), ``(-inf, inf)``.
+
+    >>> from jbanalysis.registry.indicators import parse_domain
+    >>> parse_domain("[0, 100]"), parse_domain("(-100, inf)")
+    ((0.0, 100.0), (-100.0, inf))
+    """
+    text = str(text).strip()
+    try:
+        lower, upper = (float(part) for part in text[1:-1].split(","))
+    except ValueError:
+        lower = upper = float("nan")
+    if text[:1] not in "[(" or text[-1:] not in "])" or not lower < upper:
+        raise ValueError(
+            f"domain {text!r} is not an interval such as '[0, inf)' or '[0, 100]' "
+            "(data/indicators.csv, column 'domain')"
+        )
+    return lower, upper
+
+
+def indicator_domain(indicator: str) -> tuple[float, float]:
+    """The values an indicator can take (``domain`` column): levels zero or more, shares and
+    rates of a whole within 0–100 %, growth rates above −100 %.
+
+    >>> from jbanalysis.registry.indicators import indicator_domain
+    >>> indicator_domain("gdp"), indicator_domain("urbanization_rate")
+    ((0.0, inf), (0.0, 100.0))
+    >>> indicator_domain("gdp_real_growth")
+    (-100.0, inf)
+    """
+    reg = _indicators().set_index("id")
+    return parse_domain(reg.at[resolve_indicator(indicator), "domain"])
 
 
 def conversion_factor(from_unit: str, to_unit: str) -> float:
