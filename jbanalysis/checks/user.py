@@ -153,6 +153,7 @@ def validate_user(
     []
     """
     from jbanalysis.checks.findings import FINDING_COLUMNS
+    from jbanalysis.checks.key_rules import user_key_findings
     from jbanalysis.sources.build import build_observations
     from jbanalysis.sources.observations import bundled_observations
 
@@ -189,6 +190,9 @@ def validate_user(
             row=exc.row or "",
             column=exc.column or "",
         )
+        return pd.DataFrame(findings, columns=FINDING_COLUMNS)
+    findings += user_key_findings(folder)  # an unknown id: no further check can read the rows
+    if findings:
         return pd.DataFrame(findings, columns=FINDING_COLUMNS)
     current = load_user_observations(folder)
     if len(built) != len(current) or set(built["record"]) != set(current["record"].astype(str)):

@@ -22,13 +22,11 @@ as given          the data carried no vintages (a years × districts table)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import pandas as pd
 
 from jbanalysis.registry.schema import MATCHED_VINTAGES
 
-__all__ = ["RULES", "Matched", "match_values", "vintage_frame"]
+__all__ = ["RULES", "Matched", "Vintages", "match_values", "vintage_frame"]
 
 RULES = ("same vintage", "matched", "mixed vintages", "vintage unknown", "as given")
 
@@ -137,18 +135,56 @@ def match_values(
     return Matched(out, used, "vintage unknown" if unknown else "mixed vintages", target)
 
 
-def needed(values: Sequence[str], vintages: pd.DataFrame | None) -> list[str]:
-    """The districts whose vintage differs somewhere from another's (whose alternatives to load).
+class Vintages:
+    """The vintage of each value of a table, and the other vintages to match them with.
 
+    Built from the data a metric was given: a tidy panel carries its vintages; a years × districts
+    table carries none (every result is ``as given``). The other vintages of the same figures
+    (:func:`jbanalysis.panel.vintages.vintage_values`: the bundled observations and the user's
+    folder) are read only when the values of one year are of different vintages, unless given.
+
+    Examples
+    --------
     >>> import pandas as pd
-    >>> from jbanalysis.metrics.matching import needed
-    >>> v = pd.DataFrame({"a": ["first_release"], "b": ["revised"], "c": ["first_release"]},
-    ...                  index=[2018])
-    >>> needed(["a", "b", "c"], v)
-    ['a', 'b', 'c']
+    >>> from jbanalysis.metrics.matching import Vintages
+    >>> wide = pd.DataFrame({"a": [1.0]}, index=[2018])
+    >>> Vintages(wide, None, wide).match(2018, {"a": 1.0}).rule
+    'as given'
     """
-    if vintages is None:
-        return []
-    cols = [c for c in values if c in vintages.columns]
-    mixed = vintages[cols].nunique(axis=1, dropna=False) > 1
-    return cols if mixed.any() else []
+
+    def __init__(
+        self,
+        data: pd.DataFrame,
+        indicator: str | None,
+        frame: pd.DataFrame,
+        alternatives: pd.DataFrame | None = None,
+        match: bool = True,
+    ) -> None:
+        self.frame = vintage_frame(data, indicator) if match else None
+        self.alternatives = alternatives
+        if self.frame is not None and indicator is None:
+            indicator = (
+                str(data["indicator"].iloc[0]) if "indicator" in data and len(data) else None
+            )
+        self.indicator = indicator
+        self.districts, self.years = list(frame.columns), [int(y) for y in frame.index]
+
+    def vintage(self, year: int, district: str) -> str:
+        """The vintage of one value (``""`` when unknown or absent)."""
+        f = self.frame
+        if f is None or year not in f.index or district not in f.columns:
+            return ""
+        v = f.at[year, district]
+        return "" if pd.isna(v) else str(v)
+
+    def match(self, year: int, values: dict, target: str | None = None) -> Matched:
+        """:func:`match_values` of one year's values, reading the other vintages when needed."""
+        if self.frame is None:
+            return Matched(dict(values), {}, "as given", "")
+        got = {d: self.vintage(year, d) for d in values}
+        mixed = len(set(got.values()) | ({target} if target else set())) > 1
+        if mixed and self.alternatives is None and self.indicator is not None:
+            from jbanalysis.panel.vintages import vintage_values
+
+            self.alternatives = vintage_values(self.indicator, self.districts, self.years)
+        return match_values(year, values, got, self.alternatives, target)

@@ -5,7 +5,8 @@
   and filtered);
 - :mod:`~jbanalysis.panel.views`: :func:`wide`, :func:`coverage`;
 - :mod:`~jbanalysis.panel.conflicts`: where sources disagree;
-- :mod:`~jbanalysis.panel.provenance`: every candidate behind one value and the rule that chose it.
+- :mod:`~jbanalysis.panel.provenance`: every candidate behind one value and the rule that chose it;
+- :mod:`~jbanalysis.panel.vintages`: each vintage's own value, for like-for-like comparisons.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from jbanalysis.panel.selection import (
     select,
 )
 from jbanalysis.panel.views import coverage, coverage_matrix, wide
+from jbanalysis.panel.vintages import vintage_values
 
 __all__ = [
     "KEY",
@@ -39,5 +41,6 @@ __all__ = [
     "printed_step",
     "select",
     "trace",
+    "vintage_values",
     "wide",
 ]
