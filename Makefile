@@ -1,10 +1,11 @@
-# Two commands set everything up: `make report` and `make test`. Both create .venv when missing.
+# Two commands set everything up: `make report` and `make test`. Every target creates .venv when
+# missing. `make check` is the contributor's fast loop: ruff, then every test that runs no notebook.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: test report lab lint format data validate bench clean
+.PHONY: test check report lab lint format data validate bench clean
 
 # ruff reads notebooks too (.ipynb: each cell linted and formatted like a module)
 LINTED := jbanalysis tests benchmarks scripts notebooks conftest.py
@@ -20,14 +21,21 @@ LAB_FLAGS := --notebook-dir=notebooks $(if $(PORT),--port=$(PORT)) $(if $(filter
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[lab,test]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
+# The whole suite, notebooks and report renders included: what CI runs.
 test: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/python -m pytest
+
+# Everything that needs no notebook execution (tests marked `slow` are left to `make test`).
+check: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/python -m pytest -m "not slow" -n auto
 
 report: $(STAMP)
 	$(BIN)/jbanalysis report --out reports

@@ -1,10 +1,13 @@
 """``read_table`` against a bare ``pandas.read_csv``/its own real content, side by side in one run.
 
-* A long CSV of about 50 MB (166,782 rows: 38 districts × 57 indicators × 77 years, with a unit,
-  a source and a note column) written once into a temporary folder: ``read_table`` (everything:
-  sniffing, parsing, names, units, the row account, duplicate, negative and plausibility
-  checks) against ``pandas.read_csv`` of the same file. Targets: time ≤ 3×, peak memory ≤ 3×
-  (peak resident memory above the interpreter's baseline, each in a fresh process).
+* A long CSV of about 68 MB (228,228 rows: 38 districts × 78 indicators × 77 years, with a unit,
+  a source and a note column) written once into a temporary folder: ``read_table`` as users call
+  it (everything: sniffing, every column's role, parsing, names, units, the row account, the
+  duplicate and negative checks and the slip check against the bundle) against
+  ``pandas.read_csv`` of the same file. Targets: time ≤ 3×, peak memory ≤ 3× (peak resident
+  memory above the interpreter's baseline, each in a fresh process). The table copies the bundled
+  series, whose own jumps the slip check stops (decision 20.11): the read accepts them, with a
+  reason, as a user would.
 * A workbook with one formatted cell a million rows below its 3-row table against the same
   workbook without that cell. Target: ≈ 1× (it costs what its real content costs).
 
@@ -21,6 +24,8 @@ import tempfile
 from pathlib import Path
 
 from bench_data import _interleaved  # one timing loop for the benchmarks (same folder)
+
+ACCEPT = "the bench table copies the bundled series, jumps included"
 
 NOTE = (
     "数据来源：各区国民经济和社会发展统计公报及统计年鉴，按现价计算，增长速度按可比价格计算；"
@@ -102,7 +107,7 @@ before = rss()
 if sys.argv[1] == "read_csv":
     pd.read_csv(sys.argv[2])
 else:
-    read_table(sys.argv[2])
+    read_table(sys.argv[2], accept_implausible=sys.argv[3])
 # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across exec
 with open("/proc/self/status") as fh:
     peak = next(int(ln.split()[1]) * 1024 for ln in fh if ln.startswith("VmHWM:"))
@@ -113,7 +118,10 @@ print(json.dumps({"before": before, "peak": peak}))
 def peak_memory(kind: str, path: Path) -> int:
     """Peak resident memory above the baseline of an interpreter with pandas and jbanalysis."""
     out = subprocess.run(
-        [sys.executable, "-c", _PEAK, kind, str(path)], check=True, capture_output=True, text=True
+        [sys.executable, "-c", _PEAK, kind, str(path), ACCEPT],
+        check=True,
+        capture_output=True,
+        text=True,
     )
     got = json.loads(out.stdout)
     return got["peak"] - got["before"]
@@ -132,9 +140,12 @@ def main() -> int:
         csv = folder / "long.csv"
         n = write_long_csv(csv)
         size = csv.stat().st_size / 1e6
-        read_table(csv)  # first call pays imports and registry caches; not what is measured
+        read_table(csv, accept_implausible=ACCEPT)  # the first call pays imports and caches
         times = _interleaved(
-            {"read_csv": lambda: pd.read_csv(csv), "read_table": lambda: read_table(csv)},
+            {
+                "read_csv": lambda: pd.read_csv(csv),
+                "read_table": lambda: read_table(csv, accept_implausible=ACCEPT),
+            },
             args.repeat,
         )
         mem = {k: peak_memory(k, csv) for k in ("read_csv", "read_table")}

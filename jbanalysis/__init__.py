@@ -38,6 +38,7 @@ _LAZY_ATTRS = {
     "conflicts": "jbanalysis.panel.conflicts",
     "check_claims": "jbanalysis.claims.check",
     "load_claims": "jbanalysis.claims.ledger",
+    "extract_claims": "jbanalysis.claims.extract.draft",
 }
 # The base modules and the parts of the flow, bottom up (docs/architecture.md), and the older
 # names of modules that moved into them (kept so that `jb.breaks`, `from jbanalysis import maps` …
@@ -81,6 +82,7 @@ __all__ = [
     # claims check
     "check_claims",
     "load_claims",
+    "extract_claims",
     # the parts of the flow, and the older module names
     *_PARTS,
     *_MOVED,
@@ -90,6 +92,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs only
     from jbanalysis.checks.aggregates import aggregate_checks
     from jbanalysis.checks.validation import validate
     from jbanalysis.claims.check import check_claims
+    from jbanalysis.claims.extract.draft import extract_claims
     from jbanalysis.claims.ledger import load_claims
     from jbanalysis.panel.conflicts import conflicts
     from jbanalysis.panel.load import load_panel

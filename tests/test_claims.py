@@ -30,6 +30,7 @@ OBS_COLUMNS = [
     "flag",
     "correction",
     "bound",
+    "url",
 ]
 
 
@@ -53,6 +54,7 @@ def rows(*values, **common) -> list[dict]:
             "flag": "observed",
             "correction": "",
             "bound": "",
+            "url": "",
         }
         row.update(common)
         out.append(row)
@@ -151,8 +153,9 @@ def test_real_growth_is_never_derived_from_levels():
     assert "not real growth and is not used" in row["explanation"]
 
 
-def test_a_contradicted_value_names_the_published_value_it_agrees_with():
-    # the panel holds the revised 2018 GDP; the claim is the first release, also published
+def test_a_first_release_before_a_census_revision_is_consistent_and_said_so():
+    # the panel holds the revised 2018 GDP (after the 2018 economic census); the claim is the
+    # first release, also published: right when printed, so not a contradiction (issue 17)
     panel = rows(("yubei", "gdp", 2018, 1752.83), vintage="revised")
     observations = rows(("yubei", "gdp", 2018, 1543.09))
     observations[0]["record"] = "FIRST"
@@ -162,9 +165,22 @@ def test_a_contradicted_value_names_the_published_value_it_agrees_with():
         observations,
     )
     row = result.loc["y"]
-    assert row["verdict"] == "contradicted"
+    assert (row["verdict"], row["reason"]) == ("consistent", "earlier release")
     assert [(a["record"], a["value"]) for a in row["alternatives"]] == [("FIRST", 1543.09)]
-    assert "which the panel does not use" in row["explanation"]
+    assert row["diagnosis"]["kind"] == "earlier_release"
+    assert row["diagnosis"]["census"] == 2018
+    assert row["diagnosis"]["figure"].evidence[0]["record"] == "FIRST"
+
+
+def test_another_source_of_the_same_vintage_leaves_the_claim_partly_checkable():
+    # two first releases disagree (a bulletin and a yearbook); the claim agrees with one of them
+    panel = rows(("yubei", "gdp", 2006, 183.1))
+    observations = rows(("yubei", "gdp", 2006, 175.02))
+    observations[0]["record"] = "OTHER"
+    result = check([claim("y", "value", "175.02", year=2006, district="渝北")], panel, observations)
+    row = result.loc["y"]
+    assert (row["verdict"], row["reason"]) == ("partly checkable", "sources disagree")
+    assert row["diagnosis"]["kind"] == "other_source"
 
 
 def test_a_bound_checks_a_value_it_cannot_give():

@@ -58,3 +58,44 @@ def test_an_unusable_ledger_and_a_bad_district(capsys):
     assert "no claims ledger at" in capsys.readouterr().err
     assert main(["claims", "--district", "江北县"]) == 2
     assert "unknown district '江北县'" in capsys.readouterr().err
+
+
+ARTICLES = Path(__file__).parent / "data" / "articles"
+
+
+def test_an_article_drafted_into_a_ledger_and_checked(tmp_path, capsys):
+    # the 2011 bulletin of 大渡口: 19 claims drafted, the others listed with why; --check prints
+    # the verdicts on the draft (all 19 rows read, so exit status 0)
+    text = tmp_path / "dadukou.txt"
+    text.write_text((ARTICLES / "dadukou_2011_bulletin.txt").read_text(encoding="utf-8"))
+    out_file = tmp_path / "draft.xlsx"
+    code = main(["claims", "--text", str(text), "--out", str(out_file), "--check", "--lang", "en"])
+    assert code == 0
+    out = capsys.readouterr().out
+    first = out.splitlines()[0]
+    assert first.startswith(f"Drafted 19 claims from {text} into {out_file};")
+    assert "    245.5亿元: no indicator of the registry is named for this number" in out
+    assert (
+        "19 claims checked against the bundled data: 13 consistent, 1 contradicted, 0 partly checkable and 5 not verifiable"
+        in out
+    )
+    import pandas as pd
+
+    sheets = pd.read_excel(out_file, sheet_name=None)
+    assert list(sheets) == ["ledger", "not encoded"]
+    assert sheets["ledger"]["indicator"].tolist()[:2] == ["gdp", "gdp_real_growth"]
+
+
+def test_a_draft_is_written_beside_the_text_by_default(tmp_path, capsys):
+    text = tmp_path / "note.txt"
+    text.write_text("江北区2023年地区生产总值增长6.7%。", encoding="utf-8")
+    assert main(["claims", "--text", str(text), "--lang", "en"]) == 0
+    assert (tmp_path / "note.claims.csv").is_file()
+    assert "every number was encoded" in capsys.readouterr().out
+
+
+def test_text_and_file_together_are_a_usage_error(tmp_path, capsys):
+    text = tmp_path / "a.txt"
+    text.write_text("江北区GDP增长6.7%。", encoding="utf-8")
+    assert main(["claims", "--text", str(text), "--file", "x.csv"]) == 2
+    assert "give one of them" in capsys.readouterr().err

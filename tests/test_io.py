@@ -137,7 +137,7 @@ def test_merges_with_the_bundled_observations(tmp_path):
             "missing_col.csv",
             "district,indicator,value,unit\n江北区,gdp,1,亿元\n",
             {},
-            "no year: the table has no year column or year headers; pass year=",
+            "no year: the table has no year column or year headers, and its title names none; pass year=",
             2,
             "value",
         ),
@@ -147,7 +147,7 @@ def test_merges_with_the_bundled_observations(tmp_path):
             {"indicator": "gdp", "unit": "亿元"},
             "unknown district '江北县'; did you mean '江北'",
             2,
-            "district",
+            "地区",
         ),
         (
             "dup.csv",
@@ -195,7 +195,7 @@ def test_merges_with_the_bundled_observations(tmp_path):
             {"indicator": "gdp", "unit": "万人"},
             "unit '万人' does not fit indicator 'gdp'",
             2,
-            "unit",
+            "2021",
         ),
         ("noind.csv", "地区,2021\n江北区,1507.07\n", {"unit": "亿元"}, "no indicator", 2, "2021"),
         (
@@ -203,16 +203,16 @@ def test_merges_with_the_bundled_observations(tmp_path):
             "地区,2021,2021\n江北区,1,2\n",
             {"indicator": "gdp", "unit": "亿元"},
             "duplicate column '2021'",
-            1,
+            2,
             "2021",
         ),
         (
             "badind.csv",
-            "地区,年份,生产总值增速\n江北区,2021,8.1\n",
+            "地区,年份,规上利润\n江北区,2021,8.1\n",
             {},
-            "is not a known indicator",
+            "'规上利润' is not a known indicator, year, district or measure",
             1,
-            "生产总值增速",
+            None,
         ),
     ],
 )
@@ -257,7 +257,8 @@ def test_the_report_says_what_was_decided():
     r = cover.attrs["report"]
     assert (
         r.sheet == "数据"
-        and "sheet(s) '封面' hold no table (a cover page?): read sheet '数据'" in r.notes
+        and "sheet(s) '封面' hold no table (a cover or contents page?): read sheet '数据'"
+        in r.notes
     )
     assert cover["record"].tolist()[:2] == ["cover_sheet.xlsx:数据!B2", "cover_sheet.xlsx:数据!C2"]
     hidden = read_table(BAD / "hidden_sheet.xlsx", indicator="gdp", unit="亿元").attrs["report"]
@@ -271,7 +272,7 @@ def test_the_report_says_what_was_decided():
         ("区域", "a grouping of districts (such as 中心城区), not the district")
     ]
     target = read_table(BAD / "target_column.csv", indicator="gdp", unit="亿元").attrs["report"]
-    assert target.ignored_columns == [("2035年目标", "a plan target, not an observation")]
+    assert target.ignored_columns == [("2035年目标", "a plan target (目标), not an observation")]
     named = read_table(BAD / "workbook.csv", indicator="gdp", unit="亿元").attrs["report"]
     assert named.notes[0] == "an Excel workbook named .csv: read as a workbook"
     big5 = read_table(BAD / "big5.csv", indicator="gdp", unit="亿元").attrs["report"]

@@ -237,14 +237,3 @@ def test_names_as_analysts_write_them(capsys):
     assert "did you mean 'gdp' (地区生产总值)" in capsys.readouterr().err
     short = jb.load_panel(districts="jiangbei", indicators="社零", years=2020)
     assert short[["indicator", "value"]].to_numpy().tolist() == [["retail_sales", 687.05]]
-
-
-def test_the_readme_worked_example_prints_what_it_says(tmp_path, capsys):
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("### The 2024 bulletin arrived") :]
-    printed = section.split("```text\n", 1)[1].split("```", 1)[0].strip().splitlines()
-    code = cli_main(["data", "add", str(BULLETIN), "--data-dir", str(tmp_path / "jb"), *SOURCE])
-    assert code == 0
-    out = capsys.readouterr().out.replace(str(tmp_path / "jb"), "~/jb-data").splitlines()
-    assert out[: len(printed)] == printed
-    assert "is 10,000× smaller than the bundled 2060.35 亿元" in section

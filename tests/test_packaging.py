@@ -1,5 +1,8 @@
-"""Packaging: dependency lists agree; the wheel carries the data; the import stays light."""
+"""Packaging: every imported library declared, the dependency lists agree, the wheel carries the
+data and the command line's words, the import stays light."""
 
+import ast
+import doctest
 import json
 import os
 import re
@@ -8,11 +11,16 @@ import sys
 import sysconfig
 import tomllib
 import venv
+import zipfile
+from importlib.metadata import packages_distributions
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+PROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+#: Needed at run time though never imported: `jbanalysis report` runs the notebooks in its kernel.
+RUN_NOT_IMPORTED = {"ipykernel"}
 
 
 def _name_and_spec(requirement: str) -> tuple[str, str]:
@@ -21,10 +29,79 @@ def _name_and_spec(requirement: str) -> tuple[str, str]:
     return {"python-build": "build"}.get(name, name), m.group(2).replace(" ", "")
 
 
+def _declared(*extras: str) -> set[str]:
+    """Distributions (normalised names) of the dependencies and of the given extras."""
+    requirements = list(PROJECT["dependencies"])
+    for extra in extras:
+        requirements += PROJECT["optional-dependencies"][extra]
+    return {_name_and_spec(r)[0] for r in requirements}
+
+
+def _examples_code(tree: ast.Module) -> str:
+    """The code of the docstring examples in a module: a reader pastes them, imports included."""
+    kinds = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
+    docs = [ast.get_docstring(n) or "" for n in ast.walk(tree) if isinstance(n, kinds)]
+    parser = doctest.DocTestParser()
+    return "\n".join(e.source for doc in docs for e in parser.get_examples(doc))
+
+
+def _imported(paths) -> dict[str, set[str]]:
+    """Distribution (normalised) -> files importing it: every import, deferred ones included, of
+    the Python files, their docstring examples and the notebooks' code cells (magics left out)."""
+    owners = packages_distributions()
+    found: dict[str, set[str]] = {}
+    for path in paths:
+        if path.suffix == ".ipynb":
+            cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+            code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+            lines = code.splitlines()
+            code = "\n".join(x for x in lines if not x.lstrip().startswith(("%", "!")))
+        else:
+            code = path.read_text(encoding="utf-8")
+            code += "\n" + _examples_code(ast.parse(code))
+        for node in ast.walk(ast.parse(code)):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top in sys.stdlib_module_names or top == "jbanalysis":
+                    continue
+                for dist in owners.get(top, [top]):  # not installed: named like its module
+                    found.setdefault(_name_and_spec(dist)[0], set()).add(path.name)
+    return found
+
+
+def test_every_imported_library_is_declared():
+    """`pip install jbanalysis` is what the package and its report notebooks import; the tests
+    and benchmarks may import their extras too; nothing is declared that nothing needs."""
+    package = [*(ROOT / "jbanalysis").rglob("*.py"), *(ROOT / "notebooks").glob("*.ipynb")]
+    runtime = _imported(package)
+    assert {d: f for d, f in runtime.items() if d not in _declared()} == {}
+    local = {p.stem for p in [*(ROOT / "tests").glob("*.py"), *(ROOT / "scripts").glob("*.py")]}
+    local = {_name_and_spec(m)[0] for m in [*local, "bench_data"]}  # modules of the repository
+    tests = _imported([*(ROOT / "tests").rglob("*.py"), *(ROOT / "scripts").glob("*.py")])
+    tests = {d: f for d, f in tests.items() if d not in local}
+    assert {d: f for d, f in tests.items() if d not in _declared("test", "lab")} == {}
+    bench = _imported((ROOT / "benchmarks").glob("*.py"))
+    bench = {d: f for d, f in bench.items() if d not in local}
+    assert {d: f for d, f in bench.items() if d not in _declared("test", "bench")} == {}
+    # every core dependency is imported by the package or its notebooks, or run by it
+    assert _declared() - set(runtime) - RUN_NOT_IMPORTED == set()
+    assert _declared("lab") - _declared() == {"jupyterlab"}  # a script needs no JupyterLab
+
+
 def test_environment_yml_matches_pyproject():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     wanted = dict(
-        map(_name_and_spec, project["dependencies"] + project["optional-dependencies"]["test"])
+        map(
+            _name_and_spec,
+            PROJECT["dependencies"]
+            + PROJECT["optional-dependencies"]["lab"]
+            + PROJECT["optional-dependencies"]["test"],
+        )
     )
     conda = {}
     text = (ROOT / "environment.yml").read_text(encoding="utf-8")
@@ -90,6 +167,21 @@ def test_wheel_carries_the_data(tmp_path):
     assert notebooks == sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
     # the map's boundaries and the report templates travel with the package
     assert units == 38 and templates == ["index.html.j2", "index.html.j2"]
+    # and so do the command line's words: its help in Chinese, from the installed script
+    chinese = {**env_vars, "LANG": "zh_CN.UTF-8"}
+    out = subprocess.run(
+        [env / "bin" / "jbanalysis", "--help"], capture_output=True, text=True, env=chinese
+    )
+    assert out.returncode == 0 and out.stdout.startswith("用法：jbanalysis")
+    # a plain install needs no JupyterLab: it is the [lab] extra
+    with zipfile.ZipFile(wheel) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        requires = [
+            line for line in archive.read(name).decode().splitlines() if "jupyterlab" in line
+        ]
+    assert [r.replace('"', "'") for r in requires] == [
+        "Requires-Dist: jupyterlab>=4.0; extra == 'lab'"
+    ]
 
 
 def test_function_names_are_not_shadowed_by_submodules():

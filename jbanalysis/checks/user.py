@@ -18,7 +18,6 @@ from jbanalysis.registry.paths import (
     SOURCES,
     bundle_dir,
     data_path,
-    source_label,
     source_table_path,
     source_tables,
     user_dir_alias,
@@ -46,6 +45,7 @@ def compare(
     source_ids: list[str] | None = None,
     *,
     data_dir: str | Path | None = None,
+    observations: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Each user value against the bundled values of its key: ``new``, ``agrees``, ``conflicts``.
 
@@ -67,10 +67,13 @@ def compare(
     from jbanalysis.panel.selection import KEY, select
     from jbanalysis.sources.observations import bundled_observations
 
-    folder = user_data_dir(user_dir_alias(user_dir, data_dir, "compare"))
-    if folder is None:
-        raise ValueError(f"no user data folder: pass user_dir= or set {ENV}")
-    mine = load_user_observations(folder)
+    if observations is not None:  # values not stored yet (a dry run)
+        mine = observations
+    else:
+        folder = user_data_dir(user_dir_alias(user_dir, data_dir, "compare"))
+        if folder is None:
+            raise ValueError(f"no user data folder: pass user_dir= or set {ENV}")
+        mine = load_user_observations(folder)
     if source_ids is not None:
         mine = mine[mine["source_id"].isin(source_ids)]
     mine = mine.astype({"district": str, "indicator": str, "source_id": str})
@@ -246,32 +249,10 @@ def validate_user(
                     source_id=src["id"],
                 )
     if len(built):
-        from jbanalysis.io.account import ReadReport
-        from jbanalysis.io.plausible import check_plausible
+        from jbanalysis.checks.user_slips import slip_findings
 
-        for sid, part in built.groupby("source_id", observed=True):
-            part = part[~part["note"].astype(str).str.contains("accepted by the user")].copy()
-            if not len(part):
-                continue
-            part["line"] = range(2, len(part) + 2)
-            part["column"] = "value"
-            try:
-                check_plausible(
-                    part.reset_index(drop=True),
-                    source_table_path(str(sid), folder),
-                    False,
-                    ReadReport(""),
-                    bundled_observations(),
-                )
-            except DataError as exc:
-                finding(
-                    "error",
-                    "plausible",
-                    exc.reason,
-                    file=source_label(str(sid)),
-                    row=exc.row or "",
-                    source_id=str(sid),
-                )
+        for f in slip_findings(folder, built):
+            finding(f.pop("severity"), f.pop("rule"), f.pop("message"), **f)
         for c in compare(folder).to_dict("records"):
             if c["status"] == "conflicts":
                 finding(
@@ -301,12 +282,18 @@ def add(
     reliability: str = "medium",
     replace: bool = False,
     data_dir: str | Path | None = None,
+    dry_run: bool = False,
+    recipe: str | None = None,
+    save_recipe: str | None = None,
     **read_args,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read ``path`` with :func:`jbanalysis.read_table` and add it to the user data folder.
 
-    Returns the observations read (with ``attrs["report"]``) and :func:`compare` for them: each
-    value ``new``, ``agrees`` with the bundled value(s) or ``conflicts`` with them.
+    Returns the observations read (with ``attrs["report"]``: every column's reading) and
+    :func:`compare` for them: each value ``new``, ``agrees`` with the bundled value(s) or
+    ``conflicts`` with them. Values are compared for slips with the bundle and the folder's other
+    tables. ``dry_run``: read and compare, store nothing. ``recipe``: read with the recipe of that
+    name saved in the folder; ``save_recipe``: save this reading under that name.
 
     Raises
     ------
@@ -335,8 +322,9 @@ def add(
     >>> build_user(tmp / "mine"), validate_user(tmp / "mine").empty
     (2, True)
     """
+    from jbanalysis.io import read_table
     from jbanalysis.sources.observations import bundled_observations, load_sources
-    from jbanalysis.sources.read import read_table
+    from jbanalysis.sources.user_tables import load_recipe, reference
 
     user_dir = user_dir_alias(user_dir, data_dir, "add")
     if user_dir is None:
@@ -360,16 +348,33 @@ def add(
     bundled_ids = set(load_sources(folder=bundle_dir())["id"])
     if source_id in set(bundled_observations()["source_id"].astype(str)) | bundled_ids:
         raise ValueError(f"source id {source_id!r} is a bundled source; choose another")
-    folder = init(user_dir)
-    existing = _user_sources(folder)
-    if source_id in existing and not replace:
+    here = Path(user_dir).expanduser()
+    existing = _user_sources(here) if here.is_dir() else []
+    if source_id in existing and not replace and not dry_run:
         raise ValueError(
-            f"source {source_id!r} is already in {folder}; pass --replace to read it again"
+            f"source {source_id!r} is already in {here}; pass --replace to read it again"
         )
-    obs = read_table(path, source_id, vintage=vintage, source_kind=kind, **read_args)
+    obs = read_table(
+        path,
+        source_id,
+        vintage=vintage,
+        source_kind=kind,
+        reference=reference(here, exclude=(source_id,)),
+        recipe=load_recipe(here, recipe) if recipe else None,
+        **read_args,
+    )
     report = obs.attrs["report"]
     if not len(obs):
         raise DataError("no values read: nothing to add (see the row account)", file=path)
+    if dry_run:
+        return obs, compare(observations=obs)
+    folder = init(user_dir)
+    if save_recipe:
+        from jbanalysis.io.recipes import Recipe
+        from jbanalysis.sources.user_tables import save_recipe as save
+
+        said = {k: read_args.get(k) for k in ("indicator", "unit", "district", "decimal")}
+        save(folder, Recipe.from_read(save_recipe, report, read_args.get("columns"), said))
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     today = accessed or datetime.date.today().isoformat()
     table = _source_table(obs, url, title, reliability)

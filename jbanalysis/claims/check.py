@@ -44,6 +44,7 @@ from pathlib import Path
 import pandas as pd
 
 from jbanalysis.claims.evidence import CAVEATS, CheckData, same_page
+from jbanalysis.claims.figures import related_indicators
 from jbanalysis.claims.ledger import load_claims
 from jbanalysis.claims.schema import Claim
 from jbanalysis.claims.verdicts import CHECKS
@@ -62,6 +63,8 @@ RESULT_COLUMNS = [
     "period",
     "stated",
     "stated_text",
+    "stated_step",
+    "base",
     "precision",
     "low",
     "high",
@@ -82,6 +85,9 @@ RESULT_COLUMNS = [
     "evidence",
     "bound_evidence",
     "alternatives",
+    "diagnosis",
+    "computed",
+    "independent",
     "caveats",
     "mixed_vintages",
     "own_source",
@@ -176,7 +182,7 @@ def check_claims(
     check_lang(lang)
     parsed, report = load_claims(claims)
     # the claims' indicators (and GDP levels, to say why real growth is not derived from them)
-    wanted = sorted({c.indicator for c in parsed} | {"gdp"})
+    wanted = sorted(related_indicators({c.indicator for c in parsed}) | {"gdp"})
     if panel is None:
         panel = load_panel(indicators=wanted, period=None)
     else:
@@ -200,6 +206,8 @@ def check_claims(
                 "period": claim.period,
                 "stated": claim.stated,
                 "stated_text": claim.stated_text,
+                "stated_step": claim.stated_step,
+                "base": claim.base,
                 "precision": claim.precision,
                 "low": claim.low,
                 "high": claim.high,
@@ -224,6 +232,7 @@ def check_claims(
             "evidence": (),
             "bound_evidence": (),
             "alternatives": (),
+            "independent": (),
             "needs": (),
             "others_with_period": (),
             "available": (),

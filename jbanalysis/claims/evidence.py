@@ -18,8 +18,8 @@ from typing import Any
 
 import pandas as pd
 
-from jbanalysis.claims.rows import unit_factor
 from jbanalysis.claims.schema import Claim
+from jbanalysis.claims.stated import unit_factor
 from jbanalysis.errors import UnknownNameError
 from jbanalysis.precision import printed_step
 from jbanalysis.registry.schema import CAVEAT_FLAGS, CAVEAT_VINTAGES, SECONDARY_SOURCE_KINDS
@@ -53,6 +53,7 @@ _ROW_COLUMNS = (
     "flag",
     "correction",
     "bound",
+    "url",
 )
 
 
@@ -80,14 +81,13 @@ class CheckData:
             self.periods.setdefault((i, y, p), set()).add(d)
             self.years.setdefault((d, i), []).append((y, p))
         self.bounds: dict[tuple, list[dict]] = {}
-        self.observations = None
+        self.published: dict[tuple, list[dict]] = {}  # every published value of a key
         if observations is not None and len(observations):
             obs = observations if "period" in observations else observations.assign(period="Y")
             obs = obs[obs["flag"].astype(str) != "excluded"]
-            bound = obs["bound"].astype(str) if "bound" in obs else pd.Series("", index=obs.index)
-            for r in records(obs[bound != ""], _ROW_COLUMNS):
-                self.bounds.setdefault(self._key(r), []).append(r)
-            self.observations = obs[bound == ""]
+            for r in records(obs, _ROW_COLUMNS):
+                target = self.bounds if str(r.get("bound", "") or "") else self.published
+                target.setdefault(self._key(r), []).append(r)
         self._sources: dict[str, dict[str, dict[str, str]]] = {}
 
     @staticmethod
@@ -101,20 +101,14 @@ class CheckData:
         found = self.bounds.get((district, claim.indicator, claim.year, claim.period))
         return found[0] if found else None
 
+    def row(self, district: str, indicator: str, year: int, period: str) -> dict | None:
+        """The panel's value of a key, or None."""
+        return self.by_key.get((district, indicator, year, period))
+
     def others(self, row: Mapping[str, Any]) -> list[dict]:
         """The other published values of a panel value's key (other sources, vintages)."""
-        obs = self.observations
-        if obs is None:
-            return []
-        d, i, y, p = self._key(row)
-        same = obs[
-            (obs["district"].astype(str) == d)
-            & (obs["indicator"].astype(str) == i)
-            & (obs["year"] == y)
-            & (obs["period"].astype(str) == p)
-            & (obs["record"].astype(str) != str(row.get("record")))
-        ]
-        return records(same, _ROW_COLUMNS)
+        same = self.published.get(self._key(row), [])
+        return [r for r in same if str(r.get("record")) != str(row.get("record"))]
 
     def source_row(self, source_id: str, record: str) -> dict[str, str]:
         """The record's row of its source file: url, title, and the value and unit as written."""
@@ -176,7 +170,7 @@ def evidence_of(data: CheckData, row: Mapping[str, Any], bound: bool = False) ->
         "flag": str(row.get("flag", "")),
         "correction": str(row.get("correction", "") or ""),
         "bound": str(row.get("bound", "")) if bound else "",
-        "url": line.get("url", ""),
+        "url": str(row.get("url") or "") or line.get("url", ""),
         "title": line.get("title", ""),
     }
     ev["step"] = _printed_step_of(ev, line)
@@ -186,16 +180,33 @@ def evidence_of(data: CheckData, row: Mapping[str, Any], bound: bool = False) ->
 
 def _printed_step_of(ev: Mapping[str, Any], line: Mapping[str, str]) -> float:
     """The last printed digit of a value, in its canonical unit: from the digits as transcribed
-    in the source file where there are any (``7.0`` -> 0.1), else from the number itself."""
+    in the source file where there are any (``7.0`` -> 0.1), else from the number itself.
+
+    Three or more trailing zeros of a whole number are read as rounding (``1831000`` 万元 is
+    183.1 亿元 written in 万元: ±500 万元), except in a count, which is exact; fewer are digits
+    (a share of ``50`` is 49.5–50.5, not 45–55).
+    """
     from jbanalysis.precision import last_digit
 
     text, unit = line.get("value", ""), line.get("unit", "")
     if text and unit and ev["unit"] and not ev["correction"]:
         try:
-            return printed_step(text, exact_count=True) * unit_factor(unit, ev["unit"])
+            step = printed_step(text, exact_count=True)
+            rounded = printed_step(text)
+            if _indicator_kind(ev["indicator"]) != "count" and rounded >= 1000 * step:
+                step = rounded  # 1831000 万元: a coarser figure written in a finer unit
+            return step * unit_factor(unit, ev["unit"])
         except (UnknownNameError, ValueError):
             pass
     return float(last_digit([ev["value"]])[0])
+
+
+@cache
+def _indicator_kind(indicator: str) -> str:
+    from jbanalysis.registry.indicators import load_indicators
+
+    reg = load_indicators().set_index("id")
+    return str(reg.at[indicator, "kind"]) if indicator in reg.index else ""
 
 
 def _caveats_of(ev: Mapping[str, str]) -> tuple[str, ...]:

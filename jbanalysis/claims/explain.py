@@ -273,17 +273,22 @@ def _stated(row: Mapping[str, Any], lang: str) -> str:
         if lang == "zh":
             return precision or text
         return _fraction_text(float(row["stated"]))
+    if kind == "multiple":
+        return _multiple_text(row, lang)
     if kind == "rank":
         n = int(row["stated"])
         if precision == "前":
             return _pick(f"前{n}位", f"top {n}", lang)
         return _ordinal(n, lang)
-    unit = _unit(row["indicator"])
+    unit = _claim_unit(row)
     stated = float(row["stated"])
+    from jbanalysis.claims.stated import signed
     from jbanalysis.precision import printed_step
 
-    step = printed_step(text)
-    decimals = max(0, -round(math.log10(step))) if step < 1 else 0
+    step = row.get("stated_step")
+    if step is None or not math.isfinite(float(step)) or float(step) <= 0:
+        step = printed_step(signed(text)[0])
+    decimals = max(0, -math.floor(math.log10(float(step)) + 1e-9)) if step < 1 else 0
     if not precision:
         return fmt_number(stated, unit, lang, decimals)
     if lang == "zh":
@@ -346,6 +351,8 @@ def claim_label(row: Mapping[str, Any], lang: str = "zh") -> str:
             f"{d}'s {ind}, {when}: {stated} of {whole}",
             lang,
         )
+    if kind in ("change", "multiple"):
+        return _from_base_label(row, d, when, ind, stated, lang)
     return _pick(f"{d}{when}{ind}为{stated}", f"{d}'s {ind}, {when}: {stated}", lang)
 
 
@@ -443,15 +450,7 @@ def _caveat_clause(row: Mapping[str, Any], lang: str) -> str:
             _pick("首发数与修订数混用", "the values mix first releases and revised figures", lang)
         )
     if _true(row.get("own_source")):
-        d = row["district"]
-        parts.append(
-            _pick(
-                f"{name_of(d, 'zh')}的数值出自作出该说法的同一页面，不是独立的核对",
-                f"{name_of(d, 'en')}'s own figure comes from the page that makes the claim, so it "
-                "is not an independent check",
-                lang,
-            )
-        )
+        parts.append(_own_source_text(row, lang))
     if not parts:
         return ""
     return _pick("注意：" + "；".join(parts) + "。", "Note: " + "; ".join(parts) + ".", lang)
@@ -529,9 +528,11 @@ def _context_text(row: Mapping[str, Any], district: str, lang: str) -> str:
 
 def _range_text(row: Mapping[str, Any], lang: str) -> str:
     low, high = float(row["low"]), float(row["high"])
+    if row["kind"] == "multiple":
+        return _pick(f"{low:g}–{high:g}倍", f"{low:g}–{high:g} times", lang)
     if row["kind"] == "share":
         return f"{_pct(low)}–{_pct(high)}"
-    unit = _unit(row["indicator"])
+    unit = _claim_unit(row)
     if math.isinf(high):
         return _pick(
             f"高于{fmt_number(low, unit, 'zh')}", f"above {fmt_number(low, unit, 'en')}", lang
@@ -561,9 +562,10 @@ def explanation(row: Mapping[str, Any], lang: str = "zh") -> str:
     check_lang(lang)
     verdict = row["verdict"]
     head = _verdict_word(verdict, lang)
-    body = {"value": _value_body, "growth": _value_body, "share": _share_body, "rank": _rank_body}[
-        row["kind"]
-    ](row, lang)
+    body = _body(row)(row, lang)
+    found_elsewhere = _diagnosis_text(row, lang)
+    if found_elsewhere:
+        body = body.rstrip("。.") + _pick("；", "; ", lang) + found_elsewhere
     caveat = _caveat_clause(row, lang) if verdict != "not verifiable" else ""
     sep = "：" if lang == "zh" else ": "
     text = f"{head}{sep}{body}"
@@ -922,5 +924,262 @@ def rejected_sentence(report, lang: str = "zh") -> str:
         f"Of {report.rows_in} ledger rows, {report.rows_checked} "
         f"{'was' if report.rows_checked == 1 else 'were'} checked and {report.rows_rejected} "
         "could not be read (below; the header is row 1).",
+        lang,
+    )
+
+
+# --- issue 17: changes, figures computed from parts, and where a stated number really is ---------
+
+
+def _body(row: Mapping[str, Any]):
+    """The sentence maker of a result row's kind and reason."""
+    if row.get("reason") in ("earlier release", "sources disagree"):
+        return _release_body
+    if row["kind"] in ("change", "multiple"):
+        return _change_body
+    if row.get("computed") and row["verdict"] != "not verifiable":
+        return _parts_body
+    return {"value": _value_body, "growth": _value_body, "share": _share_body, "rank": _rank_body}[
+        row["kind"]
+    ]
+
+
+def _parts_text(row: Mapping[str, Any], lang: str) -> str:
+    """``第一产业增加值1.6702亿元（…）÷地区生产总值149.853亿元（…）`` / ``… ÷ …``."""
+    evidence = list(row.get("evidence") or ())
+    pieces = [
+        _pick(
+            f"{_indicator(ev['indicator'], 'zh')}{_value_with_source(ev, 'zh', name=False)}",
+            f"{_indicator(ev['indicator'], 'en')} {_value_with_source(ev, 'en', name=False)}",
+            lang,
+        )
+        for ev in evidence[:2]
+    ]
+    return _pick("÷".join(pieces), " / ".join(pieces), lang)
+
+
+def _parts_body(row: Mapping[str, Any], lang: str) -> str:
+    """A value the data hold only as parts (a sector's share of GDP): computed, then compared."""
+    d = name_of(row["district"], lang)
+    when = period_label(int(row["year"]), row["period"], lang)
+    ind = _indicator(row["indicator"], lang)
+    stated = _stated(row, lang)
+    computed = row["computed"]
+    value = fmt_number(round(float(computed["value"]), 2), _unit(row["indicator"]), lang, 2)
+    inside = row["verdict"] == "consistent"
+    return _pick(
+        f"数据中没有发布的{d}{when}{ind}，由其组成部分算出：{_parts_text(row, 'zh')}＝{value}，"
+        f"{'在' if inside else '不在'}所称{stated}的印刷精度（{_range_text(row, 'zh')}）之内",
+        f"the data hold no published {when} figure for {d}'s {ind}; computed from its parts, "
+        f"{_parts_text(row, 'en')} = {value}, {'within' if inside else 'outside'} the printed "
+        f"precision of the {stated} claimed ({_range_text(row, 'en')})",
+        lang,
+    )
+
+
+def _change_body(row: Mapping[str, Any], lang: str) -> str:
+    """A change from the year before: both years' values, their difference, the range allowed."""
+    d = name_of(row["district"], lang)
+    year = int(row["year"])
+    ind = _indicator(row["indicator"], lang)
+    stated = _stated(row, lang)
+    unit = "pp" if _unit(row["indicator"]) == "pct" else _unit(row["indicator"])
+    base = int(row.get("base") or 0) or year - 1
+    if row["verdict"] == "not verifiable":
+        needs = _needs_text(row, lang)
+        return _pick(
+            f"数据中没有{d}{base}年和{year}年两年的{ind}，无从算出；{needs}",
+            f"the data do not hold {d}'s {ind} for both {base} and {year}, so it cannot be "
+            f"computed; {needs}",
+            lang,
+        )
+    computed = row.get("computed") or {}
+    base = int(row.get("base") or 0) or year - 1
+    if row["kind"] == "multiple":
+        return _multiple_body(row, base, lang)
+    found = fmt_number(round(float(computed.get("value", row["found"])), 2), unit, lang, 2)
+    how = computed.get("parts") or ()
+    from_parts = "parts" in how
+    inside = row["verdict"] == "consistent"
+    basis = _pick(
+        "（由组成部分算出）" if from_parts else "",
+        " (from their parts)" if from_parts else "",
+        lang,
+    )
+    return _pick(
+        f"数据中{d}{ind}{year}年与{base}年之差为{found}{basis}，两项各按所称精度取整后相减，"
+        f"{'在' if inside else '不在'}所称{stated}的范围（{_range_text(row, 'zh')}）之内",
+        f"the data give {d}'s {ind} a change of {found} from {base} to {year}{basis}; with "
+        f"each year rounded at the printed step, that is {'within' if inside else 'outside'} "
+        f"the {stated} claimed ({_range_text(row, 'en')})",
+        lang,
+    )
+
+
+def _release_body(row: Mapping[str, Any], lang: str) -> str:
+    """A claim that agrees with another release of its figure (earlier, or another source's)."""
+    d = name_of(row["district"], lang)
+    when = period_label(int(row["year"]), row["period"], lang)
+    ind = _indicator(row["indicator"], lang)
+    stated = _stated(row, lang)
+    evidence = list(row.get("evidence") or ())
+    panel = _value_with_source(evidence[0], lang, name=False) if evidence else ""
+    diagnosis = row.get("diagnosis") or {}
+    other = _value_with_source(diagnosis["figure"].evidence[0], lang, name=False)
+    if row["reason"] == "sources disagree":
+        return _pick(
+            f"各来源不一致：所称{stated}与{other}相符，但与数据采用的{panel}不符",
+            f"the sources disagree: the {stated} claimed agrees with {other} but not with "
+            f"{panel}, the figure the data use",
+            lang,
+        )
+    census = diagnosis.get("census")
+    revised = _pick(
+        f"，该数后经{census}年经济普查修订" if census else "，该数后经修订",
+        f", revised after the {census} economic census" if census else ", revised later",
+        lang,
+    )
+    return _pick(
+        f"所称{stated}是{d}{when}{ind}的首次发布数{other}；数据现采用后来的{panel}{revised}。"
+        "与早先发布的数相符不是矛盾",
+        f"the {stated} claimed is the first release of {d}'s {when} {ind}, {other}; the data "
+        f"now hold a later figure, {panel}{revised}. Agreeing with an earlier release is not "
+        "a contradiction",
+        lang,
+    )
+
+
+def _diagnosis_text(row: Mapping[str, Any], lang: str) -> str:
+    """Where the stated number really is: another year, a related indicator, the claim's page."""
+    diagnosis = row.get("diagnosis") or {}
+    kind = diagnosis.get("kind", "")
+    if kind == "other_year" and row["kind"] == "rank":
+        year, rank = diagnosis["year"], diagnosis["rank"]
+        return _pick(
+            f"按数据，{name_of(row['district'], 'zh')}{year}年的位次正是第{rank}位：所称的可能是{year}年的位次",
+            f"in the data's {year} figures {name_of(row['district'], 'en')} ranks exactly "
+            f"{_ordinal(rank, 'en')}: the claim may be the {year} ranking",
+            lang,
+        )
+    if kind in ("other_year", "truncated"):
+        ev = diagnosis["figure"].evidence[0]
+        value = _value_with_source(ev, lang, name=False)
+        year = diagnosis["year"]
+        if kind == "truncated":
+            return _pick(
+                f"所称数字是{year}年的数{value}截去尾数（不是四舍五入）的结果",
+                f"the number is the {year} figure, {value}, with its last digits cut rather "
+                "than rounded",
+                lang,
+            )
+        return _pick(
+            f"所称数字等于{year}年的数{value}",
+            f"the number equals the {year} figure, {value}",
+            lang,
+        )
+    if kind == "related":
+        ev = diagnosis["figure"].evidence[0]
+        other = _indicator(diagnosis["indicator"], lang)
+        value = _value_with_source(ev, lang, name=False)
+        return _pick(
+            f"所称数字是{other}（{value}），不是{_indicator(row['indicator'], 'zh')}",
+            f"the number is the {other}, {value}, not the {_indicator(row['indicator'], 'en')}",
+            lang,
+        )
+    if kind == "own_source":
+        value = _value_with_source(diagnosis["figure"].evidence[0], lang, name=False)
+        return _pick(
+            f"所称数字只与作出该说法的同一页面相符（{value}），不是独立的核对",
+            f"the number agrees only with the page that makes the claim ({value}), which is not "
+            "an independent check",
+            lang,
+        )
+    return ""
+
+
+def _own_source_text(row: Mapping[str, Any], lang: str) -> str:
+    """The district's figure is the claim's own page's; what other pages say, if any."""
+    d = row["district"]
+    own = _pick(
+        f"{name_of(d, 'zh')}的数值出自作出该说法的同一页面",
+        f"{name_of(d, 'en')}'s own figure comes from the page that makes the claim",
+        lang,
+    )
+    if row["kind"] in ("rank", "share"):  # the others' figures come from other pages
+        return own + _pick("，不是独立的核对", ", so it is not an independent check", lang)
+    independent = list(row.get("independent") or ())
+    if not independent:
+        return own + _pick(
+            "，没有其他来源，只核对了它自己的来源",
+            ", and no other source has it: checked only against its own source",
+            lang,
+        )
+    agree = [ev for ev in independent if ev.get("agrees")]
+    listed = _pick(
+        "、".join(_value_with_source(ev, "zh", name=False) for ev in (agree or independent)),
+        ", ".join(_value_with_source(ev, "en", name=False) for ev in (agree or independent)),
+        lang,
+    )
+    if agree:
+        return own + _pick(
+            f"；独立来源{listed}与之相符", f"; an independent source agrees: {listed}", lang
+        )
+    return own + _pick(
+        f"；独立来源{listed}与所称不符",
+        f"; the independent source{'s' if len(independent) > 1 else ''} {listed} "
+        f"{'do' if len(independent) > 1 else 'does'} not agree",
+        lang,
+    )
+
+
+def _claim_unit(row: Mapping[str, Any]) -> str:
+    """The unit a claim's number is in: percentage points for a change of a rate."""
+    unit = _unit(row["indicator"])
+    return "pp" if row.get("kind") == "change" and unit == "pct" else unit
+
+
+def _multiple_text(row: Mapping[str, Any], lang: str) -> str:
+    """A multiple as printed: 翻一番 / doubled; 2.1倍 / 2.1 times."""
+    text = str(row["stated_text"])
+    if lang == "zh":
+        return text if text.startswith("翻") or text.endswith("倍") else f"{text}倍"
+    n = float(row["stated"])
+    return (
+        {2.0: "doubled", 4.0: "quadrupled"}.get(n, f"{n:g} times")
+        if text.startswith("翻")
+        else f"{n:g} times"
+    )
+
+
+def _from_base_label(row, d: str, when: str, ind: str, stated: str, lang: str) -> str:
+    """``江北区2023年城镇化率比2022年提高0.94个百分点`` / ``…: +0.94 points on 2022``."""
+    year = int(row["year"])
+    base = int(row.get("base") or 0) or year - 1
+    if row["kind"] == "multiple":
+        return _pick(
+            f"{d}{when}{ind}比{base}年{stated}",
+            f"{d}'s {ind}, {when}: {stated} since {base}",
+            lang,
+        )
+    return _pick(
+        f"{d}{when}{ind}比{base}年变化{stated}",
+        f"{d}'s {ind}, {when}: a change of {stated} on {base}",
+        lang,
+    )
+
+
+def _multiple_body(row: Mapping[str, Any], base: int, lang: str) -> str:
+    """A multiple of a base year: both years' values and their ratio."""
+    d = name_of(row["district"], lang)
+    ind = _indicator(row["indicator"], lang)
+    year = int(row["year"])
+    stated = _stated(row, lang)
+    ratio = float((row.get("computed") or {}).get("value", row["found"]))
+    inside = row["verdict"] == "consistent"
+    return _pick(
+        f"数据中{d}{year}年的{ind}是{base}年的{ratio:.2f}倍，{'在' if inside else '不在'}所称"
+        f"“{stated}”的范围（{_range_text(row, 'zh')}）之内",
+        f"the data give {d}'s {year} {ind} as {ratio:.2f} times its {base} value, "
+        f"{'within' if inside else 'outside'} the {stated} claimed ({_range_text(row, 'en')})",
         lang,
     )

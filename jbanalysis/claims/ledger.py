@@ -88,6 +88,17 @@ def _read_ledger(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]
     return header, rows
 
 
+def _read_workbook(path: Path) -> pd.DataFrame:
+    """The ledger sheet of a workbook (``ledger``, else the first), every cell as text."""
+    try:
+        sheets = pd.read_excel(path, sheet_name=None, dtype=str, keep_default_na=False)
+    except (ValueError, OSError) as exc:
+        raise DataError(f"not a workbook Excel can read ({exc})", file=path) from None
+    if not sheets:
+        raise DataError("the workbook has no sheet", file=path)
+    return sheets.get("ledger", next(iter(sheets.values())))
+
+
 def _frame_rows(frame: pd.DataFrame) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     header = [str(c) for c in frame.columns]
     rows = []
@@ -109,7 +120,9 @@ def load_claims(
     ----------
     claims : path or DataFrame, optional
         A ledger with the columns of :data:`LEDGER_COLUMNS` (``claim_id, text, district, indicator,
-        period, kind, stated`` required); default the bundled ``data/claims.csv``.
+        period, kind, stated`` required): a CSV file, a workbook (its sheet ``ledger``, else its
+        first: a draft reviewed in a spreadsheet) or a DataFrame; default the bundled
+        ``data/claims.csv``.
 
     Returns
     -------
@@ -143,7 +156,10 @@ def load_claims(
         name = str(path)
         if not path.is_file():
             raise FileNotFoundError(f"no claims ledger at {path}")
-        header, rows = _read_ledger(path)
+        if path.suffix.lower() in (".xlsx", ".xlsm"):  # a draft reviewed in a spreadsheet
+            header, rows = _frame_rows(_read_workbook(path))
+        else:
+            header, rows = _read_ledger(path)
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise DataError(

@@ -15,44 +15,37 @@ from collections.abc import Mapping
 from functools import cache
 
 from jbanalysis.claims.schema import KINDS, LEDGER_COLUMNS, Claim, LedgerProblem
+from jbanalysis.claims.stated import (
+    multiple_range,
+    rank_number,
+    share_range,
+    stated_range,
+    unit_factor,
+)
 from jbanalysis.errors import UnknownNameError
 from jbanalysis.names import normalise
 from jbanalysis.precision import (
     _EPS,
     _clean,
-    _cn_int,
-    _round,
-    fraction_range,
     parse_fraction,
     parse_precision,
-    printed_step,
-    value_range,
 )
 from jbanalysis.registry.districts import CITY, CITY_WORDS, group_of, resolve_district
 from jbanalysis.registry.districts import RANK_GROUPS as GROUPS
 from jbanalysis.registry.districts import group_ids as _group_ids
-from jbanalysis.registry.indicators import convert, load_indicators, resolve_indicator, resolve_unit
-from jbanalysis.registry.schema import PERIODS, YEAR_RANGE
+from jbanalysis.registry.indicators import load_indicators, resolve_indicator
+from jbanalysis.registry.schema import PERIOD_WORDS, PERIODS, YEAR_RANGE
 
 __all__ = ["GROUPS", "group_ids", "parse_period", "parse_row", "unit_factor"]
 
 
-_PERIOD_WORDS = {
-    "": "Y",
-    "y": "Y",
-    "全年": "Y",
-    "年": "Y",
-    "q1": "Q1",
-    "一季度": "Q1",
-    "第一季度": "Q1",
-    "h1": "H1",
-    "上半年": "H1",
-    "q1-q3": "Q1-Q3",
-    "q1–q3": "Q1-Q3",
-    "q1—q3": "Q1-Q3",
-    "前三季度": "Q1-Q3",
-    "1-3季度": "Q1-Q3",
-}
+def _period_words() -> dict[str, str]:
+    """word -> period id, from the registry's :data:`~jbanalysis.registry.schema.PERIOD_WORDS`."""
+    words = {"": "Y", "年": "Y", "q1—q3": "Q1-Q3"}
+    for period, written in PERIOD_WORDS.items():
+        words[period.lower()] = period
+        words.update({normalise(w).replace(" ", ""): period for w in written})
+    return words
 
 
 def parse_period(text: object) -> tuple[int, str]:
@@ -72,7 +65,7 @@ def parse_period(text: object) -> tuple[int, str]:
     """
     clean = normalise(text)
     match = re.match(r"^(\d{4})\s*年?\s*[-_/ ]?\s*(.*)$", clean)
-    part = _PERIOD_WORDS.get(match.group(2).replace(" ", "")) if match else None
+    part = _period_words().get(match.group(2).replace(" ", "")) if match else None
     if match is None or part is None:
         raise ValueError(
             f"{str(text)!r} is not a period: write a year (2023) or a year and Q1, H1 or Q1-Q3 "
@@ -198,6 +191,7 @@ def parse_row(
         fail("precision", str(exc))
         return None
     unit = canonical
+    step = math.nan
     try:
         if kind == "share":
             stated = parse_fraction(stated_text)
@@ -208,13 +202,15 @@ def parse_row(
                     f"{stated_text} ({stated:.4g})",
                     "mismatch",
                 )
-            low, high, low_open, high_open = fraction_range(stated, mode)
+            low, high, low_open, high_open = share_range(stated_text, stated, mode, extra)
         elif kind == "rank":
-            stated = float(_rank_number(stated_text))
+            stated = float(rank_number(stated_text))
             top = mode == "top"
             low, high, low_open, high_open = (1.0 if top else stated), stated, False, False
+        elif kind == "multiple":
+            stated, low, high, low_open, high_open, step = multiple_range(stated_text, mode, extra)
         else:
-            stated, low, high, low_open, high_open = _stated_range(
+            stated, low, high, low_open, high_open, step = stated_range(
                 stated_text, get["unit"], canonical, ind_kind, mode, extra, kind, fail
             )
     except ValueError as exc:
@@ -222,6 +218,7 @@ def parse_row(
         return None
     if kind in ("rank", "share") and get["unit"] and _clean(get["unit"]) not in ("%",):
         fail("unit", f"a {kind} has no unit; leave the column empty", "not allowed")
+    base = _check_base(get, kind, year, fail)
     if problems or not district or not year:
         return None
     return Claim(
@@ -234,6 +231,8 @@ def parse_row(
         kind=kind,
         stated=stated,
         stated_text=stated_text,
+        stated_step=step,
+        base=base,
         unit=unit,
         precision=get["precision"],
         low=low,
@@ -258,26 +257,29 @@ def _indicator_units() -> dict[str, tuple[str, str]]:
     return {r.id: (r.unit, r.kind) for r in reg.itertuples(index=False)}
 
 
-@cache
-def unit_factor(from_unit: str, to_unit: str) -> float:
-    """The factor taking ``from_unit`` to ``to_unit`` (:func:`jbanalysis.convert`), computed once.
-
-    >>> from jbanalysis.claims.rows import unit_factor
-    >>> unit_factor("万元", "cny_100m"), unit_factor("cny_100m", "cny_100m")
-    (0.0001, 1.0)
-    """
-    return float(convert(1.0, from_unit, to_unit))
-
-
-def _rank_number(text: str) -> int:
-    clean = _clean(text).removeprefix("第").removesuffix("位").removesuffix("名")
+def _check_base(get: Mapping[str, str], kind: str, year: int, fail) -> int:
+    """The year a change or a multiple is from: required for a multiple (翻一番 since when?),
+    the year before when a change leaves it empty."""
+    text = get.get("base", "")
+    if not text:
+        if kind == "multiple":
+            fail("base", "a multiple needs its base year (比2010年翻一番: 2010)", "missing")
+        return 0
+    if kind not in ("change", "multiple"):
+        fail(
+            "base",
+            f"a base year is only for a change or a multiple; this claim is a {kind}",
+            "not allowed",
+        )
+        return 0
     try:
-        value = _cn_int(clean)
-    except KeyError:
-        value = 0
-    if value < 1:
-        raise ValueError(f"{text!r} is not a rank: expected a whole number from 1 (1, 第一, 第3位)")
-    return value
+        base, _ = parse_period(text)
+    except ValueError as exc:
+        fail("base", str(exc))
+        return 0
+    if year and base >= year:
+        fail("base", f"the base year {base} is not before the claim's year {year}")
+    return base
 
 
 def _check_group(get: Mapping[str, str], district: str, fail) -> str:
@@ -321,27 +323,3 @@ def _check_denominator(get: Mapping[str, str], district: str, fail) -> str:
     if district and district not in group_ids(gid):
         fail("denominator", f"{district} is not one of the group {gid}", "not in group")
     return gid
-
-
-def _stated_range(text, unit_text, canonical, ind_kind, mode, extra, kind, fail):
-    from jbanalysis.io import parse_number
-
-    stated = parse_number(text)
-    if stated is None:
-        raise ValueError(f"{text!r} is a missing-value mark, not a stated number")
-    unit = canonical
-    if unit_text:
-        try:
-            unit = resolve_unit(unit_text)
-            unit_factor(unit, canonical)
-        except (UnknownNameError, ValueError) as exc:
-            fail("unit", f"{exc}; {canonical} expected", "unknown")
-            unit = canonical
-    if kind == "growth" and unit != "pct":
-        fail("unit", f"a growth rate is in % (got {unit_text!r})")
-    exact_count = ind_kind == "count" and mode == "exact"
-    step = printed_step(text, exact_count=exact_count)
-    low, high, low_open, high_open = value_range(stated, step, mode, extra)
-    factor = unit_factor(unit, canonical)
-    scaled = [x * factor if math.isfinite(x) else x for x in (stated, low, high)]
-    return _round(scaled[0]), _round(scaled[1]), _round(scaled[2]), low_open, high_open

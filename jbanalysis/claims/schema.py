@@ -19,7 +19,7 @@ __all__ = [
     "verdict_counts",
 ]
 
-KINDS = ("value", "growth", "share", "rank")
+KINDS = ("value", "growth", "share", "rank", "change", "multiple")
 LEDGER_COLUMNS = (
     "claim_id",
     "text",
@@ -36,6 +36,7 @@ LEDGER_COLUMNS = (
     "group",
     "denominator",
     "note",
+    "base",
 )
 REQUIRED_COLUMNS = ("claim_id", "text", "district", "indicator", "period", "kind", "stated")
 VERDICTS = ("consistent", "contradicted", "partly checkable", "not verifiable")
@@ -130,6 +131,8 @@ class Claim:
     url: str = ""
     note: str = ""
     row: int = 0
+    stated_step: float = float("nan")  # the last printed digit, in the canonical unit
+    base: int = 0  # the year a change or a multiple is from (0: the year before)
 
 
 def verdict_counts(result: pd.DataFrame) -> dict[str, int]:

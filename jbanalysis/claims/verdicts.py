@@ -10,9 +10,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
-from jbanalysis.claims.evidence import CheckData, evidence_of
+from jbanalysis.claims.diagnose import diagnose, share_elsewhere, verdict_after
+from jbanalysis.claims.evidence import CheckData, evidence_of, same_page
+from jbanalysis.claims.figures import (
+    Figure,
+    change,
+    figure,
+    multiple,
+    overlaps,
+    structure_of,
+)
 from jbanalysis.claims.rows import group_ids
 from jbanalysis.claims.schema import Claim
 from jbanalysis.precision import _EPS
@@ -68,8 +78,8 @@ def _context(data: CheckData, claim: Claim, district: str, indicator: str | None
 
 
 def _check_value(claim: Claim, data: CheckData) -> dict:
-    row = data.value(claim.district, claim)
-    if row is None:
+    fig = figure(data, claim.district, claim.indicator, claim.year, claim.period)
+    if fig is None:
         bound = data.bound(claim.district, claim)
         if bound is not None:
             ev = evidence_of(data, bound, bound=True)
@@ -90,23 +100,101 @@ def _check_value(claim: Claim, data: CheckData) -> dict:
             "not verifiable",
             "no value",
             needs=_needs([claim.district], claim),
+            diagnosis=diagnose(claim, data, None),
             **_context(data, claim, claim.district),
         )
-    ev = evidence_of(data, row)
-    value = ev["value"]
-    ok = within(claim, value, ev["step"] / 2)
+    return _compare(claim, data, fig)
+
+
+def _compare(claim: Claim, data: CheckData, fig: Figure) -> dict:
+    """The verdict of a value (or change) against its figure, with a diagnosis when it disagrees."""
+    ok = overlaps(claim, fig)
     agreeing: tuple = ()
-    if not ok:
-        others = [evidence_of(data, r) for r in data.others(row)]
+    diagnosis = None
+    verdict, reason = ("consistent", "within") if ok else ("contradicted", "outside")
+    others = []
+    if fig.how == "published":
+        others = [evidence_of(data, r) for r in data.others(fig.evidence[0])]
+    if not ok and _residual_term(claim, data, fig):
+        verdict, reason = "consistent", "ratio residual"
+    elif not ok:
         agreeing = tuple(e for e in others if within(claim, e["value"], e["step"] / 2))
+        diagnosis = diagnose(claim, data, fig) if claim.kind not in ("change", "multiple") else None
+        verdict, reason = verdict_after(verdict, diagnosis)
+    # the panel's value from the claim's own page: do other pages have the key, and agree?
+    independent: tuple = ()
+    if fig.how == "published" and same_page(fig.evidence[0]["url"], claim.url):
+        independent = tuple(e for e in others if not same_page(e["url"], claim.url))
     return _result(
         claim,
-        "consistent" if ok else "contradicted",
-        "within" if ok else "outside",
-        found=value,
-        evidence=(ev,),
+        verdict,
+        reason,
+        found=fig.value,
+        evidence=fig.evidence,
         alternatives=agreeing,
+        diagnosis=diagnosis,
+        computed=_computed(fig),
+        independent=tuple(
+            dict(e, agrees=within(claim, e["value"], e["step"] / 2)) for e in independent
+        ),
     )
+
+
+def _residual_term(claim: Claim, data: CheckData, fig: Figure) -> bool:
+    """Whether a term of a structure ratio is 100 minus its siblings as printed.
+
+    A bulletin's 9.9:56.2:33.9 sums to 100 though the shares round to 9.9, 56.2 and 33.8: the
+    last term was printed as what the others leave. A term that equals 100 minus the others
+    rounded at its printed step is consistent with the data (reason ``ratio residual``).
+    """
+    terms = structure_of(claim.indicator)
+    step = claim.stated_step
+    if claim.kind != "value" or not terms or not (step and math.isfinite(step)):
+        return False
+    siblings = [
+        figure(data, claim.district, t, claim.year, claim.period)
+        for t in terms
+        if t != claim.indicator
+    ]
+    if any(f is None for f in siblings):
+        return False
+    residual = 100 - sum(round(f.value / step) * step for f in siblings)
+    return abs(residual - claim.stated) < step / 2 and abs(fig.value - claim.stated) < 1.5 * step
+
+
+def _computed(fig: Figure) -> dict | None:
+    """How a figure that is not a published value was made (None for a published one)."""
+    if fig.how == "published":
+        return None
+    return {"how": fig.how, "value": fig.value, "lo": fig.lo, "hi": fig.hi, "parts": fig.parts}
+
+
+def _check_change(claim: Claim, data: CheckData) -> dict:
+    base = claim.base or claim.year - 1
+    if claim.kind == "multiple":
+        fig = multiple(data, claim.district, claim.indicator, claim.year, claim.period, base)
+    else:
+        step = claim.high - claim.low if math.isfinite(claim.high - claim.low) else 0.0
+        fig = change(data, claim.district, claim.indicator, claim.year, claim.period, step, base)
+    if fig is None:
+        missing = [
+            y
+            for y in (base, claim.year)
+            if figure(data, claim.district, claim.indicator, y, claim.period) is None
+        ]
+        return _result(
+            claim,
+            "not verifiable",
+            "no value",
+            needs=(
+                (claim.district,),
+                claim.indicator,
+                missing[0] if missing else claim.year,
+                claim.period,
+            ),
+            **_context(data, claim, claim.district),
+        )
+    return _compare(claim, data, fig)
 
 
 def _bound_allows(op: str, limit: float, claim: Claim) -> bool:
@@ -165,18 +253,44 @@ def _check_share(claim: Claim, data: CheckData) -> dict:
         )
     share = numerator / total if total else math.nan
     ok = math.isfinite(share) and within(claim, share)
+    verdict, reason = ("consistent", "within") if ok else ("contradicted", "outside")
+    diagnosis = None
+    if not ok and claim.denominator == CITY:
+        panel = Figure(share, share, share, evidence, "parts")
+        diagnosis = share_elsewhere(claim, data, panel)
+        verdict, reason = verdict_after(verdict, diagnosis)
     return _result(
         claim,
-        "consistent" if ok else "contradicted",
-        "within" if ok else "outside",
+        verdict,
+        reason,
         found=share,
         evidence=evidence,
         n_group=len(members),
         n_values=len(rows),
+        diagnosis=diagnosis,
     )
 
 
 def _check_rank(claim: Claim, data: CheckData) -> dict:
+    result = _rank(claim, data)
+    if result["verdict"] == "contradicted":
+        result["diagnosis"] = _rank_elsewhere(claim, data)
+    return result
+
+
+def _rank_elsewhere(claim: Claim, data: CheckData) -> dict | None:
+    """The neighbouring year (±1, ±2) in which the data settle the claimed rank, if exactly one."""
+    years = []
+    for shift in (1, -1, 2, -2):
+        other = replace(claim, year=claim.year + shift)
+        if _rank(other, data)["verdict"] == "consistent":
+            years.append(other.year)
+    if len(years) != 1:
+        return None
+    return {"kind": "other_year", "year": years[0], "rank": int(claim.stated)}
+
+
+def _rank(claim: Claim, data: CheckData) -> dict:
     members = group_ids(claim.group)
     own = data.value(claim.district, claim)
     rows = {m: data.value(m, claim) for m in members}
@@ -261,6 +375,8 @@ def _check_rank(claim: Claim, data: CheckData) -> dict:
 CHECKS = {
     "value": _check_value,
     "growth": _check_value,
+    "change": _check_change,
+    "multiple": _check_change,
     "share": _check_share,
     "rank": _check_rank,
 }

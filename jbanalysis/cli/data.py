@@ -64,8 +64,12 @@ def _add(parser: Parser) -> None:
     option("--sheet", default=None)
     option("--encoding", default=None)
     option("--decimal", default="auto", choices=["auto", ".", ","])
-    option("--accept-implausible", action="store_true")
+    option("--accept-implausible", metavar="REASON", default=None)
     option("--replace", action="store_true")
+    option("--column", action="append", default=[], metavar="HEAD=ROLE")
+    option("--dry-run", action="store_true")
+    option("--save-recipe", metavar="NAME", default=None)
+    option("--recipe", metavar="NAME", default=None)
 
 
 def _grep(parser: Parser) -> None:
@@ -147,7 +151,8 @@ def _add_table(args: argparse.Namespace) -> int:
     folder = args.user_dir or (user_data_dir() and str(user_data_dir()))
     if not folder:
         raise ValueError(f"no user data folder: pass --user-dir DIR or set {ENV}")
-    sheet = int(args.sheet) if args.sheet and args.sheet.isdigit() else args.sheet
+    from jbanalysis.cli.data_reading import columns_of, print_dry_run
+
     obs, comparison = add(
         args.file,
         folder,
@@ -164,12 +169,22 @@ def _add_table(args: argparse.Namespace) -> int:
         unit=args.unit,
         year=args.year,
         district=args.district,
-        sheet=sheet,
+        sheet=args.sheet,
         encoding=args.encoding,
         decimal=args.decimal,
         accept_implausible=args.accept_implausible,
+        columns=columns_of(args.column),
+        dry_run=args.dry_run,
+        recipe=args.recipe,
+        save_recipe=args.save_recipe,
     )
-    print(obs.attrs["report"])
+    if args.dry_run:
+        return print_dry_run(obs, comparison, args)
+    print(obs.attrs["report"].explain())
+    if args.save_recipe:
+        print(
+            f"recipe {args.save_recipe!r} saved in {folder}/recipes; next year: --recipe {args.save_recipe}"
+        )
     counts = comparison["status"].value_counts().to_dict()
     print(
         f"added {len(obs)} values as {args.source_id!r} to {folder}: "
@@ -237,7 +252,8 @@ def _check(folder: str | None, show_all: bool, user_dir: str | None = None) -> i
         ]
         findings = pd.concat([findings, extra], ignore_index=True)
     counts = findings["severity"].value_counts().to_dict()
-    shown = findings if show_all else findings[findings["severity"] == "error"]
+    outliers = (findings["severity"] == "accepted") & (findings["rule"] == "slip")
+    shown = findings if show_all else findings[(findings["severity"] == "error") | outliers]
     for f in shown.to_dict("records"):
         where = ", ".join(
             str(x)

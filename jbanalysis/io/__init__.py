@@ -1,30 +1,34 @@
 """Read a user's own table (CSV or XLSX) into validated long observations: :func:`read_table`.
 
 ``read_table`` reads what yearbook pages, bulletins and government Excel exports look like, and
-is never silently wrong: each value is read right, or the table is refused with an error naming
-the file, row and column, the cause and what to do. What is left out is accounted for
-(``result.attrs["report"]``: rows in = rows used + rows rejected, with a reason for each).
+is never silently wrong: each value is read right, or it (its row, its column, the table) is left
+out with a reason naming the file, sheet, row and column, what was found, what was expected and
+what to do. Rows in = rows used + rows rejected (``result.attrs["report"]``).
 
-* files: CSV/TSV in UTF-8 (BOM or not), UTF-16 (BOM or not), GB18030/GBK or Big5, any line
-  endings; XLSX workbooks (the active visible sheet, or ``sheet=``), recognised by their bytes
-  whatever their name; ``.xls``, HTML and PDF files are refused with how to convert them;
-* layouts (detected): long (district, year, indicator, value, unit [, 比上年增长(%)]), one column
-  per indicator, districts × years, years × districts, indicators over years (merged header),
-  a one-district bulletin (指标 | 单位 | 2024年 | 比上年增长(%)), indicators × districts;
-* numbers: ``1,234.5``, ``1.234,5`` (decimal comma, told from the numbers), full-width digits,
-  footnote markers (①, ¹, ``*``: dropped, never digits), missing marks (—, .., empty: missing,
-  never zero); Excel errors (``#REF!``), formulas without saved results, bounds (``>1200``) and a
-  ``%`` on a level are errors;
-* units from a unit column, the header (``(万元)``), the row label, a ``单位：亿元`` line or
-  ``unit=`` — and an error where they disagree; converted to the canonical unit;
-* rows: totals (合计, 全市), group totals (中心城区), notes (注：…, 备注, ``*``, their second line),
-  unit lines, empty rows and rows with no values are rejected with their reason;
-* values 30× or more away from the bundled value of the same series are refused as a likely unit
-  mix-up unless ``accept_implausible=True``; plan targets (目标, 2035年) are not observations.
+* every column gets a role — a key (district, year, indicator, unit), values (indicator, year,
+  period, measure, price basis, unit) or left out with its reason (a rank, a row number, an index,
+  a plan target, a single month) — from its heads, its content and the title, said in plain words
+  (``explain=True``; ``report.explain()``) and overridable (``columns=``);
+* periods: part-year heads (1-9月, 上半年, 前三季度) and the growth beside them are that period's;
+  本年/上年 resolve from the title's year; 12月末 is the year-end stock; a yearbook's edition year
+  gives the data year before it; growth at current prices is never real growth;
+* layouts: multi-row heads, merged cells, stacked sections and several tables on a sheet, years
+  and districts from titles and sheet names, units per row, in the corner or in the cells,
+  English and bilingual heads; hidden rows and columns are left out and named; contents and
+  chart sheets passed over; ``sheet=`` by name or position (1 = the first sheet);
+* numbers as Excel shows them (a literal ``"%"`` in a format is text, scaled formats, ``########``
+  refused), as exports write them (NBSP, tabs, apostrophes, ``="…"``, ``1744亿元``);
+* slips: a value 5× or more away from its series' neighbouring years (``reference=``: the bundle
+  and earlier user data) or the table's other rows is refused unless accepted with a reason;
+* recipes (:mod:`jbanalysis.io.recipes`): a reading saved and reused for next year's table of
+  the same shape, a changed layout refused with what changed.
+
+The rules in full: ``docs/own_tables.md``.
 """
 
 from jbanalysis.io.account import ReadReport
 from jbanalysis.io.numbers import parse_number
+from jbanalysis.io.recipes import Recipe
 from jbanalysis.io.table import read_table
 
-__all__ = ["ReadReport", "parse_number", "read_table"]
+__all__ = ["ReadReport", "Recipe", "parse_number", "read_table"]

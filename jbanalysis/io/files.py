@@ -257,3 +257,53 @@ def _check_truncated(end: str, sep: str, width: int, path: Path, n_rows: int) ->
             file=path,
             row=n_rows,
         )
+
+
+_CONVERT = (
+    "save it as .xlsx (Excel: File > Save As > Excel Workbook; LibreOffice: File > Save As > "
+    "Excel 2007-365) or as CSV UTF-8, and read that"
+)
+
+
+def read_grid(path: Path, encoding: str | None, sheet) -> Grid:
+    """The file as a grid of cells, whatever its name says: a CSV/TSV, or a workbook's sheet;
+    other kinds of file are refused with how to convert them."""
+    if not path.is_file():
+        raise DataError("no such file", file=path)
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES + WORKBOOK_SUFFIXES + (".xls",):
+        raise DataError(
+            f"unsupported file type {suffix!r}; expected .csv, .tsv, .txt or .xlsx", file=path
+        )
+    if path.stat().st_size == 0:
+        raise DataError("the file is empty (0 bytes)", file=path)
+    with open(path, "rb") as fh:
+        head = fh.read(SNIFF_BYTES)
+    kind = sniff_kind(path, head)
+    named = f" named {suffix}" if suffix != ".xls" else ""
+    refused = {
+        "xls": f"an Excel 97-2003 workbook (.xls){named}: jbanalysis reads .xlsx and CSV; {_CONVERT}",
+        "encrypted": "a password-protected workbook: save a copy without a password and read that",
+        "html": f"an HTML page named {suffix}, not a table file (web 'export to Excel' often writes "
+        f"HTML): open it in Excel and {_CONVERT}",
+        "pdf": "a PDF: copy the table into a spreadsheet and save it as .xlsx or CSV",
+        "zip": "a zip archive, not an Excel workbook (it has no xl/workbook.xml)",
+    }
+    if kind in refused:
+        raise DataError(refused[kind], file=path)
+    if kind == "xlsx":
+        from jbanalysis.io.workbook import read_workbook
+
+        grid = read_workbook(path, sheet)
+        if suffix not in WORKBOOK_SUFFIXES:
+            grid.notes.insert(0, f"an Excel workbook named {suffix}: read as a workbook")
+        return grid
+    if suffix in (*WORKBOOK_SUFFIXES, ".xls"):
+        raise DataError(
+            f"cannot read the workbook: the file is plain text, not an Excel workbook "
+            f"(a CSV named {suffix}?); rename it .csv",
+            file=path,
+        )
+    if sheet is not None:
+        raise DataError("sheet= is for workbooks; this is a text file", file=path)
+    return read_text(path, encoding)

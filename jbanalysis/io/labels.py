@@ -1,83 +1,27 @@
-"""Labels of a table: headers, row labels, years and periods, units, names of districts and
-indicators, as tables write them (with units in brackets, footnote markers, traditional
-characters from Big5 or Hong Kong/Taiwan reposts)."""
+"""Labels as tables write them, compared with the registry: cleaning, units in brackets, and the
+look-ups of districts, indicators and units (with units in brackets, footnote markers, spaces
+between Chinese characters, traditional characters from Big5 or Hong Kong/Taiwan reposts)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 
-from jbanalysis.errors import UnknownNameError
+from jbanalysis.io import words as w
 from jbanalysis.io.numbers import strip_markers
-from jbanalysis.names import normalise, simplified
+from jbanalysis.names import lookup_keys, normalise, simplified
 from jbanalysis.registry.districts import _alias_index, load_districts
-from jbanalysis.registry.indicators import indicator_index, resolve_unit
+from jbanalysis.registry.indicators import (
+    _unit_index,
+    indicator_index,
+    load_indicators,
+    load_units,
+    resolve_unit,
+)
 
-DISTRICT_HEADERS = {
-    "district",
-    "地区",
-    "区县",
-    "区县名称",
-    "区域",
-    "名称",
-    "地区名称",
-    "行政区",
-    "行政区划",
-    "county",
-    "区",
-    "区县(自治县)",
-    "区县（自治县）",
-    "单位名称",
-}
-YEAR_HEADERS = {"year", "年份", "年", "年度", "时间"}
-INDICATOR_HEADERS = {"indicator", "指标", "指标名称", "项目", "主要指标", "item"}
-VALUE_HEADERS = {"value", "数值", "值", "数据", "绝对值", "总量", "绝对数", "金额", "数量"}
-UNIT_HEADERS = {"unit", "单位", "计量单位"}
-NOTE_HEADERS = {"note", "notes", "备注", "说明", "注", "附注", "来源", "资料来源", "source"}
-GROWTH_HEADERS = re.compile(
-    r"^(比上年|同比|较上年|比上年同期|比去年|上年=100)?\s*(增长|增速|增长率|增减|增幅|±)\s*(率)?\s*(\(%\)|%)?$"
-)
-TOTAL_NAMES = {
-    "合计",
-    "总计",
-    "全市",
-    "全区",
-    "全县",
-    "总计合计",
-    "total",
-    "sum",
-    "全市合计",
-    "中心城区合计",
-    "小计",
-}
-NOTE_PREFIXES = (
-    "注",
-    "备注",
-    "note",
-    "说明",
-    "资料来源",
-    "数据来源",
-    "source",
-    "附注",
-    "*",
-    "＊",
-    "※",
-)
-_UNIT_IN_HEADER = re.compile(r"[(\[]\s*(?:单位[:：]\s*)?([^()\[\]]+?)\s*[)\]]")
-_UNIT_ROW = re.compile(
-    r"^\s*[(]?\s*(?:计量)?单位\s*[:：]\s*([^()]+?)\s*[)]?\s*$|^\s*unit\s*:\s*(.+?)\s*$", re.I
-)
-_YEAR = re.compile(r"^(\d{4})\s*(?:年)?\s*(.*)$")
-PERIODS = [
-    (re.compile(r"^(前三季度|1\s*[-—~至]\s*9\s*月|一至九月|q1\s*-\s*q3)$"), "Q1-Q3"),
-    (re.compile(r"^(上半年|1\s*[-—~至]\s*6\s*月|一至六月|h1)$"), "H1"),
-    (re.compile(r"^(一季度|第一季度|1季度|1\s*[-—~至]\s*3\s*月|一至三月|q1)$"), "Q1"),
-    (re.compile(r"^(全年|年度|年末|年底|全年累计|\(初步\)|初步|初步核算)?$"), "Y"),
-]
-TARGET_WORDS = re.compile(r"(目标|预期|远景|规划值|计划值|规划目标|target|goal|projection|预测)")
-ESTIMATE_WORDS = re.compile(r"(预计|estimate)")
+_CJK = "\u2e80-\u9fff\uf900-\ufaff"
+_CJK_GAP = re.compile(f"(?<=[{_CJK}])\\s+(?=[{_CJK}])")
 
 
 def clean(text: object) -> tuple[str, str]:
@@ -87,11 +31,30 @@ def clean(text: object) -> tuple[str, str]:
     ('江北区', '①')
     """
     raw = "" if text is None else str(text)
+    if raw.startswith('="') and raw.endswith('"'):  # ="2024" as Excel-safe exports write text
+        raw = raw[2:-1]
     if raw.endswith(".0") and raw[:-2].isdigit():  # a year header stored as a number
         raw = raw[:-2]
     body, markers = strip_markers(raw.strip())
     text = unicodedata.normalize("NFKC", simplified(body))
     return " ".join(text.split()), markers
+
+
+def compact(text: str) -> str:
+    """The comparison key of a cleaned label: :func:`normalise`, and no spaces between Chinese
+    characters (``指 标`` and ``年 份`` as yearbooks space them are 指标 and 年份).
+
+    >>> compact("指 标"), compact("Gross  Regional Product")
+    ('指标', 'gross regional product')
+    """
+    return _CJK_GAP.sub("", normalise(text))
+
+
+_UNIT_IN_HEADER = re.compile(r"[(\[]\s*(?:单位[:：]\s*)?([^()\[\]]+?)\s*[)\]]")
+_UNIT_ROW = re.compile(
+    r"^\s*[(]?\s*(?:计量)?单\s*位\s*[:：]\s*([^()]+?)\s*[)]?\s*$|^\s*unit\s*:\s*(.+?)\s*$", re.I
+)
+_TRAILING_UNITS = ("万亿元", "亿元", "万元", "千元", "万人", "元/人", "元")
 
 
 def split_unit(label: str) -> tuple[str, str | None, str | None]:
@@ -102,19 +65,42 @@ def split_unit(label: str) -> tuple[str, str | None, str | None]:
     >>> split_unit("江北区(万元)"), split_unit("比上年增长(%)")
     (('江北区', 'cny_10k', '万元'), ('比上年增长', 'pct', '%'))
     """
-    m = _UNIT_IN_HEADER.search(label)
-    if m:
-        try:
-            unit = resolve_unit(m.group(1))
-            return (label[: m.start()] + label[m.end() :]).strip(), unit, m.group(1)
-        except UnknownNameError:
-            pass
+    for m in _UNIT_IN_HEADER.finditer(label):
+        unit = unit_id(m.group(1))
+        if unit:
+            return (label[: m.start()] + label[m.end() :]).strip(), unit, m.group(1).strip()
     for symbol in ("万亿元", "亿元", "万元", "万人"):  # a unit written after the name
         if label.endswith(symbol) and len(label) > len(symbol):
             name = label[: -len(symbol)].strip(" ,:：/")
             if name:
                 return name, resolve_unit(symbol), symbol
+    if label.endswith("%") and len(label) > 1:
+        return label[:-1].strip(), "pct", "%"
     return label, None, None
+
+
+def unit_id(text: str) -> str | None:
+    """The unit id of a unit as written (``亿元``, ``元/人`` for per head), or None."""
+    text = text.strip()
+    if not text or len(text) > 20:
+        return None
+    found = _unit_lookup(text)
+    if found:
+        return found
+    if re.fullmatch(r"元\s*/\s*人|元/人/年|yuan per capita|yuan/person", text):
+        return resolve_unit("元")
+    return None
+
+
+@cache
+def _unit_lookup(text: str) -> str | None:
+    """The unit id of ``text`` (its registry name, simplified if need be), or None; cached, and
+    without the close matches an unknown name's error would compute."""
+    index = _unit_index()
+    for key in lookup_keys(text):
+        if key in index:
+            return index[key]
+    return None
 
 
 def unit_row(text: str) -> str | None:
@@ -127,67 +113,28 @@ def unit_row(text: str) -> str | None:
     return (m.group(1) or m.group(2)).strip() if m else None
 
 
-@dataclass(frozen=True)
-class YearLabel:
-    """A year header: the year, its period (``Y``, ``H1``, ``Q1-Q3`` …), and whether it is a plan
-    target or an estimate."""
-
-    year: int
-    period: str = "Y"
-    target: bool = False
-    estimate: bool = False
+@cache
+def _dimensions() -> dict[str, str]:
+    units = load_units()
+    return dict(zip(units["id"], units["dimension"], strict=True))
 
 
-def year_label(label: str) -> YearLabel | None:
-    """Read ``2024``, ``2024年``, ``2024年前三季度``, ``2035年目标``, ``2024年预计`` (cleaned text).
-
-    >>> year_label("2024年"), year_label("2024年前三季度").period, year_label("2035年目标").target
-    (YearLabel(year=2024, period='Y', target=False, estimate=False), 'Q1-Q3', True)
-    >>> year_label("地区") is None, year_label("2024年增长") is None
-    (True, True)
-    """
-    m = _YEAR.match(label.casefold())
-    if not m:
-        return None
-    year, rest = int(m.group(1)), m.group(2).strip()
-    if len(m.group(1)) != 4 or (
-        rest and not label[4:].lstrip().startswith("年") and rest[0].isdigit()
-    ):
-        return None
-    target = bool(TARGET_WORDS.search(rest))
-    estimate = bool(ESTIMATE_WORDS.search(rest))
-    core = TARGET_WORDS.sub("", ESTIMATE_WORDS.sub("", rest)).strip(" ()")
-    for pattern, period in PERIODS:
-        if pattern.match(core):
-            return YearLabel(year, period, target, estimate)
-    return None
+def unit_dimension(unit: str) -> str:
+    return _dimensions().get(unit, "")
 
 
-def period_label(label: str) -> str | None:
-    """The period of a header with no year (``前三季度`` → ``Q1-Q3``), or None."""
-    for pattern, period in PERIODS[:3]:
-        if pattern.match(label.casefold()):
-            return period
-    return None
-
-
-def is_growth(label: str) -> bool:
-    """A growth column: ``比上年增长(%)``, ``增速``, ``同比增长``, ``增长率``.
-
-    >>> is_growth("比上年增长"), is_growth("增速"), is_growth("地区生产总值")
-    (True, True, False)
-    """
-    return bool(GROWTH_HEADERS.match(label.replace(" ", "")))
+def unit_dimensions() -> dict[str, str]:
+    return _dimensions()
 
 
 def is_total(label: str) -> bool:
-    key = normalise(label).replace(" ", "")
-    return key in TOTAL_NAMES or key.endswith(("合计", "总计"))
+    key = compact(label).replace(" ", "")
+    return key in w.TOTAL_NAMES or key.endswith(("合计", "总计"))
 
 
 def is_note(text: str) -> bool:
     key = normalise(text)
-    return key.startswith(NOTE_PREFIXES) or bool(
+    return key.startswith(w.NOTE_PREFIXES) or bool(
         re.match(r"^[\u2460-\u249b\u00b9\u00b2\u00b3\u2070-\u2079]", text)
     )
 
@@ -199,8 +146,19 @@ def _levels() -> dict[str, str]:
 
 
 def district_of(label: str) -> str | None:
-    """District id of a cleaned label, or None (no suggestions here: see resolve_district)."""
-    return _alias_index().get(normalise(label))
+    """District id of a cleaned label (name, alias, English name, adcode), or None.
+
+    >>> district_of("江北区"), district_of("Jiangbei District"), district_of("500105")
+    ('jiangbei', 'jiangbei', 'jiangbei')
+    """
+    index = _alias_index()
+    key = compact(label)
+    found = index.get(key) or index.get(normalise(label))
+    if found:
+        return found
+    if not key.isascii():
+        return index.get(compact(simplified(key)))
+    return None
 
 
 def level_of(district: str) -> str:
@@ -208,5 +166,116 @@ def level_of(district: str) -> str:
 
 
 def indicator_of(label: str) -> str | None:
-    """Indicator id of a cleaned label (id, Chinese or English name, alias), or None."""
-    return indicator_index().get(normalise(label))
+    """Indicator id of a cleaned label (id, Chinese or English name, alias), or None; a name
+    with a qualifier that does not change its meaning (本外币, 城镇常住居民) is tried without it.
+
+    >>> indicator_of("地区生产总值"), indicator_of("金融机构本外币存款余额")
+    ('gdp', 'deposits')
+    """
+    index = indicator_index()
+    key = compact(label)
+    if not key:
+        return None
+    found = index.get(key) or w.ENGLISH.get(key)
+    if found:
+        return found
+    for word, instead in w.QUALIFIERS:
+        if word in key:
+            found = index.get(key.replace(word, instead))
+            if found:
+                return found
+    if not key.endswith("增加值") and not key.isascii():  # 工业 under 地区生产总值: 工业增加值
+        return index.get(key + "增加值")
+    return None
+
+
+@cache
+def _registry() -> dict[str, dict]:
+    return load_indicators().set_index("id").to_dict("index")
+
+
+def canonical_unit(indicator: str) -> str | None:
+    return _registry().get(indicator, {}).get("unit")
+
+
+def unit_symbol(unit: str) -> str:
+    units = load_units().set_index("id")
+    return str(units.at[unit, "symbol_zh"]) if unit in units.index else unit
+
+
+def kind_of(indicator: str) -> str:
+    return _registry().get(indicator, {}).get("kind", "")
+
+
+def name_zh(indicator: str) -> str:
+    return _registry().get(indicator, {}).get("name_zh", indicator)
+
+
+def growth_basis(indicator: str) -> str:
+    """``real``, ``nominal`` or ``""`` (not said): what a growth indicator measures, from its id
+    and its registry description (``gdp_real_growth``; "Nominal growth of retail sales…")."""
+    if "_real_" in indicator:
+        return "real"
+    if "_nominal_" in indicator:
+        return "nominal"
+    text = _registry().get(indicator, {}).get("description", "").casefold()
+    if "real growth" in text or "comparable prices" in text:
+        return "real"
+    if "nominal" in text or "current prices" in text:
+        return "nominal"
+    return ""
+
+
+def compose(indicator: str, measure: str, basis: str) -> tuple[str | None, str]:
+    """The registry indicator of a measure of ``indicator`` (growth, per head, share), or None
+    and why not. A growth at current prices (按现价) is never a real growth, and the other way
+    round.
+
+    >>> compose("gdp", "growth", ""), compose("gdp", "growth", "nominal")
+    (('gdp_real_growth', ''), ('gdp_nominal_growth', ''))
+    >>> compose("va_primary", "share", "")
+    ('va_primary_share', '')
+    """
+    reg = _registry()
+    if measure in ("", "level"):
+        return indicator, ""
+    row = reg.get(indicator, {})
+    name = row.get("name_zh", indicator)
+    if measure == "growth":
+        if row.get("kind") == "rate":
+            return None, f"growth of a rate ({name})"
+        candidates = [row.get("growth", "")] if row.get("growth") else []
+        candidates += [
+            i
+            for i in (
+                f"{indicator}_real_growth",
+                f"{indicator}_nominal_growth",
+                f"{indicator}_growth",
+            )
+            if i in reg and i not in candidates
+        ]
+        for cand in candidates:
+            if not basis or growth_basis(cand) in ("", basis):
+                return cand, ""
+        words = {
+            "nominal": "at current prices (按现价, nominal)",
+            "real": "at comparable prices (real)",
+        }
+        if candidates:
+            return None, (
+                f"growth {words.get(basis, '')} of {name}: the registry has only "
+                f"{', '.join(candidates)} ({growth_basis(candidates[0]) or 'another basis'})"
+            )
+        return None, f"growth of {name}: the registry has no growth indicator for {indicator}"
+    if measure == "per_capita":
+        found = indicator_of("人均" + name)
+        return (found, "") if found else (None, f"per head (人均) of {name}: not in the registry")
+    if measure == "share":
+        for suffix in ("比重", "占比", "占地区生产总值比重"):
+            found = indicator_of(name + suffix) or indicator_of(
+                name.removesuffix("增加值") + suffix
+            )
+            if found:
+                return found, ""
+        return None, f"a share (比重) of {name}: the registry has no share indicator for it"
+    return None, f"{measure} of {name}"

@@ -43,15 +43,25 @@ _MARKER_ANY = re.compile(f"[{MARKER_CHARS}]")
 _POINT_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _COMMA_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
 _BOUND = re.compile(r"^(>=|<=|>|<|≥|≤|超过|突破|逾)")
-_SPACES = str.maketrans("", "", " \u00a0\u2009\u202f\u3000\u200b")
+_SPACES = str.maketrans(
+    {c: None for c in " \t\u00a0\u2009\u202f\u3000\u200b\ufeff"} | {"\u2212": "-"}
+)
+_HASHES = re.compile(r"^#{2,}$")
+_APOSTROPHE = re.compile(r"^['‘’`]+(?=[+\-−\d.])")
+# a unit written inside the cell: 1744亿元, 154.83万人, 8.1 %
+_WITH_UNIT = re.compile(r"^([+-]?[\d.,]+)\s*([^\d\s.,%+-][^\d]*)$")
+UNCHANGED = {"持平": 0.0}
 
 
 @dataclass(frozen=True)
 class CellInfo:
-    """What a cell said besides its number: a ``%`` sign, footnote markers taken off."""
+    """What a cell said besides its number: a ``%`` sign, footnote markers taken off, a unit
+    written inside it (``1744亿元``), a word read as a number (``持平``: unchanged, 0)."""
 
     percent: bool = False
     markers: str = ""
+    unit: str = ""
+    word: str = ""
 
 
 NO_INFO = CellInfo()
@@ -73,8 +83,14 @@ def parse_cell(text: object, decimal: str = ".") -> tuple[float | None, CellInfo
     ``decimal`` is the decimal separator of the file: ``"."`` (``1,234.5``) or ``","``
     (``1.234,5``, as European exports write it).
 
-    >>> parse_cell("3.8%"), parse_cell("1325.4①")
-    ((3.8, CellInfo(percent=True, markers='')), (1325.4, CellInfo(percent=False, markers='①')))
+    >>> parse_cell("3.8%")[1].percent, parse_cell("1325.4①")
+    (True, (1325.4, CellInfo(percent=False, markers='①', unit='', word='')))
+    >>> parse_cell("1,744亿元")[0], parse_cell("1,744亿元")[1].unit, parse_cell("'1744.2\t")[0]
+    (1744.0, '亿元', 1744.2)
+    >>> parse_cell("########")
+    Traceback (most recent call last):
+    ...
+    ValueError: '########' is how Excel shows a number too wide for its column, not the number: widen the column in the original (or copy the cells' values, not their display) and save the table again
     >>> parse_cell("1.325,40", decimal=",")[0]
     1325.4
     """
@@ -88,6 +104,15 @@ def parse_cell(text: object, decimal: str = ".") -> tuple[float | None, CellInfo
             raise ValueError(f"{text!r} is not a finite number")
         return value, NO_INFO
     raw = str(text).strip()
+    if _HASHES.match(raw):
+        raise ValueError(
+            f"{raw!r} is how Excel shows a number too wide for its column, not the number: "
+            "widen the column in the original (or copy the cells' values, not their display) "
+            "and save the table again"
+        )
+    raw = _APOSTROPHE.sub("", raw)
+    if raw.startswith('="') and raw.endswith('"'):  # ="1325.4": text kept as text by an export
+        raw = raw[2:-1].strip()
     if raw.upper() in EXCEL_ERRORS:
         raise ValueError(
             f"the cell holds the Excel error {raw.upper()} ({EXCEL_ERRORS[raw.upper()]}), not a "
@@ -99,6 +124,12 @@ def parse_cell(text: object, decimal: str = ".") -> tuple[float | None, CellInfo
     clean = unicodedata.normalize("NFKC", body).translate(_SPACES)
     if clean.casefold() in MISSING_TOKENS:
         return None, CellInfo(False, markers)
+    if clean in UNCHANGED:
+        return UNCHANGED[clean], CellInfo(False, markers, word=clean)
+    unit = ""
+    m = _WITH_UNIT.match(clean)
+    if m and not _BOUND.match(clean):
+        clean, unit = m.group(1), m.group(2).strip()
     percent = clean.endswith("%")
     if percent:
         clean = clean[:-1]
@@ -123,7 +154,9 @@ def parse_cell(text: object, decimal: str = ".") -> tuple[float | None, CellInfo
         raise ValueError(f"{text!r} is not a number") from None
     if not np.isfinite(value):
         raise ValueError(f"{text!r} is not a finite number")
-    return value, CellInfo(percent, markers)
+    if percent or markers or unit:
+        return value, CellInfo(percent, markers, unit)
+    return value, NO_INFO
 
 
 def parse_number(text: object, decimal: str = ".") -> float | None:
@@ -169,7 +202,7 @@ def decimal_evidence(text: str) -> str | None:
 
 
 def parse_column(
-    values: pd.Series, decimal: str = ".", text: bool = False
+    values: pd.Series, decimal: str = ".", text: bool = False, numeric: np.ndarray | None = None
 ) -> tuple[np.ndarray, dict[int, CellInfo]]:
     """Parse a column of cells: float array (NaN = missing) and the info of unusual cells.
 
@@ -184,7 +217,11 @@ def parse_column(
     as_obj = values.astype(object).to_numpy()
     fast = np.zeros(len(values), dtype=bool)
     if decimal == ".":
-        num = pd.to_numeric(pd.Series(as_obj, dtype=object), errors="coerce").to_numpy(float)
+        num = (
+            numeric
+            if numeric is not None
+            else pd.to_numeric(pd.Series(as_obj, dtype=object), errors="coerce").to_numpy(float)
+        )
         ok = np.isfinite(num)
         if not text:
             # workbook cells: to_numeric reads True as 1; a bool goes to the careful path

@@ -33,7 +33,7 @@ RANK_GROUPS = ("central", "districts", "all", "metro21")
 _GROUP_WORDS = {
     "central": ("中心城区九区", "九区"),
     "districts": ("全市(行政区)", "全市行政区", "行政区", "全市各区", "全市区"),
-    "all": ("全市", "全市各区县", "全市区县", "全市38个区县", "38个区县"),
+    "all": ("全市", "全市各区县", "全市区县", "全市38个区县", "38个区县", "各区县", "区县"),
 }
 _AGGREGATE_OF = {"central": "central9", "metro21": "metro21"}
 #: Words for the city as a whole, as a share's denominator (全市 of a share is the city).

@@ -23,6 +23,9 @@ NEW_BASIS_VINTAGES = ("revised", "census")
 MATCHED_VINTAGES = ("first_release", "revised")
 #: Vintages a quoted value must name (a figure made before, or early in, the next year).
 CAVEAT_VINTAGES = ("estimate", "preliminary")
+#: Vintages published before a figure's final one: a claim that agrees with one of them against a
+#: later figure was right when printed (the claims check's "earlier release").
+EARLY_VINTAGES = ("first_release", "preliminary", "estimate")
 
 #: Quality flags: as published (``observed``), the compilers' interpolation or a value derived from
 #: others (both may be printed in a source), or set by ``corrections.csv`` (``corrected``,
@@ -59,6 +62,16 @@ OPTIONAL_SOURCE_COLUMNS = (
 
 #: Periods of a value: the calendar year, or a cumulative part of it (1–3 quarters, first half).
 PERIODS = ("Y", "Q1", "H1", "Q1-Q3")
+
+
+#: How each period is written (compared after NFKC folding and without spaces; the ledger and
+#: the extraction of claims from an article read these, the ids of PERIODS too).
+PERIOD_WORDS = {
+    "Q1-Q3": ("前三季度", "1-3季度", "1-9月", "1至9月", "一至九月", "1—9月", "q1-q3", "q1–q3"),
+    "H1": ("上半年", "1-6月", "1至6月", "一至六月", "1—6月", "h1"),
+    "Q1": ("一季度", "第一季度", "1季度", "1-3月", "1至3月", "一至三月", "q1"),
+    "Y": ("全年", "年度", "年末", "年底", "y"),
+}
 
 
 #: A bound as printed (突破 / 超过: ">"); "" for a value.

@@ -1,0 +1,69 @@
+"""Ranks in an article: 位居全市第6名, 增速居中心城区第一, 排名第3位, 前十.
+
+A rank word after a group (:func:`~jbanalysis.claims.extract.context.group_at`) is a rank of the
+indicator named just before the group, else of the sentence's last claim; 增速 before the group
+makes it a rank of that indicator's growth rate. 前列 and a rank in a group the registry does not
+hold (全国城市) are listed with why.
+"""
+
+from __future__ import annotations
+
+from jbanalysis.claims.extract.context import group_at
+from jbanalysis.claims.extract.found import Ctx, indicator_info
+from jbanalysis.claims.extract.keys import governing, is_link
+from jbanalysis.claims.extract.mentions import rank_place
+from jbanalysis.registry.indicators import growth_of
+
+__all__ = ["RankReading"]
+
+
+class RankReading:
+    """The rank part of :class:`~jbanalysis.claims.extract.resolve.Reader`."""
+
+    def _skip(self, ctx: Ctx, reason: str) -> None:  # pragma: no cover - the reader's
+        raise NotImplementedError
+
+    def _draft(
+        self, ctx: Ctx, indicator: str, kind: str, stated: str, **cols: str
+    ) -> None:  # pragma: no cover
+        raise NotImplementedError
+
+    def _rank(self, ctx: Ctx) -> None:
+        m, clause = ctx.m, ctx.clause
+        place = rank_place(m.number)
+        if place is None:
+            self._skip(ctx, f"{m.number} names no place: write the rank if the text means one")
+            return
+        group = group_at(clause, m.start)
+        if group is None:
+            self._skip(ctx, "a rank without the group it is in")
+            return
+        word, gid, note = group
+        if not gid:
+            self._skip(ctx, f"a rank in {word}: {note}")
+            return
+        lead_end = m.start - len(word)
+        start = ctx.done[-1][1] if ctx.done else 0
+        hit = governing(clause, lead_end, ctx.hits, ctx.done)
+        if hit is not None and hit.qualifier:
+            self._skip(
+                ctx,
+                f"{hit.qualifier}{hit.key}: narrower than the registry's {indicator_info()[hit.indicator][0]}",
+            )
+            return
+        indicator = hit.indicator if hit is not None else self._inherited_rank(ctx, start, lead_end)
+        if indicator is None:
+            self._skip(ctx, "a rank of something the registry does not name")
+            return
+        if "增速" in clause[start:lead_end] and indicator_info()[indicator][1] != "pct":
+            indicator = growth_of(indicator) or ""
+            if not indicator:
+                self._skip(ctx, "a rank of a growth rate the registry does not hold")
+                return
+        precision = "前" if m.number.startswith("前") else ""
+        self._draft(ctx, indicator, "rank", str(place), precision=precision, group=gid)
+
+    def _inherited_rank(self, ctx: Ctx, start: int, end: int) -> str | None:
+        last = ctx.state.last
+        between = ctx.clause[start:end]
+        return last.indicator if last is not None and is_link(between) else None

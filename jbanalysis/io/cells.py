@@ -1,0 +1,194 @@
+"""One table's cells as long rows: each value with its district, year, period, indicator and unit.
+
+Each of these comes from the most specific place that says it: the cell (``1744亿元``), its
+column's heads, its row's keys, the section heading and ``单位：`` line above it, the table's title
+and sheet name, and last the caller (``indicator=``, ``unit=``, ``district=``, ``year=``). The
+column and the row saying different things is an error; the caller contradicting the table is an
+error; the table saying nothing where something is needed is an error naming the cell. A growth,
+share or per-head measure becomes its registry indicator (:func:`jbanalysis.io.labels.compose`);
+where the registry has none, those cells are left out with the reason, and the rest is read.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from jbanalysis.io.grid import Grid, MissingFormula
+from jbanalysis.io.header import Table
+from jbanalysis.io.numbers import CellError, parse_column
+from jbanalysis.io.resolve import Args, Where, district, first, indicator, none, time, unit
+from jbanalysis.io.roles import Role
+from jbanalysis.io.rowkeys import RowKeys
+from jbanalysis.io.rows import Rows
+from jbanalysis.io.titles import TitleFacts
+
+
+@dataclass
+class Cells:
+    """One table read: its values (a frame, one row per present value), the cells left out and
+    why, the rows whose every cell is missing, and the count of missing cells."""
+
+    frame: pd.DataFrame
+    left_out: list[tuple[str, str]]
+    empty_rows: list[int]
+    missing: int
+
+
+def table_cells(
+    grid: Grid,
+    table: Table,
+    roles: list[Role],
+    rows: Rows,
+    keys: RowKeys,
+    title: TitleFacts,
+    args: Args,
+    basis: str,
+) -> Cells:
+    data = [r for r in roles if r.kind in ("data", "value")]
+    keep = np.asarray(rows.keep, dtype=np.int64)
+    if keys.rejected:
+        keep = keep[~np.isin(keep, np.fromiter(keys.rejected, dtype=np.int64))]
+    body = grid.cells.iloc[table.start : table.end]
+    lines = grid.rows[table.start : table.end]
+    chunks = [
+        pd.DataFrame(
+            {
+                "pos": keep,
+                "col": r.pos,
+                "raw": pd.Series(body[r.pos].to_numpy(dtype=object)[keep], dtype=object),
+            }
+        )
+        for r in data
+    ]
+    frame = pd.concat(chunks, ignore_index=True)
+    frame["line"] = lines[frame["pos"].to_numpy(dtype=np.int64)]
+    by_col = {r.pos: r for r in data}
+    frame["header"] = _per_col(frame, {p: r.head or r.letter for p, r in by_col.items()})
+    _check_special(grid, frame)
+    values, info = _values(grid, frame, args.decimal)
+    present = ~np.isnan(values)
+    pos_all = frame["pos"].to_numpy(dtype=np.int64)
+    counted = np.bincount(pos_all, weights=present, minlength=len(lines))
+    on_rows = np.flatnonzero(np.bincount(pos_all, minlength=len(lines)))
+    empty_rows = [int(lines[p]) for p in on_rows[counted[on_rows] == 0]]
+    missing = int((~present).sum())
+    n = len(frame)
+    percent = np.zeros(n, dtype=bool)
+    markers = np.full(n, "", dtype=object)
+    cell_unit = np.full(n, None, dtype=object)
+    words = np.full(n, "", dtype=object)
+    for i, c in info.items():
+        percent[i], markers[i], words[i] = c.percent, c.markers, c.word
+        if c.unit:
+            cell_unit[i] = c.unit
+    frame["value"], frame["percent"] = values, percent
+    frame["markers"], frame["words"] = _obj(frame, markers), _obj(frame, words)
+    frame, cell_unit = frame[present].reset_index(drop=True), cell_unit[present]
+    if not len(frame):
+        return Cells(frame, [], empty_rows, missing)
+    pos = frame["pos"].to_numpy(dtype=np.int64)
+    said = keys.said
+    get = {k: (v[pos] if k in said else None) for k, v in keys.values.items()}
+    src = {k: (v[pos] if k in said else None) for k, v in keys.source.items()}
+    col = {}
+    for name in (
+        "district",
+        "year",
+        "period",
+        "relative",
+        "indicator",
+        "measure",
+        "basis",
+        "unit",
+        "unit_text",
+    ):
+        per = {p: none(getattr(r.facets, name)) for p, r in by_col.items()}
+        col[name] = (
+            _per_col(frame, per).to_numpy(dtype=object)
+            if any(x is not None for x in per.values())
+            else None
+        )
+    est = _per_col(frame, {p: r.facets.estimate for p, r in by_col.items()}).to_numpy(dtype=bool)
+    where = Where(grid, frame)
+    ind, why = indicator(col, get, title, args, basis, where)
+    ok = why == ""
+    left_out = [
+        (f"{where.ref(i)} row {int(frame['line'].iat[i])}", why[i]) for i in np.flatnonzero(~ok)
+    ]
+    if not ok.any():
+        return Cells(frame.iloc[:0], left_out, empty_rows, missing)
+    if not ok.all():
+        frame, cell_unit, ind = frame[ok].reset_index(drop=True), cell_unit[ok], ind[ok]
+        pos, est = pos[ok], est[ok]
+        get = {k: (v[ok] if v is not None else None) for k, v in get.items()}
+        src = {k: (v[ok] if v is not None else None) for k, v in src.items()}
+        col = {k: (v[ok] if v is not None else None) for k, v in col.items()}
+        where = Where(grid, frame)
+    frame["indicator"] = _obj(frame, ind)
+    frame["district"] = _obj(frame, district(col, get, title, args, where))
+    year, period = time(col, get, title, args, where)
+    frame["year"], frame["period"] = year, _obj(frame, period)
+    frame["estimate"] = est | keys.estimate[pos]
+    units, texts = unit(frame, col, get, src, cell_unit, table, title, args, where)
+    frame["unit"], frame["unit_text"] = _obj(frame, units), _obj(frame, texts)
+    basis_said = first(col["basis"], get["basis"], n=len(frame))
+    frame["basis"] = _obj(frame, np.where(pd.isna(basis_said), basis, basis_said))
+    frame["row_note"] = _obj(frame, keys.notes[pos])
+    frame["row_markers"] = _obj(frame, keys.markers[pos])
+    frame["head_markers"] = _per_col(
+        frame, {p: r.facets.markers for p, r in by_col.items()}
+    ).to_numpy(dtype=object)
+    growth = {i: i.endswith("_growth") for i in pd.unique(frame["indicator"])}
+    frame["is_growth"] = frame["indicator"].map(growth).astype(bool)
+    return Cells(frame, left_out, empty_rows, missing)
+
+
+def _obj(frame: pd.DataFrame, values) -> pd.Series:
+    """A column of plain Python objects (pandas would make strings its own string dtype, slow to
+    compare and to hand back as objects, as the reader does many times)."""
+    return pd.Series(values, index=frame.index, dtype=object)
+
+
+def _per_col(frame: pd.DataFrame, attrs: dict) -> pd.Series:
+    cols = frame["col"].to_numpy()
+    size = max(int(cols.max()) if len(cols) else -1, max(attrs, default=-1)) + 1
+    table = np.empty(size, dtype=object)
+    for pos, value in attrs.items():
+        table[pos] = value
+    return pd.Series(table[cols], index=frame.index, dtype=object)
+
+
+def _check_special(grid: Grid, frame: pd.DataFrame) -> None:
+    if grid.kind != "xlsx":
+        return
+    for i, raw in enumerate(frame["raw"].to_numpy()):
+        if isinstance(raw, MissingFormula):
+            raise Where(grid, frame).error(
+                f"a formula ({raw}) saved without its result: open the workbook in Excel or "
+                "LibreOffice and save it, so that the values are stored",
+                i,
+            )
+        if isinstance(raw, datetime.date | datetime.datetime):
+            raise Where(grid, frame).error(f"a date ({raw}) where a number is expected", i)
+
+
+def _values(grid: Grid, frame: pd.DataFrame, decimal: str):
+    from jbanalysis.io.decimals import choose_decimal
+
+    raw = frame["raw"]
+    numeric = pd.to_numeric(raw, errors="coerce").to_numpy(float)
+    if decimal == "auto":  # told from the cells that are not plain numbers
+        plain = np.isfinite(numeric)
+        if grid.kind == "csv" and grid.separator == ";":  # 1.325 could be 1325 there
+            plain = plain & ~np.array(raw.astype(object).str.contains(".", regex=False), dtype=bool)
+        decimal = choose_decimal(grid, raw[~plain]) if not plain.all() else "."
+    try:
+        return parse_column(raw, decimal, text=grid.kind == "csv", numeric=numeric)
+    except CellError as exc:
+        raise Where(grid, frame).error(
+            f"{exc}; expected a number or a missing mark (—, .., empty)", exc.pos
+        ) from None
