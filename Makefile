@@ -35,7 +35,7 @@ test: $(STAMP)
 check: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
-	$(BIN)/python -m pytest -m "not slow" -n auto
+	$(BIN)/python -m pytest -m "not slow" -n auto --dist loadscope
 
 report: $(STAMP)
 	$(BIN)/jbanalysis report --out reports

@@ -30,7 +30,8 @@ from pathlib import Path
 
 import nbformat
 
-from jbanalysis.report.build import build_reports, execute_notebook, list_notebooks
+from jbanalysis.report.build import build_reports, list_notebooks
+from jbanalysis.report.execute import execute_notebook
 
 FLOOR_SOURCE = "import pandas, seaborn, statsmodels.api"
 TARGET_RATIO = 1.6

@@ -4,6 +4,11 @@
 ``jb.data.trace()`` and ``python -m jbanalysis.data build`` (what ``make data`` runs) keep working
 from here; the code lives in :mod:`jbanalysis.sources` (build, load) and :mod:`jbanalysis.panel`
 (trace: which candidate the selection chose).
+
+>>> import jbanalysis as jb
+>>> row = jb.data.trace("江北", 2010, "gdp").iloc[0]
+>>> float(row["value"]), row["source_id"], row["record"], row["rule"]
+(391.3947, 'cq_yearbook_panel', 'Sheet1!V359', 'only value')
 """
 
 from __future__ import annotations
@@ -29,7 +34,26 @@ __all__ = [
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m jbanalysis.data build``: rebuild observations and the data package."""
+    """``python -m jbanalysis.data build``: rebuild the observations and the data package.
+
+    What ``make data`` runs; ``jbanalysis data build`` does the same from the command line.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        ``["build"]`` (default: the command line's arguments).
+
+    Returns
+    -------
+    int
+        0 after writing ``observations.csv`` and ``datapackage.json``; 2 (with the usage on
+        stderr) for any other arguments.
+
+    Examples
+    --------
+    >>> jb.data.main(["rebuild"])  # the usage goes to stderr
+    2
+    """
     argv = sys.argv[1:] if argv is None else argv
     if argv != ["build"]:
         print("usage: python -m jbanalysis.data build", file=sys.stderr)

@@ -36,9 +36,6 @@ FACES = {"jbanalysis", "jbanalysis.data"}
 LONG_MODULES: dict[str, str] = {
     "jbanalysis.claims.explain": "to split (issue 19, in progress)",
     "jbanalysis.io.table": "to split (issue 19, in progress)",
-    "jbanalysis.plots.charts": "to split (issue 19, in progress)",
-    "jbanalysis.report.build": "to split (issue 19, in progress)",
-    "jbanalysis.report.downloads": "to split (issue 19, in progress)",
 }
 MAX_LINES = 400
 

@@ -1,8 +1,8 @@
 """The takeaway audit: every sentence of reports 01–03, for the nine central districts in Chinese
 and English, re-derived from the panel inside this test and compared.
 
-The reports are rendered once per session (:func:`rendered`; the sets that ``test_notebooks.py``
-renders are shared), the text the reader sees is taken from the HTML (markdown outputs and the
+The reports are rendered once per test run (:func:`rendered`, ``tests/rendering.py``: the sets
+that ``test_notebooks.py`` reads are among them), the text the reader sees is taken from the HTML (markdown outputs and the
 summary), split into sentences, and each sentence must match one of the templates below *as a
 whole*: a sentence no template recognises fails, so there is no number the audit did not read.
 Each number is then recomputed here with the test's own arithmetic on the tidy panel (ranks by
@@ -25,12 +25,7 @@ the metrics that wrote the sentence. On top of the numbers the rules are checked
 from __future__ import annotations
 
 import math
-import os
 import re
-import shutil
-import tempfile
-import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -39,13 +34,12 @@ import numpy as np
 import pandas as pd
 import pytest
 from bs4 import BeautifulSoup
+from rendering import AUDITED, SETS
 
 import jbanalysis as jb
-from jbanalysis.report.build import build_reports, list_notebooks
 
 ROOT = Path(__file__).resolve().parents[1]
 NINE = tuple(jb.district_ids("central"))
-AUDITED = ("01_data_overview", "02_jiangbei_vs_central_districts", "03_structure")
 NEED = math.ceil(2 / 3 * len(NINE))  # 6 of the nine
 LANGS = ("zh", "en")
 
@@ -55,37 +49,19 @@ LANGS = ("zh", "en")
 
 @pytest.fixture(scope="session")
 def rendered() -> dict[tuple[str, str], dict[str, tuple[str, str]]]:
-    """{(district, lang): {notebook: (html, summary)}} for the 18 sets, rendered in parallel."""
-    from test_notebooks import reports_for
-
-    notebooks = [p for p in list_notebooks() if p.stem in AUDITED]
-    out = Path(tempfile.mkdtemp(prefix="jb-audit-"))
-    shared = {("jiangbei", "zh"), ("yubei", "en")}  # test_notebooks renders these anyway
-
-    def render(key):
-        district, lang = key
-        if key in shared:
-            _, results = reports_for(district, lang)
-        else:
-            folder = out / f"{district}-{lang}"
-            results = build_reports(
-                district, lang, folder, jobs=1, notebooks=notebooks, progress=False
-            )
-        return key, {
-            r.notebook: (r.html.read_text(encoding="utf-8") if r.ok else "", r.summary, r.error)
+    """{(district, lang): {notebook: (html, summary)}} for the 18 sets, rendered once per run
+    (``tests/rendering.py``: in a process of their own while the rest of the suite runs)."""
+    done, failed = {}, []
+    for key in [(d, lang) for d in NINE for lang in LANGS]:
+        _, results = SETS.get(*key)
+        done[key] = {
+            r.notebook: (r.html.read_text(encoding="utf-8") if r.ok else "", r.summary)
             for r in results
             if r.notebook in AUDITED
         }
-
-    keys = [(d, lang) for d in NINE for lang in LANGS]
-    start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=max(1, os.cpu_count() or 1)) as pool:
-        done = dict(pool.map(render, keys))
-    print(f"\naudit: rendered {len(keys)} report sets in {time.perf_counter() - start:.0f} s")
-    shutil.rmtree(out, ignore_errors=True)
-    failed = [(k, n, e) for k, v in done.items() for n, (_, _, e) in v.items() if e]
+        failed += [(key, r.notebook, r.cell, r.error) for r in results if r.error]
     assert not failed, failed
-    return {k: {n: (h, s) for n, (h, s, _) in v.items()} for k, v in done.items()}
+    return done
 
 
 # --- the truth: the test's own arithmetic on the panel -------------------------------------------
@@ -151,14 +127,28 @@ class Truth:
 
     # values ------------------------------------------------------------------------------
     def wide(self, indicator: str, units=NINE, panel=None) -> pd.DataFrame:
-        p = self.panel if panel is None else panel
+        if panel is None:  # the test's panel: pivoted once per indicator and units
+            memo = self.__dict__.setdefault("_wide_memo", {})
+            key = (indicator, tuple(units))
+            if key not in memo:
+                memo[key] = self._wide_of(indicator, units, self.panel)
+            return memo[key].copy()
+        return self._wide_of(indicator, units, panel)
+
+    @staticmethod
+    def _wide_of(indicator: str, units, p) -> pd.DataFrame:
         sub = p[(p["indicator"] == indicator) & p["district"].isin(units)]
         return sub.pivot_table(index="year", columns="district", values="value", aggfunc="first")
 
     def row(self, indicator: str, district: str, year: int) -> dict | None:
-        p = self.panel
-        hit = p[(p["indicator"] == indicator) & (p["district"] == district) & (p["year"] == year)]
-        return None if hit.empty else hit.iloc[0].to_dict()
+        rows = self.__dict__.get("_rows")
+        if rows is None:  # the first row of each key, as the filter below would give
+            rows = {}
+            for r in self.panel.to_dict("records"):
+                rows.setdefault((r["indicator"], r["district"], int(r["year"])), r)
+            self.__dict__["_rows"] = rows
+        hit = rows.get((indicator, district, int(year)))
+        return None if hit is None else dict(hit)
 
     def caveat_needed(self, indicator: str, district: str, year: int) -> bool:
         r = self.row(indicator, district, year)
@@ -208,12 +198,21 @@ class Truth:
         )
 
     def basis(self, indicator: str, district: str, panel=None) -> list[tuple[int, dict]]:
-        """(first year of the new basis, break row) of every break of the series."""
-        p = self.panel if panel is None else panel
+        """(first year of the new basis, break row) of every break of the series (of the
+        test's panel: worked out once per series, the 18 sets ask the same series again)."""
+        if panel is None:
+            memo = self.__dict__.setdefault("_basis_memo", {})
+            if (indicator, district) not in memo:
+                memo[(indicator, district)] = self._basis_of(indicator, district, self.panel)
+            return memo[(indicator, district)]
+        return self._basis_of(indicator, district, panel)
+
+    def _basis_of(self, indicator: str, district: str, p) -> list[tuple[int, dict]]:
         own = p[(p["indicator"] == indicator) & (p["district"] == district)]
         vintage = dict(zip(own["year"], own["vintage"], strict=True))
         out = []
-        for row in self.breaks.to_dict("records"):
+        rows = self.__dict__.setdefault("_break_rows", self.breaks.to_dict("records"))
+        for row in rows:
             if not self.applies(row, indicator, district):
                 continue
             year, first = int(row["year"]), int(row["first_year"])
@@ -1112,9 +1111,8 @@ class Audit:
             hit = re.fullmatch(
                 r"(?P<y>[\d–、]+)年为(?P<w>.+)" if zh else r"(?P<y>[\d–, ]+) (?P<w>.+)", part
             )
-            flag = {v: k for k, v in self.t.term[self.lang].items()}.get(
-                hit.group("w"), hit.group("w")
-            )
+            words = {self.t.term[self.lang].get(f, f): f for f in set(self.t.panel["flag"])}
+            flag = words.get(hit.group("w"), hit.group("w"))
             got[flag] = _years(hit.group("y"))
         if got != expected_flags:
             self.fail(s, f"flags {got} != {expected_flags}")
@@ -1192,7 +1190,7 @@ class Audit:
         else:
             rx = (
                 rf"(?P<name>{self.DN})'s tertiary share went from (?P<s0>[\d.]+)% in (?P<y0>\d{{4}}) to (?P<s1>[\d.]+)% in (?P<y1>\d{{4}}) "
-                rf"\((?P<pts>[+-][\d.]+) points(?:; the span crosses (?P<bx>[^()]*))?\); the secondary share was (?P<sec>[\d.]+)% in (?P<y2>\d{{4}})\."
+                rf"\((?P<pts>[+-][\d.]+) percentage points(?:; the span crosses (?P<bx>[^()]*))?\); the secondary share was (?P<sec>[\d.]+)% in (?P<y2>\d{{4}})\."
             )
         m = re.fullmatch(rx, s)
         if not m:
@@ -1589,7 +1587,7 @@ STATIC_NOTES = _static_notes()
 # --- the tests -----------------------------------------------------------------------------------
 
 
-@pytest.mark.slow
+@pytest.mark.reports("audit")
 def test_every_takeaway_of_every_report_is_true_like_for_like_and_sourced(rendered):
     problems = []
     audited = 0
@@ -1605,7 +1603,7 @@ def test_every_takeaway_of_every_report_is_true_like_for_like_and_sourced(render
     assert not problems, "\n".join(problems[:60])
 
 
-@pytest.mark.slow
+@pytest.mark.reports("audit")
 def test_the_examples_of_the_issue_read_true(rendered):
     text = {
         key: "\n".join(

@@ -23,7 +23,7 @@ from jbanalysis.plots.maps import CLASS_COLOURS
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = [
-    pytest.mark.slow,
+    pytest.mark.reports("full"),
     pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (.ci/run installs it)"),
 ]
 # --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.

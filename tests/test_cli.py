@@ -72,6 +72,8 @@ def test_top_level_help_is_complete_and_plain(capsys):
     assert list(ACTIONS) == ["info", "validate", "build", "add", "indicators", "districts"]
     for markup in ("``", ":func:", ":mod:", "%%"):
         assert markup not in out
+    assert main([]) == 0  # no arguments: the same overview
+    assert capsys.readouterr().out == out
 
 
 def test_top_level_help_in_chinese(monkeypatch, capsys):

@@ -59,10 +59,7 @@ def test_forecast_sentence_names_breaks_in_the_window_and_an_unreliable_last_val
         "across the 2013 economic census and the 2018 and 2019 definition changes, earlier years "
         "re-levelled onto the new basis" in en
     )
-    assert (
-        "the 2022 value is a corrected value; the 2022 value rests on a low-reliability source"
-        in en
-    )
+    assert "the 2022 value is corrected; the 2022 value rests on a low-reliability source" in en
     assert "nominal retail sales of consumer goods" in en
 
 

@@ -7,18 +7,16 @@ checked by hand against ``data/observations.csv``) and the absence of tracebacks
 
 from __future__ import annotations
 
-import atexit
 import re
-import shutil
-import tempfile
-from functools import cache
 from pathlib import Path
 
 import nbformat
 import pytest
+from rendering import SETS
 
 from jbanalysis import district_ids, load_panel
-from jbanalysis.report.build import ReportResult, build_reports, list_notebooks
+from jbanalysis.report.build import list_notebooks
+from jbanalysis.report.execute import ReportResult
 
 NOTEBOOKS = [
     "01_data_overview",
@@ -30,16 +28,10 @@ NOTEBOOKS = [
 PARAMETERS = {"district", "peers", "lang", "start_year", "end_year", "horizon"}
 
 
-@cache
 def reports_for(district: str, lang: str) -> tuple[Path, tuple[ReportResult, ...]]:
-    """Execute and render every notebook once per (district, lang) in this test session.
-
-    Shared with ``test_browser.py`` (same process), so the notebooks run once per pair.
-    """
-    out = Path(tempfile.mkdtemp(prefix=f"jb-reports-{district}-{lang}-"))
-    atexit.register(shutil.rmtree, out, ignore_errors=True)
-    results = build_reports(district, lang, out, progress=False)
-    return out, tuple(results)
+    """Every notebook executed and rendered for (district, lang): once per test run, shared by
+    every test that reads the set (``tests/rendering.py``; mark such a test ``reports``)."""
+    return SETS.get(district, lang)
 
 
 def test_the_four_notebooks_are_committed_without_outputs():
@@ -75,6 +67,21 @@ def test_notebooks_follow_the_conventions():
         assert tags.count("summary") == 1 and tags.count("header") == 1
 
 
+def test_each_notebook_asks_the_question_its_report_asks():
+    # typed once (jbanalysis.text.headings.QUESTIONS); the first cell's line is written from it
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "sync_notebook_questions.py"
+    done = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    first = nbformat.read(list_notebooks()[0], as_version=4).cells[0].source
+    assert (
+        "哪些是插值、推算或更正值" in first
+        and "which are interpolated, derived or corrected" in first
+    )
+
+
 def _check_html(page: str, title: str, min_figures: int) -> None:
     assert f"<title>{title}</title>" in page
     assert page.count('src="data:image/png;base64') >= min_figures
@@ -101,7 +108,7 @@ MIN_FIGURES = {
 }
 
 
-@pytest.mark.slow
+@pytest.mark.reports("full")
 def test_reports_for_jiangbei_in_chinese():
     out, results = reports_for("jiangbei", "zh")
     assert [r.notebook for r in results] == NOTEBOOKS
@@ -148,7 +155,7 @@ def test_reports_for_jiangbei_in_chinese():
     assert links == [f"{n}_jiangbei_zh.html" for n in NOTEBOOKS]
 
 
-@pytest.mark.slow
+@pytest.mark.reports("full")
 def test_reports_for_another_district_in_english():
     _out, results = reports_for("yubei", "en")
     assert all(r.ok for r in results), [(r.notebook, r.cell, r.error) for r in results]

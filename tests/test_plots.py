@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from jbanalysis import plots
-from jbanalysis.plots import charts
+from jbanalysis.plots import theme as plot_theme
 
 
 @pytest.fixture(autouse=True)
@@ -71,7 +71,7 @@ def test_chinese_labels_render_without_missing_glyphs():
 
 
 def test_without_a_cjk_font_labels_fall_back_to_english_with_one_note(monkeypatch, capsys):
-    monkeypatch.setattr(charts, "find_cjk_font", lambda candidates=plots.CJK_FONTS: None)
+    monkeypatch.setattr(plot_theme, "find_cjk_font", lambda candidates=plots.CJK_FONTS: None)
     theme = plots.set_theme("zh")
     assert theme.lang == "zh" and theme.chart_lang == "en" and theme.font is None
     printed = capsys.readouterr().out

@@ -14,8 +14,9 @@ import pytest
 from test_notebooks import MIN_FIGURES, reports_for
 
 from jbanalysis import cli, load_panel, report
-from jbanalysis.report import downloads
-from jbanalysis.report.build import ReportResult
+from jbanalysis.report import capture as kernel_capture
+from jbanalysis.report import workbook
+from jbanalysis.report.execute import ReportResult
 
 
 def _notebook(path: Path, *cells: nbformat.NotebookNode) -> Path:
@@ -144,11 +145,11 @@ def test_a_failing_notebook_is_named_with_its_cell_and_the_others_still_render(
 
 
 def test_record_does_nothing_outside_a_report_run(tmp_path, monkeypatch):
-    monkeypatch.delenv(downloads.CAPTURE_ENV, raising=False)
-    downloads.record("bars", pd.Series({"jiangbei": 1.0}))
-    monkeypatch.setenv(downloads.CAPTURE_ENV, str(tmp_path))
-    downloads.record("bars", pd.Series({"jiangbei": 1.0}, name="cagr"), title="CAGR")
-    (capture,) = downloads.read_captures(tmp_path)
+    monkeypatch.delenv(kernel_capture.CAPTURE_ENV, raising=False)
+    kernel_capture.record("bars", pd.Series({"jiangbei": 1.0}))
+    monkeypatch.setenv(kernel_capture.CAPTURE_ENV, str(tmp_path))
+    kernel_capture.record("bars", pd.Series({"jiangbei": 1.0}, name="cagr"), title="CAGR")
+    (capture,) = kernel_capture.read_captures(tmp_path)
     assert (capture.kind, capture.title, capture.data.to_dict()) == (
         "bars",
         "CAGR",
@@ -163,7 +164,7 @@ def test_a_coverage_map_is_written_long_with_the_provenance_of_each_cell():
     matrix = pd.DataFrame(
         {2016: ["observed", ""], 2017: ["interpolated", ""]}, index=["jiangbei", "yuzhong"]
     )
-    rows = downloads.tidy(downloads.Capture(1, "coverage", matrix, title="地区生产总值"), panel)
+    rows = workbook.tidy(kernel_capture.Capture(1, "coverage", matrix, title="地区生产总值"), panel)
     assert rows[["district", "year", "value", "record", "basis"]].to_numpy().tolist() == [
         ["jiangbei", 2016, "observed", "Sheet1!V365", "panel"],
         ["yuzhong", 2016, "", "", "gap"],
@@ -173,8 +174,8 @@ def test_a_coverage_map_is_written_long_with_the_provenance_of_each_cell():
 
 
 def test_sheet_names_are_valid_for_excel():
-    assert downloads.sheet_name(7, "GDP: rank [2005/2022]?", "lines") == "07 GDP rank 20052022"
-    assert len(downloads.sheet_name(1, "x" * 40, "lines")) == 31
+    assert workbook.sheet_name(7, "GDP: rank [2005/2022]?", "lines") == "07 GDP rank 20052022"
+    assert len(workbook.sheet_name(1, "x" * 40, "lines")) == 31
 
 
 def test_the_index_links_each_report_and_its_downloads(tmp_path):
@@ -215,7 +216,7 @@ def _parse(page: str) -> _Images:
     return parsed
 
 
-@pytest.mark.slow
+@pytest.mark.reports("full")
 @pytest.mark.parametrize(("district", "lang"), [("jiangbei", "zh"), ("yubei", "en")])
 def test_every_chart_has_alt_text_its_takeaway_or_its_title(district, lang):
     _out, results = reports_for(district, lang)
@@ -237,7 +238,7 @@ def test_every_chart_has_alt_text_its_takeaway_or_its_title(district, lang):
     assert versus.alts[1] == expected[lang]
 
 
-@pytest.mark.slow
+@pytest.mark.reports("full")
 @pytest.mark.parametrize(("district", "lang"), [("jiangbei", "zh"), ("yubei", "en")])
 def test_downloads_are_linked_and_equal_to_the_panel(district, lang):
     out, results = reports_for(district, lang)
@@ -283,7 +284,7 @@ def _check_against_panel(frame: pd.DataFrame, panel: pd.DataFrame, where: str) -
     assert (frame.loc[frame["basis"] == "gap", "source_id"] == "").all(), where
 
 
-@pytest.mark.slow
+@pytest.mark.reports("full")
 def test_the_numbers_behind_the_gdp_chart_and_the_map_hand_checked():
     _out, results = reports_for("jiangbei", "zh")
     folder = results[1].data_folder

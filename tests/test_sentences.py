@@ -44,7 +44,7 @@ def test_units_in_both_languages():
     assert fmt.fmt_value(58.8717, "persons_10k", "en") == "589 thousand people"
     assert fmt.fmt_value(230603.4, "cny", "en") == "CNY 230,603"
     assert fmt.fmt_value(float("nan"), "cny", "en") == "no data"
-    assert fmt.fmt_points(-1.25) == "-1.2个百分点"
+    assert fmt.fmt_points(-1.25) == "-1.3个百分点"  # 四舍五入: half away from zero
     assert fmt.ordinal(2, "en") == "2nd" and fmt.ordinal(13, "en") == "13th"
     assert fmt.join(["a", "b", "c"], "en") == "a, b and c"
     assert fmt.fmt_years([2007, 2008, 2010], "zh") == "2007–2008、2010"
@@ -427,7 +427,7 @@ def test_sector_sentence_for_jiangbei():
         "2018年经济普查和2018年口径变化），2020年第二产业比重为21.4%。"
     )
     assert structure.sector_sentence(c, lang="en") == (
-        "Jiangbei's tertiary share went from 45.2% in 2005 to 78.5% in 2020 (+33.3 points; the "
+        "Jiangbei's tertiary share went from 45.2% in 2005 to 78.5% in 2020 (+33.3 percentage points; the "
         "span crosses the 2008, 2013 and 2018 economic censuses and the 2018 definition change); the "
         "secondary share was 21.4% in 2020."
     )

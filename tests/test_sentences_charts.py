@@ -19,7 +19,7 @@ import pytest
 
 import jbanalysis as jb
 from jbanalysis import metrics, plots
-from jbanalysis.plots.charts import _spread
+from jbanalysis.plots.layout import spread as _spread
 
 NINE = jb.district_ids("central")
 

@@ -11,17 +11,27 @@ figures would settle it.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from functools import cache
 from typing import Any
 
 import pandas as pd
 
-from jbanalysis.registry.districts import CITY, load_districts
-from jbanalysis.registry.indicators import load_indicators, load_units
+from jbanalysis.registry.districts import CITY
 from jbanalysis.registry.schema import CAVEAT_FLAGS, CAVEAT_VINTAGES
 from jbanalysis.registry.terms import check_lang, has_term, term
+from jbanalysis.text.labels import district_name as name_of
+from jbanalysis.text.labels import indicator_phrase as _indicator
+from jbanalysis.text.labels import indicator_unit as _unit
+from jbanalysis.text.lang import capitalised
+from jbanalysis.text.lang import pick as _pick
+from jbanalysis.text.lists import join as _list
+from jbanalysis.text.lists import names
+from jbanalysis.text.lists import ordinal as _ordinal
+from jbanalysis.text.numbers import fmt_pct, fmt_range
+from jbanalysis.text.numbers import fmt_printed as fmt_number
+from jbanalysis.text.numbers import printed_decimals as _decimals
+from jbanalysis.text.sentences.common import caveat_words
 
 __all__ = [
     "HEADINGS",
@@ -79,44 +89,7 @@ _GROUP_KEYS = {
     "all": "claims_group_all",
     "metro21": "claims_group_metro21",
 }
-# caveat -> (zh noun, en singular, en plural)
-# caveat -> (zh predicate, en predicate of one value, of several)
-_CAVEAT_WORDS = {
-    "estimate": (
-        "为预计数",
-        "an estimate made before the year's data",
-        "estimates made before the year's data",
-    ),
-    "preliminary": ("为初步数", "a preliminary figure", "preliminary figures"),
-    "low": ("可靠性低", "of low reliability", "of low reliability"),
-    "derived": ("为推算值", "derived", "derived"),
-    "interpolated": ("为插值", "interpolated", "interpolated"),
-    "corrected": ("为更正值", "corrected", "corrected"),
-    "secondary": (
-        "来自汇编网站或新闻转载",
-        "republished by an aggregator or news site",
-        "republished by aggregator or news sites",
-    ),
-}
 _ORDER_ATTR = {"zh": "name_zh", "en": "name_en"}
-
-
-@cache
-def _registry_names() -> dict[str, tuple[str, str]]:
-    reg = load_districts()
-    return dict(zip(reg["id"], zip(reg["name_zh"], reg["name_en"], strict=True), strict=True))
-
-
-@cache
-def _indicator_rows() -> dict[str, tuple[str, str, str]]:
-    reg = load_indicators()
-    return {r.id: (r.name_zh, r.name_en, r.unit) for r in reg.itertuples(index=False)}
-
-
-def name_of(district: str, lang: str = "zh") -> str:
-    """A district's name from the registry (id -> 江北区 / Jiangbei), read once."""
-    zh, en = _registry_names()[district]
-    return zh if lang == "zh" else en
 
 
 def _true(value: Any) -> bool:
@@ -127,10 +100,6 @@ def _true(value: Any) -> bool:
 def _false(value: Any) -> bool:
     """True only when the flag is set and false (``indicator_in_data`` of a value never looked up)."""
     return value is not None and not pd.isna(value) and not bool(value)
-
-
-def _pick(zh: str, en: str, lang: str) -> str:
-    return zh if check_lang(lang) == "zh" else en
 
 
 def heading(key: str, lang: str = "zh", level: int = 2) -> str:
@@ -146,20 +115,6 @@ def heading(key: str, lang: str = "zh", level: int = 2) -> str:
     return f"{'#' * level} {text}" if level else text
 
 
-def names(ids: Iterable[str], lang: str = "zh") -> str:
-    """District names joined as each language joins a list (、 / commas and "and").
-
-    >>> names(["jiangbei", "yubei"]), names(["jiangbei", "yubei", "banan"], "en")
-    ('江北区、渝北区', 'Jiangbei, Yubei and Banan')
-    """
-    items = [name_of(d, check_lang(lang)) for d in ids]
-    if lang == "zh":
-        return "、".join(items)
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def period_label(year: int, period: str, lang: str = "zh") -> str:
     """A period in words: ``2023年前三季度`` / ``Q1–Q3 2023``.
 
@@ -167,74 +122,6 @@ def period_label(year: int, period: str, lang: str = "zh") -> str:
     ('2023年前三季度', 'H1 2023', '2020')
     """
     return term(f"claims_period_{period}", lang, year=year)
-
-
-def _indicator(indicator: str, lang: str, lower: bool = True) -> str:
-    zh, en, _ = _indicator_rows()[indicator]
-    text = zh if lang == "zh" else en
-    if lang == "en" and lower and len(text) > 1 and text[1].islower():
-        text = text[0].lower() + text[1:]
-    return text
-
-
-def _decimals(value: float) -> int:
-    if not math.isfinite(value) or float(value).is_integer():
-        return 0
-    text = repr(float(value))
-    return min(len(text.split(".")[1]), 4) if "." in text and "e" not in text else 4
-
-
-def fmt_number(
-    value: float, unit: str, lang: str = "zh", decimals: int | None = None, infix: str = ""
-) -> str:
-    """A value with its unit at the precision it was printed (``decimals``; default its own).
-
-    Chinese keeps the registry's units (亿元, 万人); English gives money totals in CNY billion
-    (1 亿元 = 0.1 billion yuan, one more decimal so that no digit is lost). ``infix`` goes
-    between the number and its unit (``4000余人``).
-
-    >>> fmt_number(67.2409, "cny_100m"), fmt_number(67.2, "cny_100m", "en")
-    ('67.2409亿元', 'CNY 6.72 bn')
-    >>> fmt_number(6.7, "pct"), fmt_number(5.7, "persons_10k", "en"), fmt_number(2.3, "pp", "en")
-    ('6.7%', '57 thousand people', '2.3 percentage points')
-    >>> fmt_number(143380, "cny", "en"), fmt_number(15, "count"), fmt_number(4000, "persons", infix="余")
-    ('CNY 143,380', '15', '4,000余人')
-    >>> fmt_number(100, "visits_10k"), fmt_number(100, "visits_10k", "en")
-    ('100万人次', '1 million visits')
-    """
-    if value is None or not math.isfinite(float(value)):
-        return term("no_data", lang)
-    v = float(value)
-    d = _decimals(v) if decimals is None else decimals
-    prefix, number, suffix = _number_parts(v, unit, check_lang(lang) == "en", d)
-    return f"{prefix}{number}{infix}{suffix}"
-
-
-def _number_parts(v: float, unit: str, en: bool, d: int) -> tuple[str, str, str]:
-    """(before, number, unit after) of a value as each language writes it."""
-    tens = max(d - 1, 0)  # 万 -> thousand: one decimal fewer
-    if unit == "cny_100m":
-        return ("CNY ", f"{v / 10:,.{d + 1}f}", " bn") if en else ("", f"{v:.{d}f}", "亿元")
-    if unit == "cny":
-        return ("CNY ", f"{v:,.{d}f}", "") if en else ("", f"{v:,.{d}f}", "元")
-    if unit == "pct":
-        return "", f"{v:.{d}f}", "%"
-    thousands = {"persons_10k": ("people", "万人"), "visits_10k": ("visits", "万人次")}
-    thousands["vehicles_10k"] = ("vehicles", "万辆")
-    if unit in thousands:
-        word, zh = thousands[unit]
-        if not en:
-            return "", f"{v:.{d}f}", zh
-        if v >= 100:  # 100万 and more: millions
-            return "", f"{v / 100:,.{max(d - 2, 0)}f}", f" million {word}"
-        return "", f"{v * 10:,.{tens}f}", f" thousand {word}"
-    if unit == "count":
-        return "", f"{v:,.{d}f}", ""
-    if unit == "persons":
-        return ("", f"{v:,.{d}f}", " people") if en else ("", f"{v:,.{d}f}", "人")
-    units = load_units().set_index("id")
-    label = str(units.at[unit, "name_en" if en else "symbol_zh"]) if unit in units.index else unit
-    return ("", f"{v:,.{d}f}", f" {label}") if en else ("", f"{v:,.{d}f}", label)
 
 
 def _fraction_text(value: float) -> str:
@@ -247,14 +134,7 @@ def _fraction_text(value: float) -> str:
 
 
 def _pct(share: float) -> str:
-    return f"{share * 100:.1f}%"
-
-
-def _ordinal(n: int, lang: str) -> str:
-    if lang == "zh":
-        return f"第{n}位"
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"{n}{suffix}"
+    return fmt_pct(share * 100)
 
 
 def _group(gid: str, lang: str, article: bool = True) -> str:
@@ -315,10 +195,6 @@ def _mode_en(precision: str, value: str) -> str:
     return words.get(mode, value)
 
 
-def _unit(indicator: str) -> str:
-    return _indicator_rows()[indicator][2]
-
-
 def claim_label(row: Mapping[str, Any], lang: str = "zh") -> str:
     """What is checked, restated from the ledger: district, period, indicator and the number.
 
@@ -363,7 +239,11 @@ def _source(ev: Mapping[str, str], lang: str) -> str:
         if key:
             parts.append(term(key, lang) if has_term(key) else key)
     if ev.get("reliability") == "low":
-        parts.append(_pick("可靠性低", "low reliability", lang))
+        parts.append(
+            _pick(
+                caveat_words("low", "zh"), f"{term('low', 'en')} {term('reliability', 'en')}", lang
+            )
+        )
     if ev.get("flag") and ev["flag"] not in ("observed",) and has_term(ev["flag"]):
         parts.append(term(ev["flag"], lang))
     if ev.get("correction"):
@@ -425,7 +305,8 @@ def _caveat_clause(row: Mapping[str, Any], lang: str) -> str:
     n = len(evidence)
     parts = []
     for caveat, districts in caveats.items():
-        zh, one, many = _CAVEAT_WORDS[caveat]
+        zh, one = caveat_words(caveat, "zh"), caveat_words(caveat, "en")
+        many = caveat_words(caveat, "en", many=True)
         kinds = [by_district[d] for d in districts if d in by_district]
         if n == 1:
             kind = _kind_of(kinds[0], lang) if kinds else ""
@@ -531,7 +412,7 @@ def _range_text(row: Mapping[str, Any], lang: str) -> str:
     if row["kind"] == "multiple":
         return _pick(f"{low:g}–{high:g}倍", f"{low:g}–{high:g} times", lang)
     if row["kind"] == "share":
-        return f"{_pct(low)}–{_pct(high)}"
+        return fmt_range(low * 100, high * 100, "pct", lang, decimals=1)
     unit = _claim_unit(row)
     if math.isinf(high):
         return _pick(
@@ -541,12 +422,12 @@ def _range_text(row: Mapping[str, Any], lang: str) -> str:
         return _pick(
             f"低于{fmt_number(high, unit, 'zh')}", f"below {fmt_number(high, unit, 'en')}", lang
         )
-    return f"{fmt_number(low, unit, lang)}–{fmt_number(high, unit, lang)}"
+    return fmt_range(low, high, unit, lang)
 
 
 def _verdict_word(verdict: str, lang: str) -> str:
     word = term(_VERDICT_KEYS[verdict], lang)
-    return word if lang == "zh" else word[0].upper() + word[1:]
+    return word if lang == "zh" else capitalised(word)
 
 
 def explanation(row: Mapping[str, Any], lang: str = "zh") -> str:
@@ -766,16 +647,6 @@ def _rank_body(row: Mapping[str, Any], lang: str) -> str:
     if row["verdict"] == "contradicted":
         text += _pick(f"，不是所称的{stated}", f", not {stated} as claimed", lang)
     return text
-
-
-def _list(items: list[str], lang: str) -> str:
-    return "、".join(items) if lang == "zh" else _join_en(items)
-
-
-def _join_en(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def summary_sentence(result: pd.DataFrame, district: str | None = None, lang: str = "zh") -> str:

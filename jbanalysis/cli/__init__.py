@@ -101,8 +101,8 @@ def build_parser(argv: list[str] | None = None) -> Parser:
 def main(argv: list[str] | None = None) -> int:
     """Run ``jbanalysis`` with ``argv`` (default: the command line); the exit status.
 
-    A wrong argument or a name not found prints one line naming it and returns 2; ``--help``
-    and ``--version`` return 0; a closed pipe (``jbanalysis data info | head``) ends quietly
+    A wrong argument or a name not found prints one line naming it and returns 2; ``--help``,
+    ``--version`` and no arguments at all (the help) return 0; a closed pipe (``jbanalysis data info | head``) ends quietly
     with :data:`CLOSED_PIPE`; Ctrl-C with 130.
 
     Parameters
@@ -134,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str]) -> int:
     command = "jbanalysis"
+    if not argv:  # nothing asked: the overview, as --help gives it
+        argv = ["--help"]
     try:
         args = build_parser(argv).parse_args(argv)
         command = f"jbanalysis {args.command}"

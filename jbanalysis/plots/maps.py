@@ -29,7 +29,7 @@ from matplotlib.patches import Patch, PathPatch, Rectangle
 from matplotlib.path import Path as MplPath
 from matplotlib.patheffects import withStroke
 
-from jbanalysis.plots.charts import HIGHLIGHT, _lang, axis_label, label
+from jbanalysis.plots.theme import HIGHLIGHT, PALETTE, axis_label, chart_lang, label
 from jbanalysis.registry.districts import district_ids, resolve_district
 from jbanalysis.registry.indicators import resolve_indicator
 from jbanalysis.registry.paths import BOUNDARIES, bundle_path
@@ -56,6 +56,7 @@ def load_boundaries() -> dict[str, MplPath]:
 
     Examples
     --------
+    >>> from jbanalysis.plots.maps import load_boundaries
     >>> paths = load_boundaries()
     >>> len(paths), sorted(paths)[:2]
     (38, ['banan', 'beibei'])
@@ -101,6 +102,8 @@ def map_year(panel: pd.DataFrame, indicator: str, districts: str | list[str] = "
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> from jbanalysis.plots.maps import map_year
     >>> p = pd.DataFrame({"district": ["jiangbei", "yubei", "jiangbei", "yubei", "jiangbei"],
     ...                   "year": [2019, 2019, 2020, 2020, 2021], "indicator": "gdp",
     ...                   "value": [1.0, 2.0, 3.0, 4.0, 5.0]})
@@ -130,6 +133,7 @@ def map_values(
 
     Examples
     --------
+    >>> from jbanalysis.plots.maps import map_values
     >>> v = map_values({"江北": 1602.76, "Yubei": 2297.11}, "gdp", 2022)
     >>> len(v), float(v.loc["jiangbei", "value"]), int(v["value"].notna().sum())
     (38, 1602.76, 2)
@@ -285,7 +289,9 @@ def choropleth(
 
     Examples
     --------
+    >>> import matplotlib.pyplot as plt
     >>> from jbanalysis.plots.charts import set_theme
+    >>> from jbanalysis.plots.maps import choropleth, load_boundaries
     >>> _ = set_theme("en")
     >>> ax = choropleth({"jiangbei": 1602.76, "yubei": 2297.11, "yuzhong": 1560.9}, "gdp", 2022,
     ...                 highlight="jiangbei", inset=False)
@@ -300,7 +306,7 @@ def choropleth(
     """
     if not 1 <= classes <= len(CLASS_COLOURS):
         raise ValueError(f"classes must be 1 to {len(CLASS_COLOURS)}, got {classes}")
-    lang = _lang(lang)
+    lang = chart_lang(lang)
     values = map_values(panel_or_values, indicator, year)
     indicator, year = values.attrs["indicator"], values.attrs["year"]
     highlight = resolve_district(highlight) if highlight is not None else None
@@ -325,7 +331,7 @@ def choropleth(
         central = district_ids("central")
         box = _union_bounds(central)
         frame = Rectangle(box[:2], box[2] - box[0], box[3] - box[1], fill=False, lw=0.8)
-        frame.set(edgecolor="#444444", linestyle="--", zorder=6)
+        frame.set(edgecolor=PALETTE["ink"], linestyle="--", zorder=6)
         ax.add_patch(frame)
         zoom = fig.add_axes((0.6, 0.0, 0.4, 0.92))
         _draw_units(zoom, values, edges, units, faded=set(units) - set(central))

@@ -5,7 +5,7 @@
 and the links to the report's numbers); :func:`write_index` renders
 ``jbanalysis/report/templates/index.html.j2`` with Jinja2 (autoescaped). :func:`set_alt_texts` gives
 each chart image its takeaway sentence — the first text the same cell shows after the image —
-or, where there is none, the chart's title as :mod:`jbanalysis.report.downloads` recorded it.
+or, where there is none, the chart's title as :mod:`jbanalysis.report.capture` recorded it.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from jbanalysis.registry.terms import term
 
 if TYPE_CHECKING:  # pragma: no cover
-    from jbanalysis.report.downloads import Capture, Downloads
+    from jbanalysis.report.capture import Capture
+    from jbanalysis.report.workbook import Downloads
 
 __all__ = [
     "TEMPLATES",
@@ -41,6 +42,7 @@ _MARKUP = re.compile(r"(\*\*|__|`|^#+\s*)", re.MULTILINE)
 def html_lang(lang: str) -> str:
     """The HTML ``lang`` attribute of a report language.
 
+    >>> from jbanalysis.report.render import html_lang
     >>> html_lang("zh"), html_lang("en")
     ('zh-CN', 'en')
     """
@@ -50,6 +52,7 @@ def html_lang(lang: str) -> str:
 def plain_text(markdown: str) -> str:
     """A sentence as a screen reader should hear it: no Markdown marks, entities decoded.
 
+    >>> from jbanalysis.report.render import plain_text
     >>> plain_text("**江北区** GDP &lt; 2000")
     '江北区 GDP < 2000'
     """
@@ -83,6 +86,7 @@ def set_alt_texts(nb, captures: Iterable[Capture], lang: str) -> int:
     "chart". The k-th image of a cell is the k-th figure the cell drew.
 
     >>> import nbformat
+    >>> from jbanalysis.report.render import set_alt_texts
     >>> png = nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo="})
     >>> said = nbformat.v4.new_output("display_data", data={"text/markdown": "GDP **rose**."})
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(outputs=[png, said])])
@@ -122,7 +126,8 @@ def section_titles(nb, captures: Iterable[Capture], lang: str) -> dict[int, str]
     """For each capture without a title: the heading of the notebook section it was shown in.
 
     >>> import nbformat
-    >>> from jbanalysis.report.downloads import Capture
+    >>> from jbanalysis.report.capture import Capture
+    >>> from jbanalysis.report.render import section_titles
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("## 3. 年均增长 / Growth"),
     ...                                      nbformat.v4.new_code_cell(execution_count=4)])
     >>> section_titles(nb, [Capture(1, "table", None, cell=4)], "en")
@@ -144,6 +149,7 @@ def render_html(nb, title: str, lang: str = "en", downloads: dict | None = None)
     top and a list of its files at the end.
 
     >>> import nbformat
+    >>> from jbanalysis.report.render import render_html
     >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# 江北区")])
     >>> page = render_html(nb, "江北区", "zh")
     >>> '<html lang="zh-CN">' in page, "<title>江北区</title>" in page, "<script" in page
@@ -151,7 +157,12 @@ def render_html(nb, title: str, lang: str = "en", downloads: dict | None = None)
     >>> '<html lang="zh-CN">' in render_html(nb, "江北区", "zh")  # the shared exporter, again
     True
     """
-    resources = {"metadata": {"name": title}, "jbanalysis": {"downloads": downloads}}
+    from jbanalysis.plots.theme import PALETTE
+
+    resources = {
+        "metadata": {"name": title},
+        "jbanalysis": {"downloads": downloads, "palette": PALETTE},
+    }
     with _EXPORTER_LOCK:  # one exporter, built once: its templates and CSS load in 0.15 s
         body, _ = _exporter().from_notebook_node(nb, resources=resources)
     # The page's language is set here, not through the exporter's ``language_code``: nbconvert
@@ -197,7 +208,8 @@ def write_index(results, out: Path, district: str, lang: str) -> Path:
     Jinja2 escapes every value (titles, summaries, errors come from the data and the notebooks).
 
     >>> import tempfile, pathlib
-    >>> from jbanalysis.report.build import ReportResult
+    >>> from jbanalysis.report.execute import ReportResult
+    >>> from jbanalysis.report.render import write_index
     >>> out = pathlib.Path(tempfile.mkdtemp())
     >>> bad = ReportResult("02_demo", cell="cell 3", error="<b>boom</b>")
     >>> page = write_index([bad], out, "jiangbei", "en").read_text(encoding="utf-8")
@@ -206,7 +218,8 @@ def write_index(results, out: Path, district: str, lang: str) -> Path:
     """
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-    from jbanalysis.text.formatting import district_name
+    from jbanalysis.plots.theme import PALETTE
+    from jbanalysis.text.labels import district_name
     from jbanalysis.text.sentences.common import data_vintage
 
     env = Environment(
@@ -235,6 +248,7 @@ def write_index(results, out: Path, district: str, lang: str) -> Path:
         heading=term("index_heading", lang, name=district_name(district, lang)),
         vintage=data_vintage(lang),
         reports=reports,
+        palette=PALETTE,
         labels={
             "downloads": term("downloads_title", lang),
             "workbook": term("downloads_workbook", lang),

@@ -51,6 +51,9 @@ class Skip:
 class State:
     place: str | None = None  # the district the sentence last named
     last: Draft | None = None  # the sentence's last claim
+    pending: KeyHit | None = (
+        None  # a name a clause ended on without a number (…人流量创了新高,达到…)
+    )
 
 
 @cache

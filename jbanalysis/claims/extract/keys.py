@@ -32,7 +32,7 @@ _WORDS = (
 )
 _GROWTH_WORDS = "|".join(sorted(GROWTH + DECLINE, key=len, reverse=True))
 #: What may stand between a name and its number (and a growth word and its rate).
-LINK = re.compile(rf"^(?:\s|\([^)]*\)|[)）”\"]|{_TIME}|{_WORDS}|{_GROWTH_WORDS})*$")
+LINK = re.compile(rf"^(?:\s|\([^)]*\)|[)）”\"、]|{_TIME}|{_WORDS}|{_GROWTH_WORDS})*$")
 
 
 @dataclass(frozen=True)

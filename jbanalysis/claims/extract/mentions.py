@@ -148,6 +148,11 @@ def mentions(clause: str) -> list[Mention]:
             r"[〇零一二三四五六七八九]", after
         ):
             continue  # digits inside a date in Chinese numerals (二00七年)
+        if re.match(
+            r"(?:个)?(?:季度|月|周|天)|年(?!末|底|度)",
+            clause[m.end() - (1 if unit == "个" else 0) :],
+        ) and unit in ("", "个"):
+            continue  # a duration: 连续2个季度, 3年
         precision = m.group("pre") or m.group("odd") or m.group("post") or ""
         found.append(Mention("number", m.start(), m.end(), m.group(0), number, unit, precision))
         taken.append(m.span())

@@ -8,9 +8,11 @@ hold (全国城市) are listed with why.
 
 from __future__ import annotations
 
+import re
+
 from jbanalysis.claims.extract.context import group_at
 from jbanalysis.claims.extract.found import Ctx, indicator_info
-from jbanalysis.claims.extract.keys import governing, is_link
+from jbanalysis.claims.extract.keys import governing, is_link, keys_in
 from jbanalysis.claims.extract.mentions import rank_place
 from jbanalysis.registry.indicators import growth_of
 
@@ -44,6 +46,12 @@ class RankReading:
             return
         lead_end = m.start - len(word)
         start = ctx.done[-1][1] if ctx.done else 0
+        precision = "前" if m.number.startswith("前") else ""
+        listed = _enumerated(clause[start:lead_end])
+        if len(listed) >= 2:  # 一般公共预算收入、全口径税收和收入质量居全市第1: one rank each
+            for each in listed:
+                self._draft(ctx, each, "rank", str(place), precision=precision, group=gid)
+            return
         hit = governing(clause, lead_end, ctx.hits, ctx.done)
         if hit is not None and hit.qualifier:
             self._skip(
@@ -60,10 +68,33 @@ class RankReading:
             if not indicator:
                 self._skip(ctx, "a rank of a growth rate the registry does not hold")
                 return
-        precision = "前" if m.number.startswith("前") else ""
         self._draft(ctx, indicator, "rank", str(place), precision=precision, group=gid)
 
     def _inherited_rank(self, ctx: Ctx, start: int, end: int) -> str | None:
         last = ctx.state.last
         between = ctx.clause[start:end]
         return last.indicator if last is not None and is_link(between) else None
+
+
+_RANK_VERBS = re.compile(
+    r"(?:均|都|分别|继续|连续\d+(?:个季度|年))?(?:居|位居|位列|列|排名|排在|排|名列|稳居|跃居|保持|蝉联)$"
+)
+
+
+def _enumerated(head: str) -> list[str]:
+    """The indicators of ``A、B和C`` before a rank verb, each named whole (else none).
+
+    >>> from jbanalysis.claims.extract.ranks import _enumerated
+    >>> _enumerated("一般公共预算收入、全口径税收、区级税收总量和收入质量居")
+    ['fiscal_revenue', 'tax_revenue', 'tax_revenue_district', 'revenue_quality']
+    >>> _enumerated("增速和总量居"), _enumerated("工业产值、利润居")
+    ([], [])
+    """
+    pieces = re.split(r"、|和|及|与", _RANK_VERBS.sub("", head))
+    found = []
+    for piece in pieces:
+        hits = [h for h in keys_in(piece) if not h.qualifier]
+        if not hits or not is_link(piece[: hits[0].start]) or not is_link(piece[hits[-1].end :]):
+            return []
+        found.append(hits[-1].indicator)
+    return found

@@ -26,6 +26,8 @@ _RATIO_COLON = re.compile(r"(?<=\d)\s*[︰∶：:]\s*(?=\d)")
 # a sentence ends at 。！？ or a line break; an English one at ". " before a capital
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])|\n+|(?<=[a-z0-9%)]\.)\s+(?=[A-Z])")
 _CLAUSE_END = re.compile(r"[,，;；:：]")
+_QUOTES = re.compile(r"[“”‘’\"「」『』]")
+_ASIDE = re.compile(r"(?<=[\u4e00-\u9fff])\([\u4e00-\u9fff]{1,4}\)(?=[\u4e00-\u9fff])")
 
 
 @dataclass
@@ -59,16 +61,26 @@ class Sentence:
     text: str
 
 
+def _aside(m: re.Match) -> str:
+    """An aside out of a name, unless it names a group (全市(行政区)第1 keeps it)."""
+    from jbanalysis.registry.districts import group_of
+
+    return m.group(0) if group_of(m.group(0)[1:-1]) else ""
+
+
 def fold(text: str) -> str:
-    """The compared form of printed text: simplified, NFKC, ratio colons, no footnote marks.
+    """The compared form of printed text: simplified, NFKC, ratio colons, no footnote marks,
+    no quotation marks, no short aside inside a name (上市(过会)企业).
 
     >>> from jbanalysis.claims.extract.reading import fold
-    >>> fold("三次產業結構比為6.1︰57.8︰36.1【1】")
-    '三次产业结构比为6.1:57.8:36.1'
+    >>> fold("三次產業結構比為6.1︰57.8︰36.1【1】"), fold("新增3家上市(过会)企业、“小巨人”企业2家")
+    ('三次产业结构比为6.1:57.8:36.1', '新增3家上市企业、小巨人企业2家')
     """
     text = _RATIO_COLON.sub(":", text)
     text = unicodedata.normalize("NFKC", simplified(text))
     text = short_scope(_FOOTNOTE.sub("", text))
+    text = _QUOTES.sub("", text)  # 社区“小马”工作站: the name is the words, not the marks
+    text = _ASIDE.sub(_aside, text)  # 上市(过会)企业: a short aside inside a name
     return text.replace("\u3000", " ")
 
 

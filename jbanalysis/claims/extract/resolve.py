@@ -19,6 +19,9 @@ Anything else is listed with its reason (:class:`Skip`).
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from jbanalysis.claims.extract.context import period_in, places, relative_year, years_in
 from jbanalysis.claims.extract.english import is_english, read_english
 from jbanalysis.claims.extract.found import (
@@ -30,16 +33,29 @@ from jbanalysis.claims.extract.found import (
     last_word,
     unit_fits,
 )
-from jbanalysis.claims.extract.keys import governing, is_link, keys_in
+from jbanalysis.claims.extract.keys import KeyHit, governing, is_link, keys_in
 from jbanalysis.claims.extract.mentions import mentions
 from jbanalysis.claims.extract.ranks import RankReading
 from jbanalysis.claims.extract.reading import Sentence, clauses
 from jbanalysis.claims.extract.shares import ShareReading
 from jbanalysis.claims.extract.tables import Table, is_table_line, read_row
-from jbanalysis.claims.extract.vocab import DECLINE, GROWTH
+from jbanalysis.claims.extract.vocab import DECLINE, GROWTH, indicator_keys
 from jbanalysis.registry.indicators import growth_of
 
 __all__ = ["Draft", "Reader", "Skip"]
+
+
+def _new_in_list(ctx: Ctx) -> KeyHit | None:
+    """新增国家小巨人企业2家、专精特新企业25家、智能工厂1个: in a list after 新增, each item is a new
+    one — the registry's 新增… name of the words before the count, if it has one."""
+    clause, m = ctx.clause, ctx.m
+    if not clause.lstrip().startswith(("新增", "全年新增", "当年新增")):
+        return None
+    piece = re.split(r"、|,", clause[: m.start])[-1]
+    name = f"新增{piece.removeprefix('新增')}"
+    indicator = dict(indicator_keys()).get(name)
+    return KeyHit(m.start - len(piece), m.start, indicator, name) if indicator else None
+
 
 _STRUCTURE_WORDS = ("三次产业", "产业结构", "三产结构", "产业比例")
 _CITY_WORDS = ("全市", "重庆市", "重庆")
@@ -152,6 +168,8 @@ class Reader(RankReading, ShareReading):
             self._one(ctx)
             done.append((m.start, m.end))
         self._advance(clause[cursor:], clause_places, cursor, state)
+        named = [h for h in hits if not h.qualifier]
+        state.pending = named[-1] if named and not found else None
 
     # ---- one number ------------------------------------------------------------------------
 
@@ -216,6 +234,21 @@ class Reader(RankReading, ShareReading):
         hit = governing(ctx.clause, m.start, ctx.hits, ctx.done)
         if hit is None and m.unit in _COUNT_UNITS:  # 69家规上工业企业: the count before the name
             hit = next((h for h in ctx.hits if h.start == m.end and not h.qualifier), None)
+            new = f"新增{hit.key}" if hit is not None and ctx.before.endswith("新增") else ""
+            if new in dict(indicator_keys()):  # 新增3家上市企业: the count of new ones
+                hit = KeyHit(hit.start, hit.end, dict(indicator_keys())[new], new)
+        if hit is None and ctx.state.pending is not None and is_link(ctx.before) and not ctx.done:
+            hit = (
+                ctx.state.pending
+            )  # 单日人流量创了新高,达到100万人次: the name of the clause before
+        if hit is None and m.unit in _COUNT_UNITS:
+            hit = _new_in_list(ctx)  # 新增…2家、专精特新企业25家: 新增 holds for the list
+        if (
+            m.unit in ("名", "位")
+            and hit is not None
+            and indicator_info()[hit.indicator][1] == "persons"
+        ):
+            m = replace(m, unit="人")  # 4000余名志愿者: 名 counts people
         word = last_word(ctx.before, GROWTH + DECLINE)
         base = self._inherited(ctx) if hit is None and word else None
         if base is not None and unit_fits(m.unit, base):  # 常住人口67.00万人,比上年增加0.08万人

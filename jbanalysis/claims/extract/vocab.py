@@ -59,6 +59,8 @@ QUALIFIERS = (
 #: Scope words written two ways; the compared text and the registry's names use the short one.
 SCOPE_SHORT = (("规模以上", "规上"), ("限额以上", "限上"))
 _GROWTH_ENDINGS = ("增长率", "增速", "增长")
+_COUNT_ENDINGS = ("人数", "个数", "总数", "数")
+_QUOTES = re.compile(r"[“”‘’\"「」『』]")
 #: Words before a place name that make it part of another name (江北机场 is in 渝北).
 _NOT_PLACE_AFTER = ("机场", "国际机场", "县")
 
@@ -107,10 +109,13 @@ def indicator_keys() -> tuple[tuple[str, str], ...]:
         names = [row.name_zh, *str(row.aliases).split("|"), row.name_en]
         for name in filter(None, names):
             plain = re.sub(r"[（(].*?[)）]", "", str(name))  # 增长率（可比价） -> 增长率
-            key = short_scope(normalise(plain).replace(" ", ""))
+            key = _QUOTES.sub("", short_scope(normalise(plain).replace(" ", "")))
             if key.isascii() and not (plain.isupper() and 2 <= len(plain) <= 4):
                 continue  # English words are read by the English patterns, acronyms here
             keys.setdefault(key, row.id)
+            count_end = next((e for e in _COUNT_ENDINGS if key.endswith(e)), None)
+            if count_end and row.kind in ("count", "level") and len(key) - len(count_end) >= 3:
+                keys.setdefault(key[: -len(count_end)], row.id)  # 金融机构数 is named 金融机构
             ending = next((e for e in _GROWTH_ENDINGS if key.endswith(e)), None)
             if ending and row.kind == "rate":  # 增速, 增长率 and 增长 name the same rate
                 stem = key[: -len(ending)]

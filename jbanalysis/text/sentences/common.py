@@ -17,19 +17,16 @@ import pandas as pd
 from jbanalysis.registry.paths import DATAPACKAGE, OBSERVATIONS, bundle_path
 from jbanalysis.registry.schema import CAVEAT_FLAGS, CAVEAT_VINTAGES
 from jbanalysis.registry.terms import check_lang, has_term, term
-from jbanalysis.text.formatting import (
-    district_name,
-    fmt_years,
-    indicator_name,
-    join,
-    names,
-    pick,
-)
+from jbanalysis.text.headings import TITLES, title
+from jbanalysis.text.labels import district_name, indicator_name
+from jbanalysis.text.lang import pick
+from jbanalysis.text.lists import fmt_years, join, names
 
 __all__ = [
     "TITLES",
     "breaks_phrase",
     "caveat",
+    "caveat_words",
     "data_vintage",
     "flags_note",
     "gaps_sentence",
@@ -41,31 +38,6 @@ __all__ = [
     "title",
 ]
 
-# Notebook titles: key -> (zh, en); "{d}" is the district's name.
-TITLES: dict[str, tuple[str, str]] = {
-    "overview": (
-        "{d}与中心城区数据概览：来源、版本与标记",
-        "Data behind {d} and the central districts: sources, vintages, flags",
-    ),
-    "versus": ("{d}与其他中心城区比较", "{d} against the other central districts"),
-    "structure": ("{d}的产业结构与区域差距", "{d}: economic structure and regional disparities"),
-    "forecasts": ("{d}的趋势预测与目标测算", "{d}: trend forecasts and targets"),
-    "claims": (
-        "已发表数字的核查：{d}及其他各区",
-        "Published numbers checked: {d} and other districts",
-    ),
-}
-
-
-def title(notebook: str, district: str, lang: str = "zh") -> str:
-    """Title of a report (keys of :data:`TITLES`), with the district's name.
-
-    >>> title("versus", "yubei", "en")
-    'Yubei against the other central districts'
-    """
-    zh, en = TITLES[notebook]
-    return pick(zh, en, lang).format(d=district_name(district, lang))
-
 
 def data_vintage(lang: str = "zh") -> str:
     """Which data stand behind a report: source access dates and the observations' sha256.
@@ -73,6 +45,7 @@ def data_vintage(lang: str = "zh") -> str:
     Read from ``data/sources.csv`` (``accessed``) and ``data/datapackage.json`` (the hash of
     ``observations.csv``, first 12 hex digits), so a reader can tell two data versions apart.
 
+    >>> from jbanalysis.text.sentences.common import data_vintage
     >>> data_vintage("en")  # doctest: +ELLIPSIS
     'bundled data: sources accessed ..., observations.csv sha256 ...'
     """
@@ -117,6 +90,7 @@ def user_data_note(lang: str = "zh") -> str:
 def flags_note(flags: pd.Series | Mapping[int, str], lang: str = "zh") -> str:
     """Which years carry a flag other than ``observed`` (a gap in flags is not listed).
 
+    >>> from jbanalysis.text.sentences.common import flags_note
     >>> flags_note({2016: "observed", 2017: "interpolated", 2022: "corrected"})
     '2017年为插值，2022年为更正值'
     >>> flags_note({2017: "interpolated", 2018: "interpolated"}, "en")
@@ -143,6 +117,7 @@ def needs_caveat(row: Mapping[str, str] | None) -> bool:
     A value that is ``corrected``, ``interpolated`` or ``derived``, of ``low`` reliability, or an
     ``estimate`` or ``preliminary`` figure.
 
+    >>> from jbanalysis.text.sentences.common import needs_caveat
     >>> needs_caveat({"flag": "observed", "reliability": "low", "vintage": "first_release"})
     True
     >>> needs_caveat({"flag": "observed", "reliability": "high", "vintage": "revised"})
@@ -177,6 +152,7 @@ def _derived_basis(record: str, lang: str) -> str:
 def caveat(row: Mapping[str, str] | None, lang: str = "zh") -> str:
     """What a quoted value rests on, when :func:`needs_caveat`: kind of source, vintage, flag.
 
+    >>> from jbanalysis.text.sentences.common import caveat
     >>> row = {"flag": "corrected", "reliability": "low", "vintage": "first_release",
     ...        "source_kind": "aggregator", "correction": "C002", "record": "PF0198"}
     >>> caveat(row)
@@ -199,32 +175,39 @@ def caveat(row: Mapping[str, str] | None, lang: str = "zh") -> str:
         basis = _derived_basis(row.get("record", ""), lang)
         if row.get("reliability") == "low":
             return pick(
-                f"{term('derived', lang)}：{basis}，所用数据含低可靠性数值",
-                f"derived: {basis}, from a low-reliability input",
+                f"{term('derived', lang)}：{basis}，所用数据含{term('low_reliability', lang)}"
+                f"{term('figure_value', lang)}",
+                f"{term('derived', lang)}: {basis}, from a {term('low_reliability', lang)} input",
                 lang,
             )
-        return pick(f"{term('derived', lang)}：{basis}", f"derived: {basis}", lang)
+        return pick(f"{term('derived', lang)}：{basis}", f"{term('derived', lang)}: {basis}", lang)
     if flag == "interpolated":
         return term("interpolated", lang)
     kind = row.get("source_kind", "")
     kind_text = term(kind, lang) if has_term(kind) else kind
     low = row.get("reliability") == "low"
     vintage = row.get("vintage", "")
-    what_zh = term(vintage, "zh") if vintage in CAVEAT_VINTAGES else "数值"
-    what_en = {"estimate": "estimate", "preliminary": "preliminary figure"}.get(vintage, "value")
+    what = term(f"figure_{vintage}" if vintage in CAVEAT_VINTAGES else "figure_value", lang)
+    how = term("low_reliability", lang) if low else ""
     corrected = flag == "corrected"
     correction = row.get("correction", "")
-    zh = (
-        f"来自{kind_text}的{'低可靠性' if low else ''}{what_zh}"
-        if kind_text
-        else (f"{'低可靠性' if low else ''}{what_zh}")
-    )
-    en_head = f"low-reliability {what_en}" if low else what_en
+    zh = f"来自{kind_text}的{how}{what}" if kind_text else f"{how}{what}"
+    en_head = f"{how} {what}" if low else what
     en = _with_article(en_head) + (f" from {_with_article(kind_text)}" if kind_text else "")
     if corrected:
         zh += f"，经{correction}更正" if correction else "，经更正"
         en += f", corrected by {correction}" if correction else ", corrected"
     return pick(zh, en, lang)
+
+
+def caveat_words(caveat: str, lang: str = "zh", many: bool = False) -> str:
+    """What a caveat says of a value (or, ``many``, of several), as a predicate (terms.csv).
+
+    >>> from jbanalysis.text.sentences.common import caveat_words
+    >>> caveat_words("preliminary"), caveat_words("preliminary", "en", many=True)
+    ('为初步数', 'preliminary figures')
+    """
+    return term(f"caveat{'s' if many else ''}_{caveat}", lang)
 
 
 def _plural(text: str) -> str:
@@ -241,6 +224,8 @@ def breaks_phrase(breaks: pd.DataFrame, lang: str = "zh") -> str:
     ``districts`` and ``all`` from :func:`jbanalysis.metrics.crossed_summary`: a break that
     applies to some of the districts only names them).
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.common import breaks_phrase
     >>> b = pd.DataFrame({"kind": ["economic_census", "economic_census", "population_census"],
     ...                   "year": [2008, 2018, 2010], "first_year": [2009, 2019, 2010]})
     >>> breaks_phrase(b), breaks_phrase(b, "en")
@@ -288,6 +273,7 @@ def breaks_phrase(breaks: pd.DataFrame, lang: str = "zh") -> str:
 def missing_phrase(missing: Iterable[str], lang: str = "zh") -> str:
     """``渝中区无数据`` / ``no data for Yuzhong`` (empty when none is missing).
 
+    >>> from jbanalysis.text.sentences.common import missing_phrase
     >>> missing_phrase(["yuzhong", "dadukou"]), missing_phrase(["yuzhong"], "en"), missing_phrase([])
     ('渝中区、大渡口区无数据', 'no data for Yuzhong', '')
     """
@@ -300,6 +286,7 @@ def missing_phrase(missing: Iterable[str], lang: str = "zh") -> str:
 def peer_flags_phrase(flags: Mapping[str, str], lang: str = "zh") -> str:
     """Which compared districts' values are derived, corrected or interpolated.
 
+    >>> from jbanalysis.text.sentences.common import peer_flags_phrase
     >>> peer_flags_phrase({"yuzhong": "derived"}), peer_flags_phrase({"yuzhong": "derived"}, "en")
     ('渝中区为推算值', "Yuzhong's value derived")
     """
@@ -322,6 +309,7 @@ def peer_flags_phrase(flags: Mapping[str, str], lang: str = "zh") -> str:
 def no_data_in(year: int, lang: str = "zh") -> str:
     """Why a chart leaves a district out: ``2020年无数据`` / ``no data for 2020``.
 
+    >>> from jbanalysis.text.sentences.common import no_data_in
     >>> no_data_in(2020), no_data_in(2020, "en")
     ('2020年无数据', 'no data for 2020')
     """
@@ -331,6 +319,8 @@ def no_data_in(year: int, lang: str = "zh") -> str:
 def gaps_sentence(values: pd.DataFrame, lang: str = "zh") -> str:
     """Which columns lack values in which years (a visible gap, said in words).
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.common import gaps_sentence
     >>> v = pd.DataFrame({"yuzhong": [241.0, None, None, 804.2], "jiangbei": [1.0, 2, 3, 4]},
     ...                  index=[2005, 2006, 2007, 2013])
     >>> gaps_sentence(v), gaps_sentence(v, "en")
@@ -351,6 +341,7 @@ def gaps_sentence(values: pd.DataFrame, lang: str = "zh") -> str:
 def left_out_sentence(left_out: Iterable[str], why: str, lang: str = "zh") -> str:
     """Say which districts a chart leaves out and why (empty string when none).
 
+    >>> from jbanalysis.text.sentences.common import left_out_sentence
     >>> left_out_sentence(["yuzhong"], "no value in 2010", "en")
     'Left out: Yuzhong (no value in 2010).'
     >>> left_out_sentence(["yuzhong"], "2010年无数据")

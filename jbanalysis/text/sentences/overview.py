@@ -10,7 +10,9 @@ from __future__ import annotations
 import pandas as pd
 
 from jbanalysis.registry.terms import check_lang, has_term, term
-from jbanalysis.text.formatting import district_name, indicator_name, indicator_phrase, pick
+from jbanalysis.text.headings import QUESTIONS, question
+from jbanalysis.text.labels import district_name, indicator_name, indicator_phrase
+from jbanalysis.text.lang import pick
 from jbanalysis.text.sentences.common import flags_note
 
 __all__ = [
@@ -22,11 +24,7 @@ __all__ = [
     "heading",
 ]
 
-QUESTION = (
-    "**问题：** 报告中的数字来自哪里？哪些是插值、推算或更正值，哪里有缺口，哪些年份口径断裂？",
-    "**Question:** where do the numbers come from, which are interpolated, derived or corrected, "
-    "where are the gaps and where does the basis change?",
-)
+QUESTION = QUESTIONS["overview"]
 
 #: Section headings and the notes under them, key -> (zh, en).
 HEADINGS: dict[str, tuple[str, str]] = {
@@ -53,11 +51,12 @@ HEADINGS: dict[str, tuple[str, str]] = {
 def heading(key: str, lang: str = "zh") -> str:
     """A heading (with its note) of report 01 as Markdown; ``"question"`` gives its question.
 
+    >>> from jbanalysis.text.sentences.overview import heading
     >>> heading("sources", "en"), heading("question")[:10]
     ('## 1. Sources', '**问题：** 报告')
     """
     if key == "question":
-        return pick(*QUESTION, lang)
+        return question("overview", lang)
     return pick(*HEADINGS[key], lang)
 
 
@@ -65,6 +64,8 @@ def coverage_sentence(matrix: pd.DataFrame, district: str, indicator: str, lang:
     """How many years of a coverage matrix (districts x years of flags, "" = gap) the district
     has, its latest year, and how many districts cover every year.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.overview import coverage_sentence
     >>> m = pd.DataFrame({2016: ["observed", ""], 2017: ["interpolated", ""], 2018: ["observed", "observed"]},
     ...                  index=["jiangbei", "yuzhong"])
     >>> coverage_sentence(m, "jiangbei", "gdp")
@@ -107,6 +108,8 @@ def conflicts_sentence(conflicts: pd.DataFrame, district: str, lang: str = "zh")
     Counts every conflict :func:`jbanalysis.metrics.district_conflicts` finds for the district
     (on its own keys and where a conflict names it on either side, as the 2022 渝中/江北 swap).
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.overview import conflicts_sentence
     >>> c = pd.DataFrame({"district": ["jiangbei", "jiangbei", "yubei"],
     ...                   "kind": ["corrected error", "first release vs revised", "estimate vs statistic"]})
     >>> conflicts_sentence(c, "jiangbei")
@@ -139,6 +142,7 @@ def conflicts_sentence(conflicts: pd.DataFrame, district: str, lang: str = "zh")
 def revision_label(text: str, lang: str = "zh") -> str:
     """A census named by :func:`jbanalysis.metrics.revision_near` in the report's language.
 
+    >>> from jbanalysis.text.sentences.overview import revision_label
     >>> revision_label("economic census 2018"), revision_label("economic census 2018", "en")
     ('2018年经济普查', 'economic census 2018')
     >>> revision_label("")
@@ -162,6 +166,8 @@ def _revision_name(text: str, lang: str) -> str:
 def breaks_sentence(years: pd.DataFrame, lang: str = "zh") -> str:
     """Years in which the cross-section of growth rates breaks (from :func:`metrics.break_years`).
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.overview import breaks_sentence
     >>> b = pd.DataFrame({"year": [2018, 2019], "is_break": [False, True],
     ...                   "dispersion_z": [0.5, 9.1], "revision": ["", "economic census 2018"]})
     >>> breaks_sentence(b)

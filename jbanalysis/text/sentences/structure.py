@@ -14,15 +14,11 @@ import math
 import pandas as pd
 
 from jbanalysis.registry.terms import check_lang, has_term, term
-from jbanalysis.text.formatting import (
-    district_name,
-    fmt_pct,
-    fmt_points,
-    fmt_value,
-    names,
-    ordinal,
-    pick,
-)
+from jbanalysis.text.headings import QUESTIONS, question
+from jbanalysis.text.labels import district_name
+from jbanalysis.text.lang import pick
+from jbanalysis.text.lists import names, ordinal
+from jbanalysis.text.numbers import fmt_number, fmt_pct, fmt_points, fmt_value
 from jbanalysis.text.sentences.common import breaks_phrase, missing_phrase
 
 __all__ = [
@@ -38,13 +34,7 @@ __all__ = [
     "specialisation_sentence",
 ]
 
-QUESTION = (
-    "**问题：** {d}的三次产业结构如何变化？相对全市在哪些产业更集中？增长中多少来自全市增长、产业结构与"
-    "自身竞争力？九个中心城区之间、全市各区县之间的差距在缩小吗？",
-    "**Question:** how did {d}'s sector structure shift, where is it specialised relative to the "
-    "city, how much of its growth is city growth, sector mix and competitiveness, and are the "
-    "nine central districts (and all districts and counties) converging?",
-)
+QUESTION = QUESTIONS["structure"]
 
 #: Section headings of report 03 and the notes under them, key -> (zh, en).
 HEADINGS: dict[str, tuple[str, str]] = {
@@ -74,24 +64,27 @@ HEADINGS: dict[str, tuple[str, str]] = {
 def heading(key: str, lang: str = "zh", district: str | None = None) -> str:
     """A section heading (with its note) of report 03 as Markdown; ``"question"`` its question.
 
+    >>> from jbanalysis.text.sentences.structure import heading
     >>> heading("shares", "en"), heading("specialisation")
     ('## 1. Sector shares', '## 4. 专业化')
     """
     if key == "question":
-        return pick(*QUESTION, lang).format(d=district_name(district or "jiangbei", lang))
+        return question("structure", lang, district)
     return pick(*HEADINGS[key], lang)
 
 
 def sector_sentence(change, district: str | None = None, lang: str = "zh") -> str:
     """A :class:`jbanalysis.metrics.SectorChange` in words: the tertiary share then and now.
 
+    >>> import pandas as pd
     >>> from jbanalysis.metrics import SectorChange
+    >>> from jbanalysis.text.sentences.structure import sector_sentence
     >>> b = pd.DataFrame({"kind": ["economic_census"], "year": [2018], "first_year": [2019]})
     >>> c = SectorChange("jiangbei", pd.DataFrame(), 2005, 2020, 45.2, 78.5, 21.4, b)
     >>> sector_sentence(c)
     '江北区第三产业比重由2005年的45.2%变为2020年的78.5%（+33.3个百分点；区间跨越2018年经济普查），2020年第二产业比重为21.4%。'
     >>> sector_sentence(c, lang="en")
-    "Jiangbei's tertiary share went from 45.2% in 2005 to 78.5% in 2020 (+33.3 points; the span crosses the 2018 economic census); the secondary share was 21.4% in 2020."
+    "Jiangbei's tertiary share went from 45.2% in 2005 to 78.5% in 2020 (+33.3 percentage points; the span crosses the 2018 economic census); the secondary share was 21.4% in 2020."
     >>> sector_sentence(SectorChange("yuzhong", pd.DataFrame(), None, None, 0, 0, 0, pd.DataFrame()), lang="en")
     'Yuzhong has no complete sector data.'
     """
@@ -131,6 +124,7 @@ def no_structure_sentence(comparison, lang: str = "zh") -> str:
     """Why there is no structure comparison (a :class:`jbanalysis.metrics.ComparisonYear`).
 
     >>> from jbanalysis.metrics import ComparisonYear
+    >>> from jbanalysis.text.sentences.structure import no_structure_sentence
     >>> c = ComparisonYear("yuzhong", None, 2020, ("yuzhong", "jiangbei"), (), (), 3,
     ...                    "no value for yuzhong in any year")
     >>> no_structure_sentence(c, "en")
@@ -153,6 +147,8 @@ def no_structure_sentence(comparison, lang: str = "zh") -> str:
 def lq_sentence(lq: pd.DataFrame, district: str, year: int, lang: str = "zh") -> str:
     """The sector in which the district is most specialised (highest location quotient).
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.structure import lq_sentence
     >>> lq = pd.DataFrame({"jiangbei": [0.1, 0.7, 1.4]},
     ...                   index=["va_primary", "va_secondary", "va_tertiary"])
     >>> lq_sentence(lq, "jiangbei", 2020, "en")
@@ -166,10 +162,11 @@ def lq_sentence(lq: pd.DataFrame, district: str, year: int, lang: str = "zh") ->
     value = float(col.max())
     name = district_name(district, lang)
     sector = term(top, lang) if has_term(top) else top
+    shown = fmt_number(value, 2)
     return pick(
-        f"{year}年{name}区位商最高的是{sector}（{value:.2f}），该产业比重是全市的{value:.2f}倍。",
-        f"In {year} {name}'s location quotient is highest in the {sector} sector ({value:.2f}): "
-        f"its share there is {value:.2f} times the city's.",
+        f"{year}年{name}区位商最高的是{sector}（{shown}），该产业比重是全市的{shown}倍。",
+        f"In {year} {name}'s location quotient is highest in the {sector} sector ({shown}): "
+        f"its share there is {shown} times the city's.",
         lang,
     )
 
@@ -187,6 +184,8 @@ def shift_share_sentence(
     ``breaks``: the registered breaks in (start, end] (:func:`jbanalysis.metrics.crossed`); the
     sentence names them, since the competitive effect then absorbs the revision.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.structure import shift_share_sentence
     >>> t = pd.DataFrame({"change": [5.0], "reference_growth": [2.0], "sector_mix": [0.0],
     ...                   "competitive": [3.0]}, index=["total"])
     >>> shift_share_sentence(t, "jiangbei", 2005, 2020)
@@ -231,6 +230,8 @@ def specialisation_sentence(
     The rank is among the districts with an index (at least two thirds of ``peers``, default
     the districts of ``index``, :func:`jbanalysis.metrics.standing`); the missing are named.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.structure import specialisation_sentence
     >>> k = pd.Series({"jiangbei": 0.3, "yubei": 0.1, "banan": 0.5})
     >>> specialisation_sentence(k, "jiangbei", 2020)
     '2020年江北区克鲁格曼专业化指数为0.30（0为与全市结构相同，越大越专业化），在有数据的3个区中居第2位。'
@@ -256,9 +257,9 @@ def specialisation_sentence(
     notes_zh = f"（{missing}）" if missing else ""
     notes_en = f" ({missing})" if missing else ""
     return pick(
-        f"{year}年{name}克鲁格曼专业化指数为{value:.2f}（0为与全市结构相同，越大越专业化），"
+        f"{year}年{name}克鲁格曼专业化指数为{fmt_number(value, 2)}（0为与全市结构相同，越大越专业化），"
         f"在有数据的{result.n}个区中居{ordinal(int(result.rank), 'zh')}{notes_zh}。",
-        f"In {year} {name}'s Krugman specialisation index is {value:.2f} (0 = the city's "
+        f"In {year} {name}'s Krugman specialisation index is {fmt_number(value, 2)} (0 = the city's "
         f"structure; higher is more specialised), {ordinal(int(result.rank), 'en')} of the "
         f"{result.n} districts with data{notes_en}.",
         lang,
@@ -271,7 +272,9 @@ def dispersion_sentence(path, group: str, lang: str = "zh") -> str:
     The verdict (converging / diverging) is that of the last stretch of the path, with the year it
     starts; a path with too many turns is said to fluctuate, without a verdict.
 
+    >>> import pandas as pd
     >>> from jbanalysis.metrics import dispersion_path
+    >>> from jbanalysis.text.sentences.structure import dispersion_sentence
     >>> y = pd.DataFrame({"a": [1.0, 1.0, 1.0], "b": [1.8, 1.2, 1.5], "yuzhong": [1.0, 1.1, None]},
     ...                  index=[2005, 2011, 2020])
     >>> p = dispersion_path(y)
@@ -299,7 +302,7 @@ def dispersion_sentence(path, group: str, lang: str = "zh") -> str:
         float(sigma.max()),
         tuple(int(y) for y in path.sigma.index if pd.isna(path.sigma.at[y, "sigma"])),
     )
-    phrase = path_phrase(series_path, lambda v: f"{v:.3f}", lang, pct=True)
+    phrase = path_phrase(series_path, lambda v: fmt_number(v, 3), lang, pct=True)
     left = list(path.left_out)
     left_note = ""
     if left and len(left) <= 3 and all(_is_district(d) for d in left):
@@ -347,6 +350,7 @@ def beta_sentence(result, lang: str = "zh", breaks: pd.DataFrame | None = None) 
     and the breaks its window crosses (growth of nominal per-capita values).
 
     >>> from jbanalysis.metrics import BetaConvergence
+    >>> from jbanalysis.text.sentences.structure import beta_sentence
     >>> r = BetaConvergence(beta=-0.02, intercept=0.3, speed=0.0211, half_life=32.9,
     ...                     r_squared=0.4, p_value=0.01, n=37, start=2005, end=2020)
     >>> beta_sentence(r, "en")
@@ -361,8 +365,8 @@ def beta_sentence(result, lang: str = "zh", breaks: pd.DataFrame | None = None) 
     sig_en = "significant at 5%" if significant else "not significant at 5%"
     if result.beta < 0 and significant and math.isfinite(result.half_life):
         tail = pick(
-            f"低水平单位增长更快，差距减半约需{result.half_life:.1f}年",
-            f"poorer units caught up, half-life {result.half_life:.1f} years",
+            f"低水平单位增长更快，差距减半约需{fmt_number(result.half_life, 1)}年",
+            f"poorer units caught up, half-life {fmt_number(result.half_life, 1)} years",
             lang,
         )
     elif result.beta < 0:
@@ -376,10 +380,10 @@ def beta_sentence(result, lang: str = "zh", breaks: pd.DataFrame | None = None) 
     fell = result.beta < 0
     return pick(
         f"{span}年{result.n}个单位中，人均地区生产总值名义增长率{'随初始水平下降' if fell else '未随初始水平下降'}"
-        f"（β = {result.beta:.4f}/年，p = {result.p_value:.3f}，{sig_zh}）：{tail}{crossed_zh}。",
+        f"（β = {fmt_number(result.beta, 4)}/年，p = {fmt_number(result.p_value, 3)}，{sig_zh}）：{tail}{crossed_zh}。",
         f"Across {result.n} units, {span}, nominal growth of GDP per capita "
         + ("fell" if fell else "did not fall")
-        + f" with the initial level (beta = {result.beta:.4f} a year, p = {result.p_value:.3f}, "
+        + f" with the initial level (beta = {fmt_number(result.beta, 4)} a year, p = {fmt_number(result.p_value, 3)}, "
         f"{sig_en}): {tail}{crossed_en}.",
         lang,
     )

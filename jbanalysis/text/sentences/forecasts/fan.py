@@ -6,7 +6,10 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from jbanalysis.text import formatting as fm
+from jbanalysis.text.labels import indicator_unit
+from jbanalysis.text.lang import pick
+from jbanalysis.text.lists import with_note
+from jbanalysis.text.numbers import fmt_value
 from jbanalysis.text.sentences.forecasts.words import (
     breaks_between,
     is_money,
@@ -39,6 +42,8 @@ def forecast_sentence(
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.forecasts.fan import forecast_sentence
     >>> f = pd.DataFrame({"year": [2023, 2024], "median": [1700.0, 1800.4],
     ...                   "lo80": [1600.0, 1650.2], "hi80": [1800.0, 1950.6],
     ...                   "model": "recent_drift", "fit_start": 2005, "fit_end": 2022})
@@ -48,20 +53,20 @@ def forecast_sentence(
     "With the recent drift (median of the last four changes) model (fitted on 2005–2022, across the 2008, 2013 and 2018 economic censuses and the 2018 definition change, earlier years re-levelled onto the new basis), the median forecast of Jiangbei's nominal GDP for 2024 is CNY 180.0 bn, 80% interval CNY 165.0 bn to CNY 195.1 bn (the forecast period crosses the 2023 economic census: the forecast is on the current basis and includes no revision)."
     """
     row = forecast.iloc[-1]
-    unit = fm.indicator_unit(indicator)
+    unit = indicator_unit(indicator)
     start, end, year = int(row["fit_start"]), int(row["fit_end"]), int(row["year"])
     model = model_name(str(row["model"]), lang)
-    med = fm.fmt_value(float(row["median"]), unit, lang)
+    med = fmt_value(float(row["median"]), unit, lang)
     if is_money(indicator):
-        med = fm.pick(f"{med}（现价）", med, lang)
-    lo, hi = (fm.fmt_value(float(row[c]), unit, lang) for c in ("lo80", "hi80"))
+        med = pick(f"{med}（现价）", med, lang)
+    lo, hi = (fmt_value(float(row[c]), unit, lang) for c in ("lo80", "hi80"))
     inside = breaks_between(indicator, district, start, end, lang)
     ahead = breaks_between(indicator, district, end, year, lang)
     fit_zh, fit_en = f"拟合{start}–{end}年", f"fitted on {start}–{end}"
     if inside:
         fit_zh += f"；拟合期跨{inside}，此前年份已换算到新口径"
         fit_en += f", across {inside}, earlier years re-levelled onto the new basis"
-    sentence = fm.pick(
+    sentence = pick(
         f"按{model}模型（{fit_zh}），{year}年{subject(district, indicator, lang, False)}中位预测为"
         f"{med}，"
         f"80%区间为{lo}至{hi}。",
@@ -72,7 +77,7 @@ def forecast_sentence(
     notes = []
     if ahead:
         notes.append(
-            fm.pick(
+            pick(
                 f"预测期跨{ahead}：预测按现口径，未计入届时的修订",
                 f"the forecast period crosses {ahead}: the forecast is on the "
                 "current basis and includes no revision",
@@ -82,15 +87,17 @@ def forecast_sentence(
     last = last_value_note(end, flags, reliability, lang)
     if last:
         notes.append(last)
-    return fm.with_note(sentence, fm.pick("；".join(notes), "; ".join(notes), lang), lang)
+    return with_note(sentence, pick("；".join(notes), "; ".join(notes), lang), lang)
 
 
 def fit_span(forecast: pd.DataFrame, lang: str = "zh") -> str:
     """Which years a forecast was made from, in words, bracketed as the language brackets.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.forecasts.fan import fit_span
     >>> f = pd.DataFrame({"fit_start": [2005], "fit_end": [2020]})
     >>> fit_span(f), fit_span(f, "en")
     ('（据2005–2020年数据预测）', ' (forecast from 2005–2020)')
     """
     start, end = int(forecast["fit_start"].iloc[0]), int(forecast["fit_end"].iloc[0])
-    return fm.pick(f"（据{start}–{end}年数据预测）", f" (forecast from {start}–{end})", lang)
+    return pick(f"（据{start}–{end}年数据预测）", f" (forecast from {start}–{end})", lang)

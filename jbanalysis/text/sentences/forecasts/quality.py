@@ -6,7 +6,9 @@ import math
 
 import pandas as pd
 
-from jbanalysis.text import formatting as fm
+from jbanalysis.text.lang import pick
+from jbanalysis.text.lists import join
+from jbanalysis.text.numbers import fmt_number, fmt_pct
 from jbanalysis.text.sentences.forecasts.words import model_name
 
 
@@ -18,13 +20,14 @@ def selection_sentence(
     ``min_origins`` is the fewest origins on which a choice by backtest error is trusted
     (:data:`jbanalysis.forecast.MIN_ORIGINS_TO_SELECT`); below it nothing is chosen.
 
+    >>> from jbanalysis.text.sentences.forecasts.quality import selection_sentence
     >>> selection_sentence("recent_drift", 0.457, 3, "en")
     'The backtest over 3 forecast origins chose recent drift (median of the last four changes) (MASE 0.46: its errors average 0.46 times the mean yearly change).'
     >>> selection_sentence("naive", 0.3, 1)
     '回测只有1个预测起点，不足以据误差选择模型（至少需要3个）；预测采用默认模型，见图下说明。'
     """
     if n_origins < min_origins:
-        return fm.pick(
+        return pick(
             f"回测只有{n_origins}个预测起点，不足以据误差选择模型（至少需要{min_origins}个）；"
             "预测采用默认模型，见图下说明。",
             f"Only {n_origins} backtest origin(s): too few to choose a model by its errors "
@@ -33,11 +36,11 @@ def selection_sentence(
             lang,
         )
     model = model_name(label, lang)
-    return fm.pick(
-        f"在{n_origins}个预测起点上的回测选择了{model}（MASE {mase:.2f}：误差平均为年均变化量的"
-        f"{mase:.2f}倍）。",
-        f"The backtest over {n_origins} forecast origins chose {model} (MASE {mase:.2f}: its "
-        f"errors average {mase:.2f} times the mean yearly change).",
+    return pick(
+        f"在{n_origins}个预测起点上的回测选择了{model}（MASE {fmt_number(mase, 2)}：误差平均为年均变化量的"
+        f"{fmt_number(mase, 2)}倍）。",
+        f"The backtest over {n_origins} forecast origins chose {model} (MASE {fmt_number(mase, 2)}: its "
+        f"errors average {fmt_number(mase, 2)} times the mean yearly change).",
         lang,
     )
 
@@ -53,7 +56,7 @@ def _calibration_reasons(cal, lang: str) -> list[str]:
     out = []
     if cal.n_origins < MIN_ORIGINS_TO_SELECT:
         return [
-            fm.pick(
+            pick(
                 f"回测起点只有{cal.n_origins}个（至少需要{MIN_ORIGINS_TO_SELECT}个）",
                 f"only {cal.n_origins} backtest origin(s) (at least {MIN_ORIGINS_TO_SELECT})",
                 lang,
@@ -61,22 +64,22 @@ def _calibration_reasons(cal, lang: str) -> list[str]:
         ]
     if cal.n_errors < MIN_ERRORS_TO_CALIBRATE:
         out.append(
-            fm.pick(
+            pick(
                 f"回测预测只有{cal.n_errors}个（至少需要{MIN_ERRORS_TO_CALIBRATE}个）",
                 f"only {cal.n_errors} backtest forecasts (at least {MIN_ERRORS_TO_CALIBRATE})",
                 lang,
             )
         )
     if math.isfinite(cal.mase_naive) and cal.mase > cal.mase_naive:
-        out.append(fm.pick("模型不如朴素预测", "the model is worse than naive", lang))
+        out.append(pick("模型不如朴素预测", "the model is worse than naive", lang))
     for lv, c in cal.coverage.items():
         lo, hi = CALIBRATED_BANDS.get(lv, (lv - 10, lv + 10))
         slack = 200 * math.sqrt(lv / 100 * (1 - lv / 100) / max(cal.n_errors, 1))
         if not lo - slack <= c <= hi + slack:
             out.append(
-                fm.pick(
-                    f"{lv:g}%区间覆盖{c:.0f}%（应在{lo:g}–{hi:g}%）",
-                    f"the {lv:g}% interval held {c:.0f}% (should be {lo:g}–{hi:g}%)",
+                pick(
+                    f"{lv:g}%区间覆盖{fmt_pct(c, digits=0)}（应在{lo:g}–{hi:g}%）",
+                    f"the {lv:g}% interval held {fmt_pct(c, digits=0)} (should be {lo:g}–{hi:g}%)",
                     lang,
                 )
             )
@@ -91,7 +94,9 @@ def quality_sentence(forecast: pd.DataFrame, lang: str = "zh") -> str:
 
     Examples
     --------
+    >>> import pandas as pd
     >>> from jbanalysis.forecast import Calibration
+    >>> from jbanalysis.text.sentences.forecasts.quality import quality_sentence
     >>> c = Calibration(1.3, 10, 27, {80: 70.4, 95: 85.2}, {80: 85.2, 95: 96.3}, 0.82, 1.9,
     ...                 True, "")
     >>> f = pd.DataFrame({"model": ["recent_drift"]})
@@ -106,57 +111,53 @@ def quality_sentence(forecast: pd.DataFrame, lang: str = "zh") -> str:
     model = model_name(label, lang)
     if cal is None or cal.n_origins == 0 or not cal.coverage:
         why = _calibration_reasons(cal, lang) if cal is not None else []
-        return fm.pick(
-            f"{model}未经回测检验（{fm.join(why, 'zh') or '未做回测'}）：区间是模型自身的，未经校准。",
-            f"The {model} was not checked in a backtest ({fm.join(why, 'en') or 'none run'}): "
+        return pick(
+            f"{model}未经回测检验（{join(why, 'zh') or '未做回测'}）：区间是模型自身的，未经校准。",
+            f"The {model} was not checked in a backtest ({join(why, 'en') or 'none run'}): "
             "its intervals are the model's own, not calibrated.",
             lang,
         )
-    cov = {lv: f"{c:.0f}%" for lv, c in cal.coverage.items()}
+    cov = {lv: fmt_pct(c, digits=0) for lv, c in cal.coverage.items()}
     worse = math.isfinite(cal.mase_naive) and cal.mase > cal.mase_naive
-    head = fm.pick(
+    head = pick(
         f"回测（{cal.n_origins}个起点、{cal.n_errors}个预测）中，{model}的平均误差为年均变化量的"
-        f"{cal.mase:.2f}倍（MASE），朴素预测为{cal.mase_naive:.2f}倍",
+        f"{fmt_number(cal.mase, 2)}倍（MASE），朴素预测为{fmt_number(cal.mase_naive, 2)}倍",
         f"In the backtest ({cal.n_origins} origins, {cal.n_errors} forecasts) the {model}'s "
-        f"errors averaged {cal.mase:.2f} times the mean yearly change (MASE), naive's "
-        f"{cal.mase_naive:.2f}",
+        f"errors averaged {fmt_number(cal.mase, 2)} times the mean yearly change (MASE), naive's "
+        f"{fmt_number(cal.mase_naive, 2)}",
         lang,
     )
     if label == "naive":
-        head += fm.pick(
+        head += pick(
             "；没有可用的趋势模型优于朴素预测，预测沿用最后一年的值",
             "; no available trend model beat naive, so the forecast carries the last value forward",
             lang,
         )
     elif worse:
-        head += fm.pick(
-            "；该模型不如朴素预测", "; this model is worse than the naive forecast", lang
-        )
+        head += pick("；该模型不如朴素预测", "; this model is worse than the naive forecast", lang)
     c80, c95 = cov.get(80, "–"), cov.get(95, "–")
     if cal.widened:
-        body = fm.pick(
-            f"；模型自身的区间偏窄，已按回测误差放宽{cal.factor:.2f}倍，放宽后80%区间覆盖{c80}、"
+        body = pick(
+            f"；模型自身的区间偏窄，已按回测误差放宽{fmt_number(cal.factor, 2)}倍，放宽后80%区间覆盖{c80}、"
             f"95%区间覆盖{c95}",
-            f"; the model's own intervals were too narrow and were widened {cal.factor:.2f} "
+            f"; the model's own intervals were too narrow and were widened {fmt_number(cal.factor, 2)} "
             f"times from the backtest errors, after which the 80% interval held {c80} and the "
             f"95% interval {c95}",
             lang,
         )
     else:
-        body = fm.pick(
+        body = pick(
             f"；80%区间覆盖{c80}、95%区间覆盖{c95}",
             f"; the 80% interval held {c80} and the 95% interval {c95}",
             lang,
         )
     if cal.calibrated:
-        tail = fm.pick(
-            "：区间经回测校准。", ": the intervals are calibrated on the backtest.", lang
-        )
+        tail = pick("：区间经回测校准。", ": the intervals are calibrated on the backtest.", lang)
     else:
         why = _calibration_reasons(cal, lang)
-        tail = fm.pick(
-            f"：区间未达校准标准（{fm.join(why, 'zh')}），概率不可估计。",
-            f": the intervals are not calibrated ({fm.join(why, 'en')}), so no probability is "
+        tail = pick(
+            f"：区间未达校准标准（{join(why, 'zh')}），概率不可估计。",
+            f": the intervals are not calibrated ({join(why, 'en')}), so no probability is "
             "estimable.",
             lang,
         )

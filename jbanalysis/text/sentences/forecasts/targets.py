@@ -8,7 +8,9 @@ import math
 import pandas as pd
 
 from jbanalysis.registry.terms import check_lang
-from jbanalysis.text import formatting as fm
+from jbanalysis.text.labels import indicator_unit
+from jbanalysis.text.lang import pick
+from jbanalysis.text.numbers import fmt_pct, fmt_value
 from jbanalysis.text.sentences.forecasts.words import (
     breaks_between,
     is_money,
@@ -24,6 +26,8 @@ def target_sentence(check, district: str, indicator: str, lang: str = "zh") -> s
     Growth of money levels is nominal and said so; a historical window that crosses a registered
     break says so; the probability is said only where it is estimable.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.forecasts.targets import target_sentence
     >>> from types import SimpleNamespace
     >>> t = pd.DataFrame({"basis": ["required", "historical 5 years"], "cagr": [14.87, 10.0],
     ...                   "note": ["", ""], "start_year": [2022, 2017], "end_year": [2027, 2022]})
@@ -36,7 +40,7 @@ def target_sentence(check, district: str, indicator: str, lang: str = "zh") -> s
     >>> target_sentence(c, "jiangbei", "retail_sales")
     '要在2027年由2022年的146.4亿元达到292.8亿元，江北区社会消费品零售总额（现价）需名义年均增长14.9%，2017–2022年名义年均增长10.0%（跨2018、2019年口径变化，部分反映口径变化）；达成概率不可估计：该序列的预测区间未经回测校准。'
     """
-    unit = fm.indicator_unit(indicator)
+    unit = indicator_unit(indicator)
     money = is_money(indicator)
     word_zh = "名义年均增长" if money else "年均增长"
     tag_en = " (nominal)" if money else ""
@@ -47,28 +51,28 @@ def target_sentence(check, district: str, indicator: str, lang: str = "zh") -> s
         start, end = int(row["start_year"]), int(row["end_year"])
         crossed = breaks_between(indicator, district, start, end, "zh")
         crossed_en = breaks_between(indicator, district, start, end, "en")
-        trend_zh = f"，{start}–{end}年{word_zh}{fm.fmt_pct(row['cagr'])}"
-        trend_en = f", against {fm.fmt_pct(row['cagr'])} a year over {start}–{end}"
+        trend_zh = f"，{start}–{end}年{word_zh}{fmt_pct(row['cagr'])}"
+        trend_en = f", against {fmt_pct(row['cagr'])} a year over {start}–{end}"
         if crossed:
             trend_zh += f"（跨{crossed}，部分反映口径变化）"
             trend_en += f" (across {crossed_en}: partly a change of basis)"
-    target = fm.fmt_value(check.target_value, unit, lang)
-    last = fm.fmt_value(check.last_value, unit, lang)
+    target = fmt_value(check.target_value, unit, lang)
+    last = fmt_value(check.last_value, unit, lang)
     prob = float(check.probability)
     if math.isfinite(prob):
-        chance_zh = f"按预测分布，达成概率约{100 * prob:.0f}%"
-        chance_en = f"the forecast gives it a {100 * prob:.0f}% chance"
+        chance_zh = f"按预测分布，达成概率约{fmt_pct(100 * prob, digits=0)}"
+        chance_en = f"the forecast gives it a {fmt_pct(100 * prob, digits=0)} chance"
     else:
         chance_zh = "达成概率不可估计：该序列的预测区间未经回测校准"
         chance_en = (
             "the chance is not estimable: this series' intervals are not calibrated on its backtest"
         )
-    return fm.pick(
+    return pick(
         f"要在{check.target_year}年由{check.last_year}年的{last}达到{target}，"
-        f"{subject(district, indicator, 'zh')}需{word_zh}{fm.fmt_pct(check.required_cagr)}"
+        f"{subject(district, indicator, 'zh')}需{word_zh}{fmt_pct(check.required_cagr)}"
         f"{trend_zh}；{chance_zh}。",
         f"To reach {target} by {check.target_year} from {last} in {check.last_year}, "
-        f"{subject(district, indicator, 'en')} must grow {fm.fmt_pct(check.required_cagr)} a "
+        f"{subject(district, indicator, 'en')} must grow {fmt_pct(check.required_cagr)} a "
         f"year{tag_en}{trend_en}; {chance_en}.",
         lang,
     )
@@ -77,6 +81,8 @@ def target_sentence(check, district: str, indicator: str, lang: str = "zh") -> s
 def outturn_sentence(outturn: pd.DataFrame, district: str, indicator: str, lang: str = "zh") -> str:
     """Forecast against what was later published (:func:`jbanalysis.forecast.outturn`).
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.forecasts.targets import outturn_sentence
     >>> o = pd.DataFrame({"year": [2023], "actual": [1761.0], "median": [1716.9],
     ...                   "error_pct": [2.57], "inside80": [True], "inside95": [True]})
     >>> outturn_sentence(o, "jiangbei", "gdp")
@@ -85,39 +91,37 @@ def outturn_sentence(outturn: pd.DataFrame, district: str, indicator: str, lang:
     'No published value yet for the forecast years: the forecast cannot be checked against an outturn.'
     """
     if outturn.empty:
-        return fm.pick(
+        return pick(
             "预测年份尚无公布值，无法与实际值对照。",
             "No published value yet for the forecast years: the forecast cannot be checked "
             "against an outturn.",
             lang,
         )
-    unit = fm.indicator_unit(indicator)
+    unit = indicator_unit(indicator)
     parts = []
     for _, r in outturn.iterrows():
-        actual = fm.fmt_value(float(r["actual"]), unit, lang)
-        med = fm.fmt_value(float(r["median"]), unit, lang)
+        actual = fmt_value(float(r["actual"]), unit, lang)
+        med = fmt_value(float(r["median"]), unit, lang)
         err = float(r["error_pct"])
         where = (
-            fm.pick("在80%区间内", "inside the 80% interval", lang)
+            pick("在80%区间内", "inside the 80% interval", lang)
             if r["inside80"]
-            else fm.pick(
-                "在80%区间外、95%区间内", "outside the 80% but inside the 95% interval", lang
-            )
+            else pick("在80%区间外、95%区间内", "outside the 80% but inside the 95% interval", lang)
             if r["inside95"]
-            else fm.pick("在95%区间之外", "outside the 95% interval", lang)
+            else pick("在95%区间之外", "outside the 95% interval", lang)
         )
         side_zh = "高" if err >= 0 else "低"
         side_en = "above" if err >= 0 else "below"
         parts.append(
-            fm.pick(
+            pick(
                 f"{int(r['year'])}年{subject(district, indicator, 'zh')}为{actual}，预测中位数{med}，"
-                f"实际比预测{side_zh}{abs(err):.1f}%，{where}",
+                f"实际比预测{side_zh}{fmt_pct(abs(err))}，{where}",
                 f"in {int(r['year'])} {subject(district, indicator, 'en')} was {actual} against a "
-                f"median forecast of {med}, {abs(err):.1f}% {side_en} it, {where}",
+                f"median forecast of {med}, {fmt_pct(abs(err))} {side_en} it, {where}",
                 lang,
             )
         )
-    return fm.pick(
+    return pick(
         f"已有公布值可对照：{'；'.join(parts)}。",
         f"Published values to check against: {'; '.join(parts)}.",
         lang,
@@ -127,6 +131,8 @@ def outturn_sentence(outturn: pd.DataFrame, district: str, indicator: str, lang:
 def target_table(check, lang: str = "zh") -> pd.DataFrame:
     """A :class:`~jbanalysis.forecast.TargetCheck` table with its words in ``lang``.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.forecasts.targets import target_table
     >>> t = pd.DataFrame({"basis": ["required", "historical 3 years", "forecast (naive) median"],
     ...                   "start_year": [2022] * 3, "end_year": [2027] * 3, "cagr": [1.0] * 3,
     ...                   "value_at_target_year": [2.0] * 3,

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from jbanalysis.registry.terms import check_lang
-from jbanalysis.text import formatting as fm
+from jbanalysis.registry.schema import CAVEAT_FLAGS, CAVEAT_VINTAGES
+from jbanalysis.registry.terms import check_lang, term
+from jbanalysis.text.labels import district_name, indicator_name, indicator_unit
+from jbanalysis.text.lang import pick
+from jbanalysis.text.lists import join
+from jbanalysis.text.sentences.common import caveat_words
 
 #: Model names as a report says them: id -> (zh, en).
 MODEL_WORDS: dict[str, tuple[str, str]] = {
@@ -31,18 +35,14 @@ MODEL_WORDS: dict[str, tuple[str, str]] = {
 _MONEY_UNITS = ("cny_100m", "cny")
 
 
-_FLAG_WORDS = {
-    "interpolated": ("插值", "interpolated"),
-    "corrected": ("更正值", "a corrected value"),
-    "derived": ("推算值", "derived"),
-    "estimate": ("预计数", "an estimate"),
-    "preliminary": ("初步数", "preliminary"),
-}
+#: Flags and vintages a last fitted value is named for (its words: terms.csv, ``caveat_*``).
+_NAMED = (*CAVEAT_FLAGS, *CAVEAT_VINTAGES)
 
 
 def model_name(label: str, lang: str = "zh") -> str:
     """A model or combination (``combo(a+b)``) in words.
 
+    >>> from jbanalysis.text.sentences.forecasts.words import model_name
     >>> model_name("recent_drift"), model_name("combo(naive+theta)", "en")
     ('近期漂移（近四年变化量的中位数）', 'equal-weight combination of naive (last value carried forward) and Theta method')
     """
@@ -50,27 +50,27 @@ def model_name(label: str, lang: str = "zh") -> str:
     words = [MODEL_WORDS[n][0 if check_lang(lang) == "zh" else 1] for n in names]
     if len(words) == 1:
         return words[0]
-    return fm.pick(
+    return pick(
         f"{'、'.join(words)}的等权组合",
-        f"equal-weight combination of {fm.join(words, 'en')}",
+        f"equal-weight combination of {join(words, 'en')}",
         lang,
     )
 
 
 def is_money(indicator: str) -> bool:
-    return fm.indicator_unit(indicator) in _MONEY_UNITS
+    return indicator_unit(indicator) in _MONEY_UNITS
 
 
 def subject(district: str, indicator: str, lang: str, nominal_zh: bool = True) -> str:
     """江北区地区生产总值（现价） / Jiangbei's nominal GDP."""
-    name, ind = fm.district_name(district, lang), fm.indicator_name(indicator, lang)
+    name, ind = district_name(district, lang), indicator_name(indicator, lang)
     if lang == "en" and len(ind) > 1 and ind[0].isupper() and ind[1].islower():
         ind = ind[0].lower() + ind[1:]  # "retail sales" inside a sentence, "GDP" stays
     if is_money(indicator):
-        return fm.pick(
+        return pick(
             f"{name}{ind}" + ("（现价）" if nominal_zh else ""), f"{name}'s nominal {ind}", lang
         )
-    return fm.pick(f"{name}{ind}", f"{name}'s {ind}", lang)
+    return pick(f"{name}{ind}", f"{name}'s {ind}", lang)
 
 
 def breaks_between(indicator: str, district: str, start: int, end: int, lang: str) -> str:
@@ -95,19 +95,19 @@ def last_value_note(
     flags = {} if flags is None else flags
     reliability = {} if reliability is None else reliability
     flag = flags.get(year)
-    if isinstance(flag, str) and flag in _FLAG_WORDS:
-        zh, en = _FLAG_WORDS[flag]
-        notes.append(fm.pick(f"{year}年的值为{zh}", f"the {year} value is {en}", lang))
+    if isinstance(flag, str) and flag in _NAMED:
+        zh, en = caveat_words(flag, "zh"), caveat_words(flag, "en")
+        notes.append(pick(f"{year}年的值{zh}", f"the {year} value is {en}", lang))
     rel = reliability.get(year)
     if rel == "low":
         notes.append(
-            fm.pick(
-                f"{year}年的值来源可靠性低",
-                f"the {year} value rests on a low-reliability source",
+            pick(
+                f"{year}年的值来源{caveat_words('low', 'zh')}",
+                f"the {year} value rests on a {term('low_reliability', 'en')} source",
                 lang,
             )
         )
-    return fm.pick("，".join(notes), "; ".join(notes), lang)
+    return pick("，".join(notes), "; ".join(notes), lang)
 
 
 #: Column heads of the report's tables: key -> (zh, en).
@@ -140,6 +140,7 @@ COLUMN_WORDS: dict[str, tuple[str, str]] = {
 def table_columns(lang: str = "zh") -> dict[str, str]:
     """Column heads of the forecast report's tables in ``lang`` (for ``DataFrame.rename``).
 
+    >>> from jbanalysis.text.sentences.forecasts.words import table_columns
     >>> table_columns("zh")["error_pct"], table_columns("en")["inside80"]
     ('偏差（%）', 'inside 80%')
     """

@@ -6,12 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from jbanalysis.text.formatting import (
-    district_name,
-    fmt_pct,
-    ordinal,
-    pick,
-)
+from jbanalysis.text.labels import district_name
+from jbanalysis.text.lang import pick
+from jbanalysis.text.lists import ordinal
+from jbanalysis.text.numbers import fmt_pct
 from jbanalysis.text.sentences.common import (
     breaks_phrase,
     caveat,

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 from jbanalysis.registry.terms import check_lang
-from jbanalysis.text.formatting import (
-    district_name,
-    fmt_pct,
-    indicator_phrase,
-    names,
-    ordinal,
-    pick,
-)
+from jbanalysis.text.labels import district_name, indicator_phrase
+from jbanalysis.text.lang import pick
+from jbanalysis.text.lists import names, ordinal
+from jbanalysis.text.numbers import fmt_pct
 from jbanalysis.text.sentences.common import (
     breaks_phrase,
     missing_phrase,
@@ -26,8 +22,9 @@ from jbanalysis.text.sentences.versus.clauses import (
 def growth_sentence(comparison, lang: str = "zh") -> str:
     """A :class:`jbanalysis.metrics.GrowthComparison` in words: headline window, rate, rank.
 
-    >>> from jbanalysis.metrics import GrowthComparison, Standing, ComparisonYear, HeadlineGrowth
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import ComparisonYear, GrowthComparison, HeadlineGrowth, Standing
+    >>> from jbanalysis.text.sentences.versus.growth import growth_sentence
     >>> c = ComparisonYear("jiangbei", 2018, 2018, ("jiangbei", "yubei", "banan", "yuzhong"),
     ...                    ("jiangbei", "yubei", "banan"), ("yuzhong",), 3)
     >>> s = Standing("jiangbei", 2018, 14.19, c, value=14.19, rank=1, median=8.45)
@@ -88,7 +85,7 @@ def growth_sentence(comparison, lang: str = "zh") -> str:
         )
     median = standing.median
     # two decimals where one would print the value and the median alike
-    digits = 2 if f"{value:.1f}" == f"{median:.1f}" and value != median else 1
+    digits = 2 if fmt_pct(value) == fmt_pct(median) and value != median else 1
     shown, shown_median = fmt_pct(value, digits=digits), fmt_pct(median, digits=digits)
     zh_cmp = "高于" if value > median else ("等于" if value == median else "低于")
     en_cmp = "above" if value > median else ("equal to" if value == median else "below")
@@ -120,9 +117,10 @@ def real_growth_sentence(comparison, lang: str = "zh") -> str:
     Published real growth (可比价) with its rank among the districts that publish it in the
     comparison year, then nominal growth of the levels in the same year with its rank.
 
+    >>> import pandas as pd
     >>> from jbanalysis.metrics import (LevelComparison, Standing, ComparisonYear,
     ...                                 RealGrowthComparison)
-    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.versus.growth import real_growth_sentence
     >>> m = ("jiangbei", "yubei", "banan")
     >>> c = ComparisonYear("jiangbei", 2018, 2018, m, m, (), 3)
     >>> real = LevelComparison("gdp_real_growth", "jiangbei",

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-from jbanalysis.text.formatting import (
-    district_name,
-    pick,
-)
+from jbanalysis.text.headings import QUESTIONS, question
+from jbanalysis.text.lang import pick
 
-QUESTION = (
-    "**问题：** {d}的经济规模、增长、比重和位次与其他中心城区相比如何？人均地区生产总值、财政、"
-    "消费、金融和收入呢？",
-    "**Question:** how does {d} compare with the other central districts in size, growth, share "
-    "and rank, and in GDP per capita, fiscal revenue, consumption, finance and income?",
-)
+QUESTION = QUESTIONS["versus"]
 
 
 #: Section headings of report 02 and the notes under them, key -> (zh, en).
@@ -43,11 +36,12 @@ def heading(key: str, lang: str = "zh", district: str | None = None) -> str:
     """A section heading (or note) of report 02 as Markdown; ``"question"`` gives the report's
     question for ``district``.
 
+    >>> from jbanalysis.text.sentences.versus.headings import heading
     >>> heading("level", "en"), heading("rank")
     ('## 1. GDP level', '## 6. 位次')
     >>> heading("question", "en", "yubei")[:40]
     '**Question:** how does Yubei compare wit'
     """
     if key == "question":
-        return pick(*QUESTION, lang).format(d=district_name(district or "jiangbei", lang))
+        return question("versus", lang, district)
     return pick(*HEADINGS[key], lang)

@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from jbanalysis.registry.terms import check_lang
-from jbanalysis.text.formatting import (
-    district_name,
-    fmt_value,
-    indicator_phrase,
-    indicator_unit,
-    pick,
-)
+from jbanalysis.text.labels import district_name, indicator_phrase, indicator_unit
+from jbanalysis.text.lang import pick
+from jbanalysis.text.numbers import fmt_number, fmt_value
 from jbanalysis.text.sentences.common import (
     breaks_phrase,
 )
@@ -25,8 +21,9 @@ def level_sentence(comparison, lang: str = "zh") -> str:
 
     Examples
     --------
-    >>> from jbanalysis.metrics import LevelComparison, Standing, ComparisonYear, HeadlineGrowth
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import ComparisonYear, HeadlineGrowth, LevelComparison, Standing
+    >>> from jbanalysis.text.sentences.versus.levels import level_sentence
     >>> c = ComparisonYear("jiangbei", 2022, 2022, ("jiangbei", "yubei", "banan", "dadukou"),
     ...                    ("jiangbei", "yubei", "banan"), ("dadukou",), 3)
     >>> s = Standing("jiangbei", 2022, 1602.76, c, value=1602.76, rank=2)
@@ -66,8 +63,9 @@ def level_sentence(comparison, lang: str = "zh") -> str:
 def index_sentence(comparison, lang: str = "zh") -> str:
     """A :class:`jbanalysis.metrics.IndexComparison` in words: the index, its rank, the breaks.
 
-    >>> from jbanalysis.metrics import IndexComparison, Standing, ComparisonYear
     >>> import pandas as pd
+    >>> from jbanalysis.metrics import ComparisonYear, IndexComparison, Standing
+    >>> from jbanalysis.text.sentences.versus.levels import index_sentence
     >>> c = ComparisonYear("jiangbei", 2020, 2020, ("jiangbei", "yubei", "banan"),
     ...                    ("jiangbei", "yubei", "banan"), (), 3)
     >>> s = Standing("jiangbei", 2020, 250.0, c, value=250.0, rank=2)
@@ -84,7 +82,7 @@ def index_sentence(comparison, lang: str = "zh") -> str:
         return pick(f"{name}没有指数数据。", f"There is no index for {name}.", lang)
     clauses = rank_clauses(
         standing,
-        lambda v: f"{v:.0f}",
+        lambda v: fmt_number(v, 0, grouped=False),
         {},
         {},
         comparison.count_in_latest,

@@ -5,12 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from jbanalysis.registry.terms import check_lang, term
-from jbanalysis.text.formatting import (
-    district_name,
-    fmt_years,
-    names,
-    pick,
-)
+from jbanalysis.text.labels import district_name
+from jbanalysis.text.lang import pick
+from jbanalysis.text.lists import fmt_years, names
 from jbanalysis.text.sentences.common import (
     breaks_phrase,
 )
@@ -21,6 +18,8 @@ def lines_note(
 ) -> str:
     """What the marks of an indicator chart mean, computed: hollow markers and break lines.
 
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.versus.marks import lines_note
     >>> p = pd.DataFrame({"district": ["jiangbei", "yubei"], "year": [2017, 2017],
     ...                   "indicator": ["gdp", "gdp"], "value": [1.0, 2.0],
     ...                   "flag": ["interpolated", "observed"], "vintage": ["first_release"] * 2})

@@ -5,13 +5,10 @@ from __future__ import annotations
 import pandas as pd
 
 from jbanalysis.registry.terms import check_lang, term
-from jbanalysis.text.formatting import (
-    district_name,
-    fmt_pct,
-    fmt_years,
-    ordinal,
-    pick,
-)
+from jbanalysis.text.labels import district_name
+from jbanalysis.text.lang import pick
+from jbanalysis.text.lists import fmt_years, ordinal
+from jbanalysis.text.numbers import fmt_pct
 from jbanalysis.text.sentences.common import (
     missing_phrase,
 )
@@ -25,7 +22,9 @@ def path_phrase(path, fmt, lang: str = "zh", pct: bool = False) -> str:
 
     ``fmt`` formats a value; ``pct`` adds each segment's relative change (``升62%至``).
 
+    >>> import pandas as pd
     >>> from jbanalysis.metrics import series_path
+    >>> from jbanalysis.text.sentences.versus.paths import path_phrase
     >>> p = series_path(pd.Series([0.298, 0.156, 0.253], index=[2005, 2011, 2020]), digits=3)
     >>> path_phrase(p, lambda v: f"{v:.3f}", pct=True)
     '由2005年的0.298降48%至2011年的0.156，此后升62%至2020年的0.253'
@@ -47,7 +46,7 @@ def path_phrase(path, fmt, lang: str = "zh", pct: bool = False) -> str:
         )
     parts = []
     for i, seg in enumerate(segs):
-        by = f"{abs(seg.change_pct):.0f}%" if pct and seg.start_value else ""
+        by = fmt_pct(abs(seg.change_pct), digits=0) if pct and seg.start_value else ""
         if seg.direction == "flat":
             parts.append(
                 pick(
@@ -95,6 +94,8 @@ def share_sentence(shares, district: str, of: str, lang: str = "zh") -> str:
 
     Examples
     --------
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.versus.paths import share_sentence
     >>> s = pd.DataFrame({"year": [2010, 2011, 2012], "district": ["jiangbei"] * 3,
     ...                   "share": [4.0, None, 5.5], "reason": ["", "total missing", ""]})
     >>> share_sentence(s, "jiangbei", "city")
@@ -136,7 +137,8 @@ def rank_sentence(history, lang: str = "zh") -> str:
     """A :class:`jbanalysis.metrics.RankHistory` in words: first and latest rank, and the years
     in which the ranks are among fewer districts (shaded in the chart).
 
-    >>> from jbanalysis.metrics import RankHistory, Standing, ComparisonYear
+    >>> from jbanalysis.metrics import ComparisonYear, RankHistory, Standing
+    >>> from jbanalysis.text.sentences.versus.paths import rank_sentence
     >>> m = ("jiangbei", "yubei", "banan", "yuzhong")
     >>> c0 = ComparisonYear("jiangbei", 2005, 2022, m, m, (), 3)
     >>> c1 = ComparisonYear("jiangbei", 2022, 2022, m, m[:3], ("yuzhong",), 3)

@@ -1,0 +1,191 @@
+"""Bar charts, stacked sector shares and scatter plots, the chosen district highlighted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+from jbanalysis.plots.layout import new_ax, record
+from jbanalysis.plots.theme import (
+    CITY_COLOUR,
+    HIGHLIGHT,
+    PALETTE,
+    PEER,
+    SECTOR_COLORS,
+    chart_lang,
+    label,
+)
+from jbanalysis.registry.terms import term
+
+
+def bars(
+    values: pd.Series,
+    district: str | None = None,
+    *,
+    ax: Axes | None = None,
+    title: str = "",
+    xlabel: str = "",
+    fmt: str = "{:.1f}",
+    lang: str | None = None,
+    sort: bool = True,
+) -> Axes:
+    """Horizontal bars of one value per label (district, sector...), ``district`` highlighted.
+
+    A missing value is written as "no data" instead of a bar, so the gap is visible.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from jbanalysis.plots.bars import bars
+    >>> from jbanalysis.plots.theme import set_theme
+    >>> _ = set_theme("en")
+    >>> ax = bars(pd.Series({"jiangbei": 9.0, "yubei": 7.0, "yuzhong": None}), "jiangbei")
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Jiangbei', 'Yubei', 'Yuzhong']
+    >>> [t.get_text() for t in ax.texts]
+    ['9.0', '7.0', 'no data']
+    >>> plt.close("all")
+    """
+    lang = chart_lang(lang)
+    ax = new_ax(ax, (8.0, 0.45 * len(values) + 1.2))
+    data = values.astype(float)
+    if sort:
+        data = pd.concat([data.dropna().sort_values(ascending=False), data[data.isna()]])
+    positions = np.arange(len(data))
+    colors = [HIGHLIGHT if k == district else PEER for k in data.index]
+    heights = np.nan_to_num(data.to_numpy(), nan=0.0)
+    ax.barh(positions, heights, color=colors)
+    span = float(np.nanmax(np.abs(heights))) if len(heights) else 1.0
+    for pos, value in zip(positions, data.to_numpy(), strict=True):
+        text = term("no_data", lang) if np.isnan(value) else fmt.format(value)
+        x = 0.0 if np.isnan(value) else value
+        offset = 0.01 * (span or 1.0) * (1 if x >= 0 else -1)
+        ha = "left" if x >= 0 else "right"
+        ax.text(x + offset, pos, text, va="center", ha=ha, fontsize=9)
+    ax.set_yticks(positions, [label(k, lang) for k in data.index])
+    ax.invert_yaxis()
+    ax.axvline(0, color=PALETTE["ink"], lw=0.8)
+    ax.set_title(title, loc="left")
+    ax.set_xlabel(xlabel)
+    ax.grid(axis="y", visible=False)
+    record("bars", ax, values)
+    return ax
+
+
+def stacked_shares(
+    table: pd.DataFrame,
+    *,
+    highlight: str | None = None,
+    ax: Axes | None = None,
+    title: str = "",
+    lang: str | None = None,
+) -> Axes:
+    """Stacked horizontal bars of shares (rows: districts or years; columns: sectors, percent).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from jbanalysis.plots.bars import stacked_shares
+    >>> from jbanalysis.plots.theme import set_theme
+    >>> _ = set_theme("en")
+    >>> t = pd.DataFrame({"va_primary": [1.0], "va_secondary": [29.0], "va_tertiary": [70.0]},
+    ...                  index=["jiangbei"])
+    >>> ax = stacked_shares(t, highlight="jiangbei")
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['primary', 'secondary', 'tertiary']
+    >>> plt.close("all")
+    """
+    lang = chart_lang(lang)
+    ax = new_ax(ax, (8.0, 0.42 * len(table) + 1.4))
+    left = np.zeros(len(table))
+    positions = np.arange(len(table))
+    for col in table.columns:
+        widths = table[col].to_numpy(dtype=float)
+        ax.barh(
+            positions,
+            np.nan_to_num(widths),
+            left=left,
+            color=SECTOR_COLORS.get(col),
+            label=label(col, lang),
+        )
+        for pos, lft, w in zip(positions, left, widths, strict=True):
+            if np.isfinite(w) and w >= 8:
+                ax.text(lft + w / 2, pos, f"{w:.0f}", ha="center", va="center", fontsize=8)
+        left = left + np.nan_to_num(widths)
+    ax.set_yticks(positions, [label(i, lang) for i in table.index])
+    if highlight is not None:
+        for tick, key in zip(ax.get_yticklabels(), table.index, strict=True):
+            if key == highlight:
+                tick.set_fontweight("bold")
+                tick.set_color(HIGHLIGHT)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("%")
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    ax.set_title(title, loc="left")
+    record("shares", ax, table)
+    return ax
+
+
+def scatter(
+    x: pd.Series,
+    y: pd.Series,
+    district: str | None = None,
+    *,
+    fit: tuple[float, float] | None = None,
+    ax: Axes | None = None,
+    title: str = "",
+    xlabel: str = "",
+    ylabel: str = "",
+    lang: str | None = None,
+    annotate: Iterable[str] | None = None,
+) -> Axes:
+    """Scatter of two aligned Series (index: district ids), with an optional fitted line.
+
+    ``fit = (intercept, slope)`` draws ``y = intercept + slope x`` over the range of ``x`` (the
+    coefficients come from the metric, e.g. :func:`jbanalysis.metrics.beta_convergence`).
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from jbanalysis.plots.bars import scatter
+    >>> from jbanalysis.plots.theme import set_theme
+    >>> _ = set_theme("en")
+    >>> x = pd.Series({"jiangbei": 1.0, "yubei": 2.0}); y = pd.Series({"jiangbei": 3.0, "yubei": 1.0})
+    >>> ax = scatter(x, y, "jiangbei", fit=(5.0, -2.0))
+    >>> ax.lines[0].get_ydata().tolist()
+    [3.0, 1.0]
+    >>> plt.close("all")
+    """
+    lang = chart_lang(lang)
+    ax = new_ax(ax)
+    x, y = x.astype(float), y.astype(float).reindex(x.index)
+    colors = [HIGHLIGHT if k == district else PEER for k in x.index]
+    sizes = [70 if k == district else 30 for k in x.index]
+    if fit is not None:
+        xs = np.array([np.nanmin(x.to_numpy()), np.nanmax(x.to_numpy())])
+        ax.plot(xs, fit[0] + fit[1] * xs, color=CITY_COLOUR, lw=1.2, ls="--")
+    ax.scatter(x.to_numpy(), y.to_numpy(), c=colors, s=sizes, zorder=3)
+    named = set(annotate) if annotate is not None else set(x.index)
+    for key in x.index:
+        if key in named or key == district:
+            ax.annotate(
+                label(key, lang),
+                (x[key], y[key]),
+                xytext=(4, 3),
+                textcoords="offset points",
+                fontsize=8,
+                color=HIGHLIGHT if key == district else PALETTE["muted"],
+            )
+    ax.set_title(title, loc="left")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    record("scatter", ax, pd.DataFrame({xlabel or "x": x, ylabel or "y": y}))
+    return ax

@@ -1,0 +1,275 @@
+"""Line charts: one line per district, the chosen one highlighted, flagged values hollow, gaps
+kept, breaks and incomplete years marked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
+
+from jbanalysis.plots.layout import flag_legend, indicator_of, label_ends, new_ax, record
+from jbanalysis.plots.theme import (
+    BREAK_COLOUR,
+    CITY_COLOUR,
+    FLAG_MARKERS,
+    HIGHLIGHT,
+    INCOMPLETE_COLOUR,
+    PEER,
+    axis_label,
+    chart_lang,
+    label,
+)
+from jbanalysis.registry.districts import CITY, load_districts
+from jbanalysis.registry.terms import term
+from jbanalysis.text.labels import indicator_name
+from jbanalysis.text.lists import year_runs
+
+
+def lines(
+    values: pd.DataFrame,
+    district: str | None = None,
+    *,
+    flags: pd.DataFrame | None = None,
+    city: str | None = None,
+    ax: Axes | None = None,
+    title: str = "",
+    ylabel: str = "",
+    lang: str | None = None,
+    breaks: Iterable[int] = (),
+    invert: bool = False,
+    end_labels: bool = True,
+    incomplete: Iterable[int] = (),
+) -> Axes:
+    """Line per column of a years x districts frame; ``district`` highlighted, the rest muted.
+
+    Missing years stay gaps; isolated values still show as dots. Cells of ``flags`` other than
+    ``observed`` get hollow markers. A dotted line marks each year in ``breaks`` (the first year of
+    a new statistical basis, :func:`jbanalysis.registry.breaks.new_basis_years`) between its year and the
+    one before, when both are in the frame.
+
+    Parameters
+    ----------
+    values : DataFrame
+        Years (int index) x district ids.
+    district : str, optional
+        Column to highlight.
+    flags : DataFrame, optional
+        Same shape, the ``flag`` of each value (``observed``, ``interpolated``, ``corrected``...).
+    city : str, optional
+        Column drawn dark and dashed (e.g. ``"chongqing"``).
+    breaks : iterable of int
+        First years of a new basis (registered breaks) to mark.
+    invert : bool
+        Invert the y axis and use whole-number ticks (for ranks, 1 at the top).
+    end_labels : bool
+        Write each line's name at the right margin (never two on top of each other; a line that
+        ends early is named at its own last point).
+    incomplete : iterable of int
+        Years in which the values are not like for like across the lines, e.g. ranks among fewer
+        districts because one has no value (:func:`jbanalysis.metrics.rank_history`): shaded, with
+        hollow points, and named in the legend.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from jbanalysis.plots.lines import lines
+    >>> from jbanalysis.plots.theme import set_theme
+    >>> _ = set_theme("en")
+    >>> r = pd.DataFrame({"jiangbei": [2.0, 1.0, 2.0], "yubei": [1.0, None, 1.0],
+    ...                   "banan": [3.0, 2.0, 3.0]}, index=[2018, 2019, 2020])
+    >>> ax = lines(r, "jiangbei", invert=True, incomplete=[2019])
+    >>> [t.get_text() for t in ax.get_legend().get_texts()][-1]
+    'years with a district missing: ranked among those with data'
+    >>> plt.close("all")
+    >>> v = pd.DataFrame({"jiangbei": [1.0, 2.0, 3.0], "yubei": [2.0, None, 4.0]},
+    ...                  index=[2018, 2019, 2020])
+    >>> f = pd.DataFrame({"jiangbei": ["observed", "interpolated", "observed"]}, index=v.index)
+    >>> ax = lines(v, "jiangbei", flags=f, breaks=[2019])
+    >>> sorted(t.get_text() for t in ax.texts)
+    ['Jiangbei', 'Yubei']
+    >>> [t.get_text() for t in ax.get_legend().get_texts()]
+    ['Jiangbei', 'other central districts', 'interpolated', 'registered series break']
+    >>> plt.close("all")
+    """
+    lang = chart_lang(lang)
+    ax = new_ax(ax)
+    columns = [c for c in values.columns if c not in (district, city)]
+    if city in values.columns:
+        columns.append(city)
+    if district in values.columns:
+        columns.append(district)
+    flags_seen: set[str] = set()
+    ends: list[tuple[float, float, str, str]] = []
+    shaded = sorted({int(y) for y in incomplete} & {int(y) for y in values.index})
+    for start, end in year_runs(shaded):
+        ax.axvspan(start - 0.5, end + 0.5, color=INCOMPLETE_COLOUR, lw=0, zorder=0)
+    for col in columns:
+        series = values[col]
+        if col == district:
+            color, width, zorder, style, size = HIGHLIGHT, 2.6, 5, "-", 4
+        elif col == city:
+            color, width, zorder, style, size = CITY_COLOUR, 1.8, 4, "--", 3
+        else:
+            color, width, zorder, style, size = PEER, 1.2, 2, "-", 2.5
+        x = series.index.to_numpy(dtype=float)
+        y = series.to_numpy(dtype=float)
+        ax.plot(x, y, style, color=color, lw=width, zorder=zorder, marker="o", ms=size)
+        if shaded:
+            hollow = np.isin(x, shaded) & ~np.isnan(y)
+            ax.plot(
+                x[hollow],
+                y[hollow],
+                linestyle="",
+                marker="o",
+                ms=size + 2,
+                markerfacecolor="white",
+                markeredgecolor=color,
+                markeredgewidth=1.2,
+                zorder=zorder + 1,
+            )
+        if flags is not None and col in flags.columns:
+            col_flags = flags[col].reindex(series.index)
+            for flag, marker in FLAG_MARKERS.items():
+                mask = (col_flags == flag).to_numpy() & ~np.isnan(y)
+                if mask.any():
+                    flags_seen.add(flag)
+                    ax.plot(
+                        x[mask],
+                        y[mask],
+                        linestyle="",
+                        marker=marker,
+                        ms=8,
+                        markerfacecolor="white",
+                        markeredgecolor=color,
+                        markeredgewidth=1.6,
+                        zorder=zorder + 1,
+                    )
+        valid = series.dropna()
+        if end_labels and len(valid):
+            ends.append((float(valid.index[-1]), float(valid.iloc[-1]), label(col, lang), color))
+    if invert:
+        ax.invert_yaxis()
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    marked = [y for y in sorted(set(breaks)) if y in values.index and y - 1 in values.index]
+    for year in marked:
+        ax.axvline(year - 0.5, color=BREAK_COLOUR, ls=":", lw=1.2, zorder=1)
+    if ends:
+        label_ends(ax, ends)
+    handles = []
+    if district in values.columns:
+        handles.append(Line2D([], [], color=HIGHLIGHT, lw=2.6, label=label(district, lang)))
+    muted = [c for c in columns if c not in (district, city)]
+    districts = set(load_districts()["id"])
+    if muted and all(c in districts for c in muted):
+        handles.append(Line2D([], [], color=PEER, lw=1.2, label=term("peers", lang)))
+    else:  # not districts (e.g. two shares): each muted line is named in the legend
+        handles += [Line2D([], [], color=PEER, lw=1.2, label=label(c, lang)) for c in muted]
+    if city in values.columns:
+        handles.append(Line2D([], [], color=CITY_COLOUR, lw=1.8, ls="--", label=label(city, lang)))
+    handles += flag_legend(flags_seen, lang)
+    if marked:
+        handles.append(
+            Line2D([], [], color=BREAK_COLOUR, lw=1.2, ls=":", label=term("registered_break", lang))
+        )
+    if shaded:
+        handles.append(Patch(facecolor=INCOMPLETE_COLOUR, label=term("incomplete_years", lang)))
+    # below the plot, so that the legend never covers a line or a name
+    ax.legend(
+        handles=handles,
+        loc="upper left",
+        bbox_to_anchor=(0.0, -0.08),
+        ncol=min(len(handles), 3),
+        borderaxespad=0.0,
+    )
+    ax.set_title(title, loc="left")
+    ax.set_ylabel(ylabel)
+    ax.set_xlabel("")
+    record("lines", ax, values, indicator=indicator_of(flags))
+    return ax
+
+
+def flags_table(panel: pd.DataFrame, indicator: str, values: pd.DataFrame) -> pd.DataFrame:
+    """The panel's ``flag`` of each cell of ``values`` (same shape; NaN where no value).
+
+    >>> import pandas as pd
+    >>> from jbanalysis.plots.lines import flags_table
+    >>> p = pd.DataFrame({"district": ["jiangbei"], "year": [2017], "indicator": ["gdp"],
+    ...                   "value": [902.9], "flag": ["interpolated"]})
+    >>> v = pd.DataFrame({"jiangbei": [902.9]}, index=pd.Index([2017], name="year"))
+    >>> flags_table(p, "gdp", v).to_dict()
+    {'jiangbei': {2017: 'interpolated'}}
+    """
+    from jbanalysis.tables import years_by_district
+
+    table = years_by_district(panel[panel["indicator"] == indicator], "flag")
+    table = table.reindex(index=values.index, columns=values.columns)
+    table.attrs["indicator"] = indicator  # a chart drawn with these flags knows its indicator
+    return table
+
+
+def indicator_lines(
+    panel: pd.DataFrame,
+    indicator: str,
+    district: str,
+    peers: str | Sequence[str] = "central",
+    *,
+    city: bool = False,
+    years: Iterable[int] | None = None,
+    ax: Axes | None = None,
+    title: str | None = None,
+    lang: str | None = None,
+) -> Axes:
+    """:func:`lines` of one panel indicator for the peers (and the city), flags shown.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> import pandas as pd
+    >>> from jbanalysis.plots.lines import indicator_lines
+    >>> from jbanalysis.plots.theme import set_theme
+    >>> _ = set_theme("en")
+    >>> p = pd.DataFrame({"district": ["jiangbei", "jiangbei", "yubei"], "year": [2016, 2017, 2017],
+    ...                   "indicator": ["gdp"] * 3, "value": [778.0, 902.9, 1418.2],
+    ...                   "flag": ["observed", "interpolated", "observed"]})
+    >>> ax = indicator_lines(p, "gdp", "jiangbei", ["jiangbei", "yubei"])
+    >>> ax.get_title("left"), ax.get_ylabel()
+    ('GDP', 'GDP (100 million yuan)')
+    >>> plt.close("all")
+    """
+    from jbanalysis.panel.views import wide
+    from jbanalysis.registry.districts import district_ids
+
+    lang = chart_lang(lang)
+    members = district_ids(peers) if isinstance(peers, str) else list(peers)
+    if district not in members:
+        members = [*members, district]
+    if city:
+        members = [*members, CITY]
+    from jbanalysis.registry.breaks import new_basis_years
+
+    values = wide(panel, indicator, districts=members, years=years)
+    flags = flags_table(panel, indicator, values)
+    own = panel[(panel["indicator"] == indicator) & (panel["district"] == district)]
+    vintages = dict(zip(own["year"], own["vintage"], strict=True)) if "vintage" in own else {}
+    return lines(
+        values,
+        district,
+        flags=flags,
+        breaks=new_basis_years(indicator, district, vintages),
+        city=CITY if city else None,
+        ax=ax,
+        title=indicator_name(indicator, lang) if title is None else title,
+        ylabel=axis_label(indicator, lang),
+        lang=lang,
+    )
