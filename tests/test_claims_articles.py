@@ -92,3 +92,31 @@ def test_every_verdict_on_the_article_is_right(article):
         if (got["verdict"], diagnosis) != (row.verdict, row.diagnosis):
             wrong.append((row.claim_id, row.verdict, row.diagnosis, got["verdict"], diagnosis))
     assert wrong == []
+
+
+def test_a_rank_on_interpolated_values_says_so_and_names_the_other_year():
+    # the ranking article's "2017": 11 of the 37 values are the yearbook compilers'
+    # interpolations, Wanzhou's own and the three above it among them; 6th is its 2018 rank
+    ledger = hand_ledger(BUNDLED / "chongqing_2017_district_ranking.txt")
+    row = jb.check_claims(ledger, lang="en").set_index("claim_id").loc["K04"]
+    assert (int(row["rank_low"]), int(row["rank_high"])) == (4, 5)
+    assert row["caveats"]["interpolated"] == (
+        "dadukou",
+        "jiangbei",
+        "shapingba",
+        "jiulongpo",
+        "nanan",
+        "beibei",
+        "yubei",
+        "banan",
+        "wanzhou",
+        "fuling",
+        "qianjiang",
+    )
+    text = row["explanation"]
+    assert "11 of the 37 values are interpolated (all statistical yearbook: Dadukou," in text
+    assert (
+        "the rank rests on interpolated values: those of Wanzhou, Yubei, Jiulongpo and Fuling"
+        in text
+    )
+    assert "in the data's 2018 figures Wanzhou ranks exactly 6th" in text

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from jbanalysis.errors import DataError
+from jbanalysis.io.codes import categorical, factorize
 from jbanalysis.io.grid import Grid
 from jbanalysis.io.numbers import MARKER_CHARS
 from jbanalysis.registry.indicators import convert, load_indicators, load_units
@@ -68,7 +69,7 @@ def notes_of(frame: pd.DataFrame, marks: dict[str, str]) -> np.ndarray:
     for part in parts:
         if _constant(part):
             continue
-        codes, uniques = pd.factorize(part)
+        codes, uniques = factorize(part)
         combo = combo * len(uniques) + codes
     c_codes, _ = pd.factorize(combo)
     first = np.zeros(c_codes.max() + 1, dtype=np.int64)
@@ -139,7 +140,7 @@ def _observations(grid: Grid, frame: pd.DataFrame, source_id, vintage, source_ki
         """A categorical column, as the bundle's (a constant costs one code per row)."""
         if isinstance(values, str):
             return pd.Categorical.from_codes(np.zeros(n, dtype=np.int8), categories=[values])
-        return pd.Categorical(values)
+        return categorical(values)
 
     def obj(values):
         return pd.Series(values, dtype=object)
@@ -176,7 +177,7 @@ def _canonical(grid: Grid, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]
     values = frame["value"].to_numpy(float)
     src = frame["unit"].to_numpy(dtype=object)
     canonical = frame["indicator"].map(ind["unit"]).to_numpy(dtype=object)
-    (a_codes, a_ids), (b_codes, b_ids) = pd.factorize(src), pd.factorize(canonical)
+    (a_codes, a_ids), (b_codes, b_ids) = factorize(src), factorize(canonical)
     codes, pairs = pd.factorize(a_codes * len(b_ids) + b_codes)
     out = np.empty_like(values)
     for k, pair in enumerate(pairs):

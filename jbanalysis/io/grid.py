@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from jbanalysis.io.codes import factorize
+
 
 class ExcelError(str):
     """An Excel error value (``#REF!``) read from a workbook cell."""
@@ -56,7 +58,7 @@ class Grid:
         key = (col, start, end)
         if key not in cache:
             values = self.cells.iloc[start:end, col].to_numpy(dtype=object)
-            cache[key] = pd.factorize(values, use_na_sentinel=False)
+            cache[key] = factorize(values, use_na_sentinel=False)
         return cache[key]
 
     def set_cell(self, pos: int, col: int, value) -> None:

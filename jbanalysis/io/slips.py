@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from jbanalysis.errors import DataError
+from jbanalysis.io.codes import factorize
 from jbanalysis.registry.indicators import load_indicators, load_units
 
 FACTOR = 5.0
@@ -40,7 +41,7 @@ def _series(frames: list[pd.DataFrame]) -> list[np.ndarray]:
                 for f in frames
             ]
         )
-        parts.append(pd.factorize(both)[0].astype(np.int64))
+        parts.append(factorize(both)[0].astype(np.int64))
     code = (parts[0] * (parts[1].max() + 1) + parts[1]) * (parts[2].max() + 1) + parts[2]
     bounds = np.cumsum([0, *(len(f) for f in frames)])
     return [code[a:b] for a, b in itertools.pairwise(bounds)]

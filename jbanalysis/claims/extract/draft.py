@@ -61,8 +61,9 @@ def extract_claims(
     Parameters
     ----------
     text : str or Path
-        The article (a path reads the file; it may start with ``key: value`` lines — ``url``,
-        ``published``, ``title``, ``district`` — and a ``---`` line).
+        The article's text, or the path of its file (a ``Path``, or a one-line string ending in
+        ``.txt``/``.md``); a file may start with ``key: value`` lines — ``url``, ``published``,
+        ``title``, ``district`` — and a ``---`` line.
     published : str
         ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: dates 今年 and a text that names no year.
     url, title : str

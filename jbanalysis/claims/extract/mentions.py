@@ -142,6 +142,8 @@ def mentions(clause: str) -> list[Mention]:
             or before in ("图", "表", "第")
         ):
             continue  # a date, a list mark, a chart or table number
+        if not unit and after in ("-", "—", "~", "至"):
+            continue  # the start of a span: 1-11月, 2019-2023年
         if not unit and (before in ("(", "“", '"') or after in ("”", '"')):
             continue  # (1) a numbered item, “1233” a name
         if re.match(r"[〇零一二三四五六七八九]", before) or re.match(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from jbanalysis.claims.extract.context import group_at
+from jbanalysis.claims.extract.context import group_at, places
 from jbanalysis.claims.extract.found import Ctx, indicator_info
 from jbanalysis.claims.extract.keys import governing, is_link, keys_in
 from jbanalysis.claims.extract.mentions import rank_place
@@ -90,7 +90,11 @@ def _enumerated(head: str) -> list[str]:
     >>> _enumerated("增速和总量居"), _enumerated("工业产值、利润居")
     ([], [])
     """
-    pieces = re.split(r"、|和|及|与", _RANK_VERBS.sub("", head))
+    head = _RANK_VERBS.sub("", head)
+    named = [p for p in places(head, None) if not p.group]
+    if named and named[0].start == 0:  # 江北区一般公共预算收入、…: the place is the subject
+        head = head[named[0].end :]
+    pieces = re.split(r"、|和|及|与", head)
     found = []
     for piece in pieces:
         hits = [h for h in keys_in(piece) if not h.qualifier]

@@ -49,7 +49,7 @@ def _new_in_list(ctx: Ctx) -> KeyHit | None:
     """新增国家小巨人企业2家、专精特新企业25家、智能工厂1个: in a list after 新增, each item is a new
     one — the registry's 新增… name of the words before the count, if it has one."""
     clause, m = ctx.clause, ctx.m
-    if not clause.lstrip().startswith(("新增", "全年新增", "当年新增")):
+    if "新增" not in clause[: m.start]:
         return None
     piece = re.split(r"、|,", clause[: m.start])[-1]
     name = f"新增{piece.removeprefix('新增')}"
