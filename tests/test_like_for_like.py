@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -208,6 +209,35 @@ def test_yubei_2012_fiscal_revenue_is_on_the_districts_own_scope():
     assert p[["value", "record"]].to_numpy().tolist() == [[51.8, "GF0001"]]
 
 
+def test_the_within_year_vintage_mix_of_the_central_districts_is_flagged():
+    panel = jb.load_panel("central", indicators="gdp", years=range(2017, 2022))
+    mix = jb.panel.vintage_mix(panel)
+    # 2018–2020: 渝中 revised (PF0125, PF0127, PF0129), the other eight first releases; the first
+    # releases of 渝中 stand beside them, and B23 (渝中's change of source in 2021) ends the run
+    assert mix[["year", "district", "vintage", "record", "others"]].to_numpy().tolist() == [
+        [2018, "yuzhong", "revised", "PF0125", 8],
+        [2019, "yuzhong", "revised", "PF0127", 8],
+        [2020, "yuzhong", "revised", "PF0129", 8],
+    ]
+    assert mix["value"].tolist() == [1205.6, 1291.6, 1357.6]
+    assert mix["matched_value"].tolist() == [1203.85, 1301.35, 1358.5]
+    assert mix["matched_record"].tolist() == ["PF0123", "PF0126", "PF0128"]
+    assert set(mix["breaks"]) == {"B23"}
+    # 2021 on: every central district's GDP is a first release, nothing to flag
+    assert panel[panel["year"] == 2021]["vintage"].astype(str).unique().tolist() == [
+        "first_release"
+    ]
+
+
+def test_a_vintage_mix_names_no_break_where_none_is_registered():
+    panel = jb.load_panel("central", indicators="pop_registered", years=[2007])
+    mix = jb.panel.vintage_mix(panel)
+    assert mix[
+        ["district", "vintage", "common_vintage", "others", "breaks"]
+    ].to_numpy().tolist() == [["yuzhong", "revised", "first_release", 8, ""]]
+    assert np.isnan(mix["matched_value"].iloc[0])  # no first release of it in the sources
+
+
 # -- 7. keys and constraints -------------------------------------------------------------------
 
 
@@ -246,6 +276,40 @@ def test_an_unknown_id_is_refused_by_data_validate_and_the_loader(nowhere, monke
     monkeypatch.setenv("JBANALYSIS_DATA", str(nowhere))
     with pytest.raises(jb.errors.DataError, match=r"observations.csv, row 6, column 'district'"):
         jb.load_panel("jiangbei", indicators="gdp")
+
+
+def test_the_command_line_refuses_the_unknown_id_naming_file_row_and_column(nowhere, capsys):
+    from jbanalysis.cli import main
+
+    assert main(["data", "validate", "--data", str(nowhere)]) == 1
+    out = capsys.readouterr().out
+    assert "error: keys:" in out and "observations.csv" in out
+    assert "unknown district 'nowhere'" in out
+
+
+def test_a_users_folder_with_an_unknown_id_is_refused_too(tmp_path):
+    from jbanalysis.checks.user import add, validate_user
+
+    folder = tmp_path / "mine"
+    bulletin = Path(__file__).resolve().parent / "data" / "bad"
+    add(
+        bulletin / "bulletin_jiulongpo_2024.csv",
+        folder,
+        source_id="jlp_bulletin_2024",
+        title="2024年九龙坡区国民经济和社会发展统计公报",
+        url="http://www.crei.cn/file/br.aspx?id=20250624095847&op=z4&x=0",
+        kind="official_bulletin",
+        vintage="first_release",
+    )
+    path = folder / "observations.csv"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert lines[1].startswith("jiulongpo,")
+    lines[1] = "nowhere," + lines[1].split(",", 1)[1]
+    path.write_text("".join(lines), encoding="utf-8")
+    keys = validate_user(folder).query("rule == 'keys'")
+    assert keys[["severity", "row", "column"]].to_numpy().tolist() == [["error", 2, "district"]]
+    with pytest.raises(jb.errors.DataError, match=r"observations.csv, row 2, column 'district'"):
+        jb.load_panel("jiulongpo", indicators="gdp", user_dir=folder)
 
 
 @pytest.mark.slow  # two Data Package validations of every file: 30 s
