@@ -121,3 +121,26 @@ def test_listed_names_before_a_rank_are_one_rank_each():
         ("tax_revenue", "rank", "1", "districts"),
         ("revenue_quality", "rank", "1", "districts"),
     ]
+
+
+def test_a_number_printed_twice_is_one_claim_and_a_different_number_is_two():
+    text = (
+        "2016年重庆市统计公报。初步核算,全年实现地区生产总值17558.76亿元,比上年增长10.7%。\n"
+        "指 标 | 绝对量(亿元) | 比上年增长(%) |\n"
+        "全市地区生产总值 | 17558.76 | 10.7 |\n"
+    )
+    draft = jb.extract_claims(text)
+    assert draft[COLUMNS].to_numpy().tolist() == [
+        ["重庆市", "gdp", "2016", "value", "17558.76", "亿元", "", ""],
+        ["重庆市", "gdp_real_growth", "2016", "growth", "10.7", "%", "", ""],
+    ]
+    assert draft.loc[0, "note"].endswith("printed again in '全市地区生产总值 | 17558.76 | 10.7 |'")
+    # a headline that rounds the body's figure is a claim of its own, checked at its precision
+    two = jb.extract_claims(
+        "重庆2015年GDP增长11%。全年实现地区生产总值15719.72亿元,同比增长11.0%。"
+    )
+    assert two[["kind", "stated"]].to_numpy().tolist() == [
+        ["growth", "11"],
+        ["value", "15719.72"],
+        ["growth", "11.0"],
+    ]
