@@ -37,6 +37,8 @@ def _subject(article: Article, first: str) -> tuple[str | None, str]:
         named = [p.district for p in places(text, None) if not p.group]
         if named:  # 重庆市大渡口区: the district, not the city that contains it
             specific = [d for d in named if d != CITY]
+            if len(set(specific)) > 1 and CITY in named:  # 重庆:渝北、长寿和潼南…: the city's text
+                return CITY, where
             return (specific or named)[0], where
         if english_place(text):
             return english_place(text), where
