@@ -9,6 +9,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from jbanalysis.plots.layout import new_ax, record
+from jbanalysis.plots.placement import fit_inside, label_points
 from jbanalysis.plots.theme import (
     CITY_COLOUR,
     HIGHLIGHT,
@@ -59,16 +60,27 @@ def bars(
     colors = [HIGHLIGHT if k == district else PEER for k in data.index]
     heights = np.nan_to_num(data.to_numpy(), nan=0.0)
     ax.barh(positions, heights, color=colors)
-    span = float(np.nanmax(np.abs(heights))) if len(heights) else 1.0
-    for pos, value in zip(positions, data.to_numpy(), strict=True):
-        text = term("no_data", lang) if np.isnan(value) else fmt.format(value)
-        x = 0.0 if np.isnan(value) else value
-        offset = 0.01 * (span or 1.0) * (1 if x >= 0 else -1)
-        ha = "left" if x >= 0 else "right"
-        ax.text(x + offset, pos, text, va="center", ha=ha, fontsize=9)
     ax.set_yticks(positions, [label(k, lang) for k in data.index])
     ax.invert_yaxis()
     ax.axvline(0, color=PALETTE["ink"], lw=0.8)
+    values_written = []
+    for pos, value in zip(positions, data.to_numpy(), strict=True):
+        text = term("no_data", lang) if np.isnan(value) else fmt.format(value)
+        x = 0.0 if np.isnan(value) else float(value)
+        right = x >= 0  # beyond the bar's end, outward: a negative value left of its bar
+        values_written.append(
+            ax.annotate(
+                text,
+                (x, pos),
+                xytext=(3 if right else -3, 0),
+                textcoords="offset points",
+                va="center",
+                ha="left" if right else "right",
+                fontsize=9,
+                annotation_clip=False,
+            )
+        )
+    fit_inside(ax, values_written)  # every value inside the frame, clear of the axis labels
     ax.set_title(title, loc="left")
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
@@ -174,16 +186,19 @@ def scatter(
         ax.plot(xs, fit[0] + fit[1] * xs, color=CITY_COLOUR, lw=1.2, ls="--")
     ax.scatter(x.to_numpy(), y.to_numpy(), c=colors, s=sizes, zorder=3)
     named = set(annotate) if annotate is not None else set(x.index)
-    for key in x.index:
-        if key in named or key == district:
-            ax.annotate(
-                label(key, lang),
-                (x[key], y[key]),
-                xytext=(4, 3),
-                textcoords="offset points",
-                fontsize=8,
-                color=HIGHLIGHT if key == district else PALETTE["muted"],
-            )
+    shown = [k for k in x.index if (k in named or k == district) and pd.notna(x[k] + y[k])]
+    shown.sort(key=lambda k: k != district)  # the chosen district's name is placed first
+    points = [
+        (
+            float(x[k]),
+            float(y[k]),
+            label(k, lang),
+            {"fontsize": 8, "color": HIGHLIGHT if k == district else PALETTE["muted"]},
+        )
+        for k in shown
+    ]
+    everyone = [(float(x[k]), float(y[k])) for k in x.index if k not in shown]
+    label_points(ax, points, everyone)  # beside its point, clear of other names and points
     ax.set_title(title, loc="left")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)

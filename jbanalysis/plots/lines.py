@@ -12,7 +12,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from jbanalysis.plots.layout import flag_legend, indicator_of, label_ends, new_ax, record
+from jbanalysis.plots.layout import flag_legend, indicator_of, new_ax, record
+from jbanalysis.plots.placement import label_ends
 from jbanalysis.plots.theme import (
     BREAK_COLOUR,
     CITY_COLOUR,
@@ -67,8 +68,8 @@ def lines(
     invert : bool
         Invert the y axis and use whole-number ticks (for ranks, 1 at the top).
     end_labels : bool
-        Write each line's name at the right margin (never two on top of each other; a line that
-        ends early is named at its own last point).
+        Write each line's name just after the end of its line (:func:`line_end`), never two on
+        top of each other and never cut by the frame (:func:`jbanalysis.plots.placement.label_ends`).
     incomplete : iterable of int
         Years in which the values are not like for like across the lines, e.g. ranks among fewer
         districts because one has no value (:func:`jbanalysis.metrics.rank_history`): shaded, with
@@ -154,13 +155,17 @@ def lines(
                         markeredgewidth=1.6,
                         zorder=zorder + 1,
                     )
-        valid = series.dropna()
-        if end_labels and len(valid):
-            ends.append((float(valid.index[-1]), float(valid.iloc[-1]), label(col, lang), color))
+        end = line_end(series)
+        if end_labels and end is not None:
+            ends.append((float(end), float(series[end]), label(col, lang), color))
     if invert:
         ax.invert_yaxis()
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    years = values.dropna(how="all").index
+    if len(years):  # year ticks only where there are values, whatever room the names take
+        first, last = float(years.min()), float(years.max())
+        ticks = MaxNLocator(integer=True).tick_values(first, last)
+        ax.set_xticks([t for t in ticks if first <= t <= last])
     marked = [y for y in sorted(set(breaks)) if y in values.index and y - 1 in values.index]
     for year in marked:
         ax.axvline(year - 0.5, color=BREAK_COLOUR, ls=":", lw=1.2, zorder=1)
@@ -197,6 +202,28 @@ def lines(
     ax.set_xlabel("")
     record("lines", ax, values, indicator=indicator_of(flags))
     return ax
+
+
+def line_end(series: pd.Series):
+    """Where a line ends: the last year of its last stretch of two or more consecutive values (a
+    dot standing alone after it is not the line's end); a series of lone dots ends at its last.
+
+    >>> import pandas as pd
+    >>> from jbanalysis.plots.lines import line_end
+    >>> line_end(pd.Series([1.0, 2.0, 3.0, None, 5.0], index=[2019, 2020, 2021, 2022, 2023]))
+    2021
+    >>> line_end(pd.Series([1.0, None, 3.0], index=[2019, 2020, 2021]))
+    2021
+    >>> line_end(pd.Series([None, None], index=[2019, 2020])) is None
+    True
+    """
+    valid = series.notna().to_numpy()
+    if not valid.any():
+        return None
+    joined = [i for i in range(1, len(valid)) if valid[i] and valid[i - 1]]
+    position = joined[-1] if joined else int(np.flatnonzero(valid)[-1])
+    key = series.index[position]
+    return key.item() if hasattr(key, "item") else key
 
 
 def flags_table(panel: pd.DataFrame, indicator: str, values: pd.DataFrame) -> pd.DataFrame:
