@@ -16,10 +16,7 @@ import pytest
 import jbanalysis.claims
 
 MODULES = sorted(
-    m.name
-    for m in pkgutil.iter_modules(jbanalysis.claims.__path__, "jbanalysis.claims.")
-    # explain.py is being rewritten onto text/'s formatter (issue 19); it joins this list then
-    if m.name != "jbanalysis.claims.explain"
+    m.name for m in pkgutil.walk_packages(jbanalysis.claims.__path__, "jbanalysis.claims.")
 )
 FLAGS = doctest.NORMALIZE_WHITESPACE | doctest.ELLIPSIS
 

@@ -43,3 +43,28 @@ def test_a_users_ledger_in_report_05(tmp_path):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;增速第一" in page
     assert "台账2行中核查了1行，1行无法解读" in page
     assert "“江北县”不在登记表中" in page
+
+
+@pytest.mark.slow
+def test_report_05_shows_an_article_going_in_and_its_verdicts_coming_out(tmp_path):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(default_notebooks_dir() / "05_claims.ipynb", notebooks)
+    (result,) = build_reports(
+        "jiangbei", "en", tmp_path / "out", notebooks=notebooks, progress=False
+    )
+    assert result.ok, (result.cell, result.error)
+    page = Path(result.html).read_text(encoding="utf-8")
+    # the bundled article quoted as printed, with where it was published
+    assert "4. One article: its text, the ledger drafted from it, the verdicts" in page
+    assert "<blockquote>" in page and "2017年,重庆这座山城" in page
+    assert "https://www.bkwk.cn/article/jm2zqqxjjfyjmgqxgpmbhdgs.html" in page
+    # the 13 claims drafted from it, the two numbers it could not encode, and the verdicts
+    assert page.count("2017年,万州区GDP总量为982.58亿元,位居全市第6名。") >= 2  # draft and verdicts
+    assert "a rank in 全国城市: a national group" in page
+    assert (
+        "13 claims checked against the bundled data: 1 consistent, 7 contradicted, 4 partly "
+        "checkable and 1 not verifiable" in page
+    )
+    assert "the number equals the 2018 figure" in page
+    assert "Agreeing with an earlier release is not a contradiction" in page

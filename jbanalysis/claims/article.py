@@ -10,6 +10,7 @@ case the diagnoses were built for. A report can be given any other text file
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pandas as pd
@@ -60,24 +61,29 @@ def load(path: str | Path | None = None) -> tuple[Path, Article]:
     return file, read_article(file)
 
 
-def article_intro(article: Article, lang: str = "zh", quoted: int = 4) -> str:
-    """Where the article was published, and its first sentences quoted as printed (Markdown).
+def article_intro(article: Article, lang: str = "zh", quoted: int = 4):
+    """Where the article was published, and its first sentences quoted as printed, as Markdown
+    (an IPython object): the article's own text is HTML-escaped, the quote marks are Markdown.
 
     >>> from jbanalysis.claims.article import article_intro, load
-    >>> print(article_intro(load()[1], "en", quoted=1))  # doctest: +ELLIPSIS
+    >>> print(article_intro(load()[1], "en", quoted=1).data)  # doctest: +ELLIPSIS
     The text below is the opening of *解码2017重庆区县经济风云* (https://www.bkwk.cn/article/..., date not shown), quoted as printed:
     <BLANKLINE>
     > 2017年,重庆这座山城...
     """
+    from IPython.display import Markdown
+
     date = article.published or ("日期未标明" if check_lang(lang) == "zh" else "date not shown")
-    where = f"*{article.title}* ({article.url}, {date})" if article.title else article.url
+    title = html.escape(article.title, quote=False)
+    url = html.escape(article.url, quote=False)
+    where = f"*{title}* ({url}, {date})" if article.title else url
     lead = (
         f"以下是{where}的开头，按原文引用："
         if lang == "zh"
         else f"The text below is the opening of {where}, quoted as printed:"
     )
-    lines = [s.printed for s in sentences(article.text)[:quoted]]
-    return lead + "\n\n" + "\n".join(f"> {line}" for line in lines)
+    lines = [html.escape(s.printed, quote=False) for s in sentences(article.text)[:quoted]]
+    return Markdown(lead + "\n\n" + "\n>\n".join(f"> {line}" for line in lines))
 
 
 def draft_table(draft: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
