@@ -15,7 +15,8 @@ the end, so the rest of the suite runs on one core while the kernels use the oth
 gets the environment of the session's start (less a user data folder, as every test), so a test
 that sets a variable while it runs cannot change a report. The kernels start with an IPython
 profile of the run's own (``IPYTHONDIR``) whose startup file measures the text boxes of every
-figure they draw (``tests/label_boxes.py``) into :attr:`Sets.boxes`, for the label test.
+figure they draw and the breaks it marks (``tests/drawn.py``) into :attr:`Sets.drawn`, for the
+label test and the audit.
 
 Run as a script it is that child: ``python tests/rendering.py PLAN.json ROOT`` renders each set
 of the plan into ``ROOT/<district>-<lang>/`` and writes ``ROOT/<district>-<lang>.json`` (its
@@ -111,19 +112,23 @@ class Sets:
             )
 
     @property
-    def boxes(self) -> Path:
-        """Where the kernels write the text boxes of the figures they draw."""
-        return self.root / "boxes"
+    def drawn(self) -> Path:
+        """Where the kernels record what each figure they draw shows (``tests/drawn.py``)."""
+        return self.root / "drawn"
 
     def _profile(self) -> Path:
-        """An IPython folder whose startup file measures every figure's text boxes."""
+        """An IPython folder whose startup file records what every figure draws."""
         folder = self.root / "ipython"
         startup = folder / "profile_default" / "startup"
         startup.mkdir(parents=True, exist_ok=True)
-        here = Path(__file__).resolve().parent
-        (startup / "00-label-boxes.py").write_text(
-            f"import sys\nsys.path.insert(0, {str(here)!r})\n"
-            f"import label_boxes\nlabel_boxes.install({str(self.boxes)!r})\n",
+        module = Path(__file__).resolve().parent / "drawn.py"
+        (startup / "00-drawn.py").write_text(
+            "import importlib.util\n"
+            f"spec = importlib.util.spec_from_file_location('_jbanalysis_drawn', {str(module)!r})\n"
+            "drawn = importlib.util.module_from_spec(spec)\n"
+            "spec.loader.exec_module(drawn)\n"
+            f"drawn.install({str(self.drawn)!r})\n"
+            "del importlib, spec, drawn\n",
             encoding="utf-8",
         )
         return folder

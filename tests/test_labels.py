@@ -2,9 +2,9 @@
 texts overlap and none is cut by a frame.
 
 The boxes are measured in the report kernels themselves, on the very draw that becomes the PNG
-of the report (``tests/label_boxes.py``, installed by ``tests/rendering.py``): titles, axis and
+of the report (``tests/drawn.py``, installed by ``tests/rendering.py``): titles, axis and
 tick labels, legends, values, names at line ends and beside points, the map's names. The
-judgement is the test's own geometry (:func:`label_boxes.problems`), itself tested below on
+judgement is the test's own geometry (:func:`drawn.problems`), itself tested below on
 figures drawn here, good and bad.
 """
 
@@ -16,7 +16,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import label_boxes
+import drawn
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
@@ -37,13 +37,13 @@ def _measured(fig) -> dict:
     """The record of ``fig`` as the report kernels write it: drawn once, every drawn text."""
     import matplotlib.text
 
-    drawn = []
+    texts = []
     original = matplotlib.text.Text.draw
 
     def text(self, renderer):
         original(self, renderer)
         if self.get_visible() and self.get_text().strip():
-            drawn.append(self)
+            texts.append(self)
 
     matplotlib.text.Text.draw = text
     try:
@@ -51,7 +51,7 @@ def _measured(fig) -> dict:
         canvas.draw()
     finally:
         matplotlib.text.Text.draw = original
-    return label_boxes.measure(fig, canvas.get_renderer(), drawn)
+    return drawn.measure(fig, canvas.get_renderer(), texts)
 
 
 # --- the judge: it finds what the issue saw, and passes what is readable ------------------------
@@ -64,7 +64,7 @@ def test_the_judge_finds_overprinted_names_and_names_cut_by_the_frame():
     ax.text(2019.5, 1.0, "Jiulongpo")  # two names at one line end (the fiscal chart)
     ax.text(2019.5, 1.0, "Banan")
     ax.text(2020.15, 1.02, "Shapingba")  # running over the right-hand frame
-    found = label_boxes.problems(_measured(fig))
+    found = drawn.problems(_measured(fig))
     assert found == [
         "'Jiulongpo' overlaps 'Banan'",
         "'Shapingba' is cut by the frame of its axes",
@@ -77,7 +77,7 @@ def test_the_judge_finds_a_value_running_into_its_axis_label():
     ax.set_yticks([0, 1], ["city growth", "competitive"])
     ax.set_xlim(-230, 1000)
     ax.text(-225.0, 1, "-215.6", ha="right", va="center")  # left of the frame, over the tick
-    found = label_boxes.problems(_measured(fig))
+    found = drawn.problems(_measured(fig))
     assert "'competitive' overlaps '-215.6'" in found or "'-215.6' overlaps 'competitive'" in found
 
 
@@ -95,9 +95,9 @@ def test_the_judge_passes_the_package_charts_drawn_where_names_used_to_collide()
         index=years,
     )
     ax = plots.lines(values, "jiulongpo")
-    assert label_boxes.problems(_measured(ax.figure)) == []
+    assert drawn.problems(_measured(ax.figure)) == []
     ax = plots.bars(pd.Series({"reference": 908.2, "mix": 33.6, "competitive": -215.6}), sort=False)
-    assert label_boxes.problems(_measured(ax.figure)) == []
+    assert drawn.problems(_measured(ax.figure)) == []
 
 
 # --- every chart of the rendered report sets ------------------------------------------------------
@@ -109,7 +109,7 @@ def test_no_label_overlaps_or_is_cut_in_any_chart_of_the_report_sets():
     for key in sets:
         _, results = SETS.get(*key)
         assert all(r.ok for r in results), [(r.notebook, r.cell, r.error) for r in results]
-    records = label_boxes.read(SETS.boxes)
+    records = drawn.read(SETS.drawn)
     per_set = collections.Counter((r["where"]["district"], r["where"]["lang"]) for r in records)
     # every set drew its charts (01–03: 20 or more figures each), and they were all measured
     assert set(per_set) == set(sets), sorted(set(sets) - set(per_set))
@@ -120,6 +120,6 @@ def test_no_label_overlaps_or_is_cut_in_any_chart_of_the_report_sets():
         found += [
             f"{where['district']}/{where['lang']} {where['report']} cell {where['cell']} "
             f"{record['title']!r}: {problem}"
-            for problem in label_boxes.problems(record)
+            for problem in drawn.problems(record)
         ]
     assert found == [], "\n".join(found)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
 
+from jbanalysis.plots.breaks import YearBreaks, break_gid
 from jbanalysis.plots.layout import new_ax, record
 from jbanalysis.plots.placement import fit_inside, label_points
 from jbanalysis.plots.theme import (
+    BREAK_COLOUR,
     CITY_COLOUR,
     HIGHLIGHT,
     PALETTE,
@@ -92,11 +95,16 @@ def stacked_shares(
     table: pd.DataFrame,
     *,
     highlight: str | None = None,
+    breaks: YearBreaks = (),
     ax: Axes | None = None,
     title: str = "",
     lang: str | None = None,
 ) -> Axes:
     """Stacked horizontal bars of shares (rows: districts or years; columns: sectors, percent).
+
+    With years as rows, each year of ``breaks`` (first year of a new basis, optionally with the ids
+    of the breaks that start it, :func:`jbanalysis.plots.breaks.series_breaks`) is a dotted line
+    between the last row before it and the first row from it, named in the legend.
 
     Examples
     --------
@@ -110,6 +118,10 @@ def stacked_shares(
     >>> ax = stacked_shares(t, highlight="jiangbei")
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
     ['primary', 'secondary', 'tertiary']
+    >>> y = pd.concat([t, t], ignore_index=True).set_axis([2008, 2009])
+    >>> ax = stacked_shares(y, breaks={2009: ("B02",)})
+    >>> [line.get_gid() for line in ax.lines], ax.get_legend().get_texts()[-1].get_text()
+    (['break:2009:B02'], 'registered series break')
     >>> plt.close("all")
     """
     lang = chart_lang(lang)
@@ -139,7 +151,30 @@ def stacked_shares(
     ax.set_xlim(0, 100)
     ax.set_xlabel("%")
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    marked = []
+    years = breaks if isinstance(breaks, Mapping) else dict.fromkeys(breaks, ())
+    for year, ids in sorted((int(y), tuple(i)) for y, i in years.items()):
+        after = [
+            i
+            for i, row in enumerate(table.index)
+            if isinstance(row, int | np.integer) and row >= year
+        ]  # the first row of the new basis, with a row before it
+        if after and after[0] > 0:
+            marked.append(year)
+            ax.axhline(
+                after[0] - 0.5,
+                color=BREAK_COLOUR,
+                ls=":",
+                lw=1.6,
+                zorder=4,
+                gid=break_gid(year, ids),
+            )
+    handles, _ = ax.get_legend_handles_labels()
+    if marked:
+        handles.append(
+            Line2D([], [], color=BREAK_COLOUR, lw=1.6, ls=":", label=term("registered_break", lang))
+        )
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.set_title(title, loc="left")
     record("shares", ax, table)
     return ax

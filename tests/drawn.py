@@ -1,12 +1,15 @@
-"""The text boxes of every chart a report draws, measured where it is drawn, and what is wrong
-with them (issue 18, point 8: labels that can be read).
+"""What every chart of a report draws, recorded where it is drawn: the box of each text (issue 18,
+point 8: labels that can be read) and the registered breaks it marks (point 4).
 
 :func:`install` runs in a report's kernel (``tests/rendering.py`` puts it in the IPython profile
 the rendering kernels start with): from then on, every time a figure is drawn — the last time is
 the PNG the report embeds — each text the figure actually draws is measured with that draw's
-renderer (``Text.get_window_extent``) and written, with the figure's frame and each axes' frame,
-to ``FOLDER/<pid>-<n>.json``. Only texts drawn are measured: a tick label outside the view, an
-empty string or an annotation whose point is outside its axes is not drawn and not counted.
+renderer (``Text.get_window_extent``) and written, with the figure's frame, each axes' frame and
+the ``gid`` of every break mark (``break:<year>``, ``break:<line>:<year>``,
+:mod:`jbanalysis.plots.breaks`), to ``FOLDER/<pid>-<n>.json``: ``n`` counts the kernel's figures
+in the order drawn, so the n-th record of a kernel is the n-th chart of its report. Only texts
+drawn are measured: a tick label outside the view, an empty string or an annotation whose point
+is outside its axes is not drawn and not counted.
 
 :func:`problems` judges one figure with the test's own geometry: two texts that overlap (by more
 than a pixel each way), a text outside the saved image, a text cut by its clip box, a text of the
@@ -71,11 +74,17 @@ def measure(fig, renderer, drawn) -> dict:
             }
         )
     titles = [ax.get_title(loc="left") or ax.get_title() for ax in fig.axes]
+    marks = sorted(
+        str(a.get_gid())
+        for a in fig.findobj()
+        if str(a.get_gid() or "").startswith("break:") and a.get_visible()
+    )
     return {
         "frame": _extent(fig.bbox),
         "axes": [{"box": _extent(ax.bbox), "frame": _frame_drawn(ax)} for ax in fig.axes],
         "title": next((t for t in titles if t), ""),
         "texts": texts,
+        "breaks": marks,
     }
 
 
@@ -105,7 +114,7 @@ def install(folder: str | Path) -> None:
             return
         number = self.__dict__.setdefault("_label_boxes_number", next(numbers))
         record = measure(self, renderer, drawn)
-        record["where"] = _where()
+        record["where"] = {**_where(), "kernel": os.getpid(), "figure": number}
         path = folder / f"{os.getpid()}-{number:03d}.json"
         path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
 
