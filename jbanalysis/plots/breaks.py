@@ -44,7 +44,7 @@ def series_breaks(
     total, share or ratio of their values crosses.
 
     With ``panel``, a census year whose value is already revised starts the new basis in that
-    year (the registry's rule, :func:`jbanalysis.registry.breaks.new_basis_years`).
+    year (:func:`jbanalysis.metrics.basis_breaks`, the one owner of that rule).
 
     >>> from jbanalysis.plots.breaks import series_breaks
     >>> series_breaks("fiscal_revenue", ["jiangbei"])
@@ -52,20 +52,14 @@ def series_breaks(
     >>> series_breaks("fiscal_revenue", ["jiangbei", "yubei"])
     {2011: ('B16',), 2013: ('B13', 'B14')}
     """
-    from jbanalysis.registry.breaks import breaks_for, new_basis_years
+    from jbanalysis.metrics import basis_breaks, series_vintages
 
     found: dict[int, set[str]] = {}
     for name in [indicator] if isinstance(indicator, str) else indicator:
         for district in districts:
-            vintages = {}
-            if panel is not None and "vintage" in panel.columns:
-                own = panel[(panel["indicator"] == name) & (panel["district"] == district)]
-                vintages = dict(zip(own["year"].astype(int), own["vintage"], strict=True))
-            table = breaks_for(name, district)
-            for i in range(len(table)):
-                row = table.iloc[[i]]  # the registry's rule, one break at a time
-                for year in new_basis_years(name, district, vintages, breaks=row):
-                    found.setdefault(year, set()).add(str(row["break_id"].iloc[0]))
+            table = basis_breaks(name, district, series_vintages(panel, name, district))
+            for year, break_id in zip(table["basis_year"], table["break_id"], strict=True):
+                found.setdefault(int(year), set()).add(str(break_id))
     return {year: tuple(sorted(found[year])) for year in sorted(found)}
 
 
