@@ -146,7 +146,7 @@ def _own_breaks(history: pd.Series, forecast: pd.DataFrame, flags) -> YearBreaks
     indicator, district = indicator_of(flags), history.name
     if indicator is None or not isinstance(district, str):
         return ()
-    from jbanalysis.registry.districts import district_ids
+    from jbanalysis.registry.districts import CITY, district_ids
 
-    known = [*district_ids("all"), "chongqing"]
+    known = [*district_ids("all"), CITY]
     return series_breaks(indicator, [district]) if district in known else ()
