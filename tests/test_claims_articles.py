@@ -13,6 +13,7 @@ written and were not looked at while writing them; they are judged by the same b
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -59,8 +60,10 @@ def score(article: Path) -> tuple[float, float, list, list]:
     """(share of hand claims drafted, share of drafted rows that are spurious, missed, spurious)."""
     drafted = keys(jb.extract_claims(article))
     wanted = keys(hand_ledger(article))
-    missed = [k for k in wanted if k not in drafted]
-    spurious = [k for k in drafted if k not in wanted]
+    # matched one to one: a claim drafted twice (a sentence and a table row stating the same
+    # number) is one row too many for the reviewer, so the second copy counts as spurious
+    missed = list((Counter(wanted) - Counter(drafted)).elements())
+    spurious = list((Counter(drafted) - Counter(wanted)).elements())
     recall = 1 - len(missed) / len(wanted)
     return recall, len(spurious) / max(len(drafted), 1), missed, spurious
 
@@ -77,8 +80,12 @@ def test_the_articles_are_stored_with_their_url_and_date():
 @pytest.mark.parametrize("article", TEXTS, ids=[t.stem for t in TEXTS])
 def test_the_draft_reproduces_the_hand_ledger(article):
     recall, spurious, missed, extra = score(article)
-    assert recall >= 0.9, f"missed {missed}"
-    assert spurious <= 0.1, f"spurious {extra}"
+    figures = (
+        f"{article.stem}: recall {recall:.0%} (bar 90%), spurious {spurious:.0%} (bar 10%); "
+        f"missed {missed}; spurious rows {extra}"
+    )
+    assert recall >= 0.9, figures
+    assert spurious <= 0.1, figures
 
 
 @pytest.mark.parametrize("article", TEXTS, ids=[t.stem for t in TEXTS])

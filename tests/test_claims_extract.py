@@ -121,3 +121,63 @@ def test_listed_names_before_a_rank_are_one_rank_each():
         ("tax_revenue", "rank", "1", "districts"),
         ("revenue_quality", "rank", "1", "districts"),
     ]
+
+
+def test_a_number_printed_twice_is_one_claim_and_a_different_number_is_two():
+    text = (
+        "2016年重庆市统计公报。初步核算,全年实现地区生产总值17558.76亿元,比上年增长10.7%。\n"
+        "指 标 | 绝对量(亿元) | 比上年增长(%) |\n"
+        "全市地区生产总值 | 17558.76 | 10.7 |\n"
+    )
+    draft = jb.extract_claims(text)
+    assert draft[COLUMNS].to_numpy().tolist() == [
+        ["重庆市", "gdp", "2016", "value", "17558.76", "亿元", "", ""],
+        ["重庆市", "gdp_real_growth", "2016", "growth", "10.7", "%", "", ""],
+    ]
+    assert draft.loc[0, "note"].endswith("printed again in '全市地区生产总值 | 17558.76 | 10.7 |'")
+    # a headline that rounds the body's figure is a claim of its own, checked at its precision
+    two = jb.extract_claims(
+        "重庆2015年GDP增长11%。全年实现地区生产总值15719.72亿元,同比增长11.0%。"
+    )
+    assert two[["kind", "stated"]].to_numpy().tolist() == [
+        ["growth", "11"],
+        ["value", "15719.72"],
+        ["growth", "11.0"],
+    ]
+
+
+def test_places_in_a_list_each_make_the_claim_and_fenbie_pairs_them_in_order():
+    text = (
+        "今年上半年我市GDP增速为5%,其中中心城区、渝西地区和渝东新城增速分别为5.2%、4.6%和5.8%;"
+        "渝东北三峡库区增速为4.2%。"
+        "大渡口、九龙坡、万盛经开区、綦江(不含万盛)等区县的增速均在6%及以上;渝北和长寿增速超过或达到7%。"
+    )
+    assert rows(text, published="2025-08-06") == [
+        ["重庆市", "gdp_real_growth", "2025 H1", "growth", "5", "%", "", ""],
+        ["中心城区（九区合计）", "gdp_real_growth", "2025 H1", "growth", "5.2", "%", "", ""],
+        ["大渡口区", "gdp_real_growth", "2025 H1", "growth", "6", "%", "以上", ""],
+        ["九龙坡区", "gdp_real_growth", "2025 H1", "growth", "6", "%", "以上", ""],
+        ["綦江区", "gdp_real_growth", "2025 H1", "growth", "6", "%", "以上", ""],
+        ["渝北区", "gdp_real_growth", "2025 H1", "growth", "7", "%", "以上", ""],
+        ["长寿区", "gdp_real_growth", "2025 H1", "growth", "7", "%", "以上", ""],
+    ]
+    assert reasons(text, published="2025-08-06") == [
+        ("4.6%", "渝西地区: not a place the registry holds"),
+        ("5.8%", "渝东新城: not a place the registry holds"),
+        ("4.2%", "渝东北: a region the registry does not hold"),
+    ]
+
+
+def test_a_rank_of_listed_places_among_all_the_citys_units():
+    text = "重庆市统计局公布了今年上半年全市各区县GDP增速,渝北、长寿和潼南的增速位列全市区县前3位。"
+    assert rows(text, published="2025-08-06") == [
+        [d, "gdp_real_growth", "2025 H1", "rank", "3", "", "前", "all"]
+        for d in ("渝北区", "长寿区", "潼南区")
+    ]
+
+
+def test_a_title_naming_several_districts_and_the_city_is_the_citys_text():
+    text = "GDP增速为5%。"
+    title = "重庆:上半年全市区县GDP增速数据出炉 渝北、长寿和潼南增速位列前3位"
+    assert rows(text, title=title, published="2025-08-06")[0][0] == "重庆市"
+    assert rows(text, title="2011年重庆市大渡口区统计公报")[0][0] == "大渡口区"
