@@ -1694,7 +1694,7 @@ MUTATIONS = {
         (r"3rd of the 8", "2nd of the 8"),
         (r"its nominal growth was", "its real growth was"),
         (r" \(a low-reliability value from an aggregator site, corrected by C002\)", ""),
-        (r"above the median", "below the median"),
+        (r"below the median", "above the median"),
         (r"then rose 62%", "then fell 62%"),
         (r"diverging since 2011", "converging since 2011"),
         (r"CNY 160\.3 bn", "CNY 16.0 bn"),

@@ -60,6 +60,7 @@ from jbanalysis.metrics.inequality import (
     theil_l,
 )
 from jbanalysis.metrics.provenance import district_conflicts, provenance
+from jbanalysis.metrics.real_growth import QuotedGrowth, average_real_growth, quoted_growth
 from jbanalysis.metrics.sectors import SectorChange, sector_change, structure_year
 from jbanalysis.metrics.selection import (
     COMPARISON_SHARE,
@@ -118,6 +119,7 @@ __all__ = [
     "LevelComparison",
     "MetricsError",
     "MissingDataError",
+    "QuotedGrowth",
     "RankHistory",
     "RealGrowthComparison",
     "SectorChange",
@@ -127,6 +129,7 @@ __all__ = [
     "UnknownDistrictError",
     "availability",
     "available_districts",
+    "average_real_growth",
     "basis_breaks",
     "beta_convergence",
     "break_scores",
@@ -167,6 +170,7 @@ __all__ = [
     "needed_members",
     "per_capita",
     "provenance",
+    "quoted_growth",
     "rank",
     "rank_history",
     "real_growth_comparison",
