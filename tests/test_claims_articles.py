@@ -127,3 +127,20 @@ def test_a_rank_on_interpolated_values_says_so_and_names_the_other_year():
         in text
     )
     assert "in the data's 2018 figures Wanzhou ranks exactly 6th" in text
+
+
+def test_a_bulletin_the_data_came_from_is_marked_as_checked_against_itself():
+    # the bundle's 2023 figures for Jiulongpo come from the page this bulletin is stored from:
+    # each such claim is consistent, marked, and says whether any other page agrees
+    ledger = hand_ledger(ARTICLES / "heldout_jiulongpo_2023_bulletin.txt")
+    result = jb.check_claims(ledger, lang="en").set_index("claim_id")
+    marked = sorted(result.index[result["own_source"].astype(bool)])
+    assert marked == [f"J{n:02d}" for n in (1, 2, 3, 4, 6, 8, 10, 11, 12, 13, 15)]
+    assert result.loc["J01", "explanation"].endswith(
+        "Note: Jiulongpo's own figure comes from the page that makes the claim, and no other "
+        "source has it: checked only against its own source."
+    )
+    assert (
+        "an independent source agrees: 1.5402 million people (PF0270, aggregator site"
+        in result.loc["J15", "explanation"]
+    )

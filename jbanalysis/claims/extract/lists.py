@@ -62,7 +62,7 @@ def paired(clause: str, found: list[Mention], subject: str | None) -> dict[int, 
         return {}
     out: dict[int, tuple[str, str]] = {}
     for i, item in zip(numbers, items, strict=True):
-        named = [p for p in places(item, subject) if not p.group]
+        named = [p for p in places(item, None) if not p.group]  # 全区 is no item of a list
         out[i] = (named[-1].district if named else "", _item_name(item))
     return out if any(d for d, _ in out.values()) else {}
 

@@ -135,9 +135,9 @@ class Reader(RankReading, ShareReading):
         **cols: str,
     ) -> None:
         year = (self.table.year() if self.table else None) or self.year
-        self.add(
-            s, printed, district, indicator, year, kind, stated, note="a row of a table", **cols
-        )
+        note = "a row of a table" + ("" if district else " of the text's subject")
+        district = district or self.subject or ""
+        self.add(s, printed, district, indicator, year, kind, stated, note=note, **cols)
 
     def skip(self, s: Sentence, printed: str, reason: str) -> None:
         """List a number that is not drafted, with why."""
