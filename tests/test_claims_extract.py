@@ -213,3 +213,28 @@ def test_a_table_whose_rows_are_indicators_is_the_subjects_and_a_footnote_mark_i
         ("7.8", "建筑业: no place or indicator of the registry"),
         ("11.1", "建筑业: no place or indicator of the registry"),
     ]
+
+
+def test_a_line_broken_inside_a_sentence_and_a_region_named_in_quotes():
+    text = (
+        "2012年重庆市统计公报\n"
+        "三次产业结构比为\n8.2:53.9:37.9。\n"
+        "“一小时经济圈”[2]完成地区生产总值8864.78亿元,比上年增长13.4%,占全市生产总值的77.4%。\n"
+    )
+    assert [r[1:5] for r in rows(text)] == [
+        ["va_primary_share", "2012", "value", "8.2"],
+        ["va_secondary_share", "2012", "value", "53.9"],
+        ["va_tertiary_share", "2012", "value", "37.9"],
+    ]
+    assert reasons(text)[0] == ("8864.78亿元", "一小时经济圈: a region the registry does not hold")
+    assert len(reasons(text)) == 3  # its growth and its share are not the city's either
+
+
+def test_a_share_after_a_growth_rate_is_a_share_of_the_level():
+    text = "2023年江北区完成地区生产总值1744.0亿元,比上年增长6.7%,占全市生产总值的5.8%。"
+    assert [[*r[1:5], r[7]] for r in rows(text)] == [
+        ["gdp", "2023", "value", "1744.0", ""],
+        ["gdp_real_growth", "2023", "growth", "6.7", ""],
+        ["gdp", "2023", "share", "5.8%", ""],
+    ]
+    assert jb.extract_claims(text)["denominator"].tolist() == ["", "", "全市"]
