@@ -27,6 +27,7 @@ from jbanalysis.io import labels as lb
 from jbanalysis.io.grid import Grid
 from jbanalysis.io.header import Table, recognised
 from jbanalysis.io.heads import Facets, merge, read_head
+from jbanalysis.io.sides import refuse_side_by_side
 
 KEYS = ("district", "code", "year", "indicator", "unit", "value", "note")
 _IGNORE_WORDS = {"ignore", "skip", "none", "忽略", "不读", "-"}
@@ -140,6 +141,7 @@ def column_roles(grid: Grid, table: Table, overrides: dict[str, str]) -> list[Ro
         else r
         for r in roles
     ]
+    refuse_side_by_side(grid, roles, table)
     roles = _one_key_each(grid, roles, table)
     return _anchors(roles)
 
@@ -341,10 +343,18 @@ def _anchors(roles: list[Role]) -> list[Role]:
     timeless = [r for r in measures if all(getattr(r.facets, k) is None for k in _TIME)]
     timed = [r for r in levels if any(getattr(r.facets, k) is not None for k in _TIME)]
     same = {(r.facets.indicator, r.facets.district) for r in timed}
+    off = [r for r in roles if r.kind == "ignore" and r.facets.off_period]
     out = []
     for r in roles:
         if r not in measures:
             out.append(r)
+            continue
+        beside = [x for x in [*levels, *off] if x.pos < r.pos]
+        if r in timeless and beside and max(beside, key=lambda x: x.pos) in off:
+            # the growth beside 1-2月 is Jan-Feb's growth (同期): left out with it, never the year's
+            head = max(beside, key=lambda x: x.pos)
+            why = f"beside {head.head or head.letter!r}, of its period: {head.reason}"
+            out.append(replace(r, kind="ignore", reason=why))
             continue
         anchor = None
         if r in timeless and len(timeless) == 1 and len(timed) > 1 and len(same) == 1:
