@@ -2,9 +2,9 @@
 line, years running backwards around hidden helper columns. Called by ``make_tables.py``.
 
 Annual figures are the bundle's (GDP 2021-2022, 渝中 real growth, 渝北 population); the city's
-2024 Q1-Q3 figures are those published (GDP 23244.31 亿元, up 6.0 %). Figures under other
-part-year heads (一季度, 上半年, 1-2月) are placeholders of a realistic size: these cases test how a
-head is read, and nothing here is bundled.
+2024 Q1-Q3 figures are those published (GDP 23244.31 亿元, up 6.0 %). Every other figure of 2023
+and 2024 (other part-year heads: 一季度, 上半年, 1-2月; full-year 2024 levels) is a placeholder of a
+realistic size: these cases test how a head is read, and nothing here is bundled.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ Q3 = "2024年"  # the year of the part-year cases
 
 def shapes(case, csv, xlsx, v) -> None:
     periods(case, csv, v)
+    more_periods(case, csv, v)
     side_by_side(case, csv, xlsx)
     note_units(case, csv, v)
     backwards_hidden(case, csv, xlsx, v)
@@ -464,4 +465,174 @@ def backwards_hidden(case, csv, xlsx, v) -> None:
         {"indicator": "gdp", "unit": "亿元"},
         values=[v("渝北区", 2021, "gdp", 2235.61), v("渝北区", 2021, "gdp_real_growth", 8.5)],
         rows=(1, 1, 0),
+    )
+
+
+def more_periods(case, csv, v) -> None:
+    """Period heads as monthly reports write them, and 上年同期 beside part-year columns."""
+    case(
+        "same_period_beside_q3",
+        "wrong",
+        "1-9月 | 增长 | 上年同期 under a 2024 title: 上年同期 is Q1-Q3 of 2023, not the year 2023",
+        csv(
+            "same_period_q3.csv",
+            [
+                "2024年江北区主要指标",
+                "指标,单位,1-9月,增长(%),上年同期",
+                "地区生产总值,亿元,1230.5,5.9,1160.0",
+            ],
+        ),
+        values=[
+            v("江北区", 2024, "gdp", 1230.5, "Q1-Q3"),
+            v("江北区", 2024, "gdp_real_growth", 5.9, "Q1-Q3"),
+            v("江北区", 2023, "gdp", 1160.0, "Q1-Q3"),
+        ],
+        rows=(1, 1, 0),
+    )
+    case(
+        "same_period_beside_several",
+        "wrong",
+        "一季度 | 上半年 | 上年同期: which period 上年同期 matches is unclear, so it is left out",
+        csv(
+            "same_period_several.csv",
+            [
+                "2024年江北区地区生产总值(亿元)",
+                "指标,一季度,上半年,上年同期",
+                "地区生产总值,400.1,810.2,760.0",
+            ],
+        ),
+        values=[
+            v("江北区", 2024, "gdp", 400.1, "Q1"),
+            v("江北区", 2024, "gdp", 810.2, "H1"),
+        ],
+        rows=(1, 1, 0),
+        ignored=["上年同期"],
+    )
+    case(
+        "same_period_full_year",
+        "refused",
+        "上年同期 | 本期 | 增长 under a year title: the years 2023 and 2024",
+        csv(
+            "same_period_year.csv",
+            [
+                "2024年江北区主要指标",
+                "指标,单位,上年同期,本期,增长(%)",
+                "地区生产总值,亿元,1700.0,1800.0,5.8",
+            ],
+        ),
+        values=[
+            v("江北区", 2023, "gdp", 1700.0),
+            v("江北区", 2024, "gdp", 1800.0),
+            v("江北区", 2024, "gdp_real_growth", 5.8),
+        ],
+        rows=(1, 1, 0),
+    )
+    case(
+        "month_report_this_month_left_out",
+        "wrong",
+        "a 2024年12月 report: 本月 left out, 1-12月 and its growth are the year",
+        csv(
+            "month_report.csv",
+            [
+                "重庆市2024年12月主要指标",
+                "指标,单位,本月,1-12月,增长(%)",
+                "社会消费品零售总额,亿元,1400.0,15700.0,3.6",
+            ],
+        ),
+        values=[
+            v("chongqing", 2024, "retail_sales", 15700.0),
+            v("chongqing", 2024, "retail_sales_growth", 3.6),
+        ],
+        rows=(1, 1, 0),
+        ignored=["本月"],
+    )
+    case(
+        "single_month_then_cumulative",
+        "wrong",
+        "12月 | 1-12月累计 | 累计增长: the single month left out, the cumulative pair the year",
+        csv(
+            "month_then_cumulative.csv",
+            [
+                "重庆市2024年主要指标",
+                "指标,单位,12月,1-12月累计,累计增长(%)",
+                "社会消费品零售总额,亿元,1400.0,15700.0,3.6",
+            ],
+        ),
+        values=[
+            v("chongqing", 2024, "retail_sales", 15700.0),
+            v("chongqing", 2024, "retail_sales_growth", 3.6),
+        ],
+        rows=(1, 1, 0),
+        ignored=["12月"],
+    )
+    case(
+        "quarters_under_year_head",
+        "refused",
+        "2024年 over 一季度 | 上半年 | 前三季度 (a two-row head): three cumulative periods of 2024",
+        csv(
+            "quarters_two_rows.csv",
+            [
+                "重庆市地区生产总值(亿元)",
+                "指标,2024年,,",
+                ",一季度,上半年,前三季度",
+                "地区生产总值,7400.0,15109.15,23244.31",
+            ],
+        ),
+        values=[
+            v("chongqing", 2024, "gdp", 7400.0, "Q1"),
+            v("chongqing", 2024, "gdp", 15109.15, "H1"),
+            v("chongqing", 2024, "gdp", 23244.31, "Q1-Q3"),
+        ],
+        rows=(1, 1, 0),
+    )
+    case(
+        "em_dash_half_year",
+        "wrong",
+        "1—6月 (an em dash) | 同比增长: the first half, growth included",
+        csv(
+            "em_dash_h1.csv",
+            [
+                "重庆市2024年主要指标",
+                "指标,单位,1—6月,同比增长(%)",
+                "地区生产总值,亿元,15109.15,6.1",
+            ],
+        ),
+        values=[
+            v("chongqing", 2024, "gdp", 15109.15, "H1"),
+            v("chongqing", 2024, "gdp_real_growth", 6.1, "H1"),
+        ],
+        rows=(1, 1, 0),
+    )
+    for name, title, said in (
+        ("title_single_month", "2024年9月各区主要指标", "a single month (9月)"),
+        ("title_second_half", "2024年江北区下半年主要指标", "下半年"),
+    ):
+        case(
+            name,
+            "wrong",
+            f"a title naming {said} over 绝对值 | 增长: never stored as the year's",
+            csv(f"{name}.csv", [title, "地区,地区生产总值(亿元),增长(%)", "江北区,800.1,5.2"]),
+            error=(
+                f"{said}: a period the registry has no code for (the title '{title}'): these "
+                "values are not the year's, and the registry keeps only the year (Y), Q1, H1 and "
+                "Q1-Q3, so they cannot be stored",
+                3,
+                "地区生产总值(亿元)",
+            ),
+        )
+    case(
+        "unit_in_numbered_note",
+        "refused",
+        "注：1.单位为亿元；2.增速按可比价计算。: the unit from the note's first item",
+        csv(
+            "unit_note_numbered.csv",
+            [
+                "各区地区生产总值",
+                "地区,2021年,2020年",
+                "渝中区,1517.7,1358.5",
+                "注：1.单位为亿元；2.增速按可比价计算。",
+            ],
+        ),
+        values=[v("渝中区", 2021, "gdp", 1517.7), v("渝中区", 2020, "gdp", 1358.5)],
+        rows=(2, 1, 1),
     )
