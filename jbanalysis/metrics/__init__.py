@@ -94,6 +94,7 @@ from jbanalysis.metrics.takeaways import (
     level_comparison,
     real_growth_comparison,
 )
+from jbanalysis.metrics.verdicts import PathVerdict, path_verdict
 from jbanalysis.metrics.vintages import (
     ECONOMIC_CENSUS_YEARS,
     REVISION_YEARS,
@@ -118,6 +119,7 @@ __all__ = [
     "LevelComparison",
     "MetricsError",
     "MissingDataError",
+    "PathVerdict",
     "RankHistory",
     "RealGrowthComparison",
     "SectorChange",
@@ -165,6 +167,7 @@ __all__ = [
     "location_quotient",
     "log_growth",
     "needed_members",
+    "path_verdict",
     "per_capita",
     "provenance",
     "rank",
