@@ -13,6 +13,7 @@ written and were not looked at while writing them; they are judged by the same b
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -59,8 +60,10 @@ def score(article: Path) -> tuple[float, float, list, list]:
     """(share of hand claims drafted, share of drafted rows that are spurious, missed, spurious)."""
     drafted = keys(jb.extract_claims(article))
     wanted = keys(hand_ledger(article))
-    missed = [k for k in wanted if k not in drafted]
-    spurious = [k for k in drafted if k not in wanted]
+    # matched one to one: a claim drafted twice (a sentence and a table row stating the same
+    # number) is one row too many for the reviewer, so the second copy counts as spurious
+    missed = list((Counter(wanted) - Counter(drafted)).elements())
+    spurious = list((Counter(drafted) - Counter(wanted)).elements())
     recall = 1 - len(missed) / len(wanted)
     return recall, len(spurious) / max(len(drafted), 1), missed, spurious
 
@@ -77,8 +80,12 @@ def test_the_articles_are_stored_with_their_url_and_date():
 @pytest.mark.parametrize("article", TEXTS, ids=[t.stem for t in TEXTS])
 def test_the_draft_reproduces_the_hand_ledger(article):
     recall, spurious, missed, extra = score(article)
-    assert recall >= 0.9, f"missed {missed}"
-    assert spurious <= 0.1, f"spurious {extra}"
+    figures = (
+        f"{article.stem}: recall {recall:.0%} (bar 90%), spurious {spurious:.0%} (bar 10%); "
+        f"missed {missed}; spurious rows {extra}"
+    )
+    assert recall >= 0.9, figures
+    assert spurious <= 0.1, figures
 
 
 @pytest.mark.parametrize("article", TEXTS, ids=[t.stem for t in TEXTS])
@@ -92,3 +99,31 @@ def test_every_verdict_on_the_article_is_right(article):
         if (got["verdict"], diagnosis) != (row.verdict, row.diagnosis):
             wrong.append((row.claim_id, row.verdict, row.diagnosis, got["verdict"], diagnosis))
     assert wrong == []
+
+
+def test_a_rank_on_interpolated_values_says_so_and_names_the_other_year():
+    # the ranking article's "2017": 11 of the 37 values are the yearbook compilers'
+    # interpolations, Wanzhou's own and the three above it among them; 6th is its 2018 rank
+    ledger = hand_ledger(BUNDLED / "chongqing_2017_district_ranking.txt")
+    row = jb.check_claims(ledger, lang="en").set_index("claim_id").loc["K04"]
+    assert (int(row["rank_low"]), int(row["rank_high"])) == (4, 5)
+    assert row["caveats"]["interpolated"] == (
+        "dadukou",
+        "jiangbei",
+        "shapingba",
+        "jiulongpo",
+        "nanan",
+        "beibei",
+        "yubei",
+        "banan",
+        "wanzhou",
+        "fuling",
+        "qianjiang",
+    )
+    text = row["explanation"]
+    assert "11 of the 37 values are interpolated (all statistical yearbook: Dadukou," in text
+    assert (
+        "the rank rests on interpolated values: those of Wanzhou, Yubei, Jiulongpo and Fuling"
+        in text
+    )
+    assert "in the data's 2018 figures Wanzhou ranks exactly 6th" in text

@@ -110,11 +110,7 @@ def _caveat_clause(row: Mapping[str, Any], lang: str) -> str:
             kind = _kind_of(kinds[0], lang) if kinds else ""
             parts.append(_pick(f"该数值{zh}（{kind}）", f"the value is {one} ({kind})", lang))
             continue
-        listed = _pick(
-            "；".join(f"{name_of(e['district'], 'zh')}：{_kind_of(e, 'zh')}" for e in kinds),
-            "; ".join(f"{name_of(e['district'], 'en')}: {_kind_of(e, 'en')}" for e in kinds),
-            lang,
-        )
+        listed = _listed_by_kind(kinds, lang)
         count = len(districts)
         verb = "is" if count == 1 else "are"
         parts.append(
@@ -124,6 +120,9 @@ def _caveat_clause(row: Mapping[str, Any], lang: str) -> str:
                 lang,
             )
         )
+    rests = _rank_rests_on(row, caveats.get("interpolated", ()), lang)
+    if rests:
+        parts.append(rests)
     if _true(row.get("mixed_vintages")):
         parts.append(
             _pick("首发数与修订数混用", "the values mix first releases and revised figures", lang)
@@ -133,6 +132,44 @@ def _caveat_clause(row: Mapping[str, Any], lang: str) -> str:
     if not parts:
         return ""
     return _pick("注意：" + "；".join(parts) + "。", "Note: " + "; ".join(parts) + ".", lang)
+
+
+def _listed_by_kind(evidence: Sequence[Mapping[str, Any]], lang: str) -> str:
+    """``Yuzhong: plan execution report; Jiangbei: government work report``, or, when every value
+    is of one kind of source, ``all statistical yearbook: Dadukou, Jiangbei …``."""
+    kinds = {_kind_of(e, lang) for e in evidence}
+    if len(kinds) == 1 and len(evidence) > 2:
+        who = _pick(
+            "、".join(name_of(e["district"], "zh") for e in evidence),
+            ", ".join(name_of(e["district"], "en") for e in evidence),
+            lang,
+        )
+        kind = kinds.pop()
+        return _pick(f"均为{kind}：{who}", f"all {kind}: {who}", lang)
+    return _pick(
+        "；".join(f"{name_of(e['district'], 'zh')}：{_kind_of(e, 'zh')}" for e in evidence),
+        "; ".join(f"{name_of(e['district'], 'en')}: {_kind_of(e, 'en')}" for e in evidence),
+        lang,
+    )
+
+
+def _rank_rests_on(row: Mapping[str, Any], interpolated: Sequence[str], lang: str) -> str:
+    """For a rank: whether the order it settles rests on interpolated values — the district's own
+    or those ranked above it."""
+    if row.get("kind") != "rank" or not interpolated:
+        return ""
+    own = row["district"] in interpolated
+    above = [d for d in row.get("above") or () if d in interpolated]
+    if not own and not above:
+        return ""
+    who = ([row["district"]] if own else []) + above
+    return _pick(
+        f"该位次取决于插值：{'、'.join(name_of(d, 'zh') for d in who)}的数值为插值",
+        f"the rank rests on interpolated values: those of "
+        f"{', '.join(name_of(d, 'en') for d in who[:-1]) + ' and ' if len(who) > 1 else ''}"
+        f"{name_of(who[-1], 'en')}",
+        lang,
+    )
 
 
 def _kind_of(ev: Mapping[str, Any], lang: str) -> str:

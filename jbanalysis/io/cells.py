@@ -17,12 +17,14 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from jbanalysis.io.codes import isna, mapped
 from jbanalysis.io.grid import Grid, MissingFormula
 from jbanalysis.io.header import Table
+from jbanalysis.io.keyed import Distinct, Field
 from jbanalysis.io.numbers import CellError, parse_column
 from jbanalysis.io.resolve import Args, Where, district, first, indicator, none, time, unit
 from jbanalysis.io.roles import Role
-from jbanalysis.io.rowkeys import RowKeys
+from jbanalysis.io.rowkeys import FIELDS, RowKeys
 from jbanalysis.io.rows import Rows
 from jbanalysis.io.titles import TitleFacts
 
@@ -52,20 +54,19 @@ def table_cells(
     keep = np.asarray(rows.keep, dtype=np.int64)
     if keys.rejected:
         keep = keep[~np.isin(keep, np.fromiter(keys.rejected, dtype=np.int64))]
-    body = grid.cells.iloc[table.start : table.end]
+    body = grid.values()[table.start : table.end]
     lines = grid.rows[table.start : table.end]
-    chunks = [
-        pd.DataFrame(
-            {
-                "pos": keep,
-                "col": r.pos,
-                "raw": pd.Series(body[r.pos].to_numpy(dtype=object)[keep], dtype=object),
-            }
-        )
-        for r in data
-    ]
-    frame = pd.concat(chunks, ignore_index=True)
-    frame["line"] = lines[frame["pos"].to_numpy(dtype=np.int64)]
+    at = np.tile(keep, len(data))  # column by column, each in row order
+    frame = pd.DataFrame(
+        {
+            "pos": at,
+            "col": np.repeat(np.array([r.pos for r in data], dtype=np.int64), len(keep)),
+            "raw": pd.Series(
+                np.concatenate([body[keep, r.pos] for r in data]) if data else [], dtype=object
+            ),
+            "line": lines[at],
+        }
+    )
     by_col = {r.pos: r for r in data}
     frame["header"] = _per_col(frame, {p: r.head or r.letter for p, r in by_col.items()})
     _check_special(grid, frame)
@@ -91,31 +92,35 @@ def table_cells(
     if not len(frame):
         return Cells(frame, [], empty_rows, missing)
     pos = frame["pos"].to_numpy(dtype=np.int64)
-    said = keys.said
-    get = {k: (v[pos] if k in said else None) for k, v in keys.values.items()}
-    src = {k: (v[pos] if k in said else None) for k, v in keys.source.items()}
-    col = {}
-    for name in (
-        "district",
-        "year",
-        "period",
-        "relative",
-        "indicator",
-        "measure",
-        "basis",
-        "unit",
-        "unit_text",
-    ):
-        per = {p: none(getattr(r.facets, name)) for p, r in by_col.items()}
-        col[name] = (
-            _per_col(frame, per).to_numpy(dtype=object)
-            if any(x is not None for x in per.values())
-            else None
-        )
-    est = _per_col(frame, {p: r.facets.estimate for p, r in by_col.items()}).to_numpy(dtype=bool)
-    where = Where(grid, frame)
-    ind, why = indicator(col, get, title, args, basis, where)
+    cols = frame["col"].to_numpy(dtype=np.int64)
+    said = keys.said  # each key as codes: per row (its key columns), per column (its heads)
+    get = {k: (keys.fields[k].take(pos) if k in said else None) for k in FIELDS}
+    src = {"unit": keys.source["unit"].take(pos) if "unit" in said else None}
+    col = {
+        name: Field.per_column({p: none(getattr(r.facets, name)) for p, r in by_col.items()}, cols)
+        for name in get
+    }
+    est = np.zeros(cols.max() + 1, dtype=bool)
+    est[[p for p, r in by_col.items() if r.facets.estimate]] = True
+    est = est[cols]
+
+    def once(fn, names, *, also=(), cells=None, whole=False, **kw):
+        """``fn`` on each distinct combination of the fields it reads (``names`` of the column
+        and the row, ``cells``, and ``also`` read from the frame), spread to the cells."""
+        cells = cells or {}
+        fields = [*(x[k] for k in names for x in (col, get)), *cells.values(), *also]
+        d = Distinct(len(frame), fields)
+        part = frame.iloc[d.firsts].reset_index(drop=True)
+        on = {k: d.at_firsts(col[k]) for k in names}, {k: d.at_firsts(get[k]) for k in names}
+        extra = {k: d.at_firsts(f) for k, f in cells.items()}
+        out = fn(*((part,) if whole else ()), *on, **extra, **kw, where=Where(grid, part))
+        return d, part, [d.spread(o) for o in (out if isinstance(out, tuple) else (out,))]
+
+    _, _, (ind, why) = once(
+        indicator, ("indicator", "measure", "basis"), title=title, args=args, basis=basis
+    )
     ok = why == ""
+    where = Where(grid, frame)
     left_out = [
         (f"{where.ref(i)} row {int(frame['line'].iat[i])}", why[i]) for i in np.flatnonzero(~ok)
     ]
@@ -124,26 +129,37 @@ def table_cells(
     if not ok.all():
         frame, cell_unit, ind = frame[ok].reset_index(drop=True), cell_unit[ok], ind[ok]
         pos, est = pos[ok], est[ok]
-        get = {k: (v[ok] if v is not None else None) for k, v in get.items()}
-        src = {k: (v[ok] if v is not None else None) for k, v in src.items()}
-        col = {k: (v[ok] if v is not None else None) for k, v in col.items()}
-        where = Where(grid, frame)
+        get = {k: (v.take(ok) if v is not None else None) for k, v in get.items()}
+        src = {k: (v.take(ok) if v is not None else None) for k, v in src.items()}
+        col = {k: (v.take(ok) if v is not None else None) for k, v in col.items()}
     frame["indicator"] = _obj(frame, ind)
-    frame["district"] = _obj(frame, district(col, get, title, args, where))
-    year, period = time(col, get, title, args, where)
-    frame["year"], frame["period"] = year, _obj(frame, period)
+    _, _, (dist,) = once(district, ("district",), title=title, args=args)
+    frame["district"] = _obj(frame, dist)
+    d, part, (year, period) = once(time, ("year", "relative", "period"), title=title, args=args)
+    frame["year"], frame["period"] = year.astype(np.int64), _obj(frame, period)
+    frame["relative"] = d.spread(part["relative"].to_numpy(dtype=bool))
     frame["estimate"] = est | keys.estimate[pos]
-    units, texts = unit(frame, col, get, src, cell_unit, table, title, args, where)
+    _, _, (units, texts) = once(
+        unit,
+        ("unit", "unit_text"),
+        cells={"src_unit": src["unit"], "cell_unit": Field.of(cell_unit)},
+        also=(Field.of(ind), Field.of(frame["percent"].to_numpy(dtype=object))),
+        whole=True,
+        table=table,
+        title=title,
+        args=args,
+    )
     frame["unit"], frame["unit_text"] = _obj(frame, units), _obj(frame, texts)
-    basis_said = first(col["basis"], get["basis"], n=len(frame))
-    frame["basis"] = _obj(frame, np.where(pd.isna(basis_said), basis, basis_said))
+    _, _, (basis_said,) = once(
+        lambda col, get, where: first(col["basis"], get["basis"], n=len(where.frame)), ("basis",)
+    )
+    frame["basis"] = _obj(frame, np.where(isna(basis_said), basis, basis_said))
     frame["row_note"] = _obj(frame, keys.notes[pos])
     frame["row_markers"] = _obj(frame, keys.markers[pos])
     frame["head_markers"] = _per_col(
         frame, {p: r.facets.markers for p, r in by_col.items()}
     ).to_numpy(dtype=object)
-    growth = {i: i.endswith("_growth") for i in pd.unique(frame["indicator"])}
-    frame["is_growth"] = frame["indicator"].map(growth).astype(bool)
+    frame["is_growth"] = mapped(ind, lambda i: i is not None and i.endswith("_growth"), bool)
     return Cells(frame, left_out, empty_rows, missing)
 
 

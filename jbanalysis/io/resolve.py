@@ -15,6 +15,7 @@ import pandas as pd
 
 from jbanalysis.errors import DataError
 from jbanalysis.io import labels as lb
+from jbanalysis.io.codes import factorize, isna, mapped
 from jbanalysis.io.grid import Grid
 from jbanalysis.io.header import Table
 from jbanalysis.io.titles import TitleFacts
@@ -59,7 +60,7 @@ def first(*arrays, n: int):
         return np.full(n, None, dtype=object)
     out = said[0].copy()
     for a in said[1:]:
-        take = pd.isna(out) & ~pd.isna(a)
+        take = isna(out) & ~isna(a)
         out[take] = a[take]
     return out
 
@@ -67,7 +68,7 @@ def first(*arrays, n: int):
 def _clash(a, b, what: str, where: Where, said=("the column", "the row")) -> None:
     if a is None or b is None:
         return
-    both = ~pd.isna(a) & ~pd.isna(b)
+    both = ~isna(a) & ~isna(b)
     bad = np.flatnonzero(both & (a != b))
     if len(bad):
         i = int(bad[0])
@@ -82,7 +83,7 @@ def _level_is_none(a):
 def district(col, get, title: TitleFacts, args: Args, where: Where):
     _clash(col["district"], get["district"], "district", where)
     out = first(col["district"], get["district"], n=len(where.frame))
-    missing = pd.isna(out)
+    missing = isna(out)
     if args.district:
         said = np.flatnonzero(~missing & (out != args.district))
         if len(said):
@@ -123,7 +124,7 @@ def time(col, get, title: TitleFacts, args: Args, where: Where):
     if col["relative"] is None and get["relative"] is None:  # no 本年/上年 anywhere
         rel = np.zeros(n, dtype=bool)
     else:
-        rel = ~pd.isna(relative) & pd.isna(year)
+        rel = ~isna(relative) & isna(year)
     if rel.any():
         if base is None:
             i = int(np.flatnonzero(rel)[0])
@@ -134,7 +135,7 @@ def time(col, get, title: TitleFacts, args: Args, where: Where):
             )
         year[rel] = base + relative[rel].astype(int)
     where.frame["relative"] = rel  # a year resolved from 本年/上年: year= is its base, no filter
-    missing = pd.isna(year)
+    missing = isna(year)
     if missing.any():
         fill = args.year if args.year is not None else title.year
         if fill is None:
@@ -149,7 +150,7 @@ def time(col, get, title: TitleFacts, args: Args, where: Where):
         period = np.full(n, title.period or "Y", dtype=object)
     else:
         period = first(col["period"], get["period"], n=n)
-        period[pd.isna(period)] = title.period or "Y"
+        period[isna(period)] = title.period or "Y"
     return year.astype(np.int64), period
 
 
@@ -167,16 +168,16 @@ def indicator(col, get, title: TitleFacts, args: Args, basis: str, where: Where)
     measure = first(m_col, m_row, n=n)
     _clash(m_col, m_row, "measure", where)
     if base_col is not None and base_row is not None:
-        both = ~pd.isna(base_col) & ~pd.isna(base_row) & (base_col != base_row)
+        both = ~isna(base_col) & ~isna(base_row) & (base_col != base_row)
         if both.any():
             i = int(np.flatnonzero(both)[0])
             raise where.error(
                 f"the column says {base_col[i]!r} and the row says {base_row[i]!r}", i
             )
     base = first(base_col, base_row, n=n)
-    named = ~pd.isna(base)
+    named = ~isna(base)
     if args.indicator:
-        own = np.flatnonzero(named & (base != args.indicator) & pd.isna(measure))
+        own = np.flatnonzero(named & (base != args.indicator) & isna(measure))
         if len(own):
             i = int(own[0])
             raise where.error(f"indicator={args.indicator!r} but the table says {base[i]!r}", i)
@@ -193,17 +194,17 @@ def indicator(col, get, title: TitleFacts, args: Args, basis: str, where: Where)
         base[~named] = args.indicator
     elif title.indicator:
         base[~named] = title.indicator
-    if pd.isna(base).any():
-        i = int(np.flatnonzero(pd.isna(base))[0])
+    if isna(base).any():
+        i = int(np.flatnonzero(isna(base))[0])
         raise where.error(
             "no indicator: the table has no indicator column or indicator headers, and its title "
             "names none; pass indicator= (--indicator)",
             i,
         )
     said_basis = first(col["basis"], get["basis"], n=n)
-    said_basis[pd.isna(said_basis)] = basis or ""
+    said_basis[isna(said_basis)] = basis or ""
     parts = [
-        pd.factorize(a) if said else (np.zeros(n, dtype=np.int64), [a[0] if n else None])
+        factorize(a) if said else (np.zeros(n, dtype=np.int64), [a[0] if n else None])
         for a, said in (
             (base, True),
             (measure, m_col is not None or m_row is not None),
@@ -231,20 +232,19 @@ def indicator(col, get, title: TitleFacts, args: Args, basis: str, where: Where)
 
 
 def unit(
-    frame, col, get, src, cell_unit, table: Table, title: TitleFacts, args: Args, where: Where
+    frame, col, get, *, src_unit, cell_unit, table: Table, title: TitleFacts, args: Args, where
 ):
     """The unit of each value: the cell, the row (unit column, row label), the column head — two
     of these disagreeing is an error — then a section line or 单位 line, the title, ``unit=``.
     Rates (growth, shares) are in percent unless their cell or head says otherwise."""
     n = len(frame)
     ind = frame["indicator"].to_numpy(dtype=object)
-    kind_of = {i: lb.kind_of(i) for i in pd.unique(ind) if isinstance(i, str)}
-    kinds = pd.Series(ind, dtype=object).map(kind_of).to_numpy(dtype=object)
+    kinds = mapped(ind, lambda i: lb.kind_of(i) if isinstance(i, str) else None)
     rate, per_head = kinds == "rate", kinds == "per_capita"
     cell_ids = np.full(n, None, dtype=object)
-    said = np.flatnonzero(~pd.isna(cell_unit))
+    said = np.flatnonzero(~isna(cell_unit))
     cell_ids[said] = [lb.unit_id(u) for u in cell_unit[said]]
-    bad = np.flatnonzero(~pd.isna(cell_unit) & pd.isna(cell_ids))
+    bad = np.flatnonzero(~isna(cell_unit) & isna(cell_ids))
     if len(bad):
         i = int(bad[0])
         raise where.error(
@@ -253,17 +253,14 @@ def unit(
     get = {k: (v if v is not None else np.full(n, None, dtype=object)) for k, v in get.items()}
     col = {k: (v if v is not None else np.full(n, None, dtype=object)) for k, v in col.items()}
     weak = (
-        pd.Series(src["unit"], dtype=object).isin(_WEAK).to_numpy()
-        if src["unit"] is not None
+        mapped(src_unit, lambda s: s in _WEAK, bool)
+        if src_unit is not None
         else np.zeros(n, dtype=bool)
     )
     row_ids = np.where(weak, None, get["unit"])
-    canonical = {i: lb.canonical_unit(i) for i in kind_of}
-    own = pd.Series(ind, dtype=object).map(canonical).to_numpy(dtype=object)
+    own = mapped(ind, lambda i: lb.canonical_unit(i) if isinstance(i, str) else None)
     dims = lb.unit_dimensions()
-    fits = pd.Series(row_ids, dtype=object).map(dims).to_numpy(dtype=object) == pd.Series(
-        own, dtype=object
-    ).map(dims).to_numpy(dtype=object)
+    fits = mapped(row_ids, lambda u: dims.get(u, 0)) == mapped(own, lambda u: dims.get(u, 1))
     row_ids = np.where(rate & ~fits, None, row_ids)  # a bulletin row's 亿元 is its level's
     unit = np.full(n, None, dtype=object)
     text = np.full(n, None, dtype=object)
@@ -274,7 +271,7 @@ def unit(
         (row_ids, get["unit_text"], "the row"),
         (col["unit"], col["unit_text"], "the column header"),
     ):
-        has = ~pd.isna(ids)
+        has = ~isna(ids)
         if not has.any():
             continue
         clash = np.flatnonzero(has & have & (unit != ids))
@@ -310,7 +307,7 @@ def unit(
             )
         )
     for ids, texts, name in defaults:
-        take = ~pd.isna(ids) & ~have & ~per_head
+        take = ~isna(ids) & ~have & ~per_head
         unit[take], text[take], source[take] = ids[take], texts[take], name
         have |= take
     if args.unit:

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from jbanalysis.io import labels as lb
+from jbanalysis.io.codes import factorize
 from jbanalysis.io.grid import Grid
 from jbanalysis.io.header import Table, filled_cells
 from jbanalysis.io.heads import Facets, read_head, strip_label
@@ -38,7 +39,7 @@ class Rows:
 
 
 def classify_rows(grid: Grid, table: Table, roles: list[Role]) -> Rows:
-    values = grid.cells.to_numpy(dtype=object)[table.start : table.end]
+    values = grid.values()[table.start : table.end]
     filled = filled_cells(grid)[table.start : table.end]
     numbers = grid.rows[table.start : table.end]
     n = len(values)
@@ -54,7 +55,7 @@ def classify_rows(grid: Grid, table: Table, roles: list[Role]) -> Rows:
         (keys[k] for k in ("district", "indicator", "year", "code") if k in keys), None
     )
     single = n_filled == 1
-    f_codes, f_uniques = pd.factorize(values[np.arange(n), first_pos], use_na_sentinel=False)
+    f_codes, f_uniques = factorize(values[np.arange(n), first_pos], use_na_sentinel=False)
     f_text = [str(t).strip() for t in f_uniques]
 
     def per_first(fn, dtype=object):

@@ -205,6 +205,12 @@ def name_of(district: str, lang: str = "zh") -> str:
     >>> name_of("jiangbei"), name_of("jiangbei", "en")
     ('江北区', 'Jiangbei')
     """
-    reg = _registry().set_index("id")
-    did = resolve_district(district)
-    return str(reg.at[did, "name_zh" if lang == "zh" else "name_en"])
+    zh, en = _names().get(district) or _names()[resolve_district(district)]
+    return zh if lang == "zh" else en
+
+
+@cache
+def _names() -> dict[str, tuple[str, str]]:
+    """id -> (name_zh, name_en), built once: reports name districts thousands of times."""
+    reg = _registry()
+    return dict(zip(reg["id"], zip(reg["name_zh"], reg["name_en"], strict=True), strict=True))

@@ -20,8 +20,10 @@ import re
 from dataclasses import dataclass
 
 from jbanalysis.claims.extract.vocab import (
+    CITY_SELF_WORDS,
     OTHER_GROUPS,
     SELF_WORDS,
+    city,
     district_keys,
     not_a_place,
 )
@@ -33,6 +35,7 @@ __all__ = ["Place", "period_in", "places", "relative_year", "text_year", "years_
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d)")
 _BASE_BEFORE = ("比", "较", "与", "同", "自", "从", "到", "至", "于", "截至", "是")
 _YEAR_AFTER_NOT_PERIOD = ("以来", "以前", "前", "起", "开始", "底前")
+_PERIOD_AFTER = ("前三季度", "前两季度", "前二季度", "前几个月")  # 2023年前三季度 is 2023's
 _RELATIVE = re.compile(r"(?<![比较与同])(上年|去年|前年|今年|本年)(?:末|底|同期)?")
 _UNSUPPORTED_PERIOD = re.compile(
     r"\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月|(?<![前第一])[二三四]季度|第[二三四]季度|\d{1,2}月份?(?![\d份]*[-—~至])"
@@ -67,6 +70,7 @@ def places(clause: str, subject: str | None) -> list[Place]:
     taken: list[tuple[int, int]] = []
     lowered = clause.casefold()
     candidates = [(w, subject) for w in SELF_WORDS if subject] + list(district_keys())
+    candidates += [(w, city()) for w in CITY_SELF_WORDS]
     for key, district in sorted(candidates, key=lambda kv: -len(kv[0])):
         for m in re.finditer(re.escape(key), lowered):
             span = m.span()
@@ -96,6 +100,9 @@ def group_at(clause: str, end: int) -> tuple[str, str, str] | None:
     ('全国城市', '', 'a national group')
     """
     head = re.sub(r"(?:中|内|之中|排名|排位|的)$", "", clause[:end])
+    every = re.search(r"(?:全市|重庆市?)各?区县$", head)
+    if every:  # 位列全市区县前3位: all the city's units, counties included
+        return every.group(0), "all", ""
     for size in range(min(len(head), 12), 1, -1):  # the longest word that names a group
         gid = group_of(head[-size:])
         if gid in RANK_GROUPS:
@@ -118,14 +125,17 @@ def years_in(text: str) -> list[tuple[int, int, bool]]:
     >>> from jbanalysis.claims.extract.context import years_in
     >>> years_in("2017年,重庆比2010年增长") , years_in("2019-2023年地区生产总值")
     ([(0, 2017, True), (9, 2010, False)], [(5, 2023, False)])
+    >>> years_in("2023年前三季度"), years_in("2020年前完成")
+    ([(0, 2023, True)], [(0, 2020, False)])
     """
     out = []
     for m in _YEAR.finditer(text):
         before = text[max(0, m.start() - 2) : m.start()]
         after = text[m.end() : m.end() + 3]
+        after = text[m.end() : m.end() + 4]
         period = not (
             before.endswith(_BASE_BEFORE)
-            or after.startswith(_YEAR_AFTER_NOT_PERIOD)
+            or (after.startswith(_YEAR_AFTER_NOT_PERIOD) and not after.startswith(_PERIOD_AFTER))
             or re.search(r"\d\s*[-—~至]\s*$", before)
         )
         out.append((m.start(), int(m.group(1)), period))

@@ -37,6 +37,8 @@ def _subject(article: Article, first: str) -> tuple[str | None, str]:
         named = [p.district for p in places(text, None) if not p.group]
         if named:  # 重庆市大渡口区: the district, not the city that contains it
             specific = [d for d in named if d != CITY]
+            if len(set(specific)) > 1 and CITY in named:  # 重庆:渝北、长寿和潼南…: the city's text
+                return CITY, where
             return (specific or named)[0], where
         if english_place(text):
             return english_place(text), where
@@ -61,8 +63,9 @@ def extract_claims(
     Parameters
     ----------
     text : str or Path
-        The article (a path reads the file; it may start with ``key: value`` lines — ``url``,
-        ``published``, ``title``, ``district`` — and a ``---`` line).
+        The article's text, or the path of its file (a ``Path``, or a one-line string ending in
+        ``.txt``/``.md``); a file may start with ``key: value`` lines — ``url``, ``published``,
+        ``title``, ``district`` — and a ``---`` line.
     published : str
         ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: dates 今年 and a text that names no year.
     url, title : str
@@ -98,7 +101,7 @@ def extract_claims(
     reader = Reader(subject, year, default_period, article.published_year)
     reader.read(found)
     rows = []
-    for n, d in enumerate(reader.drafts, start=1):
+    for n, d in enumerate(_once(reader.drafts), start=1):
         rows.append(_row(d, f"{id_prefix}{n:02d}", article, subject_from, year_from))
     draft = pd.DataFrame(rows, columns=list(LEDGER_COLUMNS))
     draft.attrs["skipped"] = tuple(
@@ -107,6 +110,20 @@ def extract_claims(
     )
     draft.attrs["subject"] = subject
     return draft
+
+
+def _once(drafts: list[Draft]) -> list[Draft]:
+    """One row a claim: the same number of the same key printed twice (a sentence and the table
+    row under it) is one claim for the reviewer; the first keeps a note of where it is repeated."""
+    first: dict[tuple, Draft] = {}
+    for d in drafts:
+        key = (d.district, d.indicator, d.year, d.period, d.kind, d.stated, d.unit, d.group)
+        key += (d.denominator, d.base)
+        if key in first:
+            first[key].notes.append(f"printed again in {d.sentence.printed!r}")
+        else:
+            first[key] = d
+    return list(first.values())
 
 
 def _row(d: Draft, cid: str, article: Article, subject_from: str, year_from: str) -> dict:

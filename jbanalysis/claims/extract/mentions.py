@@ -25,8 +25,10 @@ _UNITS = (
     "|%|‰|万辆|辆|万吨|吨|万亩|亩|千公顷|公顷|平方公里|平方米|万平方米|家|个|所|张|名|位|座|项|件"
     "|头|只|次|车次|场次|册|千瓦时|千瓦|立方米|套|条|公里|床"
 )
-_PREFIX = r"(?P<pre>将近|接近|近乎|近|大约|约占|约|大概|超过|突破|多于|超|逾|不到|不足|少于|未到)?"
-_SUFFIX = r"(?P<post>左右|上下|以上|以下)?"
+_PREFIX = r"(?P<pre>超过或达到|达到或超过|不低于|不少于|将近|接近|近乎|近|大约|约占|约|大概|超过|突破|多于|超|逾|不到|不足|少于|未到)?"
+_SUFFIX = r"(?P<post>左右|上下|及以上|以上|及以下|以下)?"
+# at least (超过或达到7%, 6%及以上): the ledger's nearest precision is 以上, more than
+_AT_LEAST = {"超过或达到": "以上", "达到或超过": "以上", "不低于": "以上", "不少于": "以上"}
 # a minus sign, not the dash of a range (2012-2016年)
 _VALUE = re.compile(
     _PREFIX + rf"(?P<num>(?:(?<![\d.])-)?{_NUM})(?P<odd>余|多)?\s*(?P<unit>{_UNITS})?" + _SUFFIX
@@ -142,6 +144,8 @@ def mentions(clause: str) -> list[Mention]:
             or before in ("图", "表", "第")
         ):
             continue  # a date, a list mark, a chart or table number
+        if not unit and after in ("-", "—", "~", "至"):
+            continue  # the start of a span: 1-11月, 2019-2023年
         if not unit and (before in ("(", "“", '"') or after in ("”", '"')):
             continue  # (1) a numbered item, “1233” a name
         if re.match(r"[〇零一二三四五六七八九]", before) or re.match(
@@ -154,6 +158,7 @@ def mentions(clause: str) -> list[Mention]:
         ) and unit in ("", "个"):
             continue  # a duration: 连续2个季度, 3年
         precision = m.group("pre") or m.group("odd") or m.group("post") or ""
+        precision = _AT_LEAST.get(precision, precision).removeprefix("及")
         found.append(Mention("number", m.start(), m.end(), m.group(0), number, unit, precision))
         taken.append(m.span())
     return sorted(found, key=lambda x: x.start)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from jbanalysis.claims.extract.context import group_at
+from jbanalysis.claims.extract.context import group_at, places
 from jbanalysis.claims.extract.found import Ctx, indicator_info
 from jbanalysis.claims.extract.keys import governing, is_link, keys_in
 from jbanalysis.claims.extract.mentions import rank_place
@@ -21,6 +21,8 @@ __all__ = ["RankReading"]
 
 class RankReading:
     """The rank part of :class:`~jbanalysis.claims.extract.resolve.Reader`."""
+
+    topic: str | None = None  # the indicator the paragraph last named (the reader's)
 
     def _skip(self, ctx: Ctx, reason: str) -> None:  # pragma: no cover - the reader's
         raise NotImplementedError
@@ -60,6 +62,8 @@ class RankReading:
             )
             return
         indicator = hit.indicator if hit is not None else self._inherited_rank(ctx, start, lead_end)
+        if indicator is None and "增速" in clause[start:lead_end]:
+            indicator = self.topic  # 渝北、长寿和潼南的增速位列…: the rate the paragraph names
         if indicator is None:
             self._skip(ctx, "a rank of something the registry does not name")
             return
@@ -90,7 +94,11 @@ def _enumerated(head: str) -> list[str]:
     >>> _enumerated("增速和总量居"), _enumerated("工业产值、利润居")
     ([], [])
     """
-    pieces = re.split(r"、|和|及|与", _RANK_VERBS.sub("", head))
+    head = _RANK_VERBS.sub("", head)
+    named = [p for p in places(head, None) if not p.group]
+    if named and named[0].start == 0:  # 江北区一般公共预算收入、…: the place is the subject
+        head = head[named[0].end :]
+    pieces = re.split(r"、|和|及|与", head)
     found = []
     for piece in pieces:
         hits = [h for h in keys_in(piece) if not h.qualifier]

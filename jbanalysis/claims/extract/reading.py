@@ -87,11 +87,19 @@ def fold(text: str) -> str:
 def read_article(source: str | Path, **options: str) -> Article:
     """An article from a file or a string, with its ``key: value`` header if it has one.
 
+    A one-line string ending in ``.txt`` or ``.md`` is read as the path of the file.
+
     >>> from jbanalysis.claims.extract.reading import read_article
     >>> a = read_article("url: https://example.org/a\\npublished: 2024-01-15\\n---\\n江北区GDP增长6.7%。")
     >>> a.url, a.published, a.published_year, a.text
     ('https://example.org/a', '2024-01-15', 2024, '江北区GDP增长6.7%。')
     """
+    if isinstance(source, str) and _looks_like_a_file(source):
+        source = Path(source)
+        if not source.is_file():
+            raise FileNotFoundError(
+                f"no article at {source}: give the path of a UTF-8 text file, or the text itself"
+            )
     raw = source.read_text(encoding="utf-8-sig") if isinstance(source, Path) else str(source)
     meta: dict[str, str] = {}
     body = raw
@@ -111,6 +119,17 @@ def read_article(source: str | Path, **options: str) -> Article:
         district=given.get("district", meta.get("district", "")),
         meta=meta,
     )
+
+
+def _looks_like_a_file(text: str) -> bool:
+    """A one-line string ending in a text file's suffix is a path, not an article.
+
+    >>> from jbanalysis.claims.extract.reading import _looks_like_a_file
+    >>> _looks_like_a_file("article.txt"), _looks_like_a_file("江北区GDP增长6.7%。")
+    (True, False)
+    """
+    one_line = "\n" not in text and len(text) < 1024
+    return one_line and text.strip().lower().endswith((".txt", ".md", ".text"))
 
 
 def sentences(text: str) -> list[Sentence]:

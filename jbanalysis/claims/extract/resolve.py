@@ -29,11 +29,13 @@ from jbanalysis.claims.extract.found import (
     Draft,
     Skip,
     State,
+    growth_rates,
     indicator_info,
     last_word,
     unit_fits,
 )
 from jbanalysis.claims.extract.keys import KeyHit, governing, is_link, keys_in
+from jbanalysis.claims.extract.lists import listed_places, outside_region, paired
 from jbanalysis.claims.extract.mentions import mentions
 from jbanalysis.claims.extract.ranks import RankReading
 from jbanalysis.claims.extract.reading import Sentence, clauses
@@ -49,7 +51,7 @@ def _new_in_list(ctx: Ctx) -> KeyHit | None:
     """新增国家小巨人企业2家、专精特新企业25家、智能工厂1个: in a list after 新增, each item is a new
     one — the registry's 新增… name of the words before the count, if it has one."""
     clause, m = ctx.clause, ctx.m
-    if not clause.lstrip().startswith(("新增", "全年新增", "当年新增")):
+    if "新增" not in clause[: m.start]:
         return None
     piece = re.split(r"、|,", clause[: m.start])[-1]
     name = f"新增{piece.removeprefix('新增')}"
@@ -77,6 +79,7 @@ class Reader(RankReading, ShareReading):
         self.drafts: list[Draft] = []
         self.skips: list[Skip] = []
         self.table: Table | None = None
+        self.topic: str | None = None  # the indicator the paragraph last named (GDP增速 …)
 
     # ---- walking the text ------------------------------------------------------------------
 
@@ -86,6 +89,7 @@ class Reader(RankReading, ShareReading):
             if s.paragraph != self.paragraph:
                 self.paragraph = s.paragraph
                 self.period, self.period_words = self.default_period, ""
+                self.topic = None
             if is_table_line(s.text):  # 都市功能核心区 | 3445.34 | 9.3 | 19.6 |
                 caption = previous if previous.startswith("表") else ""
                 self.table = self.table or Table(caption)
@@ -152,6 +156,13 @@ class Reader(RankReading, ShareReading):
         named = [p for p in clause_places if offset <= p.start < end and not p.group]
         if named:
             state.place = named[-1].district
+            state.places = listed_places(
+                text[: named[-1].end - offset],
+                [replace(p, start=p.start - offset, end=p.end - offset) for p in named],
+            )
+        region = outside_region(text)
+        if region or named:
+            state.outside = region
 
     def _clause(self, s: Sentence, clause: str, state: State) -> None:
         found = mentions(clause)
@@ -159,9 +170,16 @@ class Reader(RankReading, ShareReading):
         clause_places = places(clause, self.subject)
         done: list[tuple[int, int]] = []
         cursor = 0
-        for m in found:
+        pairs = paired(clause, found, self.subject)
+        for i, m in enumerate(found):
             self._advance(clause[cursor : m.start], clause_places, cursor, state)
             cursor = m.start
+            if i in pairs:  # A、B和C…分别为x、y和z: the i-th number is the i-th place's
+                state.place, state.places, state.outside = pairs[i][0] or None, [], ""
+                if not pairs[i][0]:
+                    self.skip(s, m.printed, f"{pairs[i][1]}: not a place the registry holds")
+                    done.append((m.start, m.end))
+                    continue
             before = clause[done[-1][1] if done else 0 : m.start]
             year = relative_year(before, self.year or 0, self.published) or self.year
             ctx = Ctx(s, clause, m, hits, done, state, year, before)
@@ -170,6 +188,8 @@ class Reader(RankReading, ShareReading):
         self._advance(clause[cursor:], clause_places, cursor, state)
         named = [h for h in hits if not h.qualifier]
         state.pending = named[-1] if named and not found else None
+        if named:
+            self.topic = named[-1].indicator
 
     # ---- one number ------------------------------------------------------------------------
 
@@ -181,6 +201,9 @@ class Reader(RankReading, ShareReading):
             )
 
     def _draft(self, ctx: Ctx, indicator: str, kind: str, stated: str, **cols: str) -> None:
+        if ctx.state.outside:
+            self._skip(ctx, f"{ctx.state.outside}: a region the registry does not hold")
+            return
         district = ctx.state.place or self.subject
         if not district:
             self._skip(ctx, "no district: the text names none here (give the district)")
@@ -197,20 +220,23 @@ class Reader(RankReading, ShareReading):
         notes = list(cols.pop("notes", []))
         if not ctx.state.place:
             notes.insert(0, "district: the text's subject")
-        draft = Draft(
-            ctx.sentence,
-            ctx.m.printed,
-            district,
-            indicator,
-            ctx.year,
-            self.period,
-            kind,
-            stated,
-            notes=notes,
-            **cols,
-        )
-        self.drafts.append(draft)
-        ctx.state.last = draft
+        if len(ctx.state.places) > 1:
+            notes.append("one of the places listed before it")
+        for each in ctx.state.places or [district]:
+            draft = Draft(
+                ctx.sentence,
+                ctx.m.printed,
+                each,
+                indicator,
+                ctx.year,
+                self.period,
+                kind,
+                stated,
+                notes=list(notes),
+                **cols,
+            )
+            self.drafts.append(draft)
+            ctx.state.last = draft
 
     def _one(self, ctx: Ctx) -> None:
         m = ctx.m
@@ -308,6 +334,8 @@ class Reader(RankReading, ShareReading):
             self._skip(ctx, "a percentage that no rate of the registry names")
             return
         base = hit.indicator if hit is not None else self._inherited(ctx)
+        if base is None and word == "增速":  # 渝北和长寿增速超过7%: the rate the paragraph names
+            base = self.topic
         if base is None:
             self._skip(
                 ctx,
@@ -315,6 +343,7 @@ class Reader(RankReading, ShareReading):
             )
             return
         growth = growth_of(base) if indicator_info()[base][1] != "pct" else None
+        growth = base if base in growth_rates() else growth
         if growth is None:
             self._skip(ctx, f"the registry has no growth rate of {indicator_info()[base][0]}")
             return
