@@ -116,3 +116,28 @@ def test_fan_chart_draws_the_series_own_breaks_from_the_forecast_inputs():
     ax = plots.fan_chart(history, fc)
     shown = [b for b in plots.drawn_breaks(ax) if history.index.min() < b[0]]
     assert shown == [(2011, None, ("B16",)), (2013, None, ("B13",))]
+
+
+def test_rank_chart_names_its_set_and_draws_no_line_through_a_smaller_one(panel):
+    # issue 18: 江北 moved 9 → 8 → 9 only because 渝中 was missing; the years ranked among fewer
+    # are shaded, joined by no line, and the legend says among how many
+    gdp = jb.wide(panel, "gdp", districts=CENTRAL)
+    history = metrics.rank_history(gdp, "jiangbei", CENTRAL)
+    assert set(history.ranked_among.values()) == {8}  # one district missing in each
+    assert 2014 in history.ranked_among and 2013 not in history.ranked_among
+    ax = plots.lines(
+        history.ranks,
+        "jiangbei",
+        invert=True,
+        incomplete=history.ranked_among,
+        ylabel="rank among 9",
+    )
+    for line in ax.lines:
+        if line.get_linestyle() in ("None", "") or line.get_gid():
+            continue
+        x, y = line.get_xdata(), line.get_ydata()
+        joined = {int(a) for a, b in zip(x, y, strict=True) if b == b}  # not NaN
+        assert not joined & set(history.ranked_among), line.get_label()
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[-1] == "years with a district missing: ranked among the 8 with data"
+    assert ax.get_ylabel() == "rank among 9"
