@@ -119,7 +119,7 @@ def path_verdict(
     >>> round(v.change, 4), round(v.clean, 4), v.holds
     (0.0965, 0.0363, False)
     >>> v.suspect["year"].tolist(), v.breaks["break_id"].tolist(), v.interpolated
-    ([2014, 2017, 2018, 2019, 2020], ['B03', 'B04', 'B07'], (2017,))
+    ([2014, 2017, 2018, 2019, 2020], ['B03', 'B18', 'B04', 'B07'], (2017,))
     """
     if not path.segments:
         return None
