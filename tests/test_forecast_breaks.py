@@ -47,12 +47,12 @@ def test_breaks_outside_the_window_change_nothing():
 
 def test_both_sides_of_a_break_are_used():
     # 10 a year before 2013, 15 a year after a 1.5x re-levelling: with the overlap ratio the
-    # spliced history is one straight line 15 a year, so the default forecasts +15 a year
+    # spliced history is one straight line 15 a year, so the drift forecasts +15 a year
     # from the last value; cutting at the break leaves only the years after it
     before = 100 + 10.0 * np.arange(8)  # 2005-2012
     after = 1.5 * (100 + 10.0 * np.arange(8, 14))  # 2013-2018
     s = annual(np.r_[before, after])
-    fc = forecast(s, horizon=2, breaks=[2013], ratios={2013: 1.5})
+    fc = forecast(s, horizon=2, model="drift_level", breaks=[2013], ratios={2013: 1.5})
     assert fc["median"].to_numpy() == pytest.approx(after[-1] + 15 * np.array([1, 2]))
     assert fc.attrs["fit_years"] == list(range(2005, 2019))
     cut = forecast(s, horizon=2, breaks=[2013], on_break="cut")

@@ -1,4 +1,5 @@
-"""Intervals that hold: conformal widening from backtest errors, checked on simulated series."""
+"""Intervals that hold: from backtest errors (and the conformal check of a model's own), on
+simulated series."""
 
 from __future__ import annotations
 
@@ -30,18 +31,19 @@ def test_widened_distribution_is_one_distribution():
     assert hi - med > med - lo  # the skew of a log model is kept
 
 
-def test_intervals_too_narrow_are_widened_and_said_so():
-    # a linear trend fitted to a random walk: its own intervals are far too narrow
+def test_backtest_intervals_replace_a_models_own_too_narrow_ones():
+    # a linear trend fitted to a random walk: its own intervals are far too narrow; the
+    # default intervals come from its backtest errors, wider, around the same point forecast
     rng = np.random.default_rng(31)
     s = pd.Series(100 + np.cumsum(rng.normal(3, 6, 18)), index=range(2005, 2023))
     own = forecast(s, horizon=3, model="linear", breaks="none", calibrate=False)
     fc = forecast(s, horizon=3, model="linear", breaks="none")
     cal = fc.attrs["calibration"]
-    assert cal.widened and cal.factor > 1
-    width = (fc["hi95"] - fc["lo95"]) / (own["hi95"] - own["lo95"])
-    assert width.to_numpy() == pytest.approx(np.full(3, cal.factor))
-    assert fc["median"].equals(own["median"])  # widening never moves the point forecast
-    assert any("too narrow, so widened" in n for n in fc.attrs["notes"])
+    assert cal.scale == "log" and cal.factor > 1
+    assert ((fc["hi95"] - fc["lo95"]) > (own["hi95"] - own["lo95"])).all()
+    assert fc["median"].to_numpy() == pytest.approx(own["median"].to_numpy(), rel=1e-12)
+    assert any("intervals from the backtest errors on logs" in n for n in fc.attrs["notes"])
+    assert any("intervals: linear's own, not checked" in n for n in own.attrs["notes"])
 
 
 def _simulated_coverage(simulate, runs, n=16, horizon=3, seed=33):

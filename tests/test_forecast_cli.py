@@ -13,6 +13,7 @@ import pytest
 
 from jbanalysis.cli import main
 from jbanalysis.forecast import (
+    DEFAULT_MODEL,
     MAX_HORIZON,
     forecast,
     forecast_district,
@@ -27,22 +28,62 @@ JIANGBEI_2017_2022 = [902.9378, 1027.8664, 1240.0715, 1325.4008, 1507.07, 1602.7
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "04_forecasts.ipynb"
 
 
-def _jiangbei_recent_drift() -> tuple[int, float, float]:
-    """The default's drift for Jiangbei GDP, re-derived from the published values by hand.
+def _holt_damped(y: list[float], horizon: int) -> list[float]:
+    """Holt's damped trend, re-derived: every (alpha, beta, phi) of the documented grid, the one
+    with the least one-step squared error (level0 = y0, trend0 = y1 - y0)."""
+    best = None
+    for alpha in (0.1, 0.3, 0.5, 0.7, 0.9):
+        for share in (0.01, 0.1, 0.3):
+            for phi in (0.8, 0.9, 0.98):
+                level, trend, sse = y[0], y[1] - y[0], 0.0
+                for value in y[1:]:
+                    error = value - (level + phi * trend)
+                    sse += error * error
+                    level, trend = (
+                        level + phi * trend + alpha * error,
+                        phi * trend + alpha * share * error,
+                    )
+                if best is None or sse < best[0]:
+                    best = (sse, level, trend, phi)
+    _, level, trend, phi = best
+    return [level + trend * sum(phi**i for i in range(1, h + 1)) for h in range(1, horizon + 1)]
 
-    Registered breaks of first-release GDP inside the window: 2009, 2014, 2019. The changes into
-    those years are left out; the years before 2019 are re-levelled by
-    ``f = exp(dlog_2019 - median of the kept log changes)``, so a change before 2019 counts
-    ``f`` times; the drift is the median of the last four kept changes. Returns the last year,
-    its value and the drift.
+
+def _ar1_drift(y: list[float], kept: list[bool], horizon: int) -> list[float]:
+    """ARIMA(1,1,0) with drift, re-derived: least squares of each kept change on the one before."""
+    d = np.diff(y)
+    pairs = [(d[t - 1], d[t]) for t in range(1, len(d)) if kept[t - 1] and kept[t]]
+    x, z = np.array(pairs).T
+    slope = float(np.sum((x - x.mean()) * (z - z.mean())) / np.sum((x - x.mean()) ** 2))
+    mu = (z.mean() - slope * x.mean()) / (1 - slope)
+    phi = min(max(slope, -0.9), 0.9)
+    if phi != slope:
+        mu = float(d[np.array(kept)].mean())
+    out, level, change = [], y[-1], d[-1]
+    for _ in range(horizon):
+        change = mu + phi * (change - mu)
+        level += change
+        out.append(level)
+    return out
+
+
+def _jiangbei_default(horizon: int) -> tuple[int, list[float]]:
+    """The default's forecast of Jiangbei GDP, re-derived from the published values by hand.
+
+    Registered breaks of first-release GDP inside the window: 2009, 2014, 2019. The change into
+    each is left out and replaced by the median of the kept log changes, which re-levels every
+    year before it; the two models run on the re-levelled values, their medians are averaged.
     """
     y = load_panel(districts="jiangbei", indicators="gdp").set_index("year")["value"].dropna()
-    dlog = np.log(y).diff().dropna()
-    kept = dlog.drop([2009, 2014, 2019])
-    f = np.exp(dlog[2019] - kept.median())
-    changes = y.diff().dropna().drop([2009, 2014, 2019])
-    changes[changes.index < 2019] *= f
-    return int(y.index[-1]), float(y.iloc[-1]), float(np.median(changes.iloc[-4:]))
+    log = np.log(y)
+    dlog = log.diff().dropna()
+    typical = dlog.drop([2009, 2014, 2019]).median()
+    for b in (2019, 2014, 2009):
+        log[log.index < b] += dlog[b] - typical
+    relevelled = np.exp(log).tolist()
+    kept = [year not in (2009, 2014, 2019) for year in y.index[1:]]
+    holt, ar = _holt_damped(relevelled, horizon), _ar1_drift(relevelled, kept, horizon)
+    return int(y.index[-1]), [(a + b) / 2 for a, b in zip(holt, ar, strict=True)]
 
 
 def test_cli_prints_the_forecast_table(capsys):
@@ -50,14 +91,15 @@ def test_cli_prints_the_forecast_table(capsys):
     out = capsys.readouterr().out
     lines = out.splitlines()
     assert lines[0] == (
-        "jiangbei · gdp (cny_100m) · model recent_drift: recent drift (median of the last 4 "
-        "changes, levels)"
+        "jiangbei · gdp (cny_100m) · model combo(holt_damped+ar1_drift): damped trend (Holt, "
+        "levels) + ARIMA(1,1,0) with drift (levels)"
     )
-    assert lines[1].split() == ["year", "median", "mean", "lo80", "hi80", "lo95", "hi95"]
-    last, value, c = _jiangbei_recent_drift()
-    assert [int(line.split()[0]) for line in lines[2:7]] == list(range(last + 1, last + 6))
-    medians = [float(line.split()[1]) for line in lines[2:7]]
-    assert medians == pytest.approx([value + h * c for h in range(1, 6)], abs=0.006)
+    last, medians = _jiangbei_default(5)
+    assert lines[1].startswith(f"last observed year {last}; today ")
+    assert lines[2].split() == ["year", "median", "mean", "lo80", "hi80", "lo95", "hi95", "past"]
+    assert [int(line.split()[0]) for line in lines[3:8]] == list(range(last + 1, last + 6))
+    shown = [float(line.split()[1]) for line in lines[3:8]]
+    assert shown == pytest.approx(medians, abs=0.006)
     assert f"fitted on 2005–{last} ({last - 2004} values)" in out
     assert "registered breaks inside: 2009, 2014, 2019" in out
     assert "2022 (corrected)" in out
@@ -83,7 +125,7 @@ def test_three_doors_give_the_same_numbers():
         text=True,
         check=True,
     ).stdout.splitlines()
-    table = [line.split() for line in cli[2:7]]
+    table = [line.split() for line in cli[3:8]]
     assert [int(r[0]) for r in table] == api["year"].tolist()
     assert [float(r[1]) for r in table] == pytest.approx(api["median"].round(4).tolist())
     assert [float(r[6]) for r in table] == pytest.approx(api["hi95"].round(4).tolist())
@@ -132,7 +174,8 @@ def test_every_door_has_the_same_horizon_limit(capsys):
         (["--district", "jiangbei", "--breaks", "census"], "--breaks 'census'"),
         (["--district", "jiangbei", "--model", "prophet"], "unknown model 'prophet'"),
         (["--district", "yuzhong", "--gaps", "error"], "no value for 2007–2012, 2014, 2016–2017"),
-        (["--district", "yuzhong", "--gaps", "error"], "pass --gaps narrow to fit on 2018"),
+        (["--district", "yuzhong", "--gaps", "error"], "or --gaps narrow to fit on 2018"),
+        (["--district", "yuzhong", "--gaps", "error"], "pass --gaps step to let the models"),
         (
             ["--district", "jiangbei", "--indicator", "gdp_avg_growth"],
             "no gdp_avg_growth values for jiangbei",
@@ -155,9 +198,12 @@ def _tidy(values, district="dadukou", indicator="fiscal_revenue", start=2008) ->
     ("values", "outcome"),
     [
         ([1.0, 2.0], r"only 2 value\(s\) to fit"),  # two values: an error
-        ([5.0, np.nan, 6.0, np.nan, 7.0], "3 values in all, but not 3 in a row"),
-        ([3.0, 4.0, np.nan, 5.0, 6.0, 7.0], "narrowed to the years after the last gap"),
-        ([-2.0, -1.0, 0.0, 1.0, 3.0, 4.0, 6.0], "the series has values <= 0: log models"),
+        ([5.0, np.nan, 6.0, np.nan, 7.0], "no value for 2009, 2011: the models step over them"),
+        ([3.0, 4.0, np.nan, 5.0, 6.0, 7.0], "no value for 2010: the models step over it"),
+        (
+            [-2.0, -1.0, 0.0, 1.0, 3.0, 4.0, 6.0],
+            r"outside the values it can take: 2008: -2, 2009: -1",
+        ),
         ([9.0] * 8, "the series is constant in the window"),
     ],
 )
@@ -203,18 +249,18 @@ def test_cli_module_and_package_import_light():
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
-def test_yuzhong_gdp_is_narrowed_to_its_last_stretch_and_said_so():
+def test_yuzhong_gdp_steps_over_its_gaps_and_says_so():
     fc = forecast_district("yuzhong", "gdp", horizon=3)
     last = int(fc["fit_end"].iloc[0])
-    assert fc["fit_start"].iloc[0] == 2018 and fc["n_fit"].iloc[0] == last - 2017
-    assert fc["model"].iloc[0] == "recent_drift"
+    present = series_inputs("yuzhong", "gdp").series.loc[2005:].dropna()
+    assert fc["fit_start"].iloc[0] == 2005 and fc["n_fit"].iloc[0] == len(present)
+    assert fc["model"].iloc[0] == DEFAULT_MODEL
     notes = " ".join(fc.attrs["notes"])
-    assert "narrowed to the years after the last gap (no value for 2007–2012, 2014, 2016–2017" in (
-        notes
-    )
-    # with 2023 published there are 6 values: enough origins to check against naive, too few
-    # forecasts to call the intervals calibrated
-    assert "not calibrated: only 6 backtest forecasts (at least 10 are needed)" in notes
+    assert "no value for 2007–2012, 2014, 2016–2017: the models step over them" in notes
+    assert last == int(present.index[-1])
+    # narrowing instead fits the stretch after the last gap only
+    narrowed = forecast_district("yuzhong", "gdp", horizon=3, gaps="narrow")
+    assert narrowed["fit_start"].iloc[0] == 2018
 
 
 def test_overlap_ratio_splices_a_census_break_where_both_vintages_exist():

@@ -94,7 +94,7 @@ def test_models_left_out_of_all_are_noted():
     s = pd.Series(np.linspace(100, 200, 12), index=range(2005, 2017))
     bt = backtest(s, breaks="none")  # default min_train = min(5, 12 - 3) = 5
     assert sorted(bt["model"].unique()) == [
-        "drift", "drift_level", "linear", "naive", "recent_drift"
+        "ar1_drift", "drift", "drift_level", "holt_damped", "linear", "naive", "recent_drift"
     ]  # fmt: skip
     assert "ets left out: needs 10 training values, min_train=5" in bt.attrs["notes"]
     assert "theta left out: needs 6 training values, min_train=5" in bt.attrs["notes"]
@@ -134,25 +134,30 @@ def test_selection_needs_three_origins_before_any_choice():
     assert "only 2 backtest origin(s) (2018–2019): too few to choose" in sel.notes[-1]
 
 
-def test_auto_uses_the_default_model_when_it_beats_naive():
-    from jbanalysis.forecast import DEFAULT_MODEL, forecast
+def test_auto_is_the_default_combination_of_two_trend_models():
+    from jbanalysis.forecast import DEFAULT_MODEL, DEFAULT_MODELS, forecast
 
     rng = np.random.default_rng(11)
     s = pd.Series(np.exp(5 + np.cumsum(rng.normal(0.06, 0.03, 16))), index=range(2005, 2021))
     fc = forecast(s, horizon=3, breaks="none")
-    assert fc["model"].iloc[0] == DEFAULT_MODEL == "recent_drift"
+    assert fc["model"].iloc[0] == DEFAULT_MODEL == "combo(holt_damped+ar1_drift)"
+    assert DEFAULT_MODELS == ("holt_damped", "ar1_drift")
+    # the point forecast is the mean of the two models' own medians; intervals never move it
+    own = forecast(s, horizon=3, breaks="none", model=list(DEFAULT_MODELS), calibrate=False)
+    assert fc["median"].to_numpy() == pytest.approx(own["median"].to_numpy(), rel=1e-12)
     cal = fc.attrs["calibration"]
     assert cal.mase < cal.mase_naive
-    assert any(n.startswith("model recent_drift: the default, checked against naive") for n in
+    assert any(n.startswith("model: the default, the equal-weight mean") for n in
                fc.attrs["notes"])  # fmt: skip
 
 
-def test_auto_never_picks_a_model_worse_than_naive():
+def test_when_growth_stops_the_default_stops_too_and_says_it_lost_to_naive():
     from jbanalysis.forecast import forecast
 
-    # growth stops: the recent drift keeps extrapolating the rise; naive is right every time
+    # growth stops: the damped trend and the AR(1) of the changes both let it go
     s = pd.Series([100.0, 120, 140, 160, 180] + [180.0] * 7, index=range(2009, 2021))
     fc = forecast(s, horizon=2, breaks="none")
-    assert fc["model"].iloc[0] == "naive"
-    assert fc["median"].tolist() == [180.0, 180.0]
-    assert any("was worse than naive in the backtest" in n for n in fc.attrs["notes"])
+    assert fc["median"].to_numpy() == pytest.approx([180.0, 180.0], abs=0.2)
+    # naive was right at every origin of the flat years: no probability from these intervals
+    cal = fc.attrs["calibration"]
+    assert not cal.calibrated and "the model is worse than naive" in cal.reason

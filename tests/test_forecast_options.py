@@ -14,7 +14,7 @@ from jbanalysis.forecast.options import CHOICES, FIELDS
 
 @pytest.fixture
 def gappy() -> pd.Series:
-    # a gap in 2014: the default narrows the window to 2015-2020
+    # a gap in 2014: the models step over it by default; gaps="narrow" fits 2015-2020 only
     return pd.Series(
         [10.0, 11, 12, 13, None, 15, 16, 17, 18, 19, 20], index=range(2010, 2021), name="x"
     )
@@ -33,15 +33,18 @@ def test_the_fields_are_declared_once():
 
 
 def test_keywords_and_the_object_give_the_same_window(gappy):
-    by_keyword = fit_window(gappy, breaks="none")
-    by_object = fit_window(gappy, FitOptions(breaks="none"))
+    by_keyword = fit_window(gappy, breaks="none", gaps="narrow")
+    by_object = fit_window(gappy, FitOptions(breaks="none", gaps="narrow"))
     assert (by_keyword.start, by_keyword.end) == (by_object.start, by_object.end) == (2015, 2020)
-    a = fc.forecast(gappy, horizon=2, breaks="none", model="drift_level", calibrate=False)
-    b = fc.forecast(gappy, horizon=2, options=FitOptions(breaks="none"), model="drift_level",
-                    calibrate=False)  # fmt: skip
+    a = fc.forecast(gappy, horizon=2, breaks="none", gaps="narrow", model="drift_level",
+                    calibrate=False, today=2030)  # fmt: skip
+    b = fc.forecast(gappy, horizon=2, options=FitOptions(breaks="none", gaps="narrow"),
+                    model="drift_level", calibrate=False, today=2030)  # fmt: skip
     pd.testing.assert_frame_equal(a, b)
     # drift of 2015-2020 by hand: (20 - 15) / 5 = 1 a year
     assert a["median"].tolist() == pytest.approx([21.0, 22.0])
+    # stepping over the gap (the default) fits 2010-2020: (20 - 10) / 10 = 1 a year too
+    assert fit_window(gappy, breaks="none").start == 2010
 
 
 def test_a_keyword_overrides_the_object(gappy):

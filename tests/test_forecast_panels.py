@@ -30,15 +30,18 @@ def test_forecast_panel_stacks_districts_and_reports_the_ones_it_cannot_do(wide)
     reasons = fc.loc[fc["status"] != "ok"].set_index("district")["status"]
     assert (
         reasons["short"]
-        == "'short' has only 2 value(s) to fit (2019–2020, all observed years); at least 3 "
-        "consecutive years are needed"
+        == "'short' has only 2 value(s) to fit (2019–2020, all observed years); at least 3 are "
+        "needed"
     )
     assert reasons["gappy"].startswith("'gappy' has no value for 2010 inside the fitting window")
     assert fc.loc[fc["status"] != "ok", "mean"].isna().all()
     assert fc["year"].dtype == "Int64"
     assert set(fc.attrs["notes"]) == {"a", "b", "short", "gappy"}
-    # by default a gap narrows the window to the years after it, and the district is forecast
-    narrowed = forecast_panel(wide, horizon=2, model="drift", breaks="none")
+    # by default the models step over a gap, and the district is forecast from all its years;
+    # gaps="narrow" fits the years after the gap only
+    stepped = forecast_panel(wide, horizon=2, model="drift", breaks="none")
+    assert stepped.loc[stepped["district"] == "gappy", "fit_start"].iloc[0] == 2005
+    narrowed = forecast_panel(wide, horizon=2, model="drift", breaks="none", gaps="narrow")
     assert narrowed.loc[narrowed["district"] == "gappy", "fit_start"].iloc[0] == 2011
 
 

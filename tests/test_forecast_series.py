@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from jbanalysis.forecast import (
+    DEFAULT_MODEL,
     ECONOMIC_CENSUS_YEARS,
     as_annual_series,
     fit_window,
@@ -27,12 +28,13 @@ def test_two_values_are_a_clear_error():
 def test_three_to_five_values_offer_only_the_difference_models_and_linear():
     s = annual([10.0, 11, 12.5, 13, 14.2])
     fc = forecast(s, horizon=2, breaks="none")
-    # the default, unchecked: the median of the changes 1, 1.5, 0.5, 1.2 is 1.1
-    assert fc["model"].iloc[0] == "recent_drift"
-    assert fc["median"].to_numpy() == pytest.approx([15.3, 16.4])
-    notes = " ".join(fc.attrs["notes"])
-    assert "only 2 backtest origin(s): too few to check the default model against naive" in notes
-    assert "intervals are the model's own, not checked" in notes
+    # the default on five values: two backtest origins (2007, 2008), too few to call its
+    # intervals calibrated, and the point between last year's value and a straight line's
+    assert fc["model"].iloc[0] == DEFAULT_MODEL
+    assert (14.2 < fc["median"]).all() and (fc["median"] < 14.2 + 1.05 * np.array([1, 2])).all()
+    cal = fc.attrs["calibration"]
+    assert (cal.n_origins, cal.calibrated) == (2, False)
+    assert cal.reason == "only 2 backtest origin(s), at least 3 are needed"
     for name in ("loglinear", "ets", "arima"):
         with pytest.raises(ValueError, match=f"model '{name}' needs at least"):
             forecast(s, model=name, breaks="none")
@@ -45,16 +47,31 @@ def test_a_gap_in_the_window_names_the_missing_years():
     s = s.drop(2016)  # a year absent from the index is a gap too
     with pytest.raises(ValueError, match=r"no value for 2008–2009, 2014, 2016 inside .* 2005–2022"):
         forecast(s, breaks="none", gaps="error")
-    for gaps in ("narrow", "last_stretch"):  # the default narrows the window and says so
+    for gaps in ("narrow", "last_stretch"):  # narrow the window to the years after the gap
         fc = forecast(s, model="drift", breaks="none", gaps=gaps)
         assert fc.attrs["fit_years"] == list(range(2017, 2023))
         assert (
             "narrowed to the years after the last gap (no value for 2008–2009, 2014, 2016; "
             "nothing filled)" in fc.attrs["notes"][0]
         )
-    # three values in all but never three in a row: an error that says so
-    with pytest.raises(ValueError, match=r"3 values in all, but not 3 in a row"):
-        forecast(annual([1.0, np.nan, 2.0, np.nan, 3.0]), breaks="none")
+    # the default steps over the gaps: every year with a value is fitted, and the notes say so
+    fc = forecast(s, model="drift_level", breaks="none")
+    assert fc.attrs["fit_years"] == [
+        y for y in range(2005, 2023) if y not in (2008, 2009, 2014, 2016)
+    ]
+    assert fc["n_fit"].iloc[0] == 14
+    assert (
+        "no value for 2008–2009, 2014, 2016: the models step over them (the change across a gap "
+        "counts as equal yearly changes; nothing is filled in the data or the results)"
+        in fc.attrs["notes"][0]
+    )
+    # a straight line with holes is still that line: 1 a year from 18 in 2022
+    assert fc["median"].to_numpy() == pytest.approx([19.0, 20.0, 21.0, 22.0, 23.0])
+    # three values in all, never two in a row: stepped over, or too few once narrowed
+    sparse = annual([1.0, np.nan, 2.0, np.nan, 3.0])
+    assert forecast(sparse, model="drift_level", breaks="none")["n_fit"].iloc[0] == 3
+    with pytest.raises(ValueError, match=r"only 1 value\(s\) to fit"):
+        forecast(sparse, breaks="none", gaps="narrow")
 
 
 def test_leading_and_trailing_missing_values_only_bound_the_span():
@@ -73,15 +90,18 @@ def test_non_positive_values_refuse_log_models_and_keep_drift_on_levels():
         ):
             forecast(s, model=name, breaks="none")
     fc = forecast(s, breaks="none")  # auto: the default works on levels
-    assert fc["model"].iloc[0] == "recent_drift"
+    assert fc["model"].iloc[0] == DEFAULT_MODEL
     assert "log models are refused" in " ".join(fc.attrs["notes"])
     assert forecast(s, model="drift", breaks="none")["detail"].iloc[0] == "drift (levels)"
 
 
-def test_a_constant_series_forecasts_its_value_with_no_spread():
+def test_a_constant_series_forecasts_its_value_with_the_smallest_spread():
     fc = forecast(annual([50.0] * 8), horizon=3, breaks="none")
-    assert fc["median"].tolist() == [50.0] * 3
-    assert fc["lo95"].tolist() == [50.0] * 3 and fc["hi95"].tolist() == [50.0] * 3
+    assert fc["median"].to_numpy() == pytest.approx([50.0] * 3, rel=1e-12)
+    # the degenerate-backtest rule: a spread of 0.1 % a year on logs, a quarter of a random
+    # walk's mean absolute error (the factor's lower bound): finite, narrow, around 50
+    k = 0.25 * np.sqrt(2 / np.pi) * np.sqrt(np.arange(1, 4) * (1 + np.arange(1, 4) / 7))
+    assert fc["hi95"].to_numpy() == pytest.approx(50 * np.exp(1e-3 * k * np.log(20)))
     assert "the series is constant in the window" in " ".join(fc.attrs["notes"])
 
 

@@ -42,6 +42,7 @@ def _levels(text: str) -> list[float]:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``forecast`` options to its sub-parser."""
     from jbanalysis.forecast import DEFAULT_MODEL, MAX_HORIZON, MODEL_NAMES
+    from jbanalysis.forecast.options import GAPS
 
     parser.add_argument("--district", required=True, help=say("forecast.district"))
     parser.add_argument("--indicator", default="gdp", help=say("forecast.indicator"))
@@ -58,12 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--on-break", default="adjust", choices=("adjust", "cut"), help=say("forecast.on_break")
     )
-    parser.add_argument(
-        "--gaps",
-        default="narrow",
-        choices=("narrow", "error", "last_stretch"),
-        help=say("forecast.gaps"),
-    )
+    parser.add_argument("--gaps", default="step", choices=GAPS, help=say("forecast.gaps"))
     parser.add_argument("--level", default="80,95", help=say("forecast.level"))
     parser.add_argument("--policy", default="default", help=say("forecast.policy"))
     parser.add_argument("--digits", type=int, default=2, help=say("forecast.digits"))
@@ -96,11 +92,21 @@ def run(args: argparse.Namespace) -> int:
             )
     except ValueError as exc:  # name the command-line options, not the Python arguments
         message = str(exc).replace("gaps='narrow'", "--gaps narrow")
+        message = message.replace("gaps='step'", "--gaps step")
         raise ValueError(message.replace("breaks=[...]", "--breaks YEAR,...")) from None
     inputs = table.attrs["inputs"]
     model, detail = table["model"].iloc[0], table["detail"].iloc[0]
     print(f"{inputs.district} · {inputs.indicator} ({inputs.unit}) · model {model}: {detail}")
+    past = table.loc[table["past"], "year"].tolist()
+    stale = ""
+    if len(past) == 1:
+        stale = f": {past[0]} is a past year, not yet in the data"
+    elif past:
+        stale = f": {past[0]}–{past[-1]} are past years, not yet in the data"
+    print(f"last observed year {table.attrs['last_observed']}; today {table.attrs['today']}{stale}")
     shown = table.drop(columns=["model", "detail", "fit_start", "fit_end", "n_fit"])
+    if shown["actual"].isna().all():
+        shown = shown.drop(columns="actual")
     front = ["year", "median", "mean"]
     shown = shown[front + [c for c in shown.columns if c not in front]]
     print(shown.to_string(index=False, float_format=lambda v: f"{v:.{args.digits}f}"))

@@ -22,11 +22,23 @@ from jbanalysis.forecast import breaks as _breaks
 from jbanalysis.forecast.breaks import known_break_years, relevel
 from jbanalysis.forecast.calibration import Calibration, calibrate
 from jbanalysis.forecast.core import forecast, outturn
-from jbanalysis.forecast.distributions import Combination, Predictive, Widened
+from jbanalysis.forecast.distributions import (
+    Censored,
+    Combination,
+    LaplaceOnScale,
+    Predictive,
+    Widened,
+)
 from jbanalysis.forecast.evaluate import backtest, combine_backtest, score
 from jbanalysis.forecast.fitting import MAX_HORIZON
 from jbanalysis.forecast.inputs import series_inputs
-from jbanalysis.forecast.models import DEFAULT_MODEL, MODEL_NAMES, ModelFitError, fit_model
+from jbanalysis.forecast.models import (
+    DEFAULT_MODEL,
+    DEFAULT_MODELS,
+    MODEL_NAMES,
+    ModelFitError,
+    fit_model,
+)
 from jbanalysis.forecast.options import FitOptions
 from jbanalysis.forecast.panels import (
     backtest_panel,
@@ -36,24 +48,28 @@ from jbanalysis.forecast.panels import (
 )
 from jbanalysis.forecast.protocol import MIN_ORIGINS_TO_SELECT
 from jbanalysis.forecast.selection import Selection, honest_score, select_model
-from jbanalysis.forecast.series import FitWindow, as_annual_series, fit_window
+from jbanalysis.forecast.series import FitWindow, SeriesError, as_annual_series, fit_window
 from jbanalysis.forecast.targets import TargetCheck, target_check
 from jbanalysis.metrics.growth import cagr  # the one cagr: decisions 19.x
 
 __all__ = [
     "DEFAULT_MODEL",
+    "DEFAULT_MODELS",
     "ECONOMIC_CENSUS_YEARS",
     "MAX_HORIZON",
     "MIN_ORIGINS_TO_SELECT",
     "MODEL_NAMES",
     "POPULATION_CENSUS_YEARS",
     "Calibration",
+    "Censored",
     "Combination",
     "FitOptions",
     "FitWindow",
+    "LaplaceOnScale",
     "ModelFitError",
     "Predictive",
     "Selection",
+    "SeriesError",
     "TargetCheck",
     "Widened",
     "as_annual_series",

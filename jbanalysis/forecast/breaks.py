@@ -44,6 +44,7 @@ __all__ = [
     "last_stretch_start",
     "relevel",
     "resolve_breaks",
+    "step_over",
 ]
 
 ON_BREAK = ("adjust", "cut")
@@ -213,7 +214,8 @@ def relevel(
     >>> relevel(y, np.arange(2005, 2010), [2008], ratios={2008: 1.5}).values.round(2).tolist()
     [150.0, 165.0, 181.5, 199.65, 219.62]
     """
-    y = np.asarray(values, dtype=float)
+    gaps = ~np.isfinite(np.asarray(values, dtype=float))
+    y = step_over(values)  # a gap's years re-levelled with their neighbours, then left empty
     years = np.asarray(years)
     ratios = dict(ratios or {})
     first, last = int(years[0]), int(years[-1])
@@ -222,7 +224,7 @@ def relevel(
     for b in inside:
         keep[b - first - 1] = False
     if not inside:
-        return Relevelled(y.copy(), keep, {}, {})
+        return Relevelled(np.where(gaps, np.nan, y), keep, {}, {})
     log = bool(np.all(y > 0))
     z = np.log(y) if log else y.copy()
     dz = np.diff(z)
@@ -241,4 +243,32 @@ def relevel(
         factors[b] = float(np.exp(shift)) if log else shift
     new = np.exp(out) if log else out
     new[inside[-1] - first :] = y[inside[-1] - first :]  # exactly as published from the last break
+    new[gaps] = np.nan
     return Relevelled(new, keep, factors, dict(sorted(how.items())))
+
+
+def step_over(values: np.ndarray) -> np.ndarray:
+    """Values with the years of a gap taken as equal steps between their neighbours.
+
+    Linear on logs when every value is positive (equal growth rates), else on levels: what a model
+    that steps over a gap assumes about the years it cannot see. The result is used to fit, never
+    shown or stored; a series without a gap comes back unchanged.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from jbanalysis.forecast.breaks import step_over
+    >>> step_over(np.array([100.0, np.nan, 121.0])).round(6).tolist()  # 10 % a year across the gap
+    [100.0, 110.0, 121.0]
+    >>> step_over(np.array([-1.0, np.nan, 3.0])).tolist()
+    [-1.0, 1.0, 3.0]
+    """
+    y = np.asarray(values, dtype=float)
+    missing = ~np.isfinite(y)
+    if not missing.any() or missing.all():
+        return y.copy()
+    at = np.arange(len(y))
+    ok = ~missing
+    if np.all(y[ok] > 0):
+        return np.exp(np.interp(at, at[ok], np.log(y[ok])))
+    return np.interp(at, at[ok], y[ok])

@@ -9,7 +9,7 @@ intervals are calibrated (:class:`Calibration`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -90,6 +90,14 @@ class Calibration:
         Whether probabilities from these intervals may be shown.
     reason : str
         Why not, in words (empty when calibrated).
+    scale : str
+        For intervals built from the backtest errors (``forecast``'s default): the scale they are
+        built on (``log``, ``logit`` or ``levels``; :mod:`~jbanalysis.forecast.intervals`).
+    factors : dict of int to float
+        Their mean absolute error at each horizon over a random walk's (``factor`` is the first).
+    how : str
+        How they were built, in words; ``n_checked``: the backtest forecasts on which they were
+        checked out of sample (``coverage`` is theirs; ``coverage_model`` a random walk's).
 
     Examples
     --------
@@ -109,13 +117,17 @@ class Calibration:
     mase_naive: float
     calibrated: bool
     reason: str
+    scale: str = ""
+    factors: dict = field(default_factory=dict)
+    how: str = ""
+    n_checked: int = 0
 
     @property
     def widened(self) -> bool:
         return self.factor > 1.0
 
     def summary(self) -> dict[str, float]:
-        """The numbers a report table shows: MASE, naive's, coverage own and widened, factor.
+        """The numbers a report table shows: counts (as ints), MASE, naive's, coverage, factor.
 
         Examples
         --------
@@ -125,17 +137,28 @@ class Calibration:
         >>> c.summary()["coverage95"]
         95.0
         """
-        out = {"origins": float(self.n_origins), "forecasts": float(self.n_errors),
+        out = {"origins": self.n_origins, "forecasts": self.n_errors,
                "MASE": self.mase, "MASE_naive": self.mase_naive}  # fmt: skip
+        if self.how:  # intervals from the backtest errors: checked out of sample, vs a walk's
+            out["checked"] = self.n_checked
         for lv, c in self.coverage_model.items():
             out[f"coverage{lv:g}_model"] = c
         for lv, c in self.coverage.items():
             out[f"coverage{lv:g}"] = c
-        out["widening"] = self.factor
+        out["factor" if self.how else "widening"] = self.factor
         return out
 
     def note(self) -> str:
         """One sentence for the forecast's notes."""
+        if self.how:
+            held = ", ".join(f"{lv:g} %: {c:.0f} %" for lv, c in self.coverage.items())
+            base = (
+                f"backtest over {self.n_origins} origins ({self.n_errors} forecasts): MASE "
+                f"{self.mase:.2f} (naive {self.mase_naive:.2f}); {self.how}"
+            )
+            if self.n_checked:
+                base += f"; checked out of sample on {self.n_checked} forecasts, they held {held}"
+            return base + ("" if self.calibrated else f"; not calibrated: {self.reason}")
         cov = ", ".join(f"{lv:g} %: {c:.0f} %" for lv, c in self.coverage_model.items())
         if self.n_origins < MIN_ORIGINS_TO_SELECT:
             return f"intervals are the model's own, not checked: {self.reason}"

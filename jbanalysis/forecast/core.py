@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
-from jbanalysis.forecast.calibration import Calibration, widen
-from jbanalysis.forecast.choice import choose_model
+from jbanalysis.forecast.calibration import Calibration
+from jbanalysis.forecast.choice import choose
 from jbanalysis.forecast.distributions import Combination, Predictive, Widened
 from jbanalysis.forecast.fitting import (
     MAX_HORIZON,
@@ -18,9 +19,7 @@ from jbanalysis.forecast.fitting import (
     level_name,
     model_label,
     parse_model,
-    predict,
 )
-from jbanalysis.forecast.models import check_model
 from jbanalysis.forecast.options import FitOptions, fit_options
 from jbanalysis.forecast.series import FitWindow, fit_window
 
@@ -35,10 +34,11 @@ def forecast(
     *,
     options: FitOptions | None = None,
     calibrate: bool = True,
+    today: datetime.date | int | None = None,
     k: int = 3,
     **fit,
 ) -> pd.DataFrame:
-    """Forecast an annual series with prediction intervals, on the original scale.
+    """Forecast an annual series with prediction intervals that keep to its possible values.
 
     Parameters
     ----------
@@ -47,64 +47,65 @@ def forecast(
     horizon : int
         Years ahead of the last observed year, 1 to :data:`MAX_HORIZON` (20).
     model : str or list of str
-        ``"auto"`` (default): ``recent_drift`` (the median of the last four yearly changes, on
-        levels), unless it loses to naive in the series' backtest, then naive
-        (:func:`~jbanalysis.forecast.choice.choose_model`); or a model name (see
-        :data:`~jbanalysis.forecast.MODEL_NAMES`); or a list of names, combined with equal
+        ``"auto"`` (default): the equal-weight mean of Holt's damped trend and ARIMA(1,1,0) with
+        drift, the same for every series (:mod:`~jbanalysis.forecast.choice`); or a model name
+        (see :data:`~jbanalysis.forecast.MODEL_NAMES`); or a list of names, combined with equal
         weights (mean = mean of the members' means, bounds = means of their quantiles).
     level : iterable of float
         Prediction interval levels in percent.
     options : FitOptions, optional
         How the fitting window is chosen and what the series is
         (:class:`~jbanalysis.forecast.FitOptions`: ``breaks``, ``gaps``, ``on_break``,
-        ``indicator``, ``district``, ``vintages``, ``flags``, ``ratios``); default
-        ``FitOptions()``: registered breaks kept and re-levelled, a gap narrows the window.
+        ``indicator``, ``district``, ``vintages``, ``flags``, ``ratios``, ``domain``); default
+        ``FitOptions()``: registered breaks kept and re-levelled, a gap stepped over.
+    calibrate : bool
+        ``True`` (default): intervals from the series' own backtest errors, on a scale that keeps
+        them inside the indicator's values (:mod:`~jbanalysis.forecast.intervals`). ``False``:
+        the models' own intervals, unchecked, cut at the indicator's bounds.
+    today : datetime.date or int, optional
+        The date (or year) the forecast is read on; default: today. Forecast years before its
+        year are marked ``past``.
+    k : int
+        Kept for compatibility; unused.
     **fit
         Any field of :class:`~jbanalysis.forecast.FitOptions` as a keyword (``breaks="none"``,
         ``indicator="gdp"``), overriding ``options``.
-    calibrate : bool
-        Backtest the model and widen its intervals where they were too narrow (default).
-    k : int
-        Kept for compatibility; ``model="auto"`` no longer combines the best k.
 
     Returns
     -------
     pandas.DataFrame
         One row per forecast year: ``year, mean, median, lo80, hi80, lo95, hi95, model, detail,
-        fit_start, fit_end, n_fit``. The point forecast is the **median** (a log model's mean is
-        inflated by its variance on short fits). ``attrs["notes"]`` explains the window, the
-        breaks and the choice of model; ``attrs["calibration"]`` the backtest behind the intervals
-        (:class:`~jbanalysis.forecast.evaluate.Calibration`); ``attrs["diagnostics"]`` every
-        warning statsmodels raised; ``attrs["fit_years"]`` the years fitted.
+        fit_start, fit_end, n_fit, past``. The point forecast is the **median**. ``past`` is True
+        for a year before ``today``'s: a year gone by whose value is not in the data yet.
+        ``attrs``: ``notes`` (the window, the breaks, the model, the intervals), ``calibration``
+        (:class:`~jbanalysis.forecast.Calibration`, or None), ``diagnostics`` (warnings of the
+        fits), ``fit_years``, ``last_observed`` (the last year with a value) and ``today``.
 
     Examples
     --------
-    A series known to be on one statistical basis throughout (``breaks="none"``):
+    A series known to be on one statistical basis throughout (``breaks="none"``), naive with its
+    own intervals:
 
     >>> import pandas as pd
     >>> from jbanalysis.forecast import forecast
     >>> s = pd.Series([100.0, 104.0, 106.0, 111.0, 113.0], index=range(2018, 2023))
-    >>> fc = forecast(s, horizon=2, model="naive", breaks="none", calibrate=False)
-    >>> fc[["year", "median", "lo95", "hi95"]].round(2)
-       year  median    lo95    hi95
-    0  2023   113.0  103.28  122.72
-    1  2024   113.0   99.26  126.74
+    >>> fc = forecast(s, horizon=2, model="naive", breaks="none", calibrate=False, today=2024)
+    >>> fc[["year", "median", "lo95", "hi95", "past"]].round(2)
+       year  median    lo95    hi95   past
+    0  2023   113.0  103.28  122.72   True
+    1  2024   113.0   99.26  126.74  False
 
-    (``s = sqrt(mean([4, 2, 5, 2] ** 2)) = 3.5``, ``t(0.975, 4 df) = 2.776``: ``113 -/+ 9.72``.)
+    (``s = sqrt(mean([4, 2, 5, 2] ** 2)) = 3.5``, ``t(0.975, 4 df) = 2.776``: ``113 -/+ 9.72``;
+    read in 2024, 2023 is a past year not yet in the data.)
 
     >>> fc.attrs["notes"][0]
     'fitted on 2018–2022 (5 values): all observed years; breaks considered: none'
-
-    The default: the median of the last four yearly changes (4, 2, 5, 2 -> 3) added to 113:
-
-    >>> forecast(s, horizon=2)["median"].tolist()
-    [116.0, 119.0]
     """
     horizon = check_horizon(horizon)
     levels = check_levels(level)
     names = parse_model(model)
     window = fit_window(series, fit_options(options, "forecast", **fit))
-    return forecast_window(window, horizon, names, levels, calibrate=calibrate)
+    return forecast_window(window, horizon, names, levels, calibrate=calibrate, today=today)
 
 
 def forecast_window(
@@ -114,22 +115,21 @@ def forecast_window(
     levels: Sequence[float],
     *,
     calibrate: bool = True,
+    today: datetime.date | int | None = None,
 ) -> pd.DataFrame:
     """:func:`forecast` on an already chosen window (``names=None`` for ``model="auto"``)."""
-    notes = list(window.notes)
-    if names is not None:
-        for name in names:
-            check_model(name, window.n, window.positive)
-    choice = choose_model(window, horizon, levels, names, calibrate_intervals=calibrate)
-    notes.extend(choice.notes)
-    dist, detail, diagnostics = predict(choice.names, window.values, horizon, window.keep)
-    dist = widen(dist, choice.calibration)
-    frame = forecast_frame(dist, window, horizon, levels, model_label(choice.names), detail)
-    frame.attrs["notes"] = notes
-    frame.attrs["diagnostics"] = diagnostics
-    frame.attrs["fit_years"] = window.years.tolist()
+    choice = choose(window, horizon, levels, names, calibrate)
+    frame = forecast_frame(choice.distribution, window, horizon, levels,
+                           model_label(choice.names), choice.detail)  # fmt: skip
+    day = as_date(today)
+    frame["past"] = frame["year"] < day.year
+    frame.attrs["last_observed"] = window.end
+    frame.attrs["today"] = day.isoformat()
+    frame.attrs["notes"] = [*window.notes, *choice.notes]
+    frame.attrs["diagnostics"] = choice.diagnostics
+    frame.attrs["fit_years"] = window.years[np.isfinite(window.published)].tolist()
     frame.attrs["calibration"] = choice.calibration
-    frame.attrs["distribution"] = dist
+    frame.attrs["distribution"] = choice.distribution
     frame.attrs["relevelled"] = dict(window.relevelled)
     return frame
 
@@ -157,8 +157,26 @@ def forecast_frame(
     frame["detail"] = detail
     frame["fit_start"] = window.start
     frame["fit_end"] = window.end
-    frame["n_fit"] = window.n
+    frame["n_fit"] = window.n_values
     return frame
+
+
+def as_date(today: datetime.date | int | None = None) -> datetime.date:
+    """The day a forecast is read on: ``today`` (a date, or a year: its 1 January), else today.
+
+    Examples
+    --------
+    >>> from jbanalysis.forecast.core import as_date
+    >>> as_date(2026).isoformat()
+    '2026-01-01'
+    """
+    if today is None:
+        return datetime.date.today()
+    if isinstance(today, datetime.date):
+        return today
+    if isinstance(today, int | np.integer) and not isinstance(today, bool):
+        return datetime.date(int(today), 1, 1)
+    raise TypeError(f"today must be a date or a year, got {today!r}")
 
 
 def calibration_of(frame: pd.DataFrame) -> Calibration | None:

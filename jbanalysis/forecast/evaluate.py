@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from jbanalysis.forecast.breaks import step_over
 from jbanalysis.forecast.fitting import check_levels, level_name, model_label, predict
 from jbanalysis.forecast.models import MODEL_NAMES, MODELS, ModelFitError, check_model
 from jbanalysis.forecast.options import FitOptions, fit_options
@@ -111,15 +112,15 @@ def backtest_window(
     diagnostics: list[str] = []
     for i in range(min_train, n):
         origin = int(years[i - 1])
-        steps = [h for h in hs if i + h <= n]
-        if not steps:
-            continue
+        steps = [h for h in hs if i + h <= n and np.isfinite(y[i + h - 1])]
+        if not steps or not np.isfinite(y[i - 1]):
+            continue  # an origin or an outcome in a gap: nothing to forecast from or score
         # each origin re-levels its own past: a break after the origin is not known there
         train = window.head(i)
-        scale = float(np.mean(np.abs(np.diff(train.published))))
+        scale = float(np.mean(np.abs(np.diff(step_over(train.published)))))
         for name in names:
             try:
-                dist, _, diag = predict((name,), train.values, steps[-1], train.keep)
+                dist, _, diag = predict((name,), train.filled, steps[-1], train.keep)
             except ModelFitError as exc:
                 diagnostics.append(f"origin {origin}: {exc}")
                 for h in steps:

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from jbanalysis.forecast.options import CHOICES, FIELDS, FitOptions
+from jbanalysis.forecast.options import FitOptions
+
+#: What a panel series says about itself, as keywords of a forecast.
+SERIES_FIELDS = ("indicator", "district", "vintages", "flags", "ratios")
 
 
 @dataclass
@@ -57,7 +60,7 @@ class SeriesInputs:
         """The series' fields of :meth:`options` as keywords of
         :func:`~jbanalysis.forecast.forecast` (``forecast(inputs.series, **inputs.kwargs())``)."""
         opts = self.options()
-        return {name: getattr(opts, name) for name in FIELDS if name not in CHOICES}
+        return {name: getattr(opts, name) for name in SERIES_FIELDS}
 
     def until(self, year: int) -> SeriesInputs:
         """The same inputs with the data up to ``year`` only (values, labels and ratios)."""
@@ -132,7 +135,9 @@ def series_inputs(
         panel = load_panel(policy=policy, districts=[district], indicators=indicator)
     rows = panel[(panel["district"] == district) & (panel["indicator"] == indicator)]
     if rows.empty or rows["value"].notna().sum() == 0:
-        raise ValueError(f"the panel has no {indicator} values for {district}")
+        from jbanalysis.forecast.series import SeriesError
+
+        raise SeriesError(f"the panel has no {indicator} values for {district}", "no_values")
     by_year = rows.set_index("year").sort_index()
     by_year.index = by_year.index.astype(np.int64)
     series = by_year["value"].astype(float).rename(district)

@@ -23,6 +23,10 @@ name              scale      model and prediction interval                      
 ``arima_level``   levels     ARIMA(p,1,q) with drift, (p, q) in {0, 1}², by AICc           10
                              (statsmodels ``ARIMA``, ``trend="t"``)
 ``arima``         logs       the same on ``log(y)``                                        10
+``holt_damped``   levels     Holt's damped trend, ETS(A,Ad,N), on a small grid of            3
+                             parameters (numpy; :mod:`~jbanalysis.forecast.trend`)
+``ar1_drift``     levels     ARIMA(1,1,0) with drift by least squares on the changes          3
+                             (numpy; the drift with fewer than four changes)
 ================  =========  ======================================================  ========
 
 ``dy`` are the yearly changes the model may learn from: the change into the first year of a
@@ -50,6 +54,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from jbanalysis.forecast.distributions import Predictive
+from jbanalysis.forecast.trend import _ar1_drift, _holt_damped
 
 #: ARIMA orders tried on the log series (with drift); the smallest AICc wins.
 ARIMA_ORDERS: tuple[tuple[int, int, int], ...] = ((0, 1, 0), (1, 1, 0), (0, 1, 1), (1, 1, 1))
@@ -219,15 +224,20 @@ MODELS: dict[str, ModelSpec] = {
         ModelSpec("ets", 10, "always", _ets),
         ModelSpec("arima_level", 10, "never", _arima),
         ModelSpec("arima", 10, "always", _arima),
+        ModelSpec("holt_damped", 3, "never", _holt_damped),
+        ModelSpec("ar1_drift", 3, "never", _ar1_drift),
     )
 }
 
 #: Model names in order of simplicity (ties in backtest error go to the simpler model).
 MODEL_NAMES: tuple[str, ...] = tuple(MODELS)
 
-#: The model ``forecast(model="auto")`` uses unless it loses to naive in the series' backtest;
-#: chosen on the peer benchmark (docs/forecasts.md, "Choosing the default").
-DEFAULT_MODEL = "recent_drift"
+#: The models of ``forecast(model="auto")``, combined with equal weights: Holt's damped trend and
+#: ARIMA(1,1,0) with drift (:mod:`~jbanalysis.forecast.trend`; docs/forecasts.md, "The default").
+DEFAULT_MODELS: tuple[str, ...] = ("holt_damped", "ar1_drift")
+
+#: The default's name, as a forecast table's ``model`` column gives it.
+DEFAULT_MODEL = "combo(holt_damped+ar1_drift)"
 
 
 def check_model(name: str, n: int, positive: bool) -> None:
@@ -263,10 +273,10 @@ def eligible_models(n: int, positive: bool) -> list[str]:
     --------
     >>> from jbanalysis.forecast.models import eligible_models
     >>> eligible_models(5, True)
-    ['naive', 'recent_drift', 'drift_level', 'drift', 'linear']
+    ['naive', 'recent_drift', 'drift_level', 'drift', 'linear', 'holt_damped', 'ar1_drift']
     >>> eligible_models(12, False)  # doctest: +NORMALIZE_WHITESPACE
     ['naive', 'recent_drift', 'drift_level', 'drift', 'linear', 'theta', 'ets_level',
-     'arima_level']
+     'arima_level', 'holt_damped', 'ar1_drift']
     """
     return [
         name

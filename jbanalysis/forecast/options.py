@@ -18,9 +18,10 @@ import pandas as pd
 
 from jbanalysis.forecast.breaks import ON_BREAK
 
-#: What a missing year inside the span does: narrow the window to the years after it (default),
-#: or stop with an error naming it (``"last_stretch"`` is the old name of ``"narrow"``).
-GAPS = ("narrow", "error", "last_stretch")
+#: What a missing year inside the span does: the models step over it (default: the change across
+#: it counts as equal yearly changes, nothing is filled), the window narrows to the years after
+#: it, or it is an error naming it (``"last_stretch"`` is the old name of ``"narrow"``).
+GAPS = ("step", "narrow", "error", "last_stretch")
 
 #: The fields that describe a choice of window (the rest describe the series itself).
 CHOICES = ("breaks", "gaps", "on_break")
@@ -35,9 +36,10 @@ class FitOptions:
     breaks : {"known", "none"} or iterable of int
         ``"known"`` (default): the registered breaks of the series (``data/breaks.csv``, by
         indicator and district); ``"none"``; or the first years of a new statistical basis.
-    gaps : {"narrow", "error", "last_stretch"}
-        A missing year inside the span narrows the window to the years after it (noted), or is
-        an error naming it. Nothing is ever filled.
+    gaps : {"step", "narrow", "error", "last_stretch"}
+        A missing year inside the span: the models step over it (default; the change across the
+        gap counts as equal yearly changes), the window narrows to the years after it, or it is
+        an error naming it. Nothing is ever filled in the data or the results.
     on_break : {"adjust", "cut"}
         Keep the years before a break, re-levelled onto the newest basis (default), or fit on the
         stretch since the last break only (:mod:`jbanalysis.forecast.breaks`).
@@ -49,6 +51,9 @@ class FitOptions:
     ratios : mapping of int to float, optional
         Overlap ratios (new / old value of the same year) by break year, where both vintages of
         a census year exist.
+    domain : str or (float, float), optional
+        The values the series can take (``"[0, inf)"``, ``"[0, 100]"``, or a pair); default: the
+        indicator's (``data/indicators.csv``), unbounded for a series of no indicator.
 
     Examples
     --------
@@ -63,17 +68,18 @@ class FitOptions:
     >>> FitOptions(gaps="fill")
     Traceback (most recent call last):
     ...
-    ValueError: gaps='fill' is not understood; expected one of narrow, error, last_stretch
+    ValueError: gaps='fill' is not understood; expected one of step, narrow, error, last_stretch
     """
 
     breaks: str | Iterable[int] = "known"
-    gaps: str = "narrow"
+    gaps: str = "step"
     on_break: str = "adjust"
     indicator: str | None = None
     district: str | None = None
     vintages: pd.Series | Mapping[int, str] | None = None
     flags: pd.Series | Mapping[int, str] | None = None
     ratios: Mapping[int, float] | None = None
+    domain: str | tuple[float, float] | None = None
 
     def __post_init__(self) -> None:
         if self.gaps not in GAPS:
@@ -118,7 +124,7 @@ def fit_options(
     >>> fit_options(brakes="none")
     Traceback (most recent call last):
     ...
-    TypeError: forecast() got an unexpected keyword argument 'brakes'; the fit-window keywords are breaks, gaps, on_break, indicator, district, vintages, flags, ratios
+    TypeError: forecast() got an unexpected keyword argument 'brakes'; the fit-window keywords are breaks, gaps, on_break, indicator, district, vintages, flags, ratios, domain
     """
     allowed = tuple(allowed)
     unknown = [name for name in fit if name not in allowed]

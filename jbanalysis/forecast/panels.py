@@ -12,6 +12,7 @@ backtests).
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -22,6 +23,7 @@ from jbanalysis.forecast.fitting import ModelArg
 from jbanalysis.forecast.inputs import overlap_ratios, series_inputs
 from jbanalysis.forecast.models import ModelFitError
 from jbanalysis.forecast.options import CHOICES, FitOptions, fit_options
+from jbanalysis.forecast.series import SeriesError
 
 _TIDY_COLUMNS = {"district", "year", "indicator", "value"}
 
@@ -106,6 +108,7 @@ def forecast_district(
     panel: pd.DataFrame | None = None,
     last_year: int | None = None,
     options: FitOptions | None = None,
+    today: datetime.date | int | None = None,
     **fit,
 ) -> pd.DataFrame:
     """Forecast one district's indicator from the panel, as the CLI and report 04 do.
@@ -126,7 +129,10 @@ def forecast_district(
     panel : pandas.DataFrame, optional
         A tidy panel to read instead of the bundled one (e.g. with the user's data).
     last_year : int, optional
-        Fit on the data up to this year only.
+        Fit on the data up to this year only; the panel's later values are the ``actual``
+        column, beside the forecast of their years.
+    today : datetime.date or int, optional
+        As for :func:`~jbanalysis.forecast.forecast`: years before its year are ``past``.
     options : FitOptions, optional
         The choice of window (``breaks``, ``gaps``, ``on_break`` of
         :class:`~jbanalysis.forecast.FitOptions`); the series' own fields (indicator, district,
@@ -143,9 +149,11 @@ def forecast_district(
     """
     inputs = series_inputs(district, indicator, policy, panel)
     choice = fit_options(options, "forecast_district", CHOICES, **fit)
+    full = inputs.series
     if last_year is not None:
         inputs = inputs.until(last_year)
-    fc = forecast(inputs.series, horizon, model, level, options=inputs.options(choice))
+    fc = forecast(inputs.series, horizon, model, level, options=inputs.options(choice), today=today)
+    fc["actual"] = full.reindex(fc["year"]).to_numpy(dtype=float)
     fc.attrs["inputs"] = inputs
     return fc
 
@@ -181,9 +189,12 @@ def outturn_check(
     inputs = series_inputs(district, indicator, policy)
     observed = inputs.series.dropna()
     if len(observed) < 3 + years:
-        raise ValueError(
+        raise SeriesError(
             f"{district} {indicator}: {len(observed)} values leave fewer than 3 to fit once the "
-            f"latest {years} are held out"
+            f"latest {years} are held out",
+            "too_few_to_hold_out",
+            n=len(observed),
+            held=years,
         )
     held_inputs = inputs.until(int(observed.index[-1]) - years)
     held = forecast(held_inputs.series, years, model, options=held_inputs.options())

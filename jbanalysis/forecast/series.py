@@ -3,8 +3,10 @@
 Everything a forecast needs to know about its input is decided here, once, with the reasons kept
 as notes: which years were observed, which stretch is fitted (census breaks, gaps), whether log
 models are allowed, how the years before a registered break are re-levelled. Nothing is filled or
-dropped without a note: by default a gap narrows the window to the years after it, and the notes
-say so; ``gaps="error"`` makes a gap an error naming the missing years.
+dropped without a note: by default the models step over a missing year inside the series (the
+change across it counts as equal yearly changes; the year gets no value anywhere), and the notes
+say so; ``gaps="narrow"`` fits on the years after the last gap only, ``gaps="error"`` makes a gap
+an error naming the missing years.
 """
 
 from __future__ import annotations
@@ -15,11 +17,37 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from jbanalysis.forecast.breaks import last_stretch_start, relevel, resolve_breaks
+from jbanalysis.forecast.breaks import last_stretch_start, relevel, resolve_breaks, step_over
+from jbanalysis.forecast.domains import UNBOUNDED, domain_of
 from jbanalysis.forecast.options import FitOptions, fit_options
 
 #: Fewest values a forecast can be made from (two points fix a line but leave no error to measure).
 MIN_VALUES = 3
+
+
+class SeriesError(ValueError):
+    """A series that cannot be forecast: the message, and why as a key with its numbers, so that
+    a report can say it in its own language.
+
+    ``reason``: ``no_values``, ``too_few`` (``n``, ``needed``, ``years``), ``outside_domain``
+    (``years``, ``lower``, ``upper``), ``gap`` (``years``, with ``gaps="error"``) or
+    ``too_few_to_hold_out`` (``n``, ``held``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from jbanalysis.forecast import SeriesError, forecast
+    >>> try:
+    ...     forecast(pd.Series([1.0, 2.0], index=[2020, 2021]))
+    ... except SeriesError as exc:
+    ...     print(exc.reason, exc.fields["n"], exc.fields["needed"])
+    too_few 2 3
+    """
+
+    def __init__(self, message: str, reason: str, **fields: object) -> None:
+        super().__init__(message)
+        self.reason = reason
+        self.fields = fields
 
 
 def as_annual_series(series: pd.Series) -> pd.Series:
@@ -149,6 +177,7 @@ class FitWindow:
     keep: np.ndarray | None = None
     relevelled: dict[int, str] = field(default_factory=dict)
     ratios: dict[int, float] = field(default_factory=dict)
+    domain: tuple[float, float] = UNBOUNDED
 
     def __post_init__(self) -> None:
         if self.published is None:
@@ -166,7 +195,19 @@ class FitWindow:
 
     @property
     def n(self) -> int:
+        """Years in the window (a gap's years included)."""
         return len(self.values)
+
+    @property
+    def n_values(self) -> int:
+        """Values in the window (a gap's years left out)."""
+        return int(np.isfinite(self.published).sum())
+
+    @property
+    def filled(self) -> np.ndarray:
+        """The values the models fit: ``values`` with a gap's years stepped over as equal changes
+        (linear on logs when every value is positive, else on levels). Never shown or stored."""
+        return step_over(self.values)
 
     def head(self, n: int) -> FitWindow:
         """The first ``n`` years, re-levelled afresh (a backtest origin sees no later break)."""
@@ -177,11 +218,12 @@ class FitWindow:
             values=lv.values,
             observed=self.observed,
             break_years=self.break_years,
-            positive=bool(np.all(published > 0)),
+            positive=bool(np.all(published[np.isfinite(published)] > 0)),
             published=published,
             keep=lv.keep,
             relevelled=lv.how,
             ratios=self.ratios,
+            domain=self.domain,
         )
 
 
@@ -234,7 +276,24 @@ def fit_window(series: pd.Series, options: FitOptions | None = None, **fit) -> F
     label = f"'{s.name}'" if s.name is not None else "the series"
     present = s.dropna()
     if present.empty:
-        raise ValueError(f"{label} has no values")
+        raise SeriesError(f"{label} has no values", "no_values")
+    domain = domain_of(indicator, opts.domain)
+    outside = present[(present < domain[0]) | (present > domain[1])]
+    if len(outside):
+        what = (
+            f"{indicator} takes values in {domain[0]:g}–{domain[1]:g}"
+            if indicator
+            else (f"its domain is {domain[0]:g}–{domain[1]:g}")
+        )
+        raise SeriesError(
+            f"{label} has values outside the values it can take: "
+            + ", ".join(f"{y}: {v:g}" for y, v in outside.items())
+            + f" ({what}); check those years in the data",
+            "outside_domain",
+            years=[int(y) for y in outside.index],
+            lower=domain[0],
+            upper=domain[1],
+        )
     first, last = int(present.index[0]), int(present.index[-1])
     vintage_map = _year_map(vintages, "vintages")
     break_years = resolve_breaks(breaks, indicator, vintage_map, district)
@@ -248,37 +307,37 @@ def fit_window(series: pd.Series, options: FitOptions | None = None, **fit) -> F
         reason = f"the stretch from the break at {start} (on_break='cut')"
     else:
         reason = "all observed years"
-    if missing:
-        if gaps == "error":
-            after = missing[-1] + 1
-            hint = (
-                f"pass gaps='narrow' to fit on {after}–{last} only, or breaks=[...] to "
-                "start the window later"
-                if last - after + 1 >= MIN_VALUES
-                else f"after the last gap only {last - after + 1} value(s) remain, too few to fit"
-            )
-            raise ValueError(
-                f"{label} has no value for {_format_years(missing)} inside the fitting window "
-                f"{start}–{last}; {hint} (a gap is never filled silently)"
-            )
+    if missing and gaps == "error":
+        raise SeriesError(
+            f"{label} has no value for {_format_years(missing)} inside the fitting window "
+            f"{start}–{last}; pass gaps='step' to let the models step over it, or gaps='narrow' "
+            f"to fit on {missing[-1] + 1}–{last} only (a gap is never filled)",
+            "gap",
+            years=missing,
+        )
+    if missing and gaps in ("narrow", "last_stretch"):
         start = missing[-1] + 1
         reason = (
             f"narrowed to the years after the last gap (no value for {_format_years(missing)}; "
             "nothing filled)"
         )
         window_years = np.arange(start, last + 1)
-    published = present.loc[window_years].to_numpy(dtype=np.float64)
-    n = len(published)
+    elif missing:
+        reason += (
+            f"; no value for {_format_years(missing)}: the models step over "
+            f"{'it' if len(missing) == 1 else 'them'} (the change across a gap counts as equal "
+            "yearly changes; nothing is filled in the data or the results)"
+        )
+    published = present.reindex(window_years).to_numpy(dtype=np.float64)
+    n = int(np.isfinite(published).sum())
     if n < MIN_VALUES:
-        total = len(present)
-        raise ValueError(
-            f"{label} has only {n} value(s) to fit ({_format_years(window_years.tolist())}, "
-            f"{reason}); at least {MIN_VALUES} consecutive years are needed"
-            + (
-                f" ({total} values in all, but not {MIN_VALUES} in a row: a gap is never filled)"
-                if total >= MIN_VALUES
-                else ""
-            )
+        raise SeriesError(
+            f"{label} has only {n} value(s) to fit ({_format_years(present.index.tolist())}, "
+            f"{reason}); at least {MIN_VALUES} are needed",
+            "too_few",
+            n=n,
+            needed=MIN_VALUES,
+            years=[int(y) for y in window_years if np.isfinite(present.get(y, np.nan))],
         )
     ratios = {int(k): float(v) for k, v in (ratios or {}).items()}
     lv = relevel(published, window_years, break_years, ratios)
@@ -309,10 +368,10 @@ def fit_window(series: pd.Series, options: FitOptions | None = None, **fit) -> F
     if unobserved:
         listed = ", ".join(f"{y} ({f})" for y, f in unobserved.items())
         notes.append(f"values in the window that are not plain observations: {listed}")
-    positive = bool(np.all(published > 0))
+    positive = bool(np.all(published[np.isfinite(published)] > 0))
     if not positive:
         notes.append("the series has values <= 0: log models are refused")
-    if np.ptp(published) == 0:
+    if np.nanmax(published) == np.nanmin(published):
         notes.append("the series is constant in the window: every model forecasts that value")
     return FitWindow(
         years=window_years,
@@ -325,4 +384,5 @@ def fit_window(series: pd.Series, options: FitOptions | None = None, **fit) -> F
         keep=lv.keep,
         relevelled=lv.how,
         ratios=ratios,
+        domain=domain,
     )

@@ -116,7 +116,7 @@ def _sub_header(row, above) -> bool:
 def find_tables(grid: Grid, quiet: bool = False) -> list[Table]:
     """The tables of a grid, top to bottom. ``quiet``: return [] where there is none (to tell a
     sheet with a table from a cover page) instead of raising."""
-    values = grid.cells.to_numpy(dtype=object)
+    values = grid.values()
     n = len(values)
     if not n:
         if quiet:
@@ -174,7 +174,7 @@ def _first_header(values, filled) -> int | None:
 def filled_cells(grid: Grid) -> np.ndarray:
     """Which cells hold something (computed once per grid: the reader asks several times)."""
     if getattr(grid, "_filled", None) is None:
-        grid._filled = grid.cells.to_numpy(dtype=object) != ""
+        grid._filled = grid.values() != ""
     return grid._filled
 
 

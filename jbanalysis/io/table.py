@@ -126,7 +126,7 @@ def read_table(
     >>> _ = (folder / "gdp.csv").write_text(
     ...     "地区,2021年,2022年\\n江北区,\\"1,507.07\\",１６０２．７６\\n渝中区,1517.7,—\\n合计,3024.77,\\n",
     ...     encoding="gbk")
-    >>> obs = read_table(folder / "gdp.csv", indicator="gdp", unit="亿元")
+    >>> obs = jb.io.read_table(folder / "gdp.csv", indicator="gdp", unit="亿元")
     >>> obs[["district", "year", "value", "unit"]].to_numpy().tolist()
     [['jiangbei', 2021, 1507.07, 'cny_100m'], ['jiangbei', 2022, 1602.76, 'cny_100m'], ['yuzhong', 2021, 1517.7, 'cny_100m']]
     >>> print(obs.attrs["report"])

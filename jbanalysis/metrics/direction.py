@@ -115,8 +115,26 @@ MATERIAL_SHARE = 0.1
 def turn_tolerance(
     series: pd.Series, tolerance: float = 0.0, material: float = MATERIAL_SHARE
 ) -> float:
-    """The smallest move that counts as a turn: the larger of ``tolerance`` (the rounding a
-    sentence prints) and ``material`` times the series' range.
+    """The smallest move that counts as a turn.
+
+    .. math:: \\tau = \\max(t, \\; m \\, (\\max x - \\min x))
+
+    Parameters
+    ----------
+    series : Series
+        The values of the path.
+    tolerance : float
+        :math:`t`, the rounding a sentence prints (a move it cannot show is no turn).
+    material : float, default MATERIAL_SHARE
+        :math:`m`, the share of the series' range below which a move is not material.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    :math:`\\max(0.0005, 0.1 \\times (0.298 - 0.156)) = 0.0142`:
 
     >>> import pandas as pd
     >>> from jbanalysis.metrics import turn_tolerance

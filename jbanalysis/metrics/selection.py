@@ -44,8 +44,24 @@ __all__ = [
 
 
 def needed_members(n_group: int, share: float = COMPARISON_SHARE) -> int:
-    """How many of a group of ``n_group`` must have values: ceil(share n), at least 3.
+    """How many of a group of ``n_group`` must have values for a comparison.
 
+    .. math:: k = \\max(3, \\lceil s \\, n \\rceil)
+
+    Parameters
+    ----------
+    n_group : int
+        Members of the group (the district included).
+    share : float, default 2/3
+        Share :math:`s` of the group that must have a value.
+
+    Returns
+    -------
+    int
+        :math:`k`; never fewer than three ("1st of 2" says nothing).
+
+    Examples
+    --------
     >>> from jbanalysis.metrics import needed_members
     >>> needed_members(9), needed_members(3), needed_members(12)
     (6, 3, 8)

@@ -37,6 +37,21 @@ __all__ = [
 def windows(start: int, end: int, step: int = 5) -> list[tuple[int, int]]:
     """Consecutive windows of ``step`` years from ``start``; the last one ends at ``end``.
 
+    .. math:: (s, s + k), (s + k, s + 2k), \\ldots, (s + jk, e), \\quad s + jk < e
+
+    Parameters
+    ----------
+    start, end : int
+        First and last year (``start < end``).
+    step : int, default 5
+        Years :math:`k` per window; the last window may be shorter.
+
+    Returns
+    -------
+    list of (int, int)
+
+    Examples
+    --------
     >>> from jbanalysis.metrics import windows
     >>> windows(2005, 2022)
     [(2005, 2010), (2010, 2015), (2015, 2020), (2020, 2022)]
@@ -140,6 +155,27 @@ def crossed(
 ) -> pd.DataFrame:
     """Breaks whose new basis starts in (start, end]: what a growth rate over start–end crosses.
 
+    A break with first year of the new basis :math:`b` is crossed when :math:`s < b \\le e`: the
+    level of year :math:`e` is on a basis the level of year :math:`s` is not.
+
+    Parameters
+    ----------
+    indicator : str
+    start, end : int
+        The years compared.
+    district : str, optional
+        Its own breaks (boundary, scope) count too.
+    vintages : mapping of int to str, optional
+        The series' vintages (a revised census-year value starts the new basis in that year).
+
+    Returns
+    -------
+    DataFrame
+        The rows of :func:`basis_breaks` crossed.
+
+    Examples
+    --------
+
     >>> from jbanalysis.metrics import crossed
     >>> crossed("gdp", 2005, 2022, "jiangbei")["year"].tolist()
     [2008, 2013, 2018]
@@ -159,7 +195,24 @@ def window_breaks(
 ) -> pd.DataFrame:
     """Districts x windows: True where the window crosses a break of the district's series.
 
-    Labels as in :func:`cagr_table` (``"2005–2010"``), so the two frames align.
+    Window :math:`(s, e)` crosses a break of basis year :math:`b` when :math:`s < b \\le e`
+    (:func:`crossed`). Labels as in :func:`cagr_table` (``"2005–2010"``), so the two frames align.
+
+    Parameters
+    ----------
+    spans : iterable of (int, int)
+        The windows (:func:`windows`).
+    indicator : str
+    districts : list of str
+    panel : DataFrame, optional
+        The tidy panel, for the series' vintages.
+
+    Returns
+    -------
+    DataFrame of bool
+
+    Examples
+    --------
 
     >>> from jbanalysis.metrics import window_breaks
     >>> window_breaks([(2005, 2010), (2010, 2015), (2019, 2022)], "gdp", ["jiangbei"]).loc["jiangbei"].tolist()

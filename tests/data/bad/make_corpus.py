@@ -1205,9 +1205,23 @@ def forecast_cases() -> None:
     case(
         "forecast_nan",
         "forecast",
-        "a NaN inside the series",
-        args=series({"2017": 1.0, "2018": float("nan"), "2019": 3.0, "2020": 4.0}),
-        contains="no value for 2018|never filled silently",
+        "a NaN inside the series: the models step over it (issue 16), three values are fitted",
+        args={
+            **series({"2017": 1.0, "2018": float("nan"), "2019": 3.0, "2020": 4.0}),
+            "model": "drift_level",
+        },
+        expect="ok",
+        contains={"n_fit": [3, 3, 3], "median": [5.0, 6.0, 7.0]},
+    )
+    case(
+        "forecast_nan_narrowed",
+        "forecast",
+        "a NaN inside the series with gaps='narrow': two values after it, too few",
+        args={
+            **series({"2017": 1.0, "2018": float("nan"), "2019": 3.0, "2020": 4.0}),
+            "gaps": "narrow",
+        },
+        contains="only 2 value(s)|narrowed to the years after the last gap|no value for 2018",
     )
     case(
         "forecast_inf",

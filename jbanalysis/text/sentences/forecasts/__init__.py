@@ -13,20 +13,26 @@ briefing-grade reports (issue 13):
   with the reason;
 * one language per sentence, model names included (:data:`MODEL_WORDS`).
 
-One module a kind of sentence: :mod:`.fan` (the forecast), :mod:`.quality` (backtest and
-calibration), :mod:`.targets` (targets and outturns), on the shared :mod:`.words`.
+One module a kind of sentence: :mod:`.fan` (the forecast, and the years already past),
+:mod:`.quality` (backtest and calibration), :mod:`.targets` (targets and outturns),
+:mod:`.missing` (why a series has no forecast), :mod:`.headings` (headings and fixed paragraphs),
+on the shared :mod:`.words`.
 """
 
-from jbanalysis.text.sentences.forecasts.fan import fit_span, forecast_sentence
+from jbanalysis.text.sentences.forecasts.fan import fit_span, forecast_sentence, stale_sentence
+from jbanalysis.text.sentences.forecasts.headings import heading, target_text
+from jbanalysis.text.sentences.forecasts.missing import unavailable_sentence
 from jbanalysis.text.sentences.forecasts.quality import quality_sentence, selection_sentence
 from jbanalysis.text.sentences.forecasts.targets import (
     outturn_sentence,
+    outturn_table,
     target_sentence,
     target_table,
 )
 from jbanalysis.text.sentences.forecasts.words import (
     COLUMN_WORDS,
     MODEL_WORDS,
+    lead,
     model_name,
     table_columns,
 )
@@ -36,11 +42,17 @@ __all__ = [
     "MODEL_WORDS",
     "fit_span",
     "forecast_sentence",
+    "heading",
+    "lead",
     "model_name",
     "outturn_sentence",
+    "outturn_table",
     "quality_sentence",
     "selection_sentence",
+    "stale_sentence",
     "table_columns",
     "target_sentence",
     "target_table",
+    "target_text",
+    "unavailable_sentence",
 ]

@@ -8,7 +8,7 @@ import pandas as pd
 
 from jbanalysis.text.labels import indicator_unit
 from jbanalysis.text.lang import pick
-from jbanalysis.text.lists import with_note
+from jbanalysis.text.lists import fmt_years, with_note
 from jbanalysis.text.numbers import fmt_value
 from jbanalysis.text.sentences.forecasts.words import (
     breaks_between,
@@ -63,6 +63,14 @@ def forecast_sentence(
     inside = breaks_between(indicator, district, start, end, lang)
     ahead = breaks_between(indicator, district, end, year, lang)
     fit_zh, fit_en = f"拟合{start}–{end}年", f"fitted on {start}–{end}"
+    fitted = forecast.attrs.get("fit_years")
+    skipped = [y for y in range(start, end + 1) if fitted is not None and y not in fitted]
+    if skipped:
+        listed = fmt_years(skipped, lang)
+        fit_zh += f"，跨过缺数的{listed}年"
+        fit_en += (
+            f", stepping over {listed}, which {'has' if len(skipped) == 1 else 'have'} no value"
+        )
     if inside:
         fit_zh += f"；拟合期跨{inside}，此前年份已换算到新口径"
         fit_en += f", across {inside}, earlier years re-levelled onto the new basis"
@@ -88,6 +96,40 @@ def forecast_sentence(
     if last:
         notes.append(last)
     return with_note(sentence, pick("；".join(notes), "; ".join(notes), lang), lang)
+
+
+def stale_sentence(forecast: pd.DataFrame, lang: str = "zh") -> str:
+    """How old the data are: the last observed year, today's, and the forecast years already past.
+
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.forecasts.fan import stale_sentence
+    >>> f = pd.DataFrame({"year": [2021, 2022, 2026], "past": [True, True, False]})
+    >>> f.attrs.update(last_observed=2020, today="2026-12-06")
+    >>> stale_sentence(f)
+    '数据截至2020年，现为2026年：2021–2022年已经过去，但尚无数据，图表中这几年的数值也是预测。'
+    >>> stale_sentence(f, "en")
+    'The data end in 2020 and it is now 2026: 2021–2022 are past years, not yet in the data, so their values here are forecasts too.'
+    >>> g = pd.DataFrame({"year": [2027], "past": [False]})
+    >>> g.attrs.update(last_observed=2026, today="2027-03-01")
+    >>> stale_sentence(g, "en")
+    'The data end in 2026 and it is now 2027.'
+    """
+    last, now = forecast.attrs["last_observed"], int(str(forecast.attrs["today"])[:4])
+    past = [int(y) for y in forecast.loc[forecast["past"], "year"]] if "past" in forecast else []
+    if not past:
+        return pick(
+            f"数据截至{last}年，现为{now}年。", f"The data end in {last} and it is now {now}.", lang
+        )
+    span = fmt_years(past, lang)
+    one = len(past) == 1
+    return pick(
+        f"数据截至{last}年，现为{now}年：{span}年已经过去，但尚无数据，图表中"
+        f"{'这一年' if one else '这几年'}的数值也是预测。",
+        f"The data end in {last} and it is now {now}: {span} "
+        f"{'is a past year' if one else 'are past years'}, not yet in the data, so "
+        f"{'its value' if one else 'their values'} here {'is a forecast' if one else 'are forecasts'} too.",
+        lang,
+    )
 
 
 def fit_span(forecast: pd.DataFrame, lang: str = "zh") -> str:

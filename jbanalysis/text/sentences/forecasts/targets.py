@@ -10,6 +10,7 @@ import pandas as pd
 from jbanalysis.registry.terms import check_lang
 from jbanalysis.text.labels import indicator_unit
 from jbanalysis.text.lang import pick
+from jbanalysis.text.lists import fmt_years
 from jbanalysis.text.numbers import fmt_pct, fmt_value
 from jbanalysis.text.sentences.forecasts.words import (
     breaks_between,
@@ -144,27 +145,63 @@ def target_table(check, lang: str = "zh") -> pd.DataFrame:
     import re
 
     table = check.table.copy()
-    if check_lang(lang) == "zh":
+    zh = check_lang(lang) == "zh"
 
-        def basis(text: str) -> str:
-            if text == "required":
-                return "所需增长"
-            if m := re.fullmatch(r"historical (\d+) years", text):
-                return f"近{m.group(1)}年历史增长"
-            if m := re.fullmatch(r"forecast \((.+)\) (median|mean)", text):
-                what = "中位数" if m.group(2) == "median" else "均值"
-                return f"预测{what}（{model_name(m.group(1), 'zh')}）"
-            return text
+    def basis(text: str) -> str:
+        if text == "required":
+            return pick("所需增长", "required growth", lang)
+        if m := re.fullmatch(r"historical (\d+) years", text):
+            return pick(f"近{m.group(1)}年历史增长", f"last {m.group(1)} years", lang)
+        if m := re.fullmatch(r"forecast \((.+)\) (median|mean)", text):
+            model = model_name(m.group(1), lang)
+            if zh:
+                return f"预测{'中位数' if m.group(2) == 'median' else '均值'}（{model}）"
+            return f"forecast {m.group(2)} ({model})"
+        return text
 
-        def note(text: str) -> str:
-            if m := re.fullmatch(
-                r"crosses the registered break at (.+): partly a change of basis", text
-            ):
-                return f"跨{m.group(1)}年口径断裂，部分反映口径变化"
-            if m := re.fullmatch(r"no value for (\d+)", text):
-                return f"{m.group(1)}年无数据"
-            return text
+    def note(text: str) -> str:
+        if m := re.fullmatch(
+            r"crosses the registered break at (.+): partly a change of basis", text
+        ):
+            years = [int(y) for y in m.group(1).split(", ")]
+            return pick(
+                f"跨{fmt_years(years, 'zh')}年口径断裂，部分反映口径变化",
+                f"crosses the registered break at {fmt_years(years, 'en')}: partly a change of "
+                "basis",
+                lang,
+            )
+        if m := re.fullmatch(r"no value for (\d+)", text):
+            return pick(f"{m.group(1)}年无数据", f"no value for {m.group(1)}", lang)
+        return text
 
-        table["basis"] = table["basis"].map(basis)
-        table["note"] = table["note"].map(note)
+    table["basis"] = table["basis"].map(basis)
+    table["note"] = table["note"].map(note)
     return table.rename(columns=table_columns(lang))
+
+
+def outturn_table(checks: dict, lang: str = "zh") -> pd.DataFrame:
+    """The outturn tables of several indicators, stacked, heads and yes/no in ``lang``.
+
+    ``checks`` maps an indicator to the ``(held, table)`` of
+    :func:`jbanalysis.forecast.outturn_check`.
+
+    >>> import pandas as pd
+    >>> from jbanalysis.text.sentences.forecasts.targets import outturn_table
+    >>> t = pd.DataFrame({"year": [2023], "actual": [117.0], "median": [110.0],
+    ...                   "error_pct": [6.36], "inside80": [False], "inside95": [True]})
+    >>> outturn_table({"gdp": (None, t)}).to_dict("records")
+    [{'公布值': 117.0, '预测中位数': 110.0, '偏差（%）': 6.36, '在80%区间内': '否', '在95%区间内': '是'}]
+    """
+    from jbanalysis.registry.terms import term
+    from jbanalysis.text.labels import indicator_name
+
+    heads = table_columns(lang)
+    frames = {}
+    for indicator, (_, table) in checks.items():
+        table = table.set_index("year").copy()
+        for column in ("inside80", "inside95"):
+            if column in table:
+                table[column] = [term(str(bool(v)), lang) for v in table[column]]
+        frames[indicator_name(indicator, lang)] = table
+    out = pd.concat(frames, names=[heads["indicator"], heads["year"]])
+    return out.rename(columns=heads)

@@ -29,6 +29,13 @@ MODEL_WORDS: dict[str, tuple[str, str]] = {
     "ets": ("对数阻尼趋势指数平滑", "damped-trend exponential smoothing on logs"),
     "arima_level": ("ARIMA模型", "ARIMA"),
     "arima": ("对数ARIMA模型", "ARIMA on logs"),
+    "holt_damped": ("阻尼趋势（Holt法）", "damped trend (Holt)"),
+    "ar1_drift": ("带漂移的一阶自回归差分模型", "ARIMA(1,1,0) with drift"),
+    # the default, jbanalysis.forecast.DEFAULT_MODEL: one name, not a list of its members
+    "combo(holt_damped+ar1_drift)": (
+        "阻尼趋势与ARIMA(1,1,0)的等权组合",
+        "equal-weight mix of a damped trend and ARIMA(1,1,0)",
+    ),
 }
 
 
@@ -46,6 +53,8 @@ def model_name(label: str, lang: str = "zh") -> str:
     >>> model_name("recent_drift"), model_name("combo(naive+theta)", "en")
     ('近期漂移（近四年变化量的中位数）', 'equal-weight combination of naive (last value carried forward) and Theta method')
     """
+    if label in MODEL_WORDS:
+        return MODEL_WORDS[label][0 if check_lang(lang) == "zh" else 1]
     names = label.removeprefix("combo(").rstrip(")").split("+")
     words = [MODEL_WORDS[n][0 if check_lang(lang) == "zh" else 1] for n in names]
     if len(words) == 1:
@@ -53,6 +62,20 @@ def model_name(label: str, lang: str = "zh") -> str:
     return pick(
         f"{'、'.join(words)}的等权组合",
         f"equal-weight combination of {join(words, 'en')}",
+        lang,
+    )
+
+
+def lead(indicator: str, lang: str = "zh", aside: str = "") -> str:
+    """The bold indicator name that opens a paragraph, with an aside, and the colon of ``lang``.
+
+    >>> from jbanalysis.text.sentences.forecasts.words import lead
+    >>> lead("gdp"), lead("gdp", "en", " (forecast from 2005–2020)")
+    ('**地区生产总值**：', '**GDP** (forecast from 2005–2020): ')
+    """
+    return pick(
+        f"**{indicator_name(indicator, 'zh')}**{aside}：",
+        f"**{indicator_name(indicator, 'en')}**{aside}: ",
         lang,
     )
 
@@ -118,11 +141,13 @@ COLUMN_WORDS: dict[str, tuple[str, str]] = {
     "forecasts": ("回测预测数", "forecasts"),
     "MASE": ("MASE", "MASE"),
     "MASE_naive": ("朴素预测MASE", "naive MASE"),
-    "coverage80_model": ("80%区间覆盖率（模型自身，%）", "80% coverage, model's own (%)"),
-    "coverage95_model": ("95%区间覆盖率（模型自身，%）", "95% coverage, model's own (%)"),
+    "checked": ("样本外检验的预测数", "forecasts checked out of sample"),
+    "coverage80_model": ("随机游走80%区间覆盖率（%）", "a random walk's 80% coverage (%)"),
+    "coverage95_model": ("随机游走95%区间覆盖率（%）", "a random walk's 95% coverage (%)"),
     "coverage80": ("80%区间覆盖率（%）", "80% coverage (%)"),
     "coverage95": ("95%区间覆盖率（%）", "95% coverage (%)"),
     "widening": ("区间放宽倍数", "widening"),
+    "factor": ("误差相对随机游走的倍数", "error over a random walk's"),
     "actual": ("公布值", "published"),
     "median": ("预测中位数", "median forecast"),
     "error_pct": ("偏差（%）", "error (%)"),

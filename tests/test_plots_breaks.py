@@ -1,0 +1,118 @@
+"""Break lines on charts (issue 18, point 4): every chart draws the registered breaks its numbers
+cross — which (first year, line, break ids) each chart of the reports draws, read back from the
+marks' ``gid`` (:func:`jbanalysis.plots.drawn_breaks`). The expected marks are read off
+``data/breaks.csv`` by hand: B02/B03/B04 (economic censuses 2008/2013/2018, new basis the year
+after a first release, the census year itself for a revised value), B11/B12 (綦江/大足 boundary
+2011), B13/B14/B16 (fiscal revenue scope: 渝北 2013, 江北 and 北碚 2013, 渝北 and 北碚 2011).
+"""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+import jbanalysis as jb
+from jbanalysis import metrics, plots
+from jbanalysis.registry.districts import district_ids
+
+CENTRAL = district_ids("central")
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+@pytest.fixture(scope="module")
+def panel() -> pd.DataFrame:
+    return jb.load_panel(districts="central", years=range(2005, 2021))
+
+
+def test_fiscal_revenue_chart_draws_the_breaks_of_every_district_shown(panel):
+    # not only 江北's: 渝北's and 北碚's scope changes are marks on their own lines
+    ax = plots.indicator_lines(panel, "fiscal_revenue", "jiangbei", CENTRAL)
+    assert plots.drawn_breaks(ax) == [
+        (2011, "beibei", ("B16",)),
+        (2011, "yubei", ("B16",)),
+        (2013, "beibei", ("B14",)),
+        (2013, "jiangbei", ("B14",)),
+        (2013, "yubei", ("B13",)),
+    ]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "registered break of some lines only" in legend
+    assert "registered series break" not in legend  # no break every line crosses
+
+
+def test_index_chart_draws_census_breaks_across_and_a_revised_census_year_on_its_line(panel):
+    gdp = jb.wide(panel, "gdp", districts=CENTRAL)
+    index = metrics.index_to_base(gdp, 2005)
+    ax = plots.lines(index, "jiangbei", breaks=plots.panel_breaks(panel, "gdp", CENTRAL))
+    drawn = plots.drawn_breaks(ax)
+    assert [b for b in drawn if b[1] is None] == [(2009, None, ("B02",)), (2014, None, ("B03",))]
+    # 渝中's 2018 value is the census-revised one: its new basis starts in 2018, the others' in
+    # 2019 (first releases of 2018), so no line is drawn across either year
+    vintage = panel.set_index(["district", "year", "indicator"])["vintage"]
+    assert vintage[("yuzhong", 2018, "gdp")] == "revised"
+    assert vintage[("jiangbei", 2018, "gdp")] == "first_release"
+    assert (2018, "yuzhong", ("B04",)) in drawn
+    assert [b for b in drawn if b[0] == 2019] == [
+        (2019, d, ("B04",)) for d in sorted(CENTRAL) if d != "yuzhong"
+    ]
+
+
+def test_share_chart_draws_the_breaks_of_its_part_and_of_its_total(panel):
+    city = jb.load_panel(
+        districts=["jiangbei", "chongqing"], indicators="gdp", years=range(2005, 2024)
+    )
+    wide = jb.wide(city, "gdp", districts=["jiangbei", "chongqing"])
+    share = metrics.share(wide, of="chongqing", districts=["jiangbei"]).set_index("year")["share"]
+    breaks = plots.series_breaks("gdp", ["jiangbei", "chongqing"], city)
+    ax = plots.lines(share.to_frame("share_city"), "share_city", breaks=breaks)
+    # the census rebase of 2008 under the share's jump of 2009 (issue 18), and the city's
+    # change of source in 2022 (B15)
+    assert plots.drawn_breaks(ax) == [
+        (2009, None, ("B02",)),
+        (2014, None, ("B03",)),
+        (2019, None, ("B04",)),
+        (2022, None, ("B15",)),
+    ]
+
+
+def test_sector_share_bars_draw_the_census_breaks_between_their_years(panel):
+    sectors = ["va_primary", "va_secondary", "va_tertiary"]
+    change = metrics.sector_change(panel, "jiangbei", sectors)
+    own = change.shares.pivot(index="year", columns="sector", values="share")[sectors].dropna()
+    ax = plots.stacked_shares(own, breaks=plots.series_breaks(sectors, ["jiangbei"], panel))
+    assert plots.drawn_breaks(ax) == [
+        (2009, None, ("B02",)),
+        (2014, None, ("B03",)),
+        (2019, None, ("B04",)),
+    ]
+
+
+def test_sigma_chart_of_all_units_marks_the_boundary_change_of_2011():
+    every = jb.load_panel(districts="all", indicators="gdp_per_capita", years=range(2009, 2014))
+    per_capita = jb.wide(every, "gdp_per_capita", districts="all")
+    path = metrics.dispersion_path(per_capita)
+    sigma = path.sigma["sigma"].to_frame("all")
+    breaks = {"all": plots.series_breaks("gdp_per_capita", path.kept, every)}
+    ax = plots.lines(sigma, "all", breaks=breaks)
+    drawn = plots.drawn_breaks(ax)
+    assert (2011, None, ("B11", "B12")) in drawn  # 綦江 and 大足 change boundaries
+    assert (2010, None, ("B06",)) in drawn  # the population census (per-capita's denominator)
+
+
+def test_fan_chart_draws_the_series_own_breaks_from_the_forecast_inputs():
+    from jbanalysis.forecast import forecast_district
+
+    fc = forecast_district("yubei", "fiscal_revenue", horizon=2, last_year=2016)
+    history = fc.attrs["inputs"].series
+    ax = plots.fan_chart(history, fc)
+    shown = [b for b in plots.drawn_breaks(ax) if history.index.min() < b[0]]
+    assert shown == [(2011, None, ("B16",)), (2013, None, ("B13",))]
