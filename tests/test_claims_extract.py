@@ -238,3 +238,12 @@ def test_a_share_after_a_growth_rate_is_a_share_of_the_level():
         ["gdp", "2023", "share", "5.8%", ""],
     ]
     assert jb.extract_claims(text)["denominator"].tolist() == ["", "", "全市"]
+
+
+def test_a_wrapped_english_line_keeps_its_space():
+    from jbanalysis.claims.extract.reading import sentences
+
+    text = "In 2023, Jiangbei's GDP grew 6.7% while the city as a whole, by the same measure, grew\n6.1%."
+    assert [s.text for s in sentences(text)] == [
+        "In 2023, Jiangbei's GDP grew 6.7% while the city as a whole, by the same measure, grew 6.1%."
+    ]
