@@ -268,7 +268,9 @@ def _read_one(
         )
     keys = row_keys(grid, table, roles, rows)
     title = read_title(table.title, grid.sheet, table.context)
-    corner = [r for r in roles if r.kind not in ("data", "value", "unit") and r.facets.unit]
+    corner = [  # the head over the row labels, never a column left out (年均增长(%))
+        r for r in roles if r.kind not in ("data", "value", "unit", "ignore") and r.facets.unit
+    ]
     if table.unit is None and corner:  # 单位：亿元 in the corner cell, above the row labels
         table.unit = (corner[0].facets.unit, corner[0].facets.unit_text, grid.row(table.head[0]))
     if table.unit is None:  # 注：单位为亿元: a note giving the whole table's unit (one, or none)

@@ -2,9 +2,10 @@
 line, years running backwards around hidden helper columns. Called by ``make_tables.py``.
 
 Annual figures are the bundle's (GDP 2021-2022, 渝中 real growth, 渝北 population); the city's
-2024 Q1-Q3 figures are those published (GDP 23244.31 亿元, up 6.0 %). Every other figure of 2023
-and 2024 (other part-year heads: 一季度, 上半年, 1-2月; full-year 2024 levels) is a placeholder of a
-realistic size: these cases test how a head is read, and nothing here is bundled.
+2024 Q1-Q3 figures are those published (GDP 23244.31 亿元, up 6.0 %). Every other figure (other
+part-year heads: 一季度, 上半年, 1-2月; full-year 2023-2024 levels; columns left out, such as an
+average growth) is a placeholder of a realistic size: these cases test how a head is read, and
+nothing here is bundled.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ Q3 = "2024年"  # the year of the part-year cases
 def shapes(case, csv, xlsx, v) -> None:
     periods(case, csv, v)
     more_periods(case, csv, v)
+    changes(case, csv, v)
     side_by_side(case, csv, xlsx)
     note_units(case, csv, v)
     backwards_hidden(case, csv, xlsx, v)
@@ -635,4 +637,81 @@ def more_periods(case, csv, v) -> None:
         ),
         values=[v("渝中区", 2021, "gdp", 1517.7), v("渝中区", 2020, "gdp", 1358.5)],
         rows=(2, 1, 1),
+    )
+
+
+def changes(case, csv, v) -> None:
+    """Columns of change that are no values: average growth, percentage points."""
+    case(
+        "average_growth_with_percent_unit",
+        "unclear",
+        "2021年 | 2020年 | 2019年 | 年均增长(%): the average left out, its (%) never the table's "
+        "unit (it was: 'unit % does not fit gdp')",
+        csv(
+            "average_growth_pct.csv",
+            [
+                "各区地区生产总值(亿元)",
+                "地区,2021年,2020年,2019年,年均增长(%)",
+                "渝中区,1517.7,1358.5,1301.35,8.0",
+            ],
+        ),
+        values=[
+            v("渝中区", 2021, "gdp", 1517.7),
+            v("渝中区", 2020, "gdp", 1358.5),
+            v("渝中区", 2019, "gdp", 1301.35),
+        ],
+        rows=(1, 1, 0),
+        ignored=["年均增长(%)"],
+    )
+    case(
+        "points_in_unit",
+        "unclear",
+        "比1-6月提高(百分点) beside a 1-9月 pair: a change in points (said by its unit), left out",
+        csv(
+            "points_unit.csv",
+            [
+                "重庆市2024年主要指标",
+                "指标,单位,1-9月,比上年同期增长(%),比1-6月提高(百分点)",
+                "地区生产总值,亿元,23244.31,6.0,-0.1",
+            ],
+        ),
+        values=[
+            v("chongqing", 2024, "gdp", 23244.31, "Q1-Q3"),
+            v("chongqing", 2024, "gdp_real_growth", 6.0, "Q1-Q3"),
+        ],
+        rows=(1, 1, 0),
+        ignored=["比1-6月提高(百分点)"],
+    )
+    case(
+        "month_end_stock_since_start_of_year",
+        "refused",
+        "9月末 | 比年初增长(%) under a 1-9月 title: the stock at the end of September (Q1-Q3); the "
+        "change since January left out",
+        csv(
+            "month_end_since_start.csv",
+            [
+                "2024年1-9月江北区主要指标",
+                "指标,单位,9月末,比年初增长(%)",
+                "金融机构存款余额,亿元,5000.0,3.0",
+            ],
+        ),
+        values=[v("江北区", 2024, "deposits", 5000.0, "Q1-Q3")],
+        rows=(1, 1, 0),
+        ignored=["比年初增长(%)"],
+    )
+    case(
+        "every_cell_left_out",
+        "unclear",
+        "a table whose only cells are a growth the registry has no indicator for: a clear error "
+        "(it was a KeyError from the report's notes)",
+        csv(
+            "only_left_out.csv",
+            ["2024年江北区主要指标", "指标,单位,比上年增长(%)", "金融机构存款余额,亿元,3.0"],
+        ),
+        error=(
+            "no values read: every row was left out — 比上年增长(%) row 3: growth of 金融机构存款余额: "
+            "the registry has no growth indicator for deposits",
+            None,
+            None,
+        ),
     )
