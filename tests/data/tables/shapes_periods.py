@@ -17,7 +17,7 @@ def shapes(case, csv, xlsx, v) -> None:
     periods(case, csv, v)
     more_periods(case, csv, v)
     changes(case, csv, v)
-    side_by_side(case, csv, xlsx)
+    side_by_side(case, csv, xlsx, v)
     note_units(case, csv, v)
     backwards_hidden(case, csv, xlsx, v)
 
@@ -229,16 +229,13 @@ def periods(case, csv, v) -> None:
     )
 
 
-def side_by_side(case, csv, xlsx) -> None:
-    """Two tables side by side on one sheet: refused, each named by its columns."""
-    advice = (
-        "the reader takes tables one below the other, not side by side: move each table to a "
-        "sheet (or a CSV file) of its own and read each"
-    )
+def side_by_side(case, csv, xlsx, v) -> None:
+    """Tables side by side on one sheet: each read on its own, the report naming their columns."""
+    said = "2 tables side by side (columns {}): each read on its own"
     case(
         "side_by_side_districts",
-        "unclear",
-        "GDP and retail sales side by side with an empty column between: both named",
+        "refused",
+        "GDP and retail sales side by side with an empty column between, each with its title",
         csv(
             "side_by_side.csv",
             [
@@ -248,16 +245,19 @@ def side_by_side(case, csv, xlsx) -> None:
                 "南岸区,813.25,,南岸区,536.0",
             ],
         ),
-        error=(
-            f"2 tables side by side: columns #1–#2 and #4–#5 each have their own '地区' column; {advice}",
-            2,
-            "地区",
-        ),
+        values=[
+            v("江北区", 2020, "gdp", 1325.4),
+            v("南岸区", 2020, "gdp", 813.25),
+            v("江北区", 2020, "retail_sales", 687.05),
+            v("南岸区", 2020, "retail_sales", 536.0),
+        ],
+        rows=(4, 4, 0),
+        notes=[said.format("#1–#2 and #4–#5")],
     )
     case(
         "side_by_side_no_gap",
-        "unclear",
-        "two tables touching (地区 | 亿元 | 地区 | 亿元): both named",
+        "refused",
+        "two tables touching (地区 | 亿元 | 地区 | 亿元), the indicator and year in each title",
         csv(
             "side_by_side_touching.csv",
             [
@@ -266,16 +266,14 @@ def side_by_side(case, csv, xlsx) -> None:
                 "江北区,1325.4,江北区,687.05",
             ],
         ),
-        error=(
-            f"2 tables side by side: columns #1–#2 and #3–#4 each have their own '地区' column; {advice}",
-            2,
-            "地区",
-        ),
+        values=[v("江北区", 2020, "gdp", 1325.4), v("江北区", 2020, "retail_sales", 687.05)],
+        rows=(2, 2, 0),
+        notes=[said.format("#1–#2 and #3–#4")],
     )
     case(
         "side_by_side_bulletins",
-        "unclear",
-        "two bulletin blocks 指标 | 单位 | 2021年 side by side: never one indicator column ignored",
+        "refused",
+        "two bulletin blocks 指标 | 单位 | 2021年 side by side under one title: the title serves both",
         csv(
             "side_by_side_bulletin.csv",
             [
@@ -284,34 +282,73 @@ def side_by_side(case, csv, xlsx) -> None:
                 "地区生产总值,亿元,1507.07,,第一产业增加值,亿元,2.1",
             ],
         ),
-        error=(
-            f"2 tables side by side: columns #1–#3 and #5–#7 each have their own '指标' column; {advice}",
-            2,
-            "指标",
-        ),
+        values=[v("江北区", 2021, "gdp", 1507.07), v("江北区", 2021, "va_primary", 2.1)],
+        rows=(2, 2, 0),
+        notes=[said.format("#1–#3 and #5–#7")],
     )
     case(
         "side_by_side_workbook",
-        "unclear",
-        "a workbook sheet with two district tables side by side: named by their letters",
+        "refused",
+        "a sheet with two district tables side by side whose titles look like heads "
+        "(地区生产总值(亿元) | 常住人口(万人)): each read, its cells named by their letters",
         xlsx(
             "side_by_side.xlsx",
             [
                 {
                     "title": "2021",
                     "rows": [
-                        ["2021年各区地区生产总值(亿元)", None, None, "2021年各区常住人口(万人)"],
+                        ["地区生产总值(亿元)", None, None, "常住人口(万人)"],
                         ["区县", "2021年", None, "区县", "2021年"],
                         ["渝中区", 1517.7, None, "渝北区", 220.58],
                     ],
                 }
             ],
         ),
-        error=(
-            f"2 tables side by side: columns A–B and D–E each have their own '区县' column; {advice}",
-            2,
-            "区县",
+        values=[v("渝中区", 2021, "gdp", 1517.7), v("渝北区", 2021, "pop_resident", 220.58)],
+        rows=(2, 2, 0),
+        notes=[said.format("A–B and D–E")],
+    )
+    case(
+        "side_by_side_continued",
+        "refused",
+        "one long table continued in a second block to the right (地区 | 2020年 | 2021年 twice)",
+        xlsx(
+            "side_by_side_continued.xlsx",
+            [
+                {
+                    "title": "GDP",
+                    "rows": [
+                        ["各区地区生产总值(亿元)"],
+                        ["地区", "2020年", "2021年", None, "地区", "2020年", "2021年"],
+                        ["渝中区", 1358.5, 1517.7, None, "江北区", 1325.4, 1507.07],
+                        ["渝北区", 2009.52, 2235.61, None, "南岸区", 813.25, 880.98],
+                    ],
+                }
+            ],
         ),
+        values=[
+            v("渝中区", 2020, "gdp", 1358.5),
+            v("渝中区", 2021, "gdp", 1517.7),
+            v("渝北区", 2020, "gdp", 2009.52),
+            v("渝北区", 2021, "gdp", 2235.61),
+            v("江北区", 2020, "gdp", 1325.4),
+            v("江北区", 2021, "gdp", 1507.07),
+            v("南岸区", 2020, "gdp", 813.25),
+            v("南岸区", 2021, "gdp", 880.98),
+        ],
+        rows=(4, 4, 0),
+        notes=[said.format("A–C and E–G")],
+    )
+    case(
+        "unit_only_head",
+        "refused",
+        "地区 | 亿元 under 2020年地区生产总值: numbers under a head that gives only their unit",
+        csv(
+            "unit_only_head.csv",
+            ["2020年地区生产总值", "地区,亿元", "江北区,1325.4", "南岸区,813.25"],
+        ),
+        values=[v("江北区", 2020, "gdp", 1325.4), v("南岸区", 2020, "gdp", 813.25)],
+        rows=(2, 2, 0),
     )
 
 
