@@ -83,7 +83,7 @@ def side_windows(grid: Grid) -> list[Grid]:
     return out
 
 
-def _span(grid: Grid) -> str:
+def span(grid: Grid) -> str:
     """The table's columns as the sheet names them (an empty column after it left out)."""
     used = np.flatnonzero((grid.values() != "").any(axis=0))
     return f"{grid.letter(0)}–{grid.letter(int(used[-1]) if len(used) else 0)}"
@@ -94,7 +94,7 @@ def merge_reads(outs: list[pd.DataFrame], windows: list[Grid]) -> pd.DataFrame:
     reports = [o.attrs["report"] for o in outs]
     first = reports[0]
     layouts = {r.layout for r in reports}
-    spans = [_span(w) for w in windows]
+    spans = [span(w) for w in windows]
     merged = ReadReport(
         file=first.file,
         layout=first.layout if len(layouts) == 1 else "several",
@@ -106,7 +106,7 @@ def merge_reads(outs: list[pd.DataFrame], windows: list[Grid]) -> pd.DataFrame:
     merged.notes.append(
         f"{len(outs)} tables side by side (columns {' and '.join(spans)}): each read on its own"
     )
-    for r, span in zip(reports, spans, strict=True):
+    for r, cols in zip(reports, spans, strict=True):
         merged.rows_in += r.rows_in
         merged.rows_used += r.rows_used
         merged.rejected += r.rejected
@@ -116,7 +116,7 @@ def merge_reads(outs: list[pd.DataFrame], windows: list[Grid]) -> pd.DataFrame:
         merged.columns += r.columns
         merged.left_out += r.left_out
         merged.shape += r.shape
-        merged.tables.append(f"columns {span}: {r.rows_in} rows")
+        merged.tables.append(f"columns {cols}: {r.rows_in} rows")
         merged.notes += [n for n in r.notes if n not in merged.notes]
     merged.rejected.sort(key=lambda x: x[0])
     out = pd.concat(outs, ignore_index=True)
@@ -126,6 +126,7 @@ def merge_reads(outs: list[pd.DataFrame], windows: list[Grid]) -> pd.DataFrame:
     out, repeats = drop_repeats(out)  # a value both tables give: read once, said
     merged.notes += repeats
     merged.values = len(out)
+    merged._side_by_side = spans  # a recipe cannot be saved from it (Recipe.from_read)
     out.attrs = {"report": merged}
     return out
 

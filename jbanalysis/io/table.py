@@ -20,7 +20,7 @@ from jbanalysis.io.recipes import Recipe, heads_shape, role_words
 from jbanalysis.io.roles import column_roles
 from jbanalysis.io.rowkeys import row_keys
 from jbanalysis.io.rows import classify_rows
-from jbanalysis.io.sides import merge_reads, side_windows
+from jbanalysis.io.sides import merge_reads, side_windows, span
 from jbanalysis.io.slips import check_slips
 from jbanalysis.io.tally import account, no_values, nothing_read, where, year_filter
 from jbanalysis.io.titles import growth_basis, read_title
@@ -161,7 +161,15 @@ def read_table(
         reference=reference,
         accept_implausible=accept_implausible,
     )
-    windows = side_windows(grid) if recipe is None else []
+    windows = side_windows(grid)
+    if len(windows) > 1 and recipe is not None:
+        spans = " and ".join(span(w) for w in windows)
+        raise DataError(
+            f"recipe {recipe.name!r} describes one table, and this sheet holds {len(windows)} "
+            f"tables side by side (columns {spans}): read it without a recipe (each table is "
+            "then read on its own)",
+            file=grid.file,
+        )
     if len(windows) > 1:  # tables side by side: each its own grid, read alone, then together
         out = merge_reads([_read_window(w, read) for w in windows], windows)
     else:
@@ -181,9 +189,8 @@ def _read_window(window: Grid, read: dict) -> pd.DataFrame:
     try:
         return _read_grid(window, **read)
     except DataError as exc:
-        span = f"{window.letter(0)}–{window.letter(len(window.cells.columns) - 1)}"
         raise DataError(
-            f"the table in columns {span} (tables side by side): {exc.reason}",
+            f"the table in columns {span(window)} (tables side by side): {exc.reason}",
             file=exc.file,
             row=exc.row,
             column=exc.column,
