@@ -850,9 +850,9 @@ class Audit:
     def share(self, s: str) -> bool:
         zh = self.lang == "zh"
         if zh:
-            rx = rf"(?P<name>{self.DN})(?P<what>占全市比重|占中心城区九区比重)(?P<path>.*?)(?:（(?P<gaps>[^（）]*)年无法计算）)?。"
+            rx = rf"(?P<name>{self.DN})(?P<what>占全市比重|占中心城区九区比重)(?P<path>.*?)(?:（(?:(?P<gaps>[^（）；]*)年无法计算)?；?(?:跨(?P<bx>[^（）]*)，变化部分来自口径调整)?）)?。"
         else:
-            rx = rf"(?P<name>{self.DN})'s (?P<what>share of the city|share of the nine) (?P<path>.*?)(?: \(not computable in (?P<gaps>[^()]*)\))?\."
+            rx = rf"(?P<name>{self.DN})'s (?P<what>share of the city|share of the nine) (?P<path>.*?)(?: \((?:not computable in (?P<gaps>[^();]*))?(?:; )?(?:across (?P<bx>[^()]*): partly (?:a change|changes) of basis)?\))?\."
         m = re.fullmatch(rx, s)
         if not m:
             return False
@@ -874,6 +874,11 @@ class Audit:
         said = _years(g["gaps"]) if g["gaps"] else []
         if said != expected_gaps:
             self.fail(s, f"gaps {said}, expected {expected_gaps}")
+        # point 4: the breaks of the part and of the total inside the path's years are named
+        parts = [district, "chongqing"] if "全市" in g["what"] or "city" in g["what"] else NINE
+        first, last = int(share.index.min()), int(share.index.max())
+        crossed = {r["break_id"]: r for d in parts for r in self.t.crossed("gdp", d, first, last)}
+        self.check_breaks_named(s, g["bx"], list(crossed.values()))
         return True
 
     def rank(self, s: str) -> bool:
@@ -1711,6 +1716,10 @@ def _sentences_in_process(district: str, lang: str) -> list[str]:
     share_city = metrics.share(
         jb.wide(panel, "gdp", districts=[*NINE, "chongqing"]), of="chongqing", districts=[district]
     )
+    shown = share_city.dropna(subset=["share"])["year"]
+    city_breaks = metrics.crossed_summary(
+        "gdp", shown.min(), shown.max(), [district, "chongqing"], panel
+    )
     per_capita = jb.wide(truth().all_units, "gdp_per_capita", districts="all")
     covered = [y for y in per_capita.index if per_capita.loc[y].notna().sum() >= 26 and y >= 2005]
     nine = metrics.dispersion_path(per_capita.loc[covered[0] : covered[-1], list(NINE)])
@@ -1727,7 +1736,7 @@ def _sentences_in_process(district: str, lang: str) -> list[str]:
             metrics.real_growth_comparison(panel, district, list(NINE)), lang
         ),
         versus.rank_sentence(history, lang),
-        versus.share_sentence(share_city, district, "city", lang),
+        versus.share_sentence(share_city, district, "city", lang, breaks=city_breaks),
         structure.dispersion_sentence(
             nine, "central", lang, metrics.path_verdict(nine, "gdp_per_capita", truth().all_units)
         ),
@@ -1745,6 +1754,7 @@ MUTATIONS = {
         (r"（渝中区为推算值）", ""),
         (r"在有数据的\d个区中居第\d位", "在有数据的1个区中居第1位"),
         (r"升62%至", "降62%至"),
+        (r"（跨2008、2013、2018年经济普查[^（）]*）", ""),  # point 4: a break left unnamed
         (r"不据此判断趋于发散", "不据此判断趋于收敛"),
         (r"：2011年以来上升[\d.]+，其中.*?不据此判断趋于发散", "：2011年以来趋于发散"),  # point 5
         (r"仅占[\d.]+", "仅占0.090"),
@@ -1758,6 +1768,7 @@ MUTATIONS = {
         (r" \(a low-reliability value from an aggregator site, corrected by C002\)", ""),
         (r"above the median", "below the median"),
         (r"then rose 62%", "then fell 62%"),
+        (r"across the 2008, 2013 and 2018", "across the 2013 and 2018"),  # point 4
         (r": of its rise of [\d.]+ since 2011, .*? is drawn", ": diverging since 2011"),  # point 5
         (r"no verdict on divergence", "no verdict on convergence"),
         (r"only [\d.]+ is in like-for-like", "only 0.090 is in like-for-like"),
