@@ -850,9 +850,9 @@ class Audit:
     def share(self, s: str) -> bool:
         zh = self.lang == "zh"
         if zh:
-            rx = rf"(?P<name>{self.DN})(?P<what>占全市比重|占中心城区九区比重)(?P<path>.*?)(?:（(?P<gaps>[^（）]*)年无法计算）)?。"
+            rx = rf"(?P<name>{self.DN})(?P<what>占全市比重|占中心城区九区比重)(?P<path>.*?)(?:（(?:(?P<gaps>[^（）；]*)年无法计算)?；?(?:跨(?P<bx>[^（）]*)，变化部分来自口径调整)?）)?。"
         else:
-            rx = rf"(?P<name>{self.DN})'s (?P<what>share of the city|share of the nine) (?P<path>.*?)(?: \(not computable in (?P<gaps>[^()]*)\))?\."
+            rx = rf"(?P<name>{self.DN})'s (?P<what>share of the city|share of the nine) (?P<path>.*?)(?: \((?:not computable in (?P<gaps>[^();]*))?(?:; )?(?:across (?P<bx>[^()]*): partly (?:a change|changes) of basis)?\))?\."
         m = re.fullmatch(rx, s)
         if not m:
             return False
@@ -874,6 +874,11 @@ class Audit:
         said = _years(g["gaps"]) if g["gaps"] else []
         if said != expected_gaps:
             self.fail(s, f"gaps {said}, expected {expected_gaps}")
+        # point 4: the breaks of the part and of the total inside the path's years are named
+        parts = [district, "chongqing"] if "全市" in g["what"] or "city" in g["what"] else NINE
+        first, last = int(share.index.min()), int(share.index.max())
+        crossed = {r["break_id"]: r for d in parts for r in self.t.crossed("gdp", d, first, last)}
+        self.check_breaks_named(s, g["bx"], list(crossed.values()))
         return True
 
     def rank(self, s: str) -> bool:
@@ -952,11 +957,11 @@ class Audit:
     def lines_note(self, s: str) -> bool:
         zh = self.lang == "zh"
         if zh:
-            if not (s.startswith(("空心", "点线标出"))):
+            if not (s.startswith(("空心", "点线标出", "线上的短点线"))):
                 return False
             parts = _split_top(s.rstrip("。"), "；")
         else:
-            if not s.startswith(("Hollow ", "Dotted lines")):
+            if not s.startswith(("Hollow ", "Dotted lines", "Short dotted marks")):
                 return False
             parts = _split_top(s.rstrip("."), "; ")
         shape_flag = {
@@ -1016,11 +1021,47 @@ class Audit:
                         year = row["year"] if row["kind"].endswith("census") else row["first_year"]
                         if str(year) not in part.split("：" if zh else ": ", 1)[-1]:
                             bad.append(f"break {row['break_id']} not named")
+                elif lower.startswith(("线上的短点线", "short dotted marks")):
+                    bad += self._others_marks(part, indicator, sub)
             if not bad:
                 return True
             problems.append((indicator, bad))
         self.fail(s, f"the chart note matches no indicator: {problems[:2]}")
         return True
+
+    def _others_marks(self, part: str, indicator: str, sub: pd.DataFrame) -> list[str]:
+        """Point 4: the breaks drawn as short marks — inside the years shown, of some of the
+        nine only — each named with its year and every district it belongs to."""
+        span = sub["year"]
+        inside = {
+            d: [(b, r) for b, r in self.t.basis(indicator, d) if span.min() < b <= span.max()]
+            for d in NINE
+            if d in set(sub["district"])
+        }
+        counts: dict[str, int] = {}
+        for rows in inside.values():
+            for _, r in rows:
+                counts[r["break_id"]] = counts.get(r["break_id"], 0) + 1
+        bad = []
+        groups = _split_top(
+            part[part.index("（" if self.lang == "zh" else "(") + 1 : -1],
+            "；" if self.lang == "zh" else "; ",
+        )
+        for d, rows in inside.items():
+            if d == self.r.district:
+                continue
+            for _, r in rows:
+                if counts[r["break_id"]] == len(inside):
+                    continue  # every line has it: drawn across, named with the district's own
+                year = r["year"] if r["kind"].endswith("census") else r["first_year"]
+                named = [
+                    g
+                    for g in groups
+                    if self.names[d] in g.split("：" if self.lang == "zh" else ": ")[0]
+                ]
+                if not any(str(year) in g for g in named):
+                    bad.append(f"{d}'s break {r['break_id']} ({year}) not named")
+        return bad
 
     def gaps(self, s: str) -> bool:
         zh = self.lang == "zh"
@@ -1713,6 +1754,10 @@ def _sentences_in_process(district: str, lang: str) -> list[str]:
     share_city = metrics.share(
         jb.wide(panel, "gdp", districts=[*NINE, "chongqing"]), of="chongqing", districts=[district]
     )
+    shown = share_city.dropna(subset=["share"])["year"]
+    city_breaks = metrics.crossed_summary(
+        "gdp", shown.min(), shown.max(), [district, "chongqing"], panel
+    )
     per_capita = jb.wide(truth().all_units, "gdp_per_capita", districts="all")
     covered = [y for y in per_capita.index if per_capita.loc[y].notna().sum() >= 26 and y >= 2005]
     nine = metrics.dispersion_path(per_capita.loc[covered[0] : covered[-1], list(NINE)])
@@ -1729,7 +1774,8 @@ def _sentences_in_process(district: str, lang: str) -> list[str]:
             metrics.real_growth_comparison(panel, district, list(NINE)), lang
         ),
         versus.rank_sentence(history, lang),
-        versus.share_sentence(share_city, district, "city", lang),
+        versus.share_sentence(share_city, district, "city", lang, breaks=city_breaks),
+        versus.lines_note(panel, "fiscal_revenue", list(NINE), district, lang),
         structure.dispersion_sentence(
             nine, "central", lang, metrics.path_verdict(nine, "gdp_per_capita", truth().all_units)
         ),
@@ -1747,6 +1793,8 @@ MUTATIONS = {
         (r"（渝中区为推算值）", ""),
         (r"在有数据的\d个区中居第\d位", "在有数据的1个区中居第1位"),
         (r"升62%至", "降62%至"),
+        (r"（跨2008、2013、2018年经济普查[^（）]*）", ""),  # point 4: a break left unnamed
+        (r"北碚区、渝北区：", "渝北区："),  # point 4: a line's own break mark left unexplained
         (r"不据此判断趋于发散", "不据此判断趋于收敛"),
         (r"：2011年以来上升[\d.]+，其中.*?不据此判断趋于发散", "：2011年以来趋于发散"),  # point 5
         (r"仅占[\d.]+", "仅占0.090"),
@@ -1760,6 +1808,8 @@ MUTATIONS = {
         (r" \(a low-reliability value from an aggregator site, corrected by C002\)", ""),
         (r"below the median", "above the median"),
         (r"then rose 62%", "then fell 62%"),
+        (r"across the 2008, 2013 and 2018", "across the 2013 and 2018"),  # point 4
+        (r"Beibei and Yubei: the 2011", "Yubei: the 2011"),  # point 4
         (r": of its rise of [\d.]+ since 2011, .*? is drawn", ": diverging since 2011"),  # point 5
         (r"no verdict on divergence", "no verdict on convergence"),
         (r"only [\d.]+ is in like-for-like", "only 0.090 is in like-for-like"),
