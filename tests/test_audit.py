@@ -28,6 +28,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -849,9 +850,9 @@ class Audit:
     def share(self, s: str) -> bool:
         zh = self.lang == "zh"
         if zh:
-            rx = rf"(?P<name>{self.DN})(?P<what>占全市比重|占中心城区九区比重)(?P<path>.*?)(?:（(?P<gaps>[^（）]*)年无法计算）)?。"
+            rx = rf"(?P<name>{self.DN})(?P<what>占全市比重|占中心城区九区比重)(?P<path>.*?)(?:（(?:(?P<gaps>[^（）；]*)年无法计算)?；?(?:跨(?P<bx>[^（）]*)，变化部分来自口径调整)?）)?。"
         else:
-            rx = rf"(?P<name>{self.DN})'s (?P<what>share of the city|share of the nine) (?P<path>.*?)(?: \(not computable in (?P<gaps>[^()]*)\))?\."
+            rx = rf"(?P<name>{self.DN})'s (?P<what>share of the city|share of the nine) (?P<path>.*?)(?: \((?:not computable in (?P<gaps>[^();]*))?(?:; )?(?:across (?P<bx>[^()]*): partly (?:a change|changes) of basis)?\))?\."
         m = re.fullmatch(rx, s)
         if not m:
             return False
@@ -873,6 +874,11 @@ class Audit:
         said = _years(g["gaps"]) if g["gaps"] else []
         if said != expected_gaps:
             self.fail(s, f"gaps {said}, expected {expected_gaps}")
+        # point 4: the breaks of the part and of the total inside the path's years are named
+        parts = [district, "chongqing"] if "全市" in g["what"] or "city" in g["what"] else NINE
+        first, last = int(share.index.min()), int(share.index.max())
+        crossed = {r["break_id"]: r for d in parts for r in self.t.crossed("gdp", d, first, last)}
+        self.check_breaks_named(s, g["bx"], list(crossed.values()))
         return True
 
     def rank(self, s: str) -> bool:
@@ -951,11 +957,11 @@ class Audit:
     def lines_note(self, s: str) -> bool:
         zh = self.lang == "zh"
         if zh:
-            if not (s.startswith(("空心", "点线标出"))):
+            if not (s.startswith(("空心", "点线标出", "线上的短点线"))):
                 return False
             parts = _split_top(s.rstrip("。"), "；")
         else:
-            if not s.startswith(("Hollow ", "Dotted lines")):
+            if not s.startswith(("Hollow ", "Dotted lines", "Short dotted marks")):
                 return False
             parts = _split_top(s.rstrip("."), "; ")
         shape_flag = {
@@ -1015,11 +1021,47 @@ class Audit:
                         year = row["year"] if row["kind"].endswith("census") else row["first_year"]
                         if str(year) not in part.split("：" if zh else ": ", 1)[-1]:
                             bad.append(f"break {row['break_id']} not named")
+                elif lower.startswith(("线上的短点线", "short dotted marks")):
+                    bad += self._others_marks(part, indicator, sub)
             if not bad:
                 return True
             problems.append((indicator, bad))
         self.fail(s, f"the chart note matches no indicator: {problems[:2]}")
         return True
+
+    def _others_marks(self, part: str, indicator: str, sub: pd.DataFrame) -> list[str]:
+        """Point 4: the breaks drawn as short marks — inside the years shown, of some of the
+        nine only — each named with its year and every district it belongs to."""
+        span = sub["year"]
+        inside = {
+            d: [(b, r) for b, r in self.t.basis(indicator, d) if span.min() < b <= span.max()]
+            for d in NINE
+            if d in set(sub["district"])
+        }
+        counts: dict[str, int] = {}
+        for rows in inside.values():
+            for _, r in rows:
+                counts[r["break_id"]] = counts.get(r["break_id"], 0) + 1
+        bad = []
+        groups = _split_top(
+            part[part.index("（" if self.lang == "zh" else "(") + 1 : -1],
+            "；" if self.lang == "zh" else "; ",
+        )
+        for d, rows in inside.items():
+            if d == self.r.district:
+                continue
+            for _, r in rows:
+                if counts[r["break_id"]] == len(inside):
+                    continue  # every line has it: drawn across, named with the district's own
+                year = r["year"] if r["kind"].endswith("census") else r["first_year"]
+                named = [
+                    g
+                    for g in groups
+                    if self.names[d] in g.split("：" if self.lang == "zh" else ": ")[0]
+                ]
+                if not any(str(year) in g for g in named):
+                    bad.append(f"{d}'s break {r['break_id']} ({year}) not named")
+        return bad
 
     def gaps(self, s: str) -> bool:
         zh = self.lang == "zh"
@@ -1320,9 +1362,9 @@ class Audit:
     def dispersion(self, s: str) -> bool:
         zh = self.lang == "zh"
         if zh:
-            rx = r"(?P<label>中心城区九区|全市各区县)中(?P<n>\d+)个(?:区|单位)(?:（(?P<left>[^（）]*)数据不全，未纳入）)?人均地区生产总值对数标准差(?P<path>.*?)(?:：(?P<since>\d{4})年以来(?P<v>趋于收敛|趋于发散|基本不变))?。"
+            rx = r"(?P<label>中心城区九区|全市各区县)中(?P<n>\d+)个(?:区|单位)(?:（(?P<left>[^（）]*)数据不全，未纳入）)?人均地区生产总值对数标准差(?P<path>.*?)(?:：(?P<since>\d{4})年以来(?P<v>趋于收敛|趋于发散|基本不变)|(?P<none>：(?P<nsince>\d{4})年以来(?P<ndir>上升|下降)(?P<nchg>[\d.]+)，其中可比的逐年变化(?P<nclean>仅占[\d.]+|合计近乎为零|合计反而(?:上升|下降)[\d.]+)，其余出现在(?P<nwhere>.*?)的年份，不据此判断(?P<nv>趋于发散|趋于收敛)))?。"
         else:
-            rx = r"Dispersion of GDP per capita across (?P<n>\d+) of (?P<label>the nine central districts|all districts and counties) \(std of log values(?:; (?P<left>.*?) left out: incomplete data)?\) (?P<path>.*?)(?:: (?P<v>converging|diverging|about unchanged) since (?P<since>\d{4}))?\."
+            rx = r"Dispersion of GDP per capita across (?P<n>\d+) of (?P<label>the nine central districts|all districts and counties) \(std of log values(?:; (?P<left>.*?) left out: incomplete data)?\) (?P<path>.*?)(?:: (?P<v>converging|diverging|about unchanged) since (?P<since>\d{4})|(?P<none>: of its (?P<ndir>rise|fall) of (?P<nchg>[\d.]+) since (?P<nsince>\d{4}), (?P<nclean>only [\d.]+ is in like-for-like year-on-year changes|like-for-like year-on-year changes add up to (?:about nothing|a (?:rise|fall) of [\d.]+)); the rest is in years (?P<nwhere>.*?), so no verdict on (?P<nv>divergence|convergence) is drawn))?\."
         m = re.fullmatch(rx, s)
         if not m:
             return False
@@ -1357,7 +1399,64 @@ class Audit:
                     s,
                     f"'{g['v']}' since {g['since']}, σ went {tail.iloc[0]:.3f} → {tail.iloc[-1]:.3f}",
                 )
+            if "不变" not in g["v"] and "unchanged" not in g["v"]:
+                change, clean, _, _ = self._like_for_like(sigma, kept, int(g["since"]))
+                if not (clean * change > 0 and abs(clean) >= abs(change) / 2):
+                    self.fail(
+                        s,
+                        f"'{g['v']}' drawn from a change of {change:+.3f} of which only "
+                        f"{clean:+.3f} is in like-for-like years (the rest on registered breaks "
+                        "or interpolated values)",
+                    )
+        if g["none"]:
+            self._no_verdict(s, g, sigma, kept)
         return True
+
+    def _like_for_like(self, sigma: pd.Series, kept: list[str], since: int):
+        """(change, like-for-like part, break rows crossed, interpolated years) of σ since
+        ``since``: a year-on-year change is like for like when no unit kept crosses a registered
+        break between the two years (data/breaks.csv, read here) and no unit's value of either
+        year is interpolated."""
+        p = self.t.all_units
+        own = p[(p["indicator"] == "gdp_per_capita") & p["district"].isin(kept)]
+        guessed = {int(y) for y in own.loc[own["flag"] == "interpolated", "year"]}
+        basis = [(b, r) for d in kept for b, r in self.t.basis("gdp_per_capita", d, p)]
+        tail = sigma[sigma.index >= since]
+        years = [int(y) for y in tail.index]
+        clean, crossed = 0.0, {}
+        for a, b in pairwise(years):
+            hit = [r for y, r in basis if a < y <= b]
+            crossed.update({r["break_id"]: r for r in hit})
+            if not hit and a not in guessed and b not in guessed:
+                clean += float(tail[b] - tail[a])
+        change = float(tail.iloc[-1] - tail.iloc[0])
+        return change, clean, crossed, sorted(y for y in years if y in guessed)
+
+    def _no_verdict(self, s: str, g: dict, sigma: pd.Series, kept: list[str]) -> None:
+        """A withheld verdict: its numbers, its direction, the breaks and interpolated years it
+        names, and that the verdict would indeed not be drawn from like-for-like changes."""
+        zh = self.lang == "zh"
+        change, clean, crossed, guessed = self._like_for_like(sigma, kept, int(g["nsince"]))
+        up = g["ndir"] in ("上升", "rise")
+        if up != (change > 0) or (("发散" in g["nv"] or g["nv"] == "divergence") != up):
+            self.fail(s, f"'{g['ndir']}'/'{g['nv']}' since {g['nsince']}: σ changed {change:+.3f}")
+        if not close(g["nchg"], abs(change), self.lang):
+            self.fail(s, f"change {g['nchg']}, σ changed {abs(change):.3f}")
+        number = re.search(r"[\d.]+", g["nclean"])
+        if number and not close(number.group(0), abs(clean), self.lang):
+            self.fail(s, f"like-for-like part {number.group(0)}, recomputed {clean:+.3f}")
+        if clean * change > 0 and abs(clean) >= abs(change) / 2:
+            self.fail(s, f"verdict withheld, but {clean:+.3f} of {change:+.3f} is like for like")
+        named = {int(y) for y in re.findall(r"\d{4}", g["nwhere"])}
+        interp = re.search(
+            r"紧邻(.*)年插值" if zh else r"interpolated values of (.*)$", g["nwhere"]
+        )
+        told = set(_years(interp.group(1))) if interp else set()
+        if told != set(guessed):
+            self.fail(s, f"interpolated years named {sorted(told)}, they are {guessed}")
+        years = {int(r["year"]) for r in crossed.values()}
+        if not years <= named:
+            self.fail(s, f"crosses the breaks of {sorted(years)}, names {sorted(named - told)}")
 
     def beta(self, s: str) -> bool:
         zh = self.lang == "zh"
@@ -1531,7 +1630,7 @@ def _split_top(text: str, sep: str) -> list[str]:
 
 def _years(text: str) -> list[int]:
     out = []
-    for part in re.split(r"、|, ", text.strip()):
+    for part in re.split(r"、|, | and ", text.strip()):
         if "–" in part:
             a, b = part.split("–")
             out += list(range(int(a), int(b) + 1))
@@ -1618,11 +1717,13 @@ def test_the_examples_of_the_issue_read_true(rendered):
     assert (
         "in 2020 it was CNY 21,140, 8th of the 8 districts with data (no data for Yuzhong)" in yubei
     )
-    # σ of the nine: the turn in 2011 is named, no "趋于收敛" over 2005–2020
+    # σ of the nine: the turn in 2011 is named, no "趋于收敛" over 2005–2020, and no verdict of
+    # divergence from a rise that sits mostly on breaks and an interpolated year (issue 18)
     assert (
-        "由2005年的0.298降48%至2011年的0.156，此后升62%至2020年的0.253：2011年以来趋于发散"
-        in jiangbei
+        "由2005年的0.298降48%至2011年的0.156，此后升62%至2020年的0.253：2011年以来上升0.096，"
+        "其中可比的逐年变化仅占0.036" in jiangbei
     )
+    assert "不据此判断趋于发散" in jiangbei and "2011年以来趋于发散" not in jiangbei
     # no growth over 2005–2022 without its breaks, no "实际" on a nominal rate
     assert "2005–2022年年均增长15.7%" not in jiangbei and "实际年均增长" not in jiangbei
     # the 2022 value, where Jiangbei is ranked (2023 has 5 of the nine), says it rests on a
@@ -1653,6 +1754,10 @@ def _sentences_in_process(district: str, lang: str) -> list[str]:
     share_city = metrics.share(
         jb.wide(panel, "gdp", districts=[*NINE, "chongqing"]), of="chongqing", districts=[district]
     )
+    shown = share_city.dropna(subset=["share"])["year"]
+    city_breaks = metrics.crossed_summary(
+        "gdp", shown.min(), shown.max(), [district, "chongqing"], panel
+    )
     per_capita = jb.wide(truth().all_units, "gdp_per_capita", districts="all")
     covered = [y for y in per_capita.index if per_capita.loc[y].notna().sum() >= 26 and y >= 2005]
     nine = metrics.dispersion_path(per_capita.loc[covered[0] : covered[-1], list(NINE)])
@@ -1669,8 +1774,11 @@ def _sentences_in_process(district: str, lang: str) -> list[str]:
             metrics.real_growth_comparison(panel, district, list(NINE)), lang
         ),
         versus.rank_sentence(history, lang),
-        versus.share_sentence(share_city, district, "city", lang),
-        structure.dispersion_sentence(nine, "central", lang),
+        versus.share_sentence(share_city, district, "city", lang, breaks=city_breaks),
+        versus.lines_note(panel, "fiscal_revenue", list(NINE), district, lang),
+        structure.dispersion_sentence(
+            nine, "central", lang, metrics.path_verdict(nine, "gdp_per_capita", truth().all_units)
+        ),
     ]
 
 
@@ -1685,7 +1793,11 @@ MUTATIONS = {
         (r"（渝中区为推算值）", ""),
         (r"在有数据的\d个区中居第\d位", "在有数据的1个区中居第1位"),
         (r"升62%至", "降62%至"),
-        (r"趋于发散", "趋于收敛"),
+        (r"（跨2008、2013、2018年经济普查[^（）]*）", ""),  # point 4: a break left unnamed
+        (r"北碚区、渝北区：", "渝北区："),  # point 4: a line's own break mark left unexplained
+        (r"不据此判断趋于发散", "不据此判断趋于收敛"),
+        (r"：2011年以来上升[\d.]+，其中.*?不据此判断趋于发散", "：2011年以来趋于发散"),  # point 5
+        (r"仅占[\d.]+", "仅占0.090"),
         (r"，此后(?:升|降)\d*%?至\d{4}年的[\d.]+%", ""),
         (r"实际增长[\d.]+%", "实际增长99.9%"),
         (r"2007–2012、2014、2016–2017、2022年有区缺数", "2007–2012年有区缺数"),
@@ -1696,7 +1808,12 @@ MUTATIONS = {
         (r" \(a low-reliability value from an aggregator site, corrected by C002\)", ""),
         (r"below the median", "above the median"),
         (r"then rose 62%", "then fell 62%"),
-        (r"diverging since 2011", "converging since 2011"),
+        (r"across the 2008, 2013 and 2018", "across the 2013 and 2018"),  # point 4
+        (r"Beibei and Yubei: the 2011", "Yubei: the 2011"),  # point 4
+        (r": of its rise of [\d.]+ since 2011, .*? is drawn", ": diverging since 2011"),  # point 5
+        (r"no verdict on divergence", "no verdict on convergence"),
+        (r"only [\d.]+ is in like-for-like", "only 0.090 is in like-for-like"),
+        (r"interpolated values of 2017", "interpolated values of 2016"),
         (r"CNY 160\.3 bn", "CNY 16.0 bn"),
         (
             r"2nd of the 9 districts with data \(Yuzhong's value derived\)",

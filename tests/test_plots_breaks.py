@@ -3,10 +3,7 @@ cross — which (first year, line, break ids) each chart of the reports draws, r
 marks' ``gid`` (:func:`jbanalysis.plots.drawn_breaks`). The expected marks are read off
 ``data/breaks.csv`` by hand: B02/B03/B04 (economic censuses 2008/2013/2018, new basis the year
 after a first release, the census year itself for a revised value), B11/B12 (綦江/大足 boundary
-2011), B13/B14/B16/B22 (fiscal revenue scope: 渝北 2013, 江北 and 北碚 2013, 渝北 and 北碚 2011,
-渝北 on its own scope again in 2012), B18 (the yearbook's 2018 district values on a new basis).
-CSMAR's city GDP of 2005–2018 is the revised series, so its census rebases start in the census
-year itself (2008, 2013, 2018), a year before the districts' first releases (2009, 2014, 2019).
+2011), B13/B14/B16 (fiscal revenue scope: 渝北 2013, 江北 and 北碚 2013, 渝北 and 北碚 2011).
 """
 
 from __future__ import annotations
@@ -43,7 +40,7 @@ def test_fiscal_revenue_chart_draws_the_breaks_of_every_district_shown(panel):
     assert plots.drawn_breaks(ax) == [
         (2011, "beibei", ("B16",)),
         (2011, "yubei", ("B16",)),
-        (2012, "yubei", ("B22",)),
+        (2012, "yubei", ("B22",)),  # back to 渝北's own scope (C618)
         (2013, "beibei", ("B14",)),
         (2013, "jiangbei", ("B14",)),
         (2013, "yubei", ("B13",)),
@@ -58,9 +55,9 @@ def test_index_chart_draws_census_breaks_across_and_a_revised_census_year_on_its
     index = metrics.index_to_base(gdp, 2005)
     ax = plots.lines(index, "jiangbei", breaks=plots.panel_breaks(panel, "gdp", CENTRAL))
     drawn = plots.drawn_breaks(ax)
-    # 渝中's 2018 value is the census-revised one: its new basis starts in 2018 (B04); the others'
-    # first releases of 2018 are on the yearbook's new basis of 2018 (B18), so every line crosses
-    # a break in 2018, and the others' census basis starts in 2019 (first releases of 2018)
+    # 2018: the level shift of every unit's GDP (B18) is one line across, which also carries
+    # 渝中's census break: its 2018 value is the census-revised one, so its new basis starts in
+    # 2018, the others' in 2019 (first releases of 2018), marks on their own lines
     assert [b for b in drawn if b[1] is None] == [
         (2009, None, ("B02",)),
         (2014, None, ("B03",)),
@@ -82,9 +79,9 @@ def test_share_chart_draws_the_breaks_of_its_part_and_of_its_total(panel):
     share = metrics.share(wide, of="chongqing", districts=["jiangbei"]).set_index("year")["share"]
     breaks = plots.series_breaks("gdp", ["jiangbei", "chongqing"], city)
     ax = plots.lines(share.to_frame("share_city"), "share_city", breaks=breaks)
-    # the census rebase of 2008 under the share's jump of 2009 (issue 18): the city's revised
-    # series is rebased from the census year, 江北's first releases a year later; 2018 the
-    # yearbook's new basis (B18); the city's change of source in 2022 (B15)
+    # the census rebases under the share's jumps (issue 18): the city's series to 2018 is
+    # CSMAR's revised one, on the new basis from each census year (2008, 2013, 2018), 江北's first
+    # releases from the year after; the 2018 level shift (B18); the city's change of source (B15)
     assert plots.drawn_breaks(ax) == [
         (2008, None, ("B02",)),
         (2009, None, ("B02",)),
@@ -129,3 +126,28 @@ def test_fan_chart_draws_the_series_own_breaks_from_the_forecast_inputs():
     ax = plots.fan_chart(history, fc)
     shown = [b for b in plots.drawn_breaks(ax) if history.index.min() < b[0]]
     assert shown == [(2011, None, ("B16",)), (2012, None, ("B22",)), (2013, None, ("B13",))]
+
+
+def test_rank_chart_names_its_set_and_draws_no_line_through_a_smaller_one(panel):
+    # issue 18: 江北 moved 9 → 8 → 9 only because 渝中 was missing; the years ranked among fewer
+    # are shaded, joined by no line, and the legend says among how many
+    gdp = jb.wide(panel, "gdp", districts=CENTRAL)
+    history = metrics.rank_history(gdp, "jiangbei", CENTRAL)
+    assert set(history.ranked_among.values()) == {8}  # one district missing in each
+    assert 2014 in history.ranked_among and 2013 not in history.ranked_among
+    ax = plots.lines(
+        history.ranks,
+        "jiangbei",
+        invert=True,
+        incomplete=history.ranked_among,
+        ylabel="rank among 9",
+    )
+    for line in ax.lines:
+        if line.get_linestyle() in ("None", "") or line.get_gid():
+            continue
+        x, y = line.get_xdata(), line.get_ydata()
+        joined = {int(a) for a, b in zip(x, y, strict=True) if b == b}  # not NaN
+        assert not joined & set(history.ranked_among), line.get_label()
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[-1] == "years with a district missing: ranked among the 8 with data"
+    assert ax.get_ylabel() == "rank among 9"

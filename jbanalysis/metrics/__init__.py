@@ -95,6 +95,7 @@ from jbanalysis.metrics.takeaways import (
     level_comparison,
     real_growth_comparison,
 )
+from jbanalysis.metrics.verdicts import PathVerdict, path_verdict
 from jbanalysis.metrics.vintages import (
     ECONOMIC_CENSUS_YEARS,
     REVISION_YEARS,
@@ -119,6 +120,7 @@ __all__ = [
     "LevelComparison",
     "MetricsError",
     "MissingDataError",
+    "PathVerdict",
     "QuotedGrowth",
     "RankHistory",
     "RealGrowthComparison",
@@ -168,6 +170,7 @@ __all__ = [
     "location_quotient",
     "log_growth",
     "needed_members",
+    "path_verdict",
     "per_capita",
     "provenance",
     "quoted_growth",

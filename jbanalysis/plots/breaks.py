@@ -98,8 +98,9 @@ def drawn_breaks(ax: Axes) -> list[tuple[int, str | None, tuple[str, ...]]]:
     >>> fig, ax = plt.subplots()
     >>> _ = ax.axvline(2012.5, gid=break_gid(2013, ["B14"]))
     >>> _ = ax.plot([2010.5, 2010.5], [0, 1], gid=break_gid(2011, ["B16"], "yubei"))
+    >>> _ = ax.plot([2019.5, 2019.5], [0, 1], gid=break_gid(2020, ["B07"], "share: city"))
     >>> drawn_breaks(ax)
-    [(2011, 'yubei', ('B16',)), (2013, None, ('B14',))]
+    [(2011, 'yubei', ('B16',)), (2013, None, ('B14',)), (2020, 'share: city', ('B07',))]
     >>> plt.close("all")
     """
     out = []
@@ -107,10 +108,10 @@ def drawn_breaks(ax: Axes) -> list[tuple[int, str | None, tuple[str, ...]]]:
         gid = artist.get_gid()
         if not isinstance(gid, str) or not gid.startswith("break:"):
             continue
-        parts = gid.split(":")[1:]
-        line = None if parts[0].isdigit() else parts.pop(0)
-        ids = tuple(parts[1].split("+")) if len(parts) > 1 else ()
-        out.append((int(parts[0]), line, ids))
+        parts = gid.split(":")[1:]  # read from the right: a line's name may hold a colon
+        ids = tuple(parts.pop().split("+")) if not parts[-1].isdigit() else ()
+        year = int(parts.pop())
+        out.append((year, ":".join(parts) or None, ids))
     return sorted(out, key=lambda b: (b[0], b[1] or ""))
 
 

@@ -3,7 +3,7 @@ kept, breaks and incomplete years marked."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -44,7 +44,7 @@ def lines(
     breaks: Breaks = (),
     invert: bool = False,
     end_labels: bool = True,
-    incomplete: Iterable[int] = (),
+    incomplete: Iterable[int] | Mapping[int, int] = (),
 ) -> Axes:
     """Line per column of a years x districts frame; ``district`` highlighted, the rest muted.
 
@@ -77,7 +77,8 @@ def lines(
         Years in which the values are not like for like across the lines, e.g. ranks among fewer
         districts because one has no value (:func:`jbanalysis.metrics.rank_history`): shaded, with
         hollow points that no line joins (a line never runs between values of different
-        kinds), and named in the legend.
+        kinds), and named in the legend. A mapping of year to the number of lines ranked names
+        that number ("ranked among the 8 with data"), so a reader sees the set change.
 
     Returns
     -------
@@ -95,6 +96,9 @@ def lines(
     >>> ax = lines(r, "jiangbei", invert=True, incomplete=[2019])
     >>> [t.get_text() for t in ax.get_legend().get_texts()][-1]
     'years with a district missing: ranked among those with data'
+    >>> ax = lines(r, "jiangbei", invert=True, incomplete={2019: 2}, ylabel="rank among 3")
+    >>> [t.get_text() for t in ax.get_legend().get_texts()][-1]
+    'years with a district missing: ranked among the 2 with data'
     >>> plt.close("all")
     >>> v = pd.DataFrame({"jiangbei": [1.0, 2.0, 3.0], "yubei": [2.0, None, 4.0]},
     ...                  index=[2018, 2019, 2020])
@@ -191,7 +195,9 @@ def lines(
     handles += flag_legend(flags_seen, lang)
     handles += break_handles
     if shaded:
-        handles.append(Patch(facecolor=INCOMPLETE_COLOUR, label=term("incomplete_years", lang)))
+        handles.append(
+            Patch(facecolor=INCOMPLETE_COLOUR, label=_incomplete_label(incomplete, lang))
+        )
     # below the plot, so that the legend never covers a line or a name
     ax.legend(
         handles=handles,
@@ -300,3 +306,12 @@ def indicator_lines(
         ylabel=axis_label(indicator, lang),
         lang=lang,
     )
+
+
+def _incomplete_label(incomplete: Iterable[int] | Mapping[int, int], lang: str) -> str:
+    """The legend of the shaded years: how many were ranked there, when the caller says."""
+    if not isinstance(incomplete, Mapping) or not incomplete:
+        return term("incomplete_years", lang)
+    low, high = min(incomplete.values()), max(incomplete.values())
+    n = str(low) if low == high else f"{low}–{high}"
+    return term("incomplete_years_n", lang, n=n)
