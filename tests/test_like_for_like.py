@@ -64,6 +64,24 @@ def test_jiangbei_share_of_the_city_is_first_release_over_first_release():
     assert set(unmatched["rule"]) == {"as given"}
 
 
+def test_a_groups_total_is_one_a_year_on_its_common_vintage():
+    # 2018: 渝中 revised (PF0125, 1205.60) beside eight first releases; its share of the nine used
+    # to divide by a total of revised values where they exist (8546.37) while 江北's divided by
+    # first releases (8208.39): two totals in one year, shares not adding to 100
+    panel = jb.load_panel("central", indicators="gdp", years=[2018, 2021])
+    out = share(panel, "gdp", of="central").set_index(["year", "district"])
+    first = jb.panel.vintage_values(
+        "gdp", jb.district_ids("central"), [2018], vintages=["first_release"]
+    )
+    assert set(first["district"]) == set(jb.district_ids("central"))
+    assert out.loc[2018, "total"].unique().tolist() == [pytest.approx(first["value"].sum())]
+    assert out.at[(2018, "yuzhong"), "value"] == 1203.85  # its first release, PF0123
+    assert out.at[(2018, "yuzhong"), "share"] == pytest.approx(100 * 1203.85 / first["value"].sum())
+    assert set(out.loc[2018, "rule"]) == {"matched"}
+    assert out.groupby(level="year")["share"].sum().tolist() == [pytest.approx(100.0)] * 2
+    assert set(out.loc[2021, "rule"]) == {"same vintage"}
+
+
 def test_a_years_by_districts_table_has_no_vintages_to_match():
     wide = pd.DataFrame({"a": [30.0], "b": [70.0]}, index=[2019])
     out = share(wide, of=["a", "b"])

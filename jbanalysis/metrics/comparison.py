@@ -37,12 +37,8 @@ def _complete_total(frame: pd.DataFrame, members: list, label: str) -> tuple[pd.
     totals, reasons = {}, {}
     for year in frame.index:
         holes = describe_missing(frame, year, members)
-        if holes:
-            totals[year] = np.nan
-            reasons[year] = f"total of {label} missing in {year}: no value for {holes}"
-        else:
-            totals[year] = float(frame.loc[year, members].sum())
-            reasons[year] = ""
+        totals[year] = np.nan if holes else float(frame.loc[year, members].sum())
+        reasons[year] = f"total of {label} missing in {year}: no value for {holes}" if holes else ""
     return pd.Series(totals, dtype="float64"), pd.Series(reasons, dtype="str")
 
 
@@ -85,7 +81,8 @@ def share(
         column that is a district or county (published aggregates such as ``central9`` left out).
     match : bool, default True
         With the tidy panel, divide by a total of the district's own vintage: the city's first
-        release for a first release (:mod:`jbanalysis.metrics.matching`).
+        release for a first release (:mod:`jbanalysis.metrics.matching`); a group's total is
+        one a year, its members and the district on the group's common vintage (``value``).
     alternatives : DataFrame, optional
         The other vintages to match with (:func:`jbanalysis.panel.vintages.vintage_values`);
         default read from the observations when a year's vintages differ.
@@ -143,8 +140,10 @@ def share(
                 m = vm.match(int(year), {city: tot}, mine or None)
                 tot, used = m.values[city], f"{mine}/{m.vintages.get(city, '')}"
             else:
-                m = vm.match(int(year), {mb: frame.at[year, mb] for mb in members}, mine or None)
+                # one total a year: the group's common vintage (as rank), the district's too
+                m = vm.match(int(year), {mb: frame.at[year, mb] for mb in members})
                 tot = tot if total_reason[year] else float(sum(m.values.values()))
+                value = vm.match(int(year), {district: value}, m.target or None).values[district]
                 used = m.describe()
             if total_reason[year]:
                 reason = total_reason[year]
