@@ -1362,14 +1362,19 @@ class Audit:
     def dispersion(self, s: str) -> bool:
         zh = self.lang == "zh"
         if zh:
-            rx = r"(?P<label>中心城区九区|全市各区县)中(?P<n>\d+)个(?:区|单位)(?:（(?P<left>[^（）]*)数据不全，未纳入）)?人均地区生产总值对数标准差(?P<path>.*?)(?:：(?P<since>\d{4})年以来(?P<v>趋于收敛|趋于发散|基本不变)|(?P<none>：(?P<nsince>\d{4})年以来(?P<ndir>上升|下降)(?P<nchg>[\d.]+)，其中可比的逐年变化(?P<nclean>仅占[\d.]+|合计近乎为零|合计反而(?:上升|下降)[\d.]+)，其余出现在(?P<nwhere>.*?)的年份，不据此判断(?P<nv>趋于发散|趋于收敛)))?。"
+            rx = r"(?P<who>[^，。]+?)人均地区生产总值对数标准差(?P<path>.*?)(?:：(?P<since>\d{4})年以来(?P<v>趋于收敛|趋于发散|基本不变)|(?P<none>：(?P<nsince>\d{4})年以来(?P<ndir>上升|下降)(?P<nchg>[\d.]+)，其中可比的逐年变化(?P<nclean>仅占[\d.]+|合计近乎为零|合计反而(?:上升|下降)[\d.]+)，其余出现在(?P<nwhere>.*?)的年份，不据此判断(?P<nv>趋于发散|趋于收敛)))?。"
         else:
-            rx = r"Dispersion of GDP per capita across (?P<n>\d+) of (?P<label>the nine central districts|all districts and counties) \(std of log values(?:; (?P<left>.*?) left out: incomplete data)?\) (?P<path>.*?)(?:: (?P<v>converging|diverging|about unchanged) since (?P<since>\d{4})|(?P<none>: of its (?P<ndir>rise|fall) of (?P<nchg>[\d.]+) since (?P<nsince>\d{4}), (?P<nclean>only [\d.]+ is in like-for-like year-on-year changes|like-for-like year-on-year changes add up to (?:about nothing|a (?:rise|fall) of [\d.]+)); the rest is in years (?P<nwhere>.*?), so no verdict on (?P<nv>divergence|convergence) is drawn))?\."
+            rx = r"Dispersion of GDP per capita \(std of log values\) across (?P<who>.+?) (?P<path>(?:rose|fell|held|moved between) .*?)(?:: (?P<v>converging|diverging|about unchanged) since (?P<since>\d{4})|(?P<none>: of its (?P<ndir>rise|fall) of (?P<nchg>[\d.]+) since (?P<nsince>\d{4}), (?P<nclean>only [\d.]+ is in like-for-like year-on-year changes|like-for-like year-on-year changes add up to (?:about nothing|a (?:rise|fall) of [\d.]+)); the rest is in years (?P<nwhere>.*?), so no verdict on (?P<nv>divergence|convergence) is drawn))?\."
         m = re.fullmatch(rx, s)
         if not m:
             return False
         g = m.groupdict()
-        nine = g["label"] in ("中心城区九区", "the nine central districts")
+        group = self._group_of(g["who"])
+        if group is None:
+            self.fail(s, f"the group {g['who']!r} is not named by what it holds")
+            return True
+        name, n, of, missing = group
+        nine = name == "central"
         units = list(NINE) if nine else sorted(set(self.t.all_units["district"]) - {"chongqing"})
         pc = self.t.wide("gdp_per_capita", units=units, panel=self.t.all_units)
         pc = pc[pc.index >= 2005]
@@ -1383,13 +1388,14 @@ class Audit:
         pc = pc.loc[span[0] : span[-1]]
         kept = [d for d in pc.columns if pc[d].notna().all()]
         sigma = np.log(pc[kept]).std(axis=1, ddof=0)
-        if int(g["n"]) != len(kept):
-            self.fail(s, f"{g['n']} units, {len(kept)} are complete over {span[0]}–{span[-1]}")
-        left = [d for d in pc.columns if d not in kept]
-        if g["left"] and len(left) <= 3:
-            names = re.sub(r"^(\d+)个单位$", "", g["left"]) if zh else g["left"]
-            if sorted(self.split_names(names)) != sorted(left):
-                self.fail(s, f"left out {g['left']}, incomplete are {left}")
+        # point 5: the group word matches the group the numbers were computed on
+        if of != len(units):
+            self.fail(s, f"a group of {of}, the registry's has {len(units)}")
+        if n != len(kept):
+            self.fail(s, f"{n} units, {len(kept)} are complete over {span[0]}–{span[-1]}")
+        left = sorted(d for d in units if d not in kept)
+        if sorted(self.split_names(missing) if missing else []) != left:
+            self.fail(s, f"named without {missing!r}, the units left out are {left}")
         self._path(s, sigma, g["path"], 3, pct=True)
         if g["v"]:
             last_up = "发散" in g["v"] or g["v"] == "diverging"
@@ -1411,6 +1417,31 @@ class Audit:
         if g["none"]:
             self._no_verdict(s, g, sigma, kept)
         return True
+
+    def _group_of(self, who: str):
+        """(group, n, of, missing names) of a group named by what it holds, or None."""
+        if self.lang == "zh":
+            forms = [
+                ("central", r"中心城区(?P<of>\d+)区(?:中的(?P<n>\d+)区（不含(?P<m>[^（）]*)）)?"),
+                ("all", r"全市(?P<of>\d+)个区县(?:中的(?P<n>\d+)个（不含(?P<m>[^（）]*)）)?"),
+            ]
+        else:
+            forms = [
+                (
+                    "central",
+                    r"(?:the|(?P<n>\d+) of the) (?P<of>\d+) central districts(?: \(no (?P<m>[^()]*)\))?",
+                ),
+                (
+                    "all",
+                    r"(?:the|(?P<n>\d+) of the) (?P<of>\d+) districts and counties of the city(?: \(no (?P<m>[^()]*)\))?",
+                ),
+            ]
+        for name, rx in forms:
+            m = re.fullmatch(rx, who)
+            if m and bool(m["n"]) == bool(m["m"]):  # a part names what it leaves out
+                of = int(m["of"])
+                return name, int(m["n"]) if m["n"] else of, of, m["m"] or ""
+        return None
 
     def _like_for_like(self, sigma: pd.Series, kept: list[str], since: int):
         """(change, like-for-like part, break rows crossed, interpolated years) of σ since
@@ -1462,12 +1493,12 @@ class Audit:
         zh = self.lang == "zh"
         if zh:
             rx = (
-                r"(?P<a>\d{4})–(?P<b>\d{4})年(?P<n>\d+)个单位中，人均地区生产总值名义增长率(?:随初始水平下降|未随初始水平下降)"
+                r"(?P<a>\d{4})–(?P<b>\d{4})年(?:(?P<n>\d+)个单位中|，(?P<who>.+?)的)人均地区生产总值名义增长率(?:随初始水平下降|未随初始水平下降)"
                 r"（β = (?P<beta>-?[\d.]+)/年，p = (?P<p>[\d.]+)，在5%水平(?P<sig>显著|不显著)）：(?P<tail>[^；]*)(?:；区间跨越(?P<bx>.*)，增长率含口径变化)?。"
             )
         else:
             rx = (
-                r"Across (?P<n>\d+) units, (?P<a>\d{4})–(?P<b>\d{4}), nominal growth of GDP per capita (?:fell|did not fall) with the initial level "
+                r"Across (?:(?P<n>\d+) units|(?P<who>.+?)), (?P<a>\d{4})–(?P<b>\d{4}), nominal growth of GDP per capita (?:fell|did not fall) with the initial level "
                 r"\(beta = (?P<beta>-?[\d.]+) a year, p = (?P<p>[\d.]+), (?P<sig>significant|not significant) at 5%\): (?P<tail>[^;]*)(?:; the span crosses (?P<bx>.*), so growth includes the changes of basis)?\."
             )
         m = re.fullmatch(rx, s)
@@ -1483,6 +1514,16 @@ class Audit:
         x = np.log(pc.loc[a, kept].to_numpy(float))
         y = np.log(pc.loc[b, kept].to_numpy(float) / pc.loc[a, kept].to_numpy(float)) / (b - a)
         fit = stats.linregress(x, y)
+        if g["who"]:  # point 5: named by what it holds
+            group = self._group_of(g["who"])
+            if group is None or group[0] != "all":
+                self.fail(s, f"the units {g['who']!r} are not named by what they hold")
+                return True
+            _, n, of, missing = group
+            left = sorted(d for d in units if d not in kept)
+            if of != len(units) or sorted(self.split_names(missing) if missing else []) != left:
+                self.fail(s, f"named {g['who']!r}, the fit leaves out {left} of {len(units)}")
+            g["n"] = n
         if int(g["n"]) != len(kept) or abs(float(g["beta"]) - fit.slope) > 0.00005 + 1e-12:
             self.fail(
                 s, f"beta {g['beta']} over {g['n']}, expected {fit.slope:.5f} over {len(kept)}"
@@ -1793,6 +1834,7 @@ MUTATIONS = {
         (r"升62%至", "降62%至"),
         (r"（跨2008、2013、2018年经济普查[^（）]*）", ""),  # point 4: a break left unnamed
         (r"北碚区、渝北区：", "渝北区："),  # point 4: a line's own break mark left unexplained
+        (r"中心城区9区中的8区（不含渝中区）", "中心城区9区"),  # point 5: the group word
         (r"不据此判断趋于发散", "不据此判断趋于收敛"),
         (r"：2011年以来上升[\d.]+，其中.*?不据此判断趋于发散", "：2011年以来趋于发散"),  # point 5
         (r"仅占[\d.]+", "仅占0.090"),
@@ -1808,6 +1850,7 @@ MUTATIONS = {
         (r"then rose 62%", "then fell 62%"),
         (r"across the 2008, 2013 and 2018", "across the 2013 and 2018"),  # point 4
         (r"Beibei and Yubei: the 2011", "Yubei: the 2011"),  # point 4
+        (r"8 of the 9 central districts \(no Yuzhong\)", "the 9 central districts"),  # point 5
         (r": of its rise of [\d.]+ since 2011, .*? is drawn", ": diverging since 2011"),  # point 5
         (r"no verdict on divergence", "no verdict on convergence"),
         (r"only [\d.]+ is in like-for-like", "only 0.090 is in like-for-like"),
