@@ -1846,7 +1846,7 @@ MUTATIONS = {
         (r"3rd of the 8", "2nd of the 8"),
         (r"its nominal growth was", "its real growth was"),
         (r" \(a low-reliability value from an aggregator site, corrected by C002\)", ""),
-        (r"above the median", "below the median"),
+        (r"below the median", "above the median"),
         (r"then rose 62%", "then fell 62%"),
         (r"across the 2008, 2013 and 2018", "across the 2013 and 2018"),  # point 4
         (r"Beibei and Yubei: the 2011", "Yubei: the 2011"),  # point 4

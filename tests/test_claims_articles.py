@@ -20,6 +20,7 @@ import pandas as pd
 import pytest
 
 import jbanalysis as jb
+from jbanalysis.claims.extract.draft import skipped
 from jbanalysis.claims.extract.reading import read_article
 
 ARTICLES = Path(__file__).parent / "data" / "articles"
@@ -64,7 +65,7 @@ def score(article: Path) -> tuple[float, float, list, list]:
     # number) is one row too many for the reviewer, so the second copy counts as spurious
     missed = list((Counter(wanted) - Counter(drafted)).elements())
     spurious = list((Counter(drafted) - Counter(wanted)).elements())
-    recall = 1 - len(missed) / len(wanted)
+    recall = 1 - len(missed) / len(wanted) if wanted else 1.0  # a text with nothing to draft
     return recall, len(spurious) / max(len(drafted), 1), missed, spurious
 
 
@@ -127,3 +128,31 @@ def test_a_rank_on_interpolated_values_says_so_and_names_the_other_year():
         in text
     )
     assert "in the data's 2018 figures Wanzhou ranks exactly 6th" in text
+
+
+def test_a_bulletin_the_data_came_from_is_marked_as_checked_against_itself():
+    # the bundle's 2023 figures for Jiulongpo come from the page this bulletin is stored from:
+    # each such claim is consistent, marked, and says whether any other page agrees
+    ledger = hand_ledger(ARTICLES / "heldout_jiulongpo_2023_bulletin.txt")
+    result = jb.check_claims(ledger, lang="en").set_index("claim_id")
+    marked = sorted(result.index[result["own_source"].astype(bool)])
+    assert marked == [f"J{n:02d}" for n in (1, 2, 3, 4, 6, 8, 10, 11, 12, 13, 15)]
+    assert result.loc["J01", "explanation"].endswith(
+        "Note: Jiulongpo's own figure comes from the page that makes the claim, and no other "
+        "source has it: checked only against its own source."
+    )
+    assert (
+        "an independent source agrees: 1.5402 million people (PF0270, aggregator site"
+        in result.loc["J15", "explanation"]
+    )
+
+
+def test_a_bulletin_of_a_unit_the_registry_does_not_hold_drafts_nothing():
+    # 万盛经开区 reports on its own; its GDP is neither Chongqing's nor 綦江's, so every number
+    # is listed with why (the first run gave all 14 to Chongqing)
+    draft = jb.extract_claims(ARTICLES / "heldout_wansheng_2015_bulletin.txt")
+    listed = skipped(draft)
+    assert len(draft) == 0
+    assert len(listed) == 25
+    gdp = listed[listed["number"] == "92.06亿元"].iloc[0]
+    assert gdp["reason"] == "no district: the text names none here (give the district)"

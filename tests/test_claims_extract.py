@@ -181,3 +181,60 @@ def test_a_title_naming_several_districts_and_the_city_is_the_citys_text():
     title = "重庆:上半年全市区县GDP增速数据出炉 渝北、长寿和潼南增速位列前3位"
     assert rows(text, title=title, published="2025-08-06")[0][0] == "重庆市"
     assert rows(text, title="2011年重庆市大渡口区统计公报")[0][0] == "大渡口区"
+
+
+def test_a_table_whose_rows_are_indicators_is_the_subjects_and_a_footnote_mark_is_no_unit_break():
+    text = (
+        "2023年九龙坡区统计公报。全区常住人口154.02万人。\n"
+        "表1 2023年分产业地区生产总值、增速及其比重\n"
+        "指 标 | 绝对量(亿元) | 比上年增长(%) | 比重(%) |\n"
+        "地区生产总值 | 1867.07 | 6.5 | 100.0 |\n"
+        "第一产业 | 8.18 | 4.3 | 0.4 |\n"
+        "工 业 | 437.63 | 2.7 | 23.4 |\n"
+        "建筑业 | 206.25 | 7.8 | 11.1 |\n"
+        "城镇新增就业人员4.20*万人。\n"
+    )
+    assert [r[1:6] for r in rows(text)] == [
+        ["pop_resident", "2023", "value", "154.02", "万人"],
+        ["gdp", "2023", "value", "1867.07", "亿元"],
+        ["gdp_real_growth", "2023", "growth", "6.5", "%"],
+        ["va_primary", "2023", "value", "8.18", "亿元"],
+        ["va_primary_growth", "2023", "growth", "4.3", "%"],
+        ["va_primary_share", "2023", "value", "0.4", "%"],
+        ["industrial_va", "2023", "value", "437.63", "亿元"],
+        ["industrial_va_growth", "2023", "growth", "2.7", "%"],
+        ["new_urban_jobs", "2023", "value", "4.20", "万人"],
+    ]
+    assert {d for d, *_ in rows(text)} == {"九龙坡区"}
+    assert reasons(text) == [
+        ("100.0", "the total's share of itself"),
+        ("23.4", "the registry has no share of industrial_va in GDP"),
+        ("206.25", "建筑业: no place or indicator of the registry"),
+        ("7.8", "建筑业: no place or indicator of the registry"),
+        ("11.1", "建筑业: no place or indicator of the registry"),
+    ]
+
+
+def test_a_line_broken_inside_a_sentence_and_a_region_named_in_quotes():
+    text = (
+        "2012年重庆市统计公报\n"
+        "三次产业结构比为\n8.2:53.9:37.9。\n"
+        "“一小时经济圈”[2]完成地区生产总值8864.78亿元,比上年增长13.4%,占全市生产总值的77.4%。\n"
+    )
+    assert [r[1:5] for r in rows(text)] == [
+        ["va_primary_share", "2012", "value", "8.2"],
+        ["va_secondary_share", "2012", "value", "53.9"],
+        ["va_tertiary_share", "2012", "value", "37.9"],
+    ]
+    assert reasons(text)[0] == ("8864.78亿元", "一小时经济圈: a region the registry does not hold")
+    assert len(reasons(text)) == 3  # its growth and its share are not the city's either
+
+
+def test_a_share_after_a_growth_rate_is_a_share_of_the_level():
+    text = "2023年江北区完成地区生产总值1744.0亿元,比上年增长6.7%,占全市生产总值的5.8%。"
+    assert [[*r[1:5], r[7]] for r in rows(text)] == [
+        ["gdp", "2023", "value", "1744.0", ""],
+        ["gdp_real_growth", "2023", "growth", "6.7", ""],
+        ["gdp", "2023", "share", "5.8%", ""],
+    ]
+    assert jb.extract_claims(text)["denominator"].tolist() == ["", "", "全市"]

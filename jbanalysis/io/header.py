@@ -39,6 +39,7 @@ class Table:
     unit: tuple[str, str, int] | None = None  # a 单位 line above the header: id, as written, row
     paths: list[list[str]] = field(default_factory=list)  # per grid column, top to bottom
     context: list[str] = field(default_factory=list)  # the sheet's lines above its first table
+    unit_said: str = ""  # where ``unit`` came from, when not a 单位 line (a note: 注：单位为亿元)
 
 
 def _text(value) -> str:

@@ -46,6 +46,7 @@ class Facets:
     unit_text: str | None = None
     estimate: bool = False
     ignore: str = ""
+    off_period: bool = False  # ignored for a period the registry has no code for (1-2月)
     total: bool = False
     group: str | None = None
     unknown: str = ""
@@ -170,7 +171,7 @@ def _peel(key: str, f: Facets) -> Facets:
         key = _cut(key, m)
     key, when = pr.peel(key)
     if when.other:
-        return replace(f, ignore=f"{when.other}")
+        return replace(f, ignore=f"{when.other}", off_period=True)
     f = replace(
         f,
         year=when.year,

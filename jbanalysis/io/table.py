@@ -9,6 +9,7 @@ import pandas as pd
 
 from jbanalysis.errors import DataError, UnknownNameError
 from jbanalysis.io import finish
+from jbanalysis.io import labels as lb
 from jbanalysis.io.account import ReadReport
 from jbanalysis.io.cells import Args, table_cells
 from jbanalysis.io.explain import layout_name
@@ -270,6 +271,12 @@ def _read_one(
     corner = [r for r in roles if r.kind not in ("data", "value", "unit") and r.facets.unit]
     if table.unit is None and corner:  # 单位：亿元 in the corner cell, above the row labels
         table.unit = (corner[0].facets.unit, corner[0].facets.unit_text, grid.row(table.head[0]))
+    if table.unit is None:  # 注：单位为亿元: a note giving the whole table's unit (one, or none)
+        said = {u: t for t in [*table.title, *table.context, *rows.notes] if (u := lb.note_unit(t))}
+        if len(said) == 1:
+            (written, text), line = next(iter(said.items())), grid.row(table.head[0])
+            table.unit, table.unit_said = (lb.unit_id(written), written, line), f"the note {text!r}"
+            report.notes.append(f"unit {written} from {table.unit_said}, where nothing else says")
     basis = growth_basis([*table.title, *table.context, *rows.notes])
     cells = table_cells(grid, table, roles, rows, keys, title, args, basis)
     account(grid, table, roles, rows, keys, cells, title, report, k, count)

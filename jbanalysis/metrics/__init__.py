@@ -60,6 +60,7 @@ from jbanalysis.metrics.inequality import (
     theil_l,
 )
 from jbanalysis.metrics.provenance import district_conflicts, provenance
+from jbanalysis.metrics.real_growth import QuotedGrowth, average_real_growth, quoted_growth
 from jbanalysis.metrics.sectors import SectorChange, sector_change, structure_year
 from jbanalysis.metrics.selection import (
     COMPARISON_SHARE,
@@ -120,6 +121,7 @@ __all__ = [
     "MetricsError",
     "MissingDataError",
     "PathVerdict",
+    "QuotedGrowth",
     "RankHistory",
     "RealGrowthComparison",
     "SectorChange",
@@ -129,6 +131,7 @@ __all__ = [
     "UnknownDistrictError",
     "availability",
     "available_districts",
+    "average_real_growth",
     "basis_breaks",
     "beta_convergence",
     "break_scores",
@@ -170,6 +173,7 @@ __all__ = [
     "path_verdict",
     "per_capita",
     "provenance",
+    "quoted_growth",
     "rank",
     "rank_history",
     "real_growth_comparison",

@@ -10,6 +10,7 @@ drafts, and two DataFrames cannot be compared.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +28,12 @@ __all__ = ["SKIPPED_COLUMNS", "drafted_sentence", "extract_claims", "skipped", "
 SKIPPED_COLUMNS = ["sentence", "number", "reason"]
 
 
+# the city's name followed by a unit's name the registry does not hold (重庆市万盛经开区公报)
+_UNKNOWN_UNIT = re.compile(
+    r"重庆市?(?!各?区县|主城|中心|全|市区|城区)[\u4e00-\u9fff]{1,8}?(?:经开区|开发区|新区|管委会|区|县)"
+)
+
+
 def _subject(article: Article, first: str) -> tuple[str | None, str]:
     if article.district:
         try:
@@ -39,6 +46,8 @@ def _subject(article: Article, first: str) -> tuple[str | None, str]:
             specific = [d for d in named if d != CITY]
             if len(set(specific)) > 1 and CITY in named:  # 重庆:渝北、长寿和潼南…: the city's text
                 return CITY, where
+            if not specific and _UNKNOWN_UNIT.search(text):  # 重庆市万盛经开区: not the city's
+                return None, ""
             return (specific or named)[0], where
         if english_place(text):
             return english_place(text), where

@@ -23,6 +23,7 @@ __all__ = [
     "growth_rates",
     "indicator_info",
     "last_word",
+    "level_of",
     "unit_fits",
 ]
 
@@ -73,6 +74,13 @@ class State:
 def growth_rates() -> frozenset[str]:
     """The indicators that are the growth rate of another (``gdp_real_growth`` of ``gdp``)."""
     return frozenset(str(g) for g in load_indicators()["growth"] if str(g) and g == g)
+
+
+def level_of(rate: str) -> str | None:
+    """The level whose growth rate ``rate`` is (``gdp`` of ``gdp_real_growth``), or None."""
+    reg = load_indicators()
+    hit = reg[reg["growth"] == rate]
+    return str(hit["id"].iloc[0]) if len(hit) else None
 
 
 @cache

@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 
 from jbanalysis.claims.extract.context import Place, places
+from jbanalysis.claims.extract.found import Ctx
+from jbanalysis.claims.extract.keys import KeyHit, keys_in
 from jbanalysis.claims.extract.mentions import Mention
-from jbanalysis.claims.extract.vocab import OTHER_GROUPS
+from jbanalysis.claims.extract.reading import fold
+from jbanalysis.claims.extract.vocab import OTHER_GROUPS, indicator_keys
 
-__all__ = ["listed_places", "outside_region", "paired"]
+__all__ = ["listed_places", "new_in_list", "outside_region", "paired", "quoted_names"]
 
 _NOTE = re.compile(r"\([^)]*\)")  # 綦江(不含万盛): a note on the item, not an item
 # between two places of a list: separators, and items that are no place of the registry
@@ -62,19 +65,39 @@ def paired(clause: str, found: list[Mention], subject: str | None) -> dict[int, 
         return {}
     out: dict[int, tuple[str, str]] = {}
     for i, item in zip(numbers, items, strict=True):
-        named = [p for p in places(item, subject) if not p.group]
+        named = [p for p in places(item, None) if not p.group]  # 全区 is no item of a list
         out[i] = (named[-1].district if named else "", _item_name(item))
     return out if any(d for d, _ in out.values()) else {}
 
 
-def outside_region(text: str) -> str:
+_QUOTED = re.compile(r"[“\"]([^”\"]{2,12})[”\"]")
+
+
+def quoted_names(printed: str) -> tuple[str, ...]:
+    """The names a sentence prints in quotes that are no place and no indicator of the registry
+    (“一小时经济圈”, “渝东北翼”): a region of the text's own, if one is a subject.
+
+    >>> from jbanalysis.claims.extract.lists import quoted_names
+    >>> quoted_names("“一小时经济圈”[2]完成地区生产总值8864.78亿元;“江北区”")
+    ('一小时经济圈',)
+    """
+    names = [fold(q) for q in _QUOTED.findall(printed)]
+    return tuple(q for q in names if not places(q, None) and not keys_in(q))
+
+
+def outside_region(text: str, quoted: tuple[str, ...] = ()) -> str:
     """The region outside the registry (渝东北, 全国 …) that ``text`` names as its subject, if it is
     named after any place of the registry; else "".
 
     >>> from jbanalysis.claims.extract.lists import outside_region
     >>> outside_region("渝东北三峡库区增速为"), outside_region("增速高于全国")
     ('渝东北', '')
+    >>> outside_region("一小时经济圈完成地区生产总值", ("一小时经济圈",))
+    '一小时经济圈'
     """
+    subject = next((q for q in quoted if text.lstrip().startswith(q)), "")
+    if subject:  # “一小时经济圈”完成…: a region the text names in quotes is the subject
+        return subject
     last, word = -1, ""
     for g in OTHER_GROUPS:
         for m in re.finditer(re.escape(g.word), text):
@@ -83,3 +106,15 @@ def outside_region(text: str) -> str:
     if last < 0 or any(p.start > last for p in places(text, None) if not p.group):
         return ""
     return word
+
+
+def new_in_list(ctx: Ctx) -> KeyHit | None:
+    """新增国家小巨人企业2家、专精特新企业25家、智能工厂1个: in a list after 新增, each item is a new
+    one — the registry's 新增… name of the words before the count, if it has one."""
+    clause, m = ctx.clause, ctx.m
+    if "新增" not in clause[: m.start]:
+        return None
+    piece = re.split(r"、|,", clause[: m.start])[-1]
+    name = f"新增{piece.removeprefix('新增')}"
+    indicator = dict(indicator_keys()).get(name)
+    return KeyHit(m.start - len(piece), m.start, indicator, name) if indicator else None

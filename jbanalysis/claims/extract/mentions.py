@@ -29,9 +29,12 @@ _PREFIX = r"(?P<pre>超过或达到|达到或超过|不低于|不少于|将近|�
 _SUFFIX = r"(?P<post>左右|上下|及以上|以上|及以下|以下)?"
 # at least (超过或达到7%, 6%及以上): the ledger's nearest precision is 以上, more than
 _AT_LEAST = {"超过或达到": "以上", "达到或超过": "以上", "不低于": "以上", "不少于": "以上"}
-# a minus sign, not the dash of a range (2012-2016年)
+# a minus sign, not the dash of a range (2012-2016年); a footnote mark may stand between a
+# number and its unit (4.20*万人)
 _VALUE = re.compile(
-    _PREFIX + rf"(?P<num>(?:(?<![\d.])-)?{_NUM})(?P<odd>余|多)?\s*(?P<unit>{_UNITS})?" + _SUFFIX
+    _PREFIX
+    + rf"(?P<num>(?:(?<![\d.])-)?{_NUM})(?P<odd>余|多)?\s*\*?\s*(?P<unit>{_UNITS})?"
+    + _SUFFIX
 )
 _RATIO = re.compile(rf"(?P<num>{_NUM}(?::{_NUM}){{1,3}})(?!\d)")
 _FRACTION = re.compile(

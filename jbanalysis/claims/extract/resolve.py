@@ -19,7 +19,6 @@ Anything else is listed with its reason (:class:`Skip`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from jbanalysis.claims.extract.context import period_in, places, relative_year, years_in
@@ -35,7 +34,13 @@ from jbanalysis.claims.extract.found import (
     unit_fits,
 )
 from jbanalysis.claims.extract.keys import KeyHit, governing, is_link, keys_in
-from jbanalysis.claims.extract.lists import listed_places, outside_region, paired
+from jbanalysis.claims.extract.lists import (
+    listed_places,
+    new_in_list,
+    outside_region,
+    paired,
+    quoted_names,
+)
 from jbanalysis.claims.extract.mentions import mentions
 from jbanalysis.claims.extract.ranks import RankReading
 from jbanalysis.claims.extract.reading import Sentence, clauses
@@ -47,20 +52,6 @@ from jbanalysis.registry.indicators import growth_of
 __all__ = ["Draft", "Reader", "Skip"]
 
 
-def _new_in_list(ctx: Ctx) -> KeyHit | None:
-    """新增国家小巨人企业2家、专精特新企业25家、智能工厂1个: in a list after 新增, each item is a new
-    one — the registry's 新增… name of the words before the count, if it has one."""
-    clause, m = ctx.clause, ctx.m
-    if "新增" not in clause[: m.start]:
-        return None
-    piece = re.split(r"、|,", clause[: m.start])[-1]
-    name = f"新增{piece.removeprefix('新增')}"
-    indicator = dict(indicator_keys()).get(name)
-    return KeyHit(m.start - len(piece), m.start, indicator, name) if indicator else None
-
-
-_STRUCTURE_WORDS = ("三次产业", "产业结构", "三产结构", "产业比例")
-_CITY_WORDS = ("全市", "重庆市", "重庆")
 _COUNT_UNITS = ("家", "个", "所", "名", "人", "户", "座", "项", "件", "张")
 _POINTS = ("个百分点", "百分点")
 
@@ -80,6 +71,7 @@ class Reader(RankReading, ShareReading):
         self.skips: list[Skip] = []
         self.table: Table | None = None
         self.topic: str | None = None  # the indicator the paragraph last named (GDP增速 …)
+        self.quoted: tuple[str, ...] = ()  # the sentence's quoted names that are no registry's
 
     # ---- walking the text ------------------------------------------------------------------
 
@@ -100,6 +92,7 @@ class Reader(RankReading, ShareReading):
                 read_english(self, s)
                 continue
             state = State()
+            self.quoted = quoted_names(s.printed)
             for clause in clauses(s.text):
                 self._clause(s, clause, state)
 
@@ -135,9 +128,9 @@ class Reader(RankReading, ShareReading):
         **cols: str,
     ) -> None:
         year = (self.table.year() if self.table else None) or self.year
-        self.add(
-            s, printed, district, indicator, year, kind, stated, note="a row of a table", **cols
-        )
+        note = "a row of a table" + ("" if district else " of the text's subject")
+        district = district or self.subject or ""
+        self.add(s, printed, district, indicator, year, kind, stated, note=note, **cols)
 
     def skip(self, s: Sentence, printed: str, reason: str) -> None:
         """List a number that is not drafted, with why."""
@@ -160,7 +153,7 @@ class Reader(RankReading, ShareReading):
                 text[: named[-1].end - offset],
                 [replace(p, start=p.start - offset, end=p.end - offset) for p in named],
             )
-        region = outside_region(text)
+        region = outside_region(text, self.quoted)
         if region or named:
             state.outside = region
 
@@ -268,7 +261,7 @@ class Reader(RankReading, ShareReading):
                 ctx.state.pending
             )  # 单日人流量创了新高,达到100万人次: the name of the clause before
         if hit is None and m.unit in _COUNT_UNITS:
-            hit = _new_in_list(ctx)  # 新增…2家、专精特新企业25家: 新增 holds for the list
+            hit = new_in_list(ctx)  # 新增…2家、专精特新企业25家: 新增 holds for the list
         if (
             m.unit in ("名", "位")
             and hit is not None
