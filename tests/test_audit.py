@@ -1833,7 +1833,7 @@ MUTATIONS = {
         (r"在有数据的\d个区中居第\d位", "在有数据的1个区中居第1位"),
         (r"升62%至", "降62%至"),
         (r"（跨2008、2013、2018年经济普查[^（）]*）", ""),  # point 4: a break left unnamed
-        (r"北碚区、渝北区：", "渝北区："),  # point 4: a line's own break mark left unexplained
+        (r"北碚区：2011、2013年", "北碚区：2011年"),  # point 4: a line's break mark unexplained
         (r"中心城区9区中的8区（不含渝中区）", "中心城区9区"),  # point 5: the group word
         (r"不据此判断趋于发散", "不据此判断趋于收敛"),
         (r"：2011年以来上升[\d.]+，其中.*?不据此判断趋于发散", "：2011年以来趋于发散"),  # point 5
@@ -1849,7 +1849,7 @@ MUTATIONS = {
         (r"below the median", "above the median"),
         (r"then rose 62%", "then fell 62%"),
         (r"across the 2008, 2013 and 2018", "across the 2013 and 2018"),  # point 4
-        (r"Beibei and Yubei: the 2011", "Yubei: the 2011"),  # point 4
+        (r"Beibei: the 2011 and 2013 changes", "Beibei: the 2011 change"),  # point 4
         (r"8 of the 9 central districts \(no Yuzhong\)", "the 9 central districts"),  # point 5
         (r": of its rise of [\d.]+ since 2011, .*? is drawn", ": diverging since 2011"),  # point 5
         (r"no verdict on divergence", "no verdict on convergence"),

@@ -3,7 +3,9 @@ cross — which (first year, line, break ids) each chart of the reports draws, r
 marks' ``gid`` (:func:`jbanalysis.plots.drawn_breaks`). The expected marks are read off
 ``data/breaks.csv`` by hand: B02/B03/B04 (economic censuses 2008/2013/2018, new basis the year
 after a first release, the census year itself for a revised value), B11/B12 (綦江/大足 boundary
-2011), B13/B14/B16 (fiscal revenue scope: 渝北 2013, 江北 and 北碚 2013, 渝北 and 北碚 2011).
+2011), B13/B14/B16/B22 (fiscal revenue scope: 渝北 2013, 江北 and 北碚 2013, 渝北 and 北碚 2011,
+渝北 2012), B15 (the city's GDP source 2022), B18 (the 2018 definition change of GDP, secondary
+and tertiary value added and GDP per capita, every district and county).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ def test_fiscal_revenue_chart_draws_the_breaks_of_every_district_shown(panel):
     assert plots.drawn_breaks(ax) == [
         (2011, "beibei", ("B16",)),
         (2011, "yubei", ("B16",)),
+        (2012, "yubei", ("B22",)),
         (2013, "beibei", ("B14",)),
         (2013, "jiangbei", ("B14",)),
         (2013, "yubei", ("B13",)),
@@ -54,13 +57,17 @@ def test_index_chart_draws_census_breaks_across_and_a_revised_census_year_on_its
     index = metrics.index_to_base(gdp, 2005)
     ax = plots.lines(index, "jiangbei", breaks=plots.panel_breaks(panel, "gdp", CENTRAL))
     drawn = plots.drawn_breaks(ax)
-    assert [b for b in drawn if b[1] is None] == [(2009, None, ("B02",)), (2014, None, ("B03",))]
+    # 2018: every district's definition change (B18), and 渝中's census-revised 2018 (B04)
+    assert [b for b in drawn if b[1] is None] == [
+        (2009, None, ("B02",)),
+        (2014, None, ("B03",)),
+        (2018, None, ("B04", "B18")),
+    ]
     # 渝中's 2018 value is the census-revised one: its new basis starts in 2018, the others' in
-    # 2019 (first releases of 2018), so no line is drawn across either year
+    # 2019 (first releases of 2018), so 2019 is a mark on each of the eight lines only
     vintage = panel.set_index(["district", "year", "indicator"])["vintage"]
     assert vintage[("yuzhong", 2018, "gdp")] == "revised"
     assert vintage[("jiangbei", 2018, "gdp")] == "first_release"
-    assert (2018, "yuzhong", ("B04",)) in drawn
     assert [b for b in drawn if b[0] == 2019] == [
         (2019, d, ("B04",)) for d in sorted(CENTRAL) if d != "yuzhong"
     ]
@@ -74,11 +81,15 @@ def test_share_chart_draws_the_breaks_of_its_part_and_of_its_total(panel):
     share = metrics.share(wide, of="chongqing", districts=["jiangbei"]).set_index("year")["share"]
     breaks = plots.series_breaks("gdp", ["jiangbei", "chongqing"], city)
     ax = plots.lines(share.to_frame("share_city"), "share_city", breaks=breaks)
-    # the census rebase of 2008 under the share's jump of 2009 (issue 18), and the city's
-    # change of source in 2022 (B15)
+    # the census rebase of 2008 under the share's jump of 2009 (issue 18); the city's values of
+    # 2005-2018 are its revised series (census years re-levelled in the year itself), 江北's first
+    # releases (the year after); the city's change of source in 2022 (B15)
     assert plots.drawn_breaks(ax) == [
+        (2008, None, ("B02",)),
         (2009, None, ("B02",)),
+        (2013, None, ("B03",)),
         (2014, None, ("B03",)),
+        (2018, None, ("B04", "B18")),
         (2019, None, ("B04",)),
         (2022, None, ("B15",)),
     ]
@@ -92,6 +103,7 @@ def test_sector_share_bars_draw_the_census_breaks_between_their_years(panel):
     assert plots.drawn_breaks(ax) == [
         (2009, None, ("B02",)),
         (2014, None, ("B03",)),
+        (2018, None, ("B18",)),
         (2019, None, ("B04",)),
     ]
 
@@ -115,7 +127,7 @@ def test_fan_chart_draws_the_series_own_breaks_from_the_forecast_inputs():
     history = fc.attrs["inputs"].series
     ax = plots.fan_chart(history, fc)
     shown = [b for b in plots.drawn_breaks(ax) if history.index.min() < b[0]]
-    assert shown == [(2011, None, ("B16",)), (2013, None, ("B13",))]
+    assert shown == [(2011, None, ("B16",)), (2012, None, ("B22",)), (2013, None, ("B13",))]
 
 
 def test_rank_chart_names_its_set_and_draws_no_line_through_a_smaller_one(panel):

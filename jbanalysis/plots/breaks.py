@@ -50,7 +50,7 @@ def series_breaks(
     >>> series_breaks("fiscal_revenue", ["jiangbei"])
     {2013: ('B14',)}
     >>> series_breaks("fiscal_revenue", ["jiangbei", "yubei"])
-    {2011: ('B16',), 2013: ('B13', 'B14')}
+    {2011: ('B16',), 2012: ('B22',), 2013: ('B13', 'B14')}
     """
     from jbanalysis.metrics import basis_breaks, series_vintages
 
@@ -73,7 +73,7 @@ def panel_breaks(
     >>> p = pd.DataFrame({"district": ["yubei"], "year": [2012], "indicator": ["fiscal_revenue"],
     ...                   "value": [51.8], "vintage": ["first_release"]})
     >>> panel_breaks(p, "fiscal_revenue", ["yubei", "dadukou"])
-    {'yubei': {2011: ('B16',), 2013: ('B13',)}, 'dadukou': {}}
+    {'yubei': {2011: ('B16',), 2012: ('B22',), 2013: ('B13',)}, 'dadukou': {}}
     """
     return {c: series_breaks(indicator, [c], panel) for c in columns}
 

@@ -30,7 +30,7 @@ def lines_note(
     >>> p = pd.DataFrame({"district": ["dadukou", "yubei"] * 2, "year": [2010, 2010, 2014, 2014],
     ...                   "indicator": "fiscal_revenue", "value": 1.0, "flag": "observed"})
     >>> lines_note(p, "fiscal_revenue", ["dadukou", "yubei"], "dadukou", "en")
-    'Short dotted marks on a line are breaks of some districts only (Yubei: the 2011 and 2013 changes of scope).'
+    'Short dotted marks on a line are breaks of some districts only (Yubei: the 2011, 2012 and 2013 changes of scope).'
     """
     from jbanalysis.metrics import basis_breaks, series_vintages
 
