@@ -151,6 +151,21 @@ class Truth:
         hit = rows.get((indicator, district, int(year)))
         return None if hit is None else dict(hit)
 
+    def of_vintage(self, indicator: str, district: str, year: int, vintage: str) -> float | None:
+        """The value of ``vintage`` of a calendar year in the observations (not excluded, not a
+        bound), if the sources hold one: the like-for-like partner of a value of that vintage."""
+        memo = self.__dict__.get("_vintages")
+        if memo is None:
+            o = jb.load_observations()
+            o = o[(o["period"] == "Y") & (o["bound"] == "") & (o["flag"] != "excluded")]
+            memo = {}
+            for r in o.to_dict("records"):
+                memo.setdefault(
+                    (r["indicator"], r["district"], int(r["year"]), r["vintage"]), r["value"]
+                )
+            self.__dict__["_vintages"] = memo
+        return memo.get((indicator, district, int(year), vintage))
+
     def caveat_needed(self, indicator: str, district: str, year: int) -> bool:
         r = self.row(indicator, district, year)
         return bool(
@@ -850,35 +865,91 @@ class Audit:
     def share(self, s: str) -> bool:
         zh = self.lang == "zh"
         if zh:
-            rx = rf"(?P<name>{self.DN})(?P<what>占全市比重|占中心城区九区比重)(?P<path>.*?)(?:（(?:(?P<gaps>[^（）；]*)年无法计算)?；?(?:跨(?P<bx>[^（）]*)，变化部分来自口径调整)?）)?。"
+            rx = rf"(?P<name>{self.DN})(?P<what>占全市比重|占中心城区九区比重)(?P<path>.*?)(?:（(?P<notes>.*)）)?。"
         else:
-            rx = rf"(?P<name>{self.DN})'s (?P<what>share of the city|share of the nine) (?P<path>.*?)(?: \((?:not computable in (?P<gaps>[^();]*))?(?:; )?(?:across (?P<bx>[^()]*): partly (?:a change|changes) of basis)?\))?\."
+            rx = rf"(?P<name>{self.DN})'s (?P<what>share of the city|share of the nine) (?P<path>.*?)(?: \((?P<notes>.*)\))?\."
         m = re.fullmatch(rx, s)
         if not m:
             return False
         g = m.groupdict()
+        g["path"], g["notes"] = _trailing_notes(
+            g["path"] + (f"（{g['notes']}）" if zh else f" ({g['notes']})")
+            if g["notes"] is not None
+            else g["path"]
+        )
+        notes = {"gaps": None, "mixed": None, "bx": None}
+        for part in _split_top(g["notes"] or "", "；" if zh else "; "):
+            if re.fullmatch(r"[\d–、]+年无法计算" if zh else r"not computable in [\d–, ]+", part):
+                notes["gaps"] = re.sub(r"年无法计算|not computable in ", "", part)
+            elif re.fullmatch(
+                r"跨.*，变化部分来自口径调整" if zh else r"across .*: partly .*", part
+            ):
+                notes["bx"] = part
+            elif part.startswith(
+                "不同版本相除的年份未计入：" if zh else "left out as mixing vintages: "
+            ):
+                notes["mixed"] = part
+            else:
+                self.fail(s, f"unread note {part!r}")
         district = self.district_of(g["name"])
+        city = "全市" in g["what"] or "city" in g["what"]
         gdp = self.t.wide("gdp", units=[*NINE, "chongqing"])
-        if "全市" in g["what"] or "city" in g["what"]:
-            share = 100 * gdp[district] / gdp["chongqing"]
+        # point 1: each total of the part's vintage where the sources hold one (the city's first
+        # release beside a district's first release), read here from the observations
+        mixed = []
+        if city:
+            total = gdp["chongqing"].copy()
+            for y in total.index:
+                mine = self.t.row("gdp", district, y)
+                theirs = self.t.row("gdp", "chongqing", y)
+                if not mine or not theirs or mine["vintage"] == theirs["vintage"]:
+                    continue
+                # matched within a first release or a revision only (a preliminary or an
+                # estimate has no partner: issue 18's rule, data/decisions 18.1)
+                same = (
+                    self.t.of_vintage("gdp", "chongqing", y, mine["vintage"])
+                    if mine["vintage"] in ("first_release", "revised")
+                    else None
+                )
+                if same is None:
+                    mixed.append(int(y))
+                else:
+                    total[y] = same
+            share = (100 * gdp[district] / total).drop(mixed)  # like for like only
         else:
-            complete = gdp[list(NINE)].notna().all(axis=1)
-            share = (100 * gdp[district] / gdp[list(NINE)].sum(axis=1)).where(complete)
+            frame = gdp[list(NINE)].copy()
+            for y in frame.index:
+                for d in NINE:
+                    r = self.t.row("gdp", d, y)
+                    if r and r["vintage"] != "first_release":
+                        same = self.t.of_vintage("gdp", d, y, "first_release")
+                        if same is not None:
+                            frame.at[y, d] = same
+            complete = frame.notna().all(axis=1)
+            share = (100 * frame[district] / frame.sum(axis=1)).where(complete)
         share = share.dropna()
         self._path(s, share, g["path"], 1, pct=False)
         expected_gaps = [
             y
             for y in range(int(share.index.min()), int(share.index.max()) + 1)
-            if y not in share.index
+            if y not in share.index and y not in mixed
         ]
-        said = _years(g["gaps"]) if g["gaps"] else []
+        said = _years(notes["gaps"]) if notes["gaps"] else []
         if said != expected_gaps:
             self.fail(s, f"gaps {said}, expected {expected_gaps}")
+        told = [
+            y
+            for part in re.findall(r"([\d–、, ]+)(?:年（| \()", notes["mixed"] or "")
+            for y in _years(part.strip(" ,，：:"))
+        ]
+        expected_mixed = sorted(y for y in mixed if pd.notna(gdp.at[y, district]))
+        if sorted(told) != expected_mixed:
+            self.fail(s, f"years of mixed vintages named {sorted(told)}, they are {expected_mixed}")
         # point 4: the breaks of the part and of the total inside the path's years are named
-        parts = [district, "chongqing"] if "全市" in g["what"] or "city" in g["what"] else NINE
+        parts = [district, "chongqing"] if city else NINE
         first, last = int(share.index.min()), int(share.index.max())
         crossed = {r["break_id"]: r for d in parts for r in self.t.crossed("gdp", d, first, last)}
-        self.check_breaks_named(s, g["bx"], list(crossed.values()))
+        self.check_breaks_named(s, notes["bx"], list(crossed.values()))
         return True
 
     def rank(self, s: str) -> bool:
@@ -1653,6 +1724,19 @@ class Audit:
                 self.fail(text, "Chinese in an English report")
 
 
+def _trailing_notes(text: str) -> tuple[str, str | None]:
+    """(text before, inside) of the bracket group that ends ``text``, brackets matched."""
+    if not text.endswith(("）", ")")):
+        return text, None
+    depth = 0
+    for i in range(len(text) - 1, -1, -1):
+        depth += text[i] in "）)"
+        depth -= text[i] in "（("
+        if depth == 0:
+            return text[:i].rstrip(" "), text[i + 1 : -1]
+    return text, None
+
+
 def _split_top(text: str, sep: str) -> list[str]:
     """Split at ``sep`` outside brackets."""
     parts, depth, current, i = [], 0, "", 0
@@ -1790,9 +1874,7 @@ def _sentences_in_process(district: str, lang: str) -> list[str]:
     gdp = jb.wide(panel, "gdp", districts=list(NINE))
     history = metrics.rank_history(gdp, district, list(NINE))
     growth = metrics.growth_comparison(gdp, "gdp", district, list(NINE), panel=panel)
-    share_city = metrics.share(
-        jb.wide(panel, "gdp", districts=[*NINE, "chongqing"]), of="chongqing", districts=[district]
-    )
+    share_city = metrics.share(panel, "gdp", of="chongqing", districts=[district])
     shown = share_city.dropna(subset=["share"])["year"]
     city_breaks = metrics.crossed_summary(
         "gdp", shown.min(), shown.max(), [district, "chongqing"], panel
@@ -1832,7 +1914,8 @@ MUTATIONS = {
         (r"（渝中区为推算值）", ""),
         (r"在有数据的\d个区中居第\d位", "在有数据的1个区中居第1位"),
         (r"升62%至", "降62%至"),
-        (r"（跨2008、2013、2018年经济普查[^（）]*）", ""),  # point 4: a break left unnamed
+        (r"；跨2008、2013、2018年经济普查[^（）]*", ""),  # point 4: a break left unnamed
+        (r"2005、2007、2009–2010、2013–2014年（", "2005、2007年（"),  # point 1: mixed vintages
         (r"北碚区：2011、2013年", "北碚区：2011年"),  # point 4: a line's break mark unexplained
         (r"中心城区9区中的8区（不含渝中区）", "中心城区9区"),  # point 5: the group word
         (r"不据此判断趋于发散", "不据此判断趋于收敛"),
@@ -1849,6 +1932,7 @@ MUTATIONS = {
         (r"below the median", "above the median"),
         (r"then rose 62%", "then fell 62%"),
         (r"across the 2008, 2013 and 2018", "across the 2013 and 2018"),  # point 4
+        (r"2005, 2007, 2009–2010, 2013–2014 \(first", "2005, 2007 (first"),  # point 1
         (r"Beibei: the 2011 and 2013 changes", "Beibei: the 2011 change"),  # point 4
         (r"8 of the 9 central districts \(no Yuzhong\)", "the 9 central districts"),  # point 5
         (r": of its rise of [\d.]+ since 2011, .*? is drawn", ": diverging since 2011"),  # point 5
