@@ -3,7 +3,7 @@
 Run: ``.venv/bin/pip install -e ".[bench]"`` once (statsforecast: a benchmark-only extra), then
 ``.venv/bin/python benchmarks/bench_forecast_peers.py [--protocol bench,other,heldout]
 [--variants] [--jobs 2]``. It prints Markdown tables and writes them to
-``benchmarks/results/bench_forecast_peers.md``.
+``benchmarks/results/bench_forecast_peers_<protocols>.md`` (scored rows beside them, ``_rows.csv``).
 
 Protocols (the windows, origins, horizons and scores are the same for all three):
 
@@ -383,10 +383,9 @@ def main() -> int:
         frames.append(rows)
     results = Path(__file__).parent / "results"
     results.mkdir(exist_ok=True)
-    (results / "bench_forecast_peers.md").write_text("\n\n".join(texts) + "\n", encoding="utf-8")
-    pd.concat(frames, ignore_index=True).to_csv(
-        results / "bench_forecast_peers_rows.csv", index=False
-    )
+    stem = "bench_forecast_peers_" + args.protocol.replace(",", "_")  # one run a protocol keeps
+    (results / f"{stem}.md").write_text("\n\n".join(texts) + "\n", encoding="utf-8")
+    pd.concat(frames, ignore_index=True).to_csv(results / f"{stem}_rows.csv", index=False)
     return 0
 
 

@@ -1842,11 +1842,13 @@ def test_the_examples_of_the_issue_read_true(rendered):
     assert (
         "in 2020 it was CNY 21,140, 8th of the 8 districts with data (no data for Yuzhong)" in yubei
     )
-    # σ of the nine: the turn in 2011 is named, no "趋于收敛" over 2005–2020
+    # σ of the nine: the turn in 2011 is named, no "趋于收敛" over 2005–2020, and no verdict of
+    # divergence from a rise that sits mostly on breaks and an interpolated year (issue 18)
     assert (
-        "由2005年的0.298降48%至2011年的0.156，此后升62%至2020年的0.253：2011年以来趋于发散"
-        in jiangbei
+        "由2005年的0.298降48%至2011年的0.156，此后升62%至2020年的0.253：2011年以来上升0.096，"
+        "其中可比的逐年变化仅占0.036" in jiangbei
     )
+    assert "不据此判断趋于发散" in jiangbei and "2011年以来趋于发散" not in jiangbei
     # no growth over 2005–2022 without its breaks, no "实际" on a nominal rate
     assert "2005–2022年年均增长15.7%" not in jiangbei and "实际年均增长" not in jiangbei
     # the 2022 value, where Jiangbei is ranked (2023 has 5 of the nine), says it rests on a
@@ -1860,6 +1862,18 @@ def test_the_examples_of_the_issue_read_true(rendered):
     assert "2020年为143,380元，在有数据的9个区中居第2位（渝中区为推算值）" in jiangbei
     # the rank chart's incomplete years are named
     assert "2007–2012、2014、2016–2017、2022年有区缺数" in jiangbei
+    # issue 18: 江北's share of the city is like for like (years without the city's first release
+    # left out and named) and names the census rebases its path crosses; σ's group is named by
+    # what it holds; the fiscal chart's note explains the other districts' break marks
+    assert (
+        "不同版本相除的年份未计入：2005、2007、2009–2010、2013–2014年（首发数/全市修订数）"
+        in jiangbei
+    )
+    assert "跨2008、2013、2018年经济普查、江北区2018年口径变化和重庆市2022年来源切换" in jiangbei
+    assert "中心城区9区中的8区（不含渝中区）人均地区生产总值对数标准差" in jiangbei
+    assert (
+        "（北碚区：2011、2013年统计范围变化；渝北区：2011、2012、2013年统计范围变化）" in jiangbei
+    )
 
 
 # --- the audit itself: it passes true sentences and catches false ones (no rendering) ------------

@@ -155,4 +155,7 @@ def test_a_bulletin_of_a_unit_the_registry_does_not_hold_drafts_nothing():
     assert len(draft) == 0
     assert len(listed) == 25
     gdp = listed[listed["number"] == "92.06亿元"].iloc[0]
-    assert gdp["reason"] == "no district: the text names none here (give the district)"
+    assert (
+        gdp["reason"]
+        == "no district: the text is about 万盛经开区, which the registry does not hold"
+    )

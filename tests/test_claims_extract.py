@@ -238,3 +238,20 @@ def test_a_share_after_a_growth_rate_is_a_share_of_the_level():
         ["gdp", "2023", "share", "5.8%", ""],
     ]
     assert jb.extract_claims(text)["denominator"].tolist() == ["", "", "全市"]
+
+
+def test_a_wrapped_english_line_keeps_its_space():
+    from jbanalysis.claims.extract.reading import sentences
+
+    text = "In 2023, Jiangbei's GDP grew 6.7% while the city as a whole, by the same measure, grew\n6.1%."
+    assert [s.text for s in sentences(text)] == [
+        "In 2023, Jiangbei's GDP grew 6.7% while the city as a whole, by the same measure, grew 6.1%."
+    ]
+
+
+def test_numbers_in_a_list_are_listed_and_a_list_mark_is_not_a_number():
+    text = (
+        "2021年一季度,沙坪坝区固定资产投资、税收收入两年平均增速分别高于全市水平17、10.1个百分点。"
+    )
+    assert [number for number, _ in reasons(text)] == ["17", "10.1个百分点"]
+    assert reasons("1、2011年全区实现地区生产总值149.9亿元。", district="大渡口") == []

@@ -17,20 +17,62 @@ BOUNDS = ["median", "lo80", "hi80", "lo95", "hi95"]
 
 
 @pytest.mark.slow  # about 1,300 forecasts with their backtests: 30-90 s on two cores
-def test_no_bound_leaves_the_indicators_values_anywhere_in_the_bundled_panel():
-    # every district x indicator with three values or more, every horizon 1-10
+def test_no_bound_leaves_the_domain_and_no_probability_without_calibration(monkeypatch):
+    # every district x indicator with three values or more, every horizon 1-10: each series is
+    # fitted once, through target_check (the call behind the report's probability); the forecast
+    # it makes is kept to check its bounds
+    from jbanalysis.forecast import targets
+
+    made, real = [], targets.forecast_window
+
+    def keep(*args, **kwargs):
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(targets, "forecast_window", keep)
     panel = jb.load_panel()
     counts = panel[panel["value"].notna()].groupby(["district", "indicator"]).size()
-    outside, done = [], 0
+    outside, wrong, shown, done = [], [], 0, 0
     for district, indicator in counts[counts >= 3].index:
-        fc = forecast_district(district, indicator, horizon=10, panel=panel)
+        inputs = series_inputs(district, indicator, panel=panel)
         lower, upper = indicator_domain(indicator)
+        last = float(inputs.series.dropna().iloc[-1])
+        year = int(inputs.series.dropna().index[-1]) + 10
+        if last <= 0:  # a growth rate below zero: a target (a level to reach) means nothing
+            fc, check = forecast_district(district, indicator, horizon=10, panel=panel), None
+        else:  # +20 % (halfway to the domain's top for a rate), 10 years after the data
+            target = min(1.2 * last, (last + upper) / 2)
+            check = target_check(inputs.series, target, year, options=inputs.options())
+            fc = made.pop()
+        cal = fc.attrs["calibration"]
+        assert len(fc) == 10 and fc["year"].iloc[-1] == year
         values = fc[BOUNDS].to_numpy()
         if not (np.isfinite(values).all() and (values >= lower).all() and (values <= upper).all()):
             outside.append((district, indicator))
+        # a probability only where this series' intervals are calibrated (and so possible)
+        if check is None:
+            pass
+        elif check.estimable != (cal is not None and cal.calibrated):
+            wrong.append((district, indicator, "shown" if check.estimable else "hidden"))
+        elif check.estimable:
+            shown += 1
+            p, end = check.probability, fc.iloc[-1]
+            # the probability agrees with the bounds it is read from
+            consistent = (
+                0 <= p <= 1
+                and (target < end["hi95"] or p <= 0.025 + 1e-9)
+                and (target > end["lo95"] or p >= 0.975 - 1e-9)
+                and (not end["lo80"] <= target <= end["hi80"] or 0.1 - 1e-9 <= p <= 0.9 + 1e-9)
+            )
+            if not consistent:
+                wrong.append((district, indicator, p))
+        elif not check.probability_note or cal is None or check.probability_note != cal.reason:
+            wrong.append((district, indicator, check.probability_note))
         done += 1
     assert done == len(counts[counts >= 3]) > 1000
-    assert outside == []
+    assert outside == [] and wrong == []
+    # both branches are exercised: many series calibrated, many not
+    assert 100 < shown < done - 100
 
 
 def test_the_issues_impossible_values_are_gone():
@@ -134,3 +176,51 @@ def test_report_04_renders_when_a_year_is_added_after_a_missing_one(tmp_path, ca
     # 渝中's retail sales have three values (2015, 2022 and the 2025 work report's): forecast,
     # but too few to hold two years out for the check against outturn, which a sentence says
     assert "社会消费品零售总额：只有3个数值，留出最近2年后不足3个，无法作预测与实际对照。" in page
+
+
+@pytest.mark.slow  # renders report 04 in a kernel
+def test_report_04_sets_a_users_outturn_against_the_past_years(tmp_path, capsys):
+    # 大渡口's retail sales end in 2020; the user adds 2021 (the test's own figure) and renders
+    # report 04 in English with the data window ending in 2020, as one checks an old forecast
+    import shutil
+
+    from bs4 import BeautifulSoup
+
+    from jbanalysis.cli import main
+    from jbanalysis.forecast import outturn
+    from jbanalysis.registry.paths import notebooks_dir
+    from jbanalysis.text.sentences.forecasts import outturn_sentence, stale_sentence
+
+    table = tmp_path / "dadukou_2021.csv"
+    table.write_text(
+        "区县,年份,指标,数值,单位\n大渡口区,2021,社会消费品零售总额,70.5,亿元\n", encoding="utf-8"
+    )
+    user = tmp_path / "data"
+    assert main(["data", "add", str(table), "--user-dir", str(user), "--source-id", "test_2021",
+                 "--kind", "user", "--vintage", "first_release", "--title", "test input",
+                 "--publisher", "test", "--url", "https://example.org/test"]) == 0  # fmt: skip
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    shutil.copy(notebooks_dir() / "04_forecasts.ipynb", notebooks)
+    out = tmp_path / "out"
+    code = main(["report", "--user-dir", str(user), "--district", "大渡口", "--lang", "en",
+                 "--end-year", "2020", "--notebooks", str(notebooks), "--out", str(out),
+                 "--jobs", "1"])  # fmt: skip
+    assert code == 0, capsys.readouterr().err
+    html = (out / "04_forecasts_dadukou_en.html").read_text(encoding="utf-8")
+    page = " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
+    # what the API says of the same forecast, word for word
+    panel = jb.load_panel(user_dir=user)
+    fc = forecast_district("大渡口", "retail_sales", horizon=5, last_year=2020, panel=panel)
+    assert fc["actual"].notna().tolist() == [True, False, False, False, False]
+    stale = stale_sentence(fc, "en")
+    now = datetime.date.today().year
+    assert stale.startswith(
+        f"The forecast uses the data to 2020 and it is now {now}: 2021 has a published value, "
+        f"set against the forecast below; 2022–{now - 1} are past years, not yet in the data"
+    )
+    held = outturn(fc, fc.set_index("year")["actual"])
+    said = outturn_sentence(held, "dadukou", "retail_sales", "en")
+    assert said.startswith("Published values to check against: in 2021 ")
+    assert " was CNY 7.1 bn against a median forecast of " in said
+    assert stale in page and said in page

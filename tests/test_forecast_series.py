@@ -198,9 +198,9 @@ def test_flags_in_the_window_are_named():
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"horizon": 0}, "horizon must be a whole number of years from 1 to 20; got 0"),
-        ({"horizon": 1000}, "horizon must be a whole number of years from 1 to 20; got 1000"),
-        ({"horizon": 2.5}, "horizon must be a whole number"),
+        ({"horizon": 0}, "horizon 0: expected a whole number of years from 1 to 20"),
+        ({"horizon": 1000}, "horizon 1000: expected a whole number of years from 1 to 20"),
+        ({"horizon": 2.5}, "horizon 2.5: expected a whole number"),
         ({"model": "prophet"}, "unknown model 'prophet'"),
         ({"model": ["drift", "drift"]}, "lists a model twice"),
         ({"level": (80, 100)}, "interval levels must be percentages between 0 and 100"),

@@ -127,6 +127,17 @@ def test_the_units_sum_against_the_city_finds_the_2018_level_shift(observations)
     assert (
         "86.8% of the published chongqing total in 2017 and 93.3% in 2018" in shifts[("gdp", 2018)]
     )
+    # re-derived with pandas: the yearbook units' sum over the city's first releases
+    units = observations[
+        (observations["source_id"] == "cq_yearbook_panel")
+        & (observations["indicator"] == "gdp")
+        & (observations["flag"] != "excluded")
+    ]
+    total = units.groupby("year")["value"].sum()
+    city = observations.set_index("record").loc[["PF0011", "PF0013"], ["year", "value"]]
+    assert city.to_numpy().tolist() == [[2017, 19500.27], [2018, 20363.19]]
+    assert round(100 * total[2017] / 19500.27, 1) == 86.8
+    assert round(100 * total[2018] / 20363.19, 1) == 93.3
     # registered (B18), the shift is explained
     registered = shift_findings(single_tables(annual), annual)
     assert not [f for f in registered if f["rule"] == "total_shift"]
@@ -192,6 +203,28 @@ def test_yongchuan_resident_population_is_the_registered_count_until_2016(observ
     assert rows.loc[2011:2016, "correction"].tolist() == [f"C{n}" for n in range(609, 615)]
     assert rows.at[2018, "flag"] == "observed"
     assert jb.load_breaks().set_index("break_id").at["B17", "first_year"] == 2017
+
+
+def test_b17_states_what_the_yearbook_shows(observations):
+    """B17's evidence re-derived: the column is the registered count (within 2 % to 2010, 3 % in
+    2011–2016) while GDP / per-capita GDP implies a population 14–16 % smaller to 2010 and 3–8 %
+    smaller every year of 2011–2016; 0.8 % in 2018 (the old note said the two agree from 2011)."""
+    rows = observations[
+        (observations["district"] == "yongchuan")
+        & (observations["source_id"] == "cq_yearbook_panel")
+        & (observations["period"] == "Y")
+    ].pivot_table(index="year", columns="indicator", values="value", observed=True)
+    implied = rows["gdp"] * 1e4 / rows["gdp_per_capita"]  # 亿元 / 元 → 万人
+    to_registered = (rows["pop_resident"] / rows["pop_registered"] - 1).abs()
+    smaller = 100 * (1 - implied / rows["pop_resident"])
+    assert (to_registered.loc[2005:2010] < 0.02).all()
+    assert (to_registered.loc[2011:2016] < 0.03).all()
+    assert smaller.loc[2005:2010].round().between(14, 16).all()
+    assert smaller.loc[2011:2016].round().between(3, 8).all()
+    assert round(smaller.at[2018], 1) == 0.8
+    evidence = jb.load_breaks().set_index("break_id").at["B17", "evidence"]
+    assert "14–16 % smaller" in evidence and "3–8 % every year" in evidence
+    assert "(0.8 % in 2018)" in evidence and "from 2011 the two agree" not in evidence
 
 
 # -- 6. selections and scopes ------------------------------------------------------------------

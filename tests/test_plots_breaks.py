@@ -4,8 +4,8 @@ marks' ``gid`` (:func:`jbanalysis.plots.drawn_breaks`). The expected marks are r
 ``data/breaks.csv`` by hand: B02/B03/B04 (economic censuses 2008/2013/2018, new basis the year
 after a first release, the census year itself for a revised value), B11/B12 (綦江/大足 boundary
 2011), B13/B14/B16/B22 (fiscal revenue scope: 渝北 2013, 江北 and 北碚 2013, 渝北 and 北碚 2011,
-渝北 2012), B15 (the city's GDP source 2022), B18 (the 2018 definition change of GDP, secondary
-and tertiary value added and GDP per capita, every district and county).
+渝北 2012), B15 (the city's GDP source 2022), B18 (the 2018 level shift of GDP, secondary and
+tertiary value added and GDP per capita, every district and county).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def test_fiscal_revenue_chart_draws_the_breaks_of_every_district_shown(panel):
     assert plots.drawn_breaks(ax) == [
         (2011, "beibei", ("B16",)),
         (2011, "yubei", ("B16",)),
-        (2012, "yubei", ("B22",)),
+        (2012, "yubei", ("B22",)),  # back to 渝北's own scope (C618)
         (2013, "beibei", ("B14",)),
         (2013, "jiangbei", ("B14",)),
         (2013, "yubei", ("B13",)),
@@ -57,14 +57,14 @@ def test_index_chart_draws_census_breaks_across_and_a_revised_census_year_on_its
     index = metrics.index_to_base(gdp, 2005)
     ax = plots.lines(index, "jiangbei", breaks=plots.panel_breaks(panel, "gdp", CENTRAL))
     drawn = plots.drawn_breaks(ax)
-    # 2018: every district's definition change (B18), and 渝中's census-revised 2018 (B04)
+    # 2018: the level shift of every unit's GDP (B18) is one line across, which also carries
+    # 渝中's census break: its 2018 value is the census-revised one, so its new basis starts in
+    # 2018, the others' in 2019 (first releases of 2018), marks on their own lines
     assert [b for b in drawn if b[1] is None] == [
         (2009, None, ("B02",)),
         (2014, None, ("B03",)),
         (2018, None, ("B04", "B18")),
     ]
-    # 渝中's 2018 value is the census-revised one: its new basis starts in 2018, the others' in
-    # 2019 (first releases of 2018), so 2019 is a mark on each of the eight lines only
     vintage = panel.set_index(["district", "year", "indicator"])["vintage"]
     assert vintage[("yuzhong", 2018, "gdp")] == "revised"
     assert vintage[("jiangbei", 2018, "gdp")] == "first_release"
@@ -81,9 +81,9 @@ def test_share_chart_draws_the_breaks_of_its_part_and_of_its_total(panel):
     share = metrics.share(wide, of="chongqing", districts=["jiangbei"]).set_index("year")["share"]
     breaks = plots.series_breaks("gdp", ["jiangbei", "chongqing"], city)
     ax = plots.lines(share.to_frame("share_city"), "share_city", breaks=breaks)
-    # the census rebase of 2008 under the share's jump of 2009 (issue 18); the city's values of
-    # 2005-2018 are its revised series (census years re-levelled in the year itself), 江北's first
-    # releases (the year after); the city's change of source in 2022 (B15)
+    # the census rebases under the share's jumps (issue 18): the city's series to 2018 is
+    # CSMAR's revised one, on the new basis from each census year (2008, 2013, 2018), 江北's first
+    # releases from the year after; the 2018 level shift (B18); the city's change of source (B15)
     assert plots.drawn_breaks(ax) == [
         (2008, None, ("B02",)),
         (2009, None, ("B02",)),

@@ -18,6 +18,7 @@ EXAMPLES = (
     "jbanalysis forecast --district 江北 --indicator gdp --horizon 5",
     "jbanalysis forecast --district 渝北 --indicator 社零 --model theta --level 80",
     "jbanalysis forecast --district jiangbei --breaks none --on-break cut",
+    "jbanalysis forecast --district 大渡口 --indicator 社零 --last-year 2020 --user-dir ~/jb-data",
 )
 
 
@@ -37,6 +38,24 @@ def _levels(text: str) -> list[float]:
         return [float(part) for part in text.split(",") if part.strip()]
     except ValueError:
         raise ValueError(f"--level {text!r}: expected percentages like 80,95") from None
+
+
+def _age_line(table) -> str:
+    """The last observed year, today's, the forecast years the data hold (an outturn beside the
+    forecast, column ``actual``) and those already past but not yet in the data."""
+    from jbanalysis.text.lists import fmt_years
+
+    held = table["actual"].notna()
+    published = table.loc[held, "year"].tolist()
+    past = table.loc[table["past"] & ~held, "year"].tolist()
+    last = table.attrs["last_observed"]
+    line = f"last observed year {last}; today {table.attrs['today']}"
+    if published:  # --last-year cut the series: its last year is the fit's, not the data's
+        line = f"fitted to {last} (--last-year); today {table.attrs['today']}"
+        line += f"; {fmt_years(published, 'en')} published (column actual, beside the forecast)"
+    if past:
+        line += f"; {fmt_years(past, 'en')}: past {'year' if len(past) == 1 else 'years'}, not yet in the data"
+    return line
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -63,6 +82,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--level", default="80,95", help=say("forecast.level"))
     parser.add_argument("--policy", default="default", help=say("forecast.policy"))
     parser.add_argument("--digits", type=int, default=2, help=say("forecast.digits"))
+    parser.add_argument("--last-year", type=int, default=None, help=say("forecast.last_year"))
     add_user_dir(parser)
 
 
@@ -89,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
                 breaks=_breaks(args.breaks),
                 gaps=args.gaps,
                 on_break=args.on_break,
+                last_year=args.last_year,
             )
     except ValueError as exc:  # name the command-line options, not the Python arguments
         message = str(exc).replace("gaps='narrow'", "--gaps narrow")
@@ -97,13 +118,7 @@ def run(args: argparse.Namespace) -> int:
     inputs = table.attrs["inputs"]
     model, detail = table["model"].iloc[0], table["detail"].iloc[0]
     print(f"{inputs.district} · {inputs.indicator} ({inputs.unit}) · model {model}: {detail}")
-    past = table.loc[table["past"], "year"].tolist()
-    stale = ""
-    if len(past) == 1:
-        stale = f": {past[0]} is a past year, not yet in the data"
-    elif past:
-        stale = f": {past[0]}–{past[-1]} are past years, not yet in the data"
-    print(f"last observed year {table.attrs['last_observed']}; today {table.attrs['today']}{stale}")
+    print(_age_line(table))
     shown = table.drop(columns=["model", "detail", "fit_start", "fit_end", "n_fit"])
     if shown["actual"].isna().all():
         shown = shown.drop(columns="actual")

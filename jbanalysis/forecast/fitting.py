@@ -50,7 +50,7 @@ def check_horizon(horizon: int) -> int:
     >>> check_horizon(50)
     Traceback (most recent call last):
     ...
-    ValueError: horizon must be a whole number of years from 1 to 20; got 50 (a trend fitted on yearly data says little beyond that)
+    ValueError: horizon 50: expected a whole number of years from 1 to 20 (a trend fitted on yearly data says little beyond that)
     """
     if (
         isinstance(horizon, bool)
@@ -58,7 +58,7 @@ def check_horizon(horizon: int) -> int:
         or not 1 <= horizon <= MAX_HORIZON
     ):
         raise ValueError(
-            f"horizon must be a whole number of years from 1 to {MAX_HORIZON}; got {horizon!r} "
+            f"horizon {horizon!r}: expected a whole number of years from 1 to {MAX_HORIZON} "
             "(a trend fitted on yearly data says little beyond that)"
         )
     return int(horizon)

@@ -110,6 +110,8 @@ def _read(clean: str, markers: str) -> Facets:
             return Facets(key=role, markers=markers, said=tuple(sides))
     name, unit, unit_text = lb.split_unit(clean)
     f = Facets(unit=unit, unit_text=unit_text, markers=markers)
+    if unit_text and w.POINTS.search(unit_text):  # 比1-6月提高(百分点): the unit says what it is
+        return replace(f, ignore=f"a change in percentage points ({unit_text}), not a value")
     key = lb.compact(name)
     if not key:
         return f

@@ -285,6 +285,8 @@ def _by_content(role: Role, values) -> Role:
         return replace(role, kind="text", reason="text, not values")
     if c["number"] and not texts and not role.head:
         return replace(role, kind="unknown")
+    if c["number"] and not texts and role.facets.unit and not _data_facets(role.facets):
+        return replace(role, kind="data", how="content")  # 亿元 over numbers: the title says what
     return replace(role, kind="text", reason="text, not values" if texts else "no values")
 
 

@@ -30,7 +30,7 @@ SKIPPED_COLUMNS = ["sentence", "number", "reason"]
 
 # the city's name followed by a unit's name the registry does not hold (重庆市万盛经开区公报)
 _UNKNOWN_UNIT = re.compile(
-    r"重庆市?(?!各?区县|主城|中心|全|市区|城区)[\u4e00-\u9fff]{1,8}?(?:经开区|开发区|新区|管委会|区|县)"
+    r"重庆市?((?!各?区县|主城|中心|全|市区|城区)[\u4e00-\u9fff]{1,8}?(?:经开区|开发区|新区|管委会|区|县))"
 )
 
 
@@ -46,8 +46,9 @@ def _subject(article: Article, first: str) -> tuple[str | None, str]:
             specific = [d for d in named if d != CITY]
             if len(set(specific)) > 1 and CITY in named:  # 重庆:渝北、长寿和潼南…: the city's text
                 return CITY, where
-            if not specific and _UNKNOWN_UNIT.search(text):  # 重庆市万盛经开区: not the city's
-                return None, ""
+            unheld = _UNKNOWN_UNIT.search(text)
+            if not specific and unheld:  # 重庆市万盛经开区: not the city's
+                return None, f"unheld:{unheld.group(1)}"
             return (specific or named)[0], where
         if english_place(text):
             return english_place(text), where
@@ -108,6 +109,8 @@ def extract_claims(
     year, year_from = text_year(article.title, first, article.published_year)
     default_period = period_in(article.title)[0] or "Y"
     reader = Reader(subject, year, default_period, article.published_year)
+    if subject_from.startswith("unheld:"):
+        reader.unheld = subject_from.removeprefix("unheld:")
     reader.read(found)
     rows = []
     for n, d in enumerate(_once(reader.drafts), start=1):

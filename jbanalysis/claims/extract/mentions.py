@@ -142,8 +142,10 @@ def mentions(clause: str) -> list[Mention]:
         before = clause[max(0, m.start() - 1) : m.start()]
         if _YEARISH.match(number) and (after in ("年", "-", "—", "~") or not unit):
             continue  # a year
+        list_mark = after == "、" and not clause[: m.start()].strip()  # 1、 opening a clause
         if not unit and (
-            after in ("月", "日", "季", "号", "期", "批", "届", ".", "、")
+            after in ("月", "日", "季", "号", "期", "批", "届", ".")
+            or list_mark
             or before in ("图", "表", "第")
         ):
             continue  # a date, a list mark, a chart or table number

@@ -142,7 +142,8 @@ def _unbroken(lines: list[str]) -> list[str]:
         prev = out[-1].rstrip() if out else ""
         broken = prev and not prev.endswith(_ENDINGS) and "|" not in prev + line
         if broken and (len(prev) > 40 or re.match(r"\s*\d", line)):
-            out[-1] = prev + line.strip()
+            glue = " " if prev[-1:].isascii() and line.strip()[:1].isascii() else ""
+            out[-1] = prev + glue + line.strip()  # a wrapped English line keeps its space
         else:
             out.append(line)
     return out

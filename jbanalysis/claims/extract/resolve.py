@@ -72,6 +72,9 @@ class Reader(RankReading, ShareReading):
         self.table: Table | None = None
         self.topic: str | None = None  # the indicator the paragraph last named (GDP增速 …)
         self.quoted: tuple[str, ...] = ()  # the sentence's quoted names that are no registry's
+        self.unheld = (
+            ""  # the unit the text is about when the registry does not hold it (万盛经开区)
+        )
 
     # ---- walking the text ------------------------------------------------------------------
 
@@ -188,10 +191,8 @@ class Reader(RankReading, ShareReading):
 
     def _skip(self, ctx: Ctx, reason: str) -> None:
         self.skips.append(Skip(ctx.sentence, ctx.m.printed, reason))
-        if ctx.m.kind == "number":
-            ctx.state.last = (
-                None  # a growth rate after it is of this number, not of the claim before
-            )
+        if ctx.m.kind == "number":  # a growth rate after it is of this number, not the claim before
+            ctx.state.last = None
 
     def _draft(self, ctx: Ctx, indicator: str, kind: str, stated: str, **cols: str) -> None:
         if ctx.state.outside:
@@ -199,7 +200,12 @@ class Reader(RankReading, ShareReading):
             return
         district = ctx.state.place or self.subject
         if not district:
-            self._skip(ctx, "no district: the text names none here (give the district)")
+            self._skip(
+                ctx,
+                f"no district: the text is about {self.unheld}, which the registry does not hold"
+                if self.unheld
+                else "no district: the text names none here (give the district)",
+            )
             return
         if not ctx.year:
             self._skip(ctx, "no year: the text names none (give the publication date)")
@@ -256,10 +262,9 @@ class Reader(RankReading, ShareReading):
             new = f"新增{hit.key}" if hit is not None and ctx.before.endswith("新增") else ""
             if new in dict(indicator_keys()):  # 新增3家上市企业: the count of new ones
                 hit = KeyHit(hit.start, hit.end, dict(indicator_keys())[new], new)
+        # 单日人流量创了新高,达到100万人次: the name of the clause before
         if hit is None and ctx.state.pending is not None and is_link(ctx.before) and not ctx.done:
-            hit = (
-                ctx.state.pending
-            )  # 单日人流量创了新高,达到100万人次: the name of the clause before
+            hit = ctx.state.pending
         if hit is None and m.unit in _COUNT_UNITS:
             hit = new_in_list(ctx)  # 新增…2家、专精特新企业25家: 新增 holds for the list
         if (

@@ -2,9 +2,10 @@
 line, years running backwards around hidden helper columns. Called by ``make_tables.py``.
 
 Annual figures are the bundle's (GDP 2021-2022, 渝中 real growth, 渝北 population); the city's
-2024 Q1-Q3 figures are those published (GDP 23244.31 亿元, up 6.0 %). Every other figure of 2023
-and 2024 (other part-year heads: 一季度, 上半年, 1-2月; full-year 2024 levels) is a placeholder of a
-realistic size: these cases test how a head is read, and nothing here is bundled.
+2024 Q1-Q3 figures are those published (GDP 23244.31 亿元, up 6.0 %). Every other figure (other
+part-year heads: 一季度, 上半年, 1-2月; full-year 2023-2024 levels; columns left out, such as an
+average growth) is a placeholder of a realistic size: these cases test how a head is read, and
+nothing here is bundled.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ Q3 = "2024年"  # the year of the part-year cases
 def shapes(case, csv, xlsx, v) -> None:
     periods(case, csv, v)
     more_periods(case, csv, v)
-    side_by_side(case, csv, xlsx)
+    changes(case, csv, v)
+    side_by_side(case, csv, xlsx, v)
     note_units(case, csv, v)
     backwards_hidden(case, csv, xlsx, v)
 
@@ -227,16 +229,13 @@ def periods(case, csv, v) -> None:
     )
 
 
-def side_by_side(case, csv, xlsx) -> None:
-    """Two tables side by side on one sheet: refused, each named by its columns."""
-    advice = (
-        "the reader takes tables one below the other, not side by side: move each table to a "
-        "sheet (or a CSV file) of its own and read each"
-    )
+def side_by_side(case, csv, xlsx, v) -> None:
+    """Tables side by side on one sheet: each read on its own, the report naming their columns."""
+    said = "2 tables side by side (columns {}): each read on its own"
     case(
         "side_by_side_districts",
-        "unclear",
-        "GDP and retail sales side by side with an empty column between: both named",
+        "refused",
+        "GDP and retail sales side by side with an empty column between, each with its title",
         csv(
             "side_by_side.csv",
             [
@@ -246,16 +245,19 @@ def side_by_side(case, csv, xlsx) -> None:
                 "南岸区,813.25,,南岸区,536.0",
             ],
         ),
-        error=(
-            f"2 tables side by side: columns #1–#2 and #4–#5 each have their own '地区' column; {advice}",
-            2,
-            "地区",
-        ),
+        values=[
+            v("江北区", 2020, "gdp", 1325.4),
+            v("南岸区", 2020, "gdp", 813.25),
+            v("江北区", 2020, "retail_sales", 687.05),
+            v("南岸区", 2020, "retail_sales", 536.0),
+        ],
+        rows=(4, 4, 0),
+        notes=[said.format("#1–#2 and #4–#5")],
     )
     case(
         "side_by_side_no_gap",
-        "unclear",
-        "two tables touching (地区 | 亿元 | 地区 | 亿元): both named",
+        "refused",
+        "two tables touching (地区 | 亿元 | 地区 | 亿元), the indicator and year in each title",
         csv(
             "side_by_side_touching.csv",
             [
@@ -264,16 +266,14 @@ def side_by_side(case, csv, xlsx) -> None:
                 "江北区,1325.4,江北区,687.05",
             ],
         ),
-        error=(
-            f"2 tables side by side: columns #1–#2 and #3–#4 each have their own '地区' column; {advice}",
-            2,
-            "地区",
-        ),
+        values=[v("江北区", 2020, "gdp", 1325.4), v("江北区", 2020, "retail_sales", 687.05)],
+        rows=(2, 2, 0),
+        notes=[said.format("#1–#2 and #3–#4")],
     )
     case(
         "side_by_side_bulletins",
-        "unclear",
-        "two bulletin blocks 指标 | 单位 | 2021年 side by side: never one indicator column ignored",
+        "refused",
+        "two bulletin blocks 指标 | 单位 | 2021年 side by side under one title: the title serves both",
         csv(
             "side_by_side_bulletin.csv",
             [
@@ -282,34 +282,73 @@ def side_by_side(case, csv, xlsx) -> None:
                 "地区生产总值,亿元,1507.07,,第一产业增加值,亿元,2.1",
             ],
         ),
-        error=(
-            f"2 tables side by side: columns #1–#3 and #5–#7 each have their own '指标' column; {advice}",
-            2,
-            "指标",
-        ),
+        values=[v("江北区", 2021, "gdp", 1507.07), v("江北区", 2021, "va_primary", 2.1)],
+        rows=(2, 2, 0),
+        notes=[said.format("#1–#3 and #5–#7")],
     )
     case(
         "side_by_side_workbook",
-        "unclear",
-        "a workbook sheet with two district tables side by side: named by their letters",
+        "refused",
+        "a sheet with two district tables side by side whose titles look like heads "
+        "(地区生产总值(亿元) | 常住人口(万人)): each read, its cells named by their letters",
         xlsx(
             "side_by_side.xlsx",
             [
                 {
                     "title": "2021",
                     "rows": [
-                        ["2021年各区地区生产总值(亿元)", None, None, "2021年各区常住人口(万人)"],
+                        ["地区生产总值(亿元)", None, None, "常住人口(万人)"],
                         ["区县", "2021年", None, "区县", "2021年"],
                         ["渝中区", 1517.7, None, "渝北区", 220.58],
                     ],
                 }
             ],
         ),
-        error=(
-            f"2 tables side by side: columns A–B and D–E each have their own '区县' column; {advice}",
-            2,
-            "区县",
+        values=[v("渝中区", 2021, "gdp", 1517.7), v("渝北区", 2021, "pop_resident", 220.58)],
+        rows=(2, 2, 0),
+        notes=[said.format("A–B and D–E")],
+    )
+    case(
+        "side_by_side_continued",
+        "refused",
+        "one long table continued in a second block to the right (地区 | 2020年 | 2021年 twice)",
+        xlsx(
+            "side_by_side_continued.xlsx",
+            [
+                {
+                    "title": "GDP",
+                    "rows": [
+                        ["各区地区生产总值(亿元)"],
+                        ["地区", "2020年", "2021年", None, "地区", "2020年", "2021年"],
+                        ["渝中区", 1358.5, 1517.7, None, "江北区", 1325.4, 1507.07],
+                        ["渝北区", 2009.52, 2235.61, None, "南岸区", 813.25, 880.98],
+                    ],
+                }
+            ],
         ),
+        values=[
+            v("渝中区", 2020, "gdp", 1358.5),
+            v("渝中区", 2021, "gdp", 1517.7),
+            v("渝北区", 2020, "gdp", 2009.52),
+            v("渝北区", 2021, "gdp", 2235.61),
+            v("江北区", 2020, "gdp", 1325.4),
+            v("江北区", 2021, "gdp", 1507.07),
+            v("南岸区", 2020, "gdp", 813.25),
+            v("南岸区", 2021, "gdp", 880.98),
+        ],
+        rows=(4, 4, 0),
+        notes=[said.format("A–C and E–G")],
+    )
+    case(
+        "unit_only_head",
+        "refused",
+        "地区 | 亿元 under 2020年地区生产总值: numbers under a head that gives only their unit",
+        csv(
+            "unit_only_head.csv",
+            ["2020年地区生产总值", "地区,亿元", "江北区,1325.4", "南岸区,813.25"],
+        ),
+        values=[v("江北区", 2020, "gdp", 1325.4), v("南岸区", 2020, "gdp", 813.25)],
+        rows=(2, 2, 0),
     )
 
 
@@ -635,4 +674,81 @@ def more_periods(case, csv, v) -> None:
         ),
         values=[v("渝中区", 2021, "gdp", 1517.7), v("渝中区", 2020, "gdp", 1358.5)],
         rows=(2, 1, 1),
+    )
+
+
+def changes(case, csv, v) -> None:
+    """Columns of change that are no values: average growth, percentage points."""
+    case(
+        "average_growth_with_percent_unit",
+        "unclear",
+        "2021年 | 2020年 | 2019年 | 年均增长(%): the average left out, its (%) never the table's "
+        "unit (it was: 'unit % does not fit gdp')",
+        csv(
+            "average_growth_pct.csv",
+            [
+                "各区地区生产总值(亿元)",
+                "地区,2021年,2020年,2019年,年均增长(%)",
+                "渝中区,1517.7,1358.5,1301.35,8.0",
+            ],
+        ),
+        values=[
+            v("渝中区", 2021, "gdp", 1517.7),
+            v("渝中区", 2020, "gdp", 1358.5),
+            v("渝中区", 2019, "gdp", 1301.35),
+        ],
+        rows=(1, 1, 0),
+        ignored=["年均增长(%)"],
+    )
+    case(
+        "points_in_unit",
+        "unclear",
+        "比1-6月提高(百分点) beside a 1-9月 pair: a change in points (said by its unit), left out",
+        csv(
+            "points_unit.csv",
+            [
+                "重庆市2024年主要指标",
+                "指标,单位,1-9月,比上年同期增长(%),比1-6月提高(百分点)",
+                "地区生产总值,亿元,23244.31,6.0,-0.1",
+            ],
+        ),
+        values=[
+            v("chongqing", 2024, "gdp", 23244.31, "Q1-Q3"),
+            v("chongqing", 2024, "gdp_real_growth", 6.0, "Q1-Q3"),
+        ],
+        rows=(1, 1, 0),
+        ignored=["比1-6月提高(百分点)"],
+    )
+    case(
+        "month_end_stock_since_start_of_year",
+        "refused",
+        "9月末 | 比年初增长(%) under a 1-9月 title: the stock at the end of September (Q1-Q3); the "
+        "change since January left out",
+        csv(
+            "month_end_since_start.csv",
+            [
+                "2024年1-9月江北区主要指标",
+                "指标,单位,9月末,比年初增长(%)",
+                "金融机构存款余额,亿元,5000.0,3.0",
+            ],
+        ),
+        values=[v("江北区", 2024, "deposits", 5000.0, "Q1-Q3")],
+        rows=(1, 1, 0),
+        ignored=["比年初增长(%)"],
+    )
+    case(
+        "every_cell_left_out",
+        "unclear",
+        "a table whose only cells are a growth the registry has no indicator for: a clear error "
+        "(it was a KeyError from the report's notes)",
+        csv(
+            "only_left_out.csv",
+            ["2024年江北区主要指标", "指标,单位,比上年增长(%)", "金融机构存款余额,亿元,3.0"],
+        ),
+        error=(
+            "no values read: every row was left out — 比上年增长(%) row 3: growth of 金融机构存款余额: "
+            "the registry has no growth indicator for deposits",
+            None,
+            None,
+        ),
     )

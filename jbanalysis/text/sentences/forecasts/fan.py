@@ -101,6 +101,11 @@ def forecast_sentence(
 def stale_sentence(forecast: pd.DataFrame, lang: str = "zh") -> str:
     """How old the data are: the last observed year, today's, and the forecast years already past.
 
+    A forecast year the data hold (its ``actual`` column: the report's window ended before the
+    data do, e.g. ``--end-year``, or the user added the outturn) is said to have a published
+    value, to be set against the forecast (:func:`~.targets.outturn_sentence`), never "not yet in
+    the data".
+
     >>> import pandas as pd
     >>> from jbanalysis.text.sentences.forecasts.fan import stale_sentence
     >>> f = pd.DataFrame({"year": [2021, 2022, 2026], "past": [True, True, False]})
@@ -113,19 +118,43 @@ def stale_sentence(forecast: pd.DataFrame, lang: str = "zh") -> str:
     >>> g.attrs.update(last_observed=2026, today="2027-03-01")
     >>> stale_sentence(g, "en")
     'The data end in 2026 and it is now 2027.'
+    >>> f["actual"] = [75.0, None, None]  # an outturn of 2021 beyond the report's window
+    >>> stale_sentence(f)
+    '预测所用数据截至2020年，现为2026年：2021年已有公布值，与预测的对照见下；2022年已经过去，但尚无数据，图表中这一年的数值也是预测。'
+    >>> stale_sentence(f, "en")
+    'The forecast uses the data to 2020 and it is now 2026: 2021 has a published value, set against the forecast below; 2022 is a past year, not yet in the data, so its value here is a forecast too.'
     """
     last, now = forecast.attrs["last_observed"], int(str(forecast.attrs["today"])[:4])
-    past = [int(y) for y in forecast.loc[forecast["past"], "year"]] if "past" in forecast else []
-    if not past:
-        return pick(
-            f"数据截至{last}年，现为{now}年。", f"The data end in {last} and it is now {now}.", lang
+    held = forecast["actual"].notna() if "actual" in forecast else pd.Series(False, forecast.index)
+    published = [int(y) for y in forecast.loc[held, "year"]]
+    past = (
+        [int(y) for y in forecast.loc[forecast["past"] & ~held, "year"]]
+        if "past" in forecast
+        else []
+    )
+    if published:
+        one = len(published) == 1
+        zh = (
+            f"预测所用数据截至{last}年，现为{now}年：{fmt_years(published, 'zh')}年已有公布值，"
+            "与预测的对照见下"
         )
+        en = (
+            f"The forecast uses the data to {last} and it is now {now}: "
+            f"{fmt_years(published, 'en')} {'has a published value' if one else 'have published values'}"
+            ", set against the forecast below"
+        )
+        zh_sep, en_sep = "；", "; "
+    else:
+        zh, en = f"数据截至{last}年，现为{now}年", f"The data end in {last} and it is now {now}"
+        zh_sep, en_sep = "：", ": "
+    if not past:
+        return pick(zh + "。", en + ".", lang)
     span = fmt_years(past, lang)
     one = len(past) == 1
     return pick(
-        f"数据截至{last}年，现为{now}年：{span}年已经过去，但尚无数据，图表中"
+        f"{zh}{zh_sep}{span}年已经过去，但尚无数据，图表中"
         f"{'这一年' if one else '这几年'}的数值也是预测。",
-        f"The data end in {last} and it is now {now}: {span} "
+        f"{en}{en_sep}{span} "
         f"{'is a past year' if one else 'are past years'}, not yet in the data, so "
         f"{'its value' if one else 'their values'} here {'is a forecast' if one else 'are forecasts'} too.",
         lang,
