@@ -3,7 +3,9 @@ cross — which (first year, line, break ids) each chart of the reports draws, r
 marks' ``gid`` (:func:`jbanalysis.plots.drawn_breaks`). The expected marks are read off
 ``data/breaks.csv`` by hand: B02/B03/B04 (economic censuses 2008/2013/2018, new basis the year
 after a first release, the census year itself for a revised value), B11/B12 (綦江/大足 boundary
-2011), B13/B14/B16 (fiscal revenue scope: 渝北 2013, 江北 and 北碚 2013, 渝北 and 北碚 2011).
+2011), B13/B14/B16/B22 (fiscal revenue scope: 渝北 2013, 江北 and 北碚 2013, 渝北 and 北碚 2011,
+渝北 2012), B15 (the city's GDP source 2022), B18 (the 2018 level shift of GDP, secondary and
+tertiary value added and GDP per capita, every district and county).
 """
 
 from __future__ import annotations
@@ -151,3 +153,31 @@ def test_rank_chart_names_its_set_and_draws_no_line_through_a_smaller_one(panel)
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend[-1] == "years with a district missing: ranked among the 8 with data"
     assert ax.get_ylabel() == "rank among 9"
+
+
+def test_matched_share_chart_draws_the_breaks_of_the_first_releases_it_divides():
+    # like for like (issue 18): 江北's first release over the city's first release, years with no
+    # city first release left out; the city's first releases re-level the year after a census
+    # like 江北's (B02 2009, B03 2014, B04 2019), plus 江北's 2018 definition change (B18) and the
+    # city's 2022 change of source (B15); 2018 is 1027.87 / 20363.19 = 5.05 %
+    city = jb.load_panel(
+        districts=["jiangbei", "chongqing"], indicators="gdp", years=range(2005, 2024)
+    )
+    share = metrics.share(city, "gdp", of="chongqing", districts=["jiangbei"])
+    assert round(float(share.set_index("year").at[2018, "share"]), 2) == 5.05
+    shown = share.set_index("year")["share"].where(
+        share.set_index("year")["rule"] != "mixed vintages"
+    )
+    assert shown.dropna().index.tolist() == [2006, 2008, 2011, 2012, *range(2015, 2023)]
+    ax = plots.lines(
+        shown.to_frame("share_city"),
+        "share_city",
+        breaks=plots.share_breaks(share, "gdp", "chongqing", city),
+    )
+    assert plots.drawn_breaks(ax) == [
+        (2009, None, ("B02",)),
+        (2014, None, ("B03",)),
+        (2018, None, ("B18",)),
+        (2019, None, ("B04",)),
+        (2022, None, ("B15",)),
+    ]

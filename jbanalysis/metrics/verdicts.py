@@ -102,8 +102,8 @@ def path_verdict(
     Examples
     --------
     The 8 central districts with data, 2011–2020: of σ's rise of 0.097, 0.060 is in changes
-    across the 2013 and 2018 economic censuses, the 2020 population census or the interpolated
-    2017, so the rise gives no verdict (issue 18):
+    across the 2013 and 2018 economic censuses, the 2018 definition change, the 2020 population
+    census or the interpolated 2017, so the rise gives no verdict (issue 18):
 
     >>> import pandas as pd
     >>> from jbanalysis.metrics import dispersion_path, path_verdict

@@ -26,6 +26,7 @@ from jbanalysis.plots.charts import (
     scatter,
     series_breaks,
     set_theme,
+    share_breaks,
     stacked_shares,
     value_heatmap,
 )
@@ -52,6 +53,7 @@ __all__ = [
     "scatter",
     "series_breaks",
     "set_theme",
+    "share_breaks",
     "stacked_shares",
     "value_heatmap",
 ]

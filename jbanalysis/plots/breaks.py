@@ -78,6 +78,48 @@ def panel_breaks(
     return {c: series_breaks(indicator, [c], panel) for c in columns}
 
 
+def share_breaks(
+    shares: pd.DataFrame,
+    indicator: str,
+    total: str | Sequence[str],
+    panel: pd.DataFrame | None = None,
+) -> dict[int, tuple[str, ...]]:
+    """Breaks a share path crosses: those of its part (the district of ``shares``) and of its
+    total — a unit's series with the vintages the share divided by (the ``vintages`` column of
+    :func:`jbanalysis.metrics.share`, ``part/total``: a total matched to the city's first
+    release breaks where a first release does; a share left out as mixing vintages counts
+    for nothing), or every member's of a group.
+
+    >>> import pandas as pd
+    >>> from jbanalysis.plots.breaks import share_breaks
+    >>> s = pd.DataFrame({"year": [2008, 2009], "district": "jiangbei", "share": [4.3, 4.9],
+    ...                   "vintages": ["first_release/first_release", "first_release/revised"]})
+    >>> share_breaks(s, "gdp", "chongqing")  # the city's 2009 is revised: re-levelled in 2008
+    {2005: ('B01',), 2009: ('B02',), 2014: ('B03',), 2018: ('B18',), 2019: ('B04',), 2022: ('B15',), 2024: ('B05',)}
+    """
+    district = str(shares["district"].iloc[0])
+    found: dict[int, set[str]] = {}
+    if isinstance(total, str):
+        own = shares[shares["district"] == district]
+        if "rule" in own.columns:  # a share left out as mixing vintages is not drawn
+            own = own[own["rule"] != "mixed vintages"]
+        used = own["vintages"].astype(str).str.partition("/")[2]
+        vintages = pd.DataFrame(
+            {"district": total, "indicator": indicator, "year": own["year"], "vintage": used}
+        )
+        vintages = vintages[vintages["vintage"] != ""]
+        pieces = [
+            series_breaks(indicator, [district], panel),
+            series_breaks(indicator, [total], vintages),
+        ]
+    else:
+        pieces = [series_breaks(indicator, [district, *total], panel)]
+    for piece in pieces:
+        for year, ids in piece.items():
+            found.setdefault(year, set()).update(ids)
+    return {year: tuple(sorted(found[year])) for year in sorted(found)}
+
+
 def break_gid(year: int, ids: Iterable[str] = (), line: str | None = None) -> str:
     """The ``gid`` of a break mark: ``break:[<line>:]<year>[:<id>+<id>]``.
 

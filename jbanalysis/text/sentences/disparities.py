@@ -41,6 +41,18 @@ def dispersion_sentence(path, group: str, lang: str = "zh", verdict=None) -> str
     >>> dispersion_sentence(p, "central", "en")
     'Dispersion of GDP per capita across 2 of the nine central districts (std of log values; Yuzhong left out: incomplete data) fell 69% from 0.294 in 2005 to 0.091 in 2011, then rose 122% to 0.203 in 2020: diverging since 2011.'
 
+    The units of a registry group are named by what they hold (issue 18):
+
+    >>> from jbanalysis.registry.districts import district_ids
+    >>> nine = district_ids("central")
+    >>> z = pd.DataFrame({d: [1.0 + i / 10, 1.0 + i / 8] for i, d in enumerate(nine)},
+    ...                  index=[2019, 2020])
+    >>> z.loc[2019, "yuzhong"] = None
+    >>> dispersion_sentence(dispersion_path(z), "central", "en")
+    'Dispersion of GDP per capita (std of log values) across 8 of the 9 central districts (no Yuzhong) rose 17% from 0.161 in 2019 to 0.188 in 2020: diverging since 2019.'
+    >>> dispersion_sentence(dispersion_path(z), "central")
+    '中心城区9区中的8区（不含渝中区）人均地区生产总值对数标准差由2019年的0.161升17%至2020年的0.188：2019年以来趋于发散。'
+
     When most of the rise is in years across breaks (here a made-up judgement of it):
 
     >>> from jbanalysis.metrics import PathVerdict
@@ -97,6 +109,15 @@ def dispersion_sentence(path, group: str, lang: str = "zh", verdict=None) -> str
             verdict_zh, verdict_en = f"：{since}年以来趋于发散", f": diverging since {since}"
         else:
             verdict_zh, verdict_en = f"：{since}年以来基本不变", f": about unchanged since {since}"
+    who = _group_words(path, group, lang)
+    if (
+        who is not None
+    ):  # named by what it holds (issue 18): "8 of the 9 central districts (no Yuzhong)"
+        return pick(
+            f"{who}人均地区生产总值对数标准差{phrase}{verdict_zh}。",
+            f"Dispersion of GDP per capita (std of log values) across {who} {phrase}{verdict_en}.",
+            lang,
+        )
     if lang == "zh":
         return (
             f"{label}中{n}个区{left_note}人均地区生产总值对数标准差{phrase}{verdict_zh}。"
@@ -107,6 +128,30 @@ def dispersion_sentence(path, group: str, lang: str = "zh", verdict=None) -> str
         f"Dispersion of GDP per capita across {n} of {label} (std of log values{left_note}) "
         f"{phrase}{verdict_en}."
     )
+
+
+def _units_words(units, lang: str) -> str | None:
+    """The units of a fit named as the part of the city's districts and counties they are."""
+    from jbanalysis.registry.districts import district_ids
+    from jbanalysis.registry.groups import group_label
+
+    if units is None or not set(units) <= set(district_ids("all")):
+        return None
+    return group_label(units, "all", lang)
+
+
+def _group_words(path, group: str, lang: str) -> str | None:
+    """The registry group σ covers, named by the units it holds; None for units that are not
+    all members of a registry group (a user's own set keeps the plain count)."""
+    from jbanalysis.registry.districts import GROUPS, district_ids
+    from jbanalysis.registry.groups import group_label
+
+    if group not in GROUPS:
+        return None
+    members = set(district_ids(group))
+    if not set(path.kept) <= members or not set(path.left_out) <= members:
+        return None
+    return group_label(path.kept, group, lang)
 
 
 def _no_verdict(verdict) -> tuple[str, str]:
@@ -151,9 +196,11 @@ def _is_district(key: str) -> bool:
     return key in set(load_districts()["id"])
 
 
-def beta_sentence(result, lang: str = "zh", breaks: pd.DataFrame | None = None) -> str:
+def beta_sentence(result, lang: str = "zh", breaks: pd.DataFrame | None = None, units=None) -> str:
     """A :class:`jbanalysis.metrics.BetaConvergence` in words: β, its significance, half-life,
-    and the breaks its window crosses (growth of nominal per-capita values).
+    and the breaks its window crosses (growth of nominal per-capita values). With ``units``
+    (the districts and counties fitted), they are named by what they hold ("37 of the 38
+    districts and counties of the city (no Yuzhong)").
 
     >>> from jbanalysis.metrics import BetaConvergence
     >>> from jbanalysis.text.sentences.structure import beta_sentence
@@ -163,6 +210,12 @@ def beta_sentence(result, lang: str = "zh", breaks: pd.DataFrame | None = None) 
     'Across 37 units, 2005–2020, nominal growth of GDP per capita fell with the initial level (beta = -0.0200 a year, p = 0.010, significant at 5%): poorer units caught up, half-life 32.9 years.'
     >>> beta_sentence(r)
     '2005–2020年37个单位中，人均地区生产总值名义增长率随初始水平下降（β = -0.0200/年，p = 0.010，在5%水平显著）：低水平单位增长更快，差距减半约需32.9年。'
+    >>> from jbanalysis.registry.districts import district_ids
+    >>> units = [d for d in district_ids("all") if d != "yuzhong"]
+    >>> beta_sentence(r, "en", units=units)[:90]
+    'Across 37 of the 38 districts and counties of the city (no Yuzhong), 2005–2020, nominal gr'
+    >>> beta_sentence(r, units=units)[:51]
+    '2005–2020年，全市38个区县中的37个（不含渝中区）的人均地区生产总值名义增长率随初始水平下降'
     """
     check_lang(lang)
     span = f"{result.start}–{result.end}"
@@ -184,10 +237,13 @@ def beta_sentence(result, lang: str = "zh", breaks: pd.DataFrame | None = None) 
         crossed_zh = f"；区间跨越{breaks_phrase(breaks, 'zh')}，增长率含口径变化"
         crossed_en = f"; the span crosses {breaks_phrase(breaks, 'en')}, so growth includes the changes of basis"
     fell = result.beta < 0
+    who = _units_words(units, lang)
+    lead_zh = f"{span}年，{who}的" if who else f"{span}年{result.n}个单位中，"
+    lead_en = f"Across {who}" if who else f"Across {result.n} units"
     return pick(
-        f"{span}年{result.n}个单位中，人均地区生产总值名义增长率{'随初始水平下降' if fell else '未随初始水平下降'}"
+        f"{lead_zh}人均地区生产总值名义增长率{'随初始水平下降' if fell else '未随初始水平下降'}"
         f"（β = {fmt_number(result.beta, 4)}/年，p = {fmt_number(result.p_value, 3)}，{sig_zh}）：{tail}{crossed_zh}。",
-        f"Across {result.n} units, {span}, nominal growth of GDP per capita "
+        f"{lead_en}, {span}, nominal growth of GDP per capita "
         + ("fell" if fell else "did not fall")
         + f" with the initial level (beta = {fmt_number(result.beta, 4)} a year, p = {fmt_number(result.p_value, 3)}, "
         f"{sig_en}): {tail}{crossed_en}.",
