@@ -23,6 +23,11 @@ from openpyxl.utils import get_column_letter
 
 from jbanalysis.registry.schema import OPTIONAL_SOURCE_COLUMNS, SOURCE_COLUMNS
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the readers of single sources
+from transcribe_csmar import csmar
+from transcribe_csmar import number_as_published as _num
+from transcribe_figures_3 import figures_2023_2025
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "data" / "sources"
 # the columns jbanalysis.data reads: required ones first, then the optional provenance columns
@@ -106,25 +111,6 @@ BOUND_PREFIXES = (">=", "<=", ">", "<")
 # (published_figures_2/README.md: "Banan 2021 deposits and loans (lower bounds)"; '突破1000億元').
 BOUNDS_IN_NOTES = {"GF0037": ">", "GF0038": ">"}
 
-CSMAR_FIELDS = {
-    "Gdpct01": ("gdp", "亿元"),
-    "Gdpct02": ("va_primary_share", "%"),
-    "Gdpct03": ("va_secondary_share", "%"),
-    "Gdpct04": ("va_tertiary_share", "%"),
-    "GDP_PerCapita": ("gdp_per_capita", "元"),
-    "GDPYoY": ("gdp_real_growth", "%"),
-    "GDP_PrimInd": ("va_primary", "万元"),
-    "GDP_SecInd": ("va_secondary", "万元"),
-    "GDP_TerInd": ("va_tertiary", "万元"),
-}
-CSMAR_NAMES = {"500000": "重庆市", "500101": "万州区", "500102": "涪陵区", "500114": "黔江区"}
-
-
-def _num(text: object) -> str:
-    """A number as published, without float noise (3913947, 391.3947, 0.8)."""
-    value = float(text)
-    return str(int(value)) if value.is_integer() else repr(value)
-
 
 def yearbook(shared: Path, log: list[str]) -> list[dict]:
     path = shared / "yearbook_panel_2005_2020" / "Chongqing_expanded.xlsx"
@@ -201,9 +187,12 @@ def _flag_interpolated(records: list[dict], log: list[str]) -> None:
     )
 
 
-def figures(shared: Path, log: list[str], folder: str = "published_figures") -> list[dict]:
-    """One collection of published figures (``published_figures`` or ``published_figures_2``)."""
-    path = shared / folder / "figures.csv"
+def figures(
+    shared: Path, log: list[str], folder: str = "published_figures", file: str = "figures.csv"
+) -> list[dict]:
+    """One collection of published figures (``published_figures``, ``published_figures_2``, the
+    third collection's ``figures_2025.csv``)."""
+    path = shared / folder / file
     table = pd.read_csv(path, dtype=str, keep_default_na=False)
     records, undated, periods, bounds = [], [], Counter(), []
     for row in table.itertuples(index=False):
@@ -253,7 +242,8 @@ def figures(shared: Path, log: list[str], folder: str = "published_figures") -> 
         )
     n_ratio = int(table["indicator"].isin(["sector_structure", "va_shares"]).sum())
     log.append(
-        f"{folder}: {len(table)} rows = {len(table) - len(undated)} dated rows "
+        f"{folder}{'' if file == 'figures.csv' else f' ({file})'}: {len(table)} rows = "
+        f"{len(table) - len(undated)} dated rows "
         f"+ {len(undated)} undated rows not transcribed"
         + (f" (no reference year: {', '.join(undated)})" if undated else "")
         + f"; the dated rows give {len(records)} values ({n_ratio} sector ratios split "
@@ -291,37 +281,6 @@ def _sector_structure(row, base: dict) -> list[dict]:
         }
         for sector, value in shares.items()
     ]
-
-
-def csmar(shared: Path, log: list[str]) -> list[dict]:
-    path = shared / "city_totals_csmar" / "CRE_Gdpct_chongqing_rows.csv"
-    table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    records, empty = [], 0
-    for line, row in enumerate(table.to_dict("records"), start=2):
-        for field, (indicator, unit) in CSMAR_FIELDS.items():
-            if row[field] == "":
-                empty += 1
-                continue
-            records.append(
-                {
-                    "record": f"line {line}:{field}",
-                    "district": CSMAR_NAMES[row["Ctnm_id"]],
-                    "year": int(row["Sgnyea"]),
-                    "indicator": indicator,
-                    "value": _num(row[field]),
-                    "unit": unit,
-                    "vintage": "unknown",
-                    "flag": "observed",
-                    "source_id": "csmar_city_gdp",
-                    "field": field,
-                    "note": "CSMAR mixes vintages (some years revised, some first release)",
-                }
-            )
-    log.append(
-        f"csmar_city_gdp: {len(table)} rows × {len(CSMAR_FIELDS)} fields = "
-        f"{len(records)} values + {empty} empty cells"
-    )
-    return records
 
 
 def population_2024(shared: Path, log: list[str]) -> list[dict]:
@@ -378,6 +337,8 @@ def main(argv: list[str]) -> None:
     write("cq_yearbook_panel.csv", yearbook(shared, log))
     write("published_figures.csv", figures(shared, log))
     write("published_figures_2.csv", figures(shared, log, "published_figures_2"))
+    third = figures(shared, log, "published_figures_3", "figures_2025.csv")
+    write("published_figures_3.csv", third + figures_2023_2025(shared, log))
     write("csmar_city_gdp.csv", csmar(shared, log))
     write("cq_yearbook_2025_pop.csv", population_2024(shared, log))
     print("\n".join(log))

@@ -13,7 +13,10 @@ the ``reports`` marker; ``tests/conftest.py`` collects what they need, starts :c
 rendering them in a child process as soon as the session has collected, and moves those tests to
 the end, so the rest of the suite runs on one core while the kernels use the other. The child
 gets the environment of the session's start (less a user data folder, as every test), so a test
-that sets a variable while it runs cannot change a report.
+that sets a variable while it runs cannot change a report. The kernels start with an IPython
+profile of the run's own (``IPYTHONDIR``) whose startup file measures the text boxes of every
+figure they draw and the breaks it marks (``tests/drawn.py``) into :attr:`Sets.drawn`, for the
+label test and the audit.
 
 Run as a script it is that child: ``python tests/rendering.py PLAN.json ROOT`` renders each set
 of the plan into ``ROOT/<district>-<lang>/`` and writes ``ROOT/<district>-<lang>.json`` (its
@@ -98,6 +101,7 @@ class Sets:
             json.dumps([[d, lang, list(n)] for (d, lang), n in self.plan.items()]), "utf-8"
         )
         env = {k: v for k, v in os.environ.items() if k not in UNSET}
+        env["IPYTHONDIR"] = str(self._profile())
         with (self.root / "render.log").open("w", encoding="utf-8") as log:
             self.child = subprocess.Popen(
                 [sys.executable, str(Path(__file__).resolve()), str(spec), str(self.root)],
@@ -106,6 +110,28 @@ class Sets:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,  # its kernels go with it if the session is cut short
             )
+
+    @property
+    def drawn(self) -> Path:
+        """Where the kernels record what each figure they draw shows (``tests/drawn.py``)."""
+        return self.root / "drawn"
+
+    def _profile(self) -> Path:
+        """An IPython folder whose startup file records what every figure draws."""
+        folder = self.root / "ipython"
+        startup = folder / "profile_default" / "startup"
+        startup.mkdir(parents=True, exist_ok=True)
+        module = Path(__file__).resolve().parent / "drawn.py"
+        (startup / "00-drawn.py").write_text(
+            "import importlib.util\n"
+            f"spec = importlib.util.spec_from_file_location('_jbanalysis_drawn', {str(module)!r})\n"
+            "drawn = importlib.util.module_from_spec(spec)\n"
+            "spec.loader.exec_module(drawn)\n"
+            f"drawn.install({str(self.drawn)!r})\n"
+            "del importlib, spec, drawn\n",
+            encoding="utf-8",
+        )
+        return folder
 
     def get(self, district: str, lang: str) -> tuple[Path, tuple]:
         """(folder, results in notebook order) of a set; rendered here if it was not planned."""
@@ -116,7 +142,16 @@ class Sets:
             out = self.root / f"{district}-{lang}-here"
             from jbanalysis.report.build import build_reports
 
-            self.cache[key] = (out, tuple(build_reports(district, lang, out, progress=False)))
+            before = os.environ.get("IPYTHONDIR")
+            os.environ["IPYTHONDIR"] = str(self._profile())  # its kernels measure labels too
+            try:
+                results = tuple(build_reports(district, lang, out, progress=False))
+            finally:
+                if before is None:
+                    del os.environ["IPYTHONDIR"]
+                else:
+                    os.environ["IPYTHONDIR"] = before
+            self.cache[key] = (out, results)
             return self.cache[key]
         done = self.root / f"{district}-{lang}.json"
         while not done.exists():

@@ -20,11 +20,11 @@ def test_registry_seeds_every_census_and_the_audit_findings():
     kinds = b.groupby("kind").size().to_dict()
     assert kinds == {
         "boundary": 2,
-        "definition": 4,
+        "definition": 8,  # B18–B21 found from the totals and common shifts (issue 18)
         "economic_census": 5,
         "population_census": 2,
-        "scope": 3,
-        "source_switch": 1,
+        "scope": 4,  # B22: 渝北's revenue on its own scope again from 2012
+        "source_switch": 2,  # B23: 渝中's GDP from revised to first releases in 2021
     }
     # the 2011 mergers, the retail break, 渝北's fiscal scope change, the population definition
     assert b.loc["B11", ["districts", "first_year"]].tolist() == ["qijiang", 2011]
@@ -35,21 +35,23 @@ def test_registry_seeds_every_census_and_the_audit_findings():
 
 
 def test_breaks_for_a_series_are_per_district():
-    assert breaks.new_basis_years("gdp", "qijiang") == (2005, 2009, 2011, 2014, 2019, 2024)
-    assert breaks.new_basis_years("gdp", "jiangbei") == (2005, 2009, 2014, 2019, 2024)
-    assert breaks.new_basis_years("fiscal_revenue", "yubei") == (2011, 2013)
+    # 2018: the yearbook units' level shift against the city's first release (B18)
+    assert breaks.new_basis_years("gdp", "qijiang") == (2005, 2009, 2011, 2014, 2018, 2019, 2024)
+    assert breaks.new_basis_years("gdp", "jiangbei") == (2005, 2009, 2014, 2018, 2019, 2024)
+    assert breaks.new_basis_years("fiscal_revenue", "yubei") == (2011, 2012, 2013)
     assert breaks.new_basis_years("fiscal_revenue", "jiangbei") == (2013,)
     assert breaks.new_basis_years("fiscal_revenue", "dadukou") == ()
     assert breaks.new_basis_years("pop_resident", "kaizhou") == (2010, 2018, 2020)
     # a revised census-year value is already on the new basis
     assert breaks.new_basis_years("gdp", "jiangbei", {2018: "revised"})[3] == 2018
+    assert breaks.new_basis_years("gdp", "jiangbei", {2018: "revised"})[4] == 2024
     # names in any form
     assert breaks.new_basis_years("GDP", "江北区") == breaks.new_basis_years("gdp", "jiangbei")
 
 
 def test_crossed_breaks_are_those_inside_the_window():
     crossed = breaks.crossed_breaks("gdp", 2005, 2022, "jiangbei")
-    assert crossed["first_year"].tolist() == [2009, 2014, 2019]
+    assert crossed["first_year"].tolist() == [2009, 2014, 2018, 2019]
     assert breaks.crossed_breaks("gdp", 2019, 2022, "jiangbei").empty
     # a window starting in a break's first year does not cross it
     assert breaks.crossed_breaks("retail_sales", 2019, 2020, "jiangbei").empty

@@ -121,3 +121,137 @@ def test_listed_names_before_a_rank_are_one_rank_each():
         ("tax_revenue", "rank", "1", "districts"),
         ("revenue_quality", "rank", "1", "districts"),
     ]
+
+
+def test_a_number_printed_twice_is_one_claim_and_a_different_number_is_two():
+    text = (
+        "2016年重庆市统计公报。初步核算,全年实现地区生产总值17558.76亿元,比上年增长10.7%。\n"
+        "指 标 | 绝对量(亿元) | 比上年增长(%) |\n"
+        "全市地区生产总值 | 17558.76 | 10.7 |\n"
+    )
+    draft = jb.extract_claims(text)
+    assert draft[COLUMNS].to_numpy().tolist() == [
+        ["重庆市", "gdp", "2016", "value", "17558.76", "亿元", "", ""],
+        ["重庆市", "gdp_real_growth", "2016", "growth", "10.7", "%", "", ""],
+    ]
+    assert draft.loc[0, "note"].endswith("printed again in '全市地区生产总值 | 17558.76 | 10.7 |'")
+    # a headline that rounds the body's figure is a claim of its own, checked at its precision
+    two = jb.extract_claims(
+        "重庆2015年GDP增长11%。全年实现地区生产总值15719.72亿元,同比增长11.0%。"
+    )
+    assert two[["kind", "stated"]].to_numpy().tolist() == [
+        ["growth", "11"],
+        ["value", "15719.72"],
+        ["growth", "11.0"],
+    ]
+
+
+def test_places_in_a_list_each_make_the_claim_and_fenbie_pairs_them_in_order():
+    text = (
+        "今年上半年我市GDP增速为5%,其中中心城区、渝西地区和渝东新城增速分别为5.2%、4.6%和5.8%;"
+        "渝东北三峡库区增速为4.2%。"
+        "大渡口、九龙坡、万盛经开区、綦江(不含万盛)等区县的增速均在6%及以上;渝北和长寿增速超过或达到7%。"
+    )
+    assert rows(text, published="2025-08-06") == [
+        ["重庆市", "gdp_real_growth", "2025 H1", "growth", "5", "%", "", ""],
+        ["中心城区（九区合计）", "gdp_real_growth", "2025 H1", "growth", "5.2", "%", "", ""],
+        ["大渡口区", "gdp_real_growth", "2025 H1", "growth", "6", "%", "以上", ""],
+        ["九龙坡区", "gdp_real_growth", "2025 H1", "growth", "6", "%", "以上", ""],
+        ["綦江区", "gdp_real_growth", "2025 H1", "growth", "6", "%", "以上", ""],
+        ["渝北区", "gdp_real_growth", "2025 H1", "growth", "7", "%", "以上", ""],
+        ["长寿区", "gdp_real_growth", "2025 H1", "growth", "7", "%", "以上", ""],
+    ]
+    assert reasons(text, published="2025-08-06") == [
+        ("4.6%", "渝西地区: not a place the registry holds"),
+        ("5.8%", "渝东新城: not a place the registry holds"),
+        ("4.2%", "渝东北: a region the registry does not hold"),
+    ]
+
+
+def test_a_rank_of_listed_places_among_all_the_citys_units():
+    text = "重庆市统计局公布了今年上半年全市各区县GDP增速,渝北、长寿和潼南的增速位列全市区县前3位。"
+    assert rows(text, published="2025-08-06") == [
+        [d, "gdp_real_growth", "2025 H1", "rank", "3", "", "前", "all"]
+        for d in ("渝北区", "长寿区", "潼南区")
+    ]
+
+
+def test_a_title_naming_several_districts_and_the_city_is_the_citys_text():
+    text = "GDP增速为5%。"
+    title = "重庆:上半年全市区县GDP增速数据出炉 渝北、长寿和潼南增速位列前3位"
+    assert rows(text, title=title, published="2025-08-06")[0][0] == "重庆市"
+    assert rows(text, title="2011年重庆市大渡口区统计公报")[0][0] == "大渡口区"
+
+
+def test_a_table_whose_rows_are_indicators_is_the_subjects_and_a_footnote_mark_is_no_unit_break():
+    text = (
+        "2023年九龙坡区统计公报。全区常住人口154.02万人。\n"
+        "表1 2023年分产业地区生产总值、增速及其比重\n"
+        "指 标 | 绝对量(亿元) | 比上年增长(%) | 比重(%) |\n"
+        "地区生产总值 | 1867.07 | 6.5 | 100.0 |\n"
+        "第一产业 | 8.18 | 4.3 | 0.4 |\n"
+        "工 业 | 437.63 | 2.7 | 23.4 |\n"
+        "建筑业 | 206.25 | 7.8 | 11.1 |\n"
+        "城镇新增就业人员4.20*万人。\n"
+    )
+    assert [r[1:6] for r in rows(text)] == [
+        ["pop_resident", "2023", "value", "154.02", "万人"],
+        ["gdp", "2023", "value", "1867.07", "亿元"],
+        ["gdp_real_growth", "2023", "growth", "6.5", "%"],
+        ["va_primary", "2023", "value", "8.18", "亿元"],
+        ["va_primary_growth", "2023", "growth", "4.3", "%"],
+        ["va_primary_share", "2023", "value", "0.4", "%"],
+        ["industrial_va", "2023", "value", "437.63", "亿元"],
+        ["industrial_va_growth", "2023", "growth", "2.7", "%"],
+        ["new_urban_jobs", "2023", "value", "4.20", "万人"],
+    ]
+    assert {d for d, *_ in rows(text)} == {"九龙坡区"}
+    assert reasons(text) == [
+        ("100.0", "the total's share of itself"),
+        ("23.4", "the registry has no share of industrial_va in GDP"),
+        ("206.25", "建筑业: no place or indicator of the registry"),
+        ("7.8", "建筑业: no place or indicator of the registry"),
+        ("11.1", "建筑业: no place or indicator of the registry"),
+    ]
+
+
+def test_a_line_broken_inside_a_sentence_and_a_region_named_in_quotes():
+    text = (
+        "2012年重庆市统计公报\n"
+        "三次产业结构比为\n8.2:53.9:37.9。\n"
+        "“一小时经济圈”[2]完成地区生产总值8864.78亿元,比上年增长13.4%,占全市生产总值的77.4%。\n"
+    )
+    assert [r[1:5] for r in rows(text)] == [
+        ["va_primary_share", "2012", "value", "8.2"],
+        ["va_secondary_share", "2012", "value", "53.9"],
+        ["va_tertiary_share", "2012", "value", "37.9"],
+    ]
+    assert reasons(text)[0] == ("8864.78亿元", "一小时经济圈: a region the registry does not hold")
+    assert len(reasons(text)) == 3  # its growth and its share are not the city's either
+
+
+def test_a_share_after_a_growth_rate_is_a_share_of_the_level():
+    text = "2023年江北区完成地区生产总值1744.0亿元,比上年增长6.7%,占全市生产总值的5.8%。"
+    assert [[*r[1:5], r[7]] for r in rows(text)] == [
+        ["gdp", "2023", "value", "1744.0", ""],
+        ["gdp_real_growth", "2023", "growth", "6.7", ""],
+        ["gdp", "2023", "share", "5.8%", ""],
+    ]
+    assert jb.extract_claims(text)["denominator"].tolist() == ["", "", "全市"]
+
+
+def test_a_wrapped_english_line_keeps_its_space():
+    from jbanalysis.claims.extract.reading import sentences
+
+    text = "In 2023, Jiangbei's GDP grew 6.7% while the city as a whole, by the same measure, grew\n6.1%."
+    assert [s.text for s in sentences(text)] == [
+        "In 2023, Jiangbei's GDP grew 6.7% while the city as a whole, by the same measure, grew 6.1%."
+    ]
+
+
+def test_numbers_in_a_list_are_listed_and_a_list_mark_is_not_a_number():
+    text = (
+        "2021年一季度,沙坪坝区固定资产投资、税收收入两年平均增速分别高于全市水平17、10.1个百分点。"
+    )
+    assert [number for number, _ in reasons(text)] == ["17", "10.1个百分点"]
+    assert reasons("1、2011年全区实现地区生产总值149.9亿元。", district="大渡口") == []

@@ -129,13 +129,14 @@ def test_corrections_are_applied_and_traceable():
 
 def test_every_row_in_is_a_row_out():
     obs, report = build_observations()
-    assert report.rows_out == sum(report.rows_in.values()) == len(obs) == 21640
+    assert report.rows_out == sum(report.rows_in.values()) == len(obs) == 21705
     assert report.rows_in == {
         "cq_yearbook_2025_pop.csv": 76,
         "cq_yearbook_panel.csv": 20390,
         "csmar_city_gdp.csv": 342,
         "published_figures.csv": 628,
         "published_figures_2.csv": 204,
+        "published_figures_3.csv": 65,
     }
     assert sorted(report.corrected) == ["C001", "C002", "C003", "C004", "C005", "C006", "C007"]
 

@@ -70,18 +70,18 @@ def _ar1_drift(y: list[float], kept: list[bool], horizon: int) -> list[float]:
 def _jiangbei_default(horizon: int) -> tuple[int, list[float]]:
     """The default's forecast of Jiangbei GDP, re-derived from the published values by hand.
 
-    Registered breaks of first-release GDP inside the window: 2009, 2014, 2019. The change into
+    Registered breaks of first-release GDP inside the window: 2009, 2014, 2018, 2019. The change into
     each is left out and replaced by the median of the kept log changes, which re-levels every
     year before it; the two models run on the re-levelled values, their medians are averaged.
     """
     y = load_panel(districts="jiangbei", indicators="gdp").set_index("year")["value"].dropna()
     log = np.log(y)
     dlog = log.diff().dropna()
-    typical = dlog.drop([2009, 2014, 2019]).median()
-    for b in (2019, 2014, 2009):
+    typical = dlog.drop([2009, 2014, 2018, 2019]).median()
+    for b in (2019, 2018, 2014, 2009):
         log[log.index < b] += dlog[b] - typical
     relevelled = np.exp(log).tolist()
-    kept = [year not in (2009, 2014, 2019) for year in y.index[1:]]
+    kept = [year not in (2009, 2014, 2018, 2019) for year in y.index[1:]]
     holt, ar = _holt_damped(relevelled, horizon), _ar1_drift(relevelled, kept, horizon)
     return int(y.index[-1]), [(a + b) / 2 for a, b in zip(holt, ar, strict=True)]
 
@@ -101,15 +101,17 @@ def test_cli_prints_the_forecast_table(capsys):
     shown = [float(line.split()[1]) for line in lines[3:8]]
     assert shown == pytest.approx(medians, abs=0.006)
     assert f"fitted on 2005–{last} ({last - 2004} values)" in out
-    assert "registered breaks inside: 2009, 2014, 2019" in out
+    assert "registered breaks inside: 2009, 2014, 2018, 2019" in out
     assert "2022 (corrected)" in out
 
 
 def test_three_doors_give_the_same_numbers():
-    """API (forecast and forecast_district), CLI and the report's call agree to the digit."""
-    inputs = series_inputs("yuzhong", "gdp")
+    """API (forecast and forecast_district), CLI and the report's call agree to the digit.
+
+    (江北: 渝中's series now ends in a single 2025 value after the 2024 gap, too few to fit.)"""
+    inputs = series_inputs("jiangbei", "gdp")
     api = forecast(inputs.series, horizon=5, **inputs.kwargs())
-    district = forecast_district("渝中", "gdp", horizon=5)
+    district = forecast_district("江北", "gdp", horizon=5)
     cols = ["year", "median", "lo80", "hi80", "lo95", "hi95"]
     pd.testing.assert_frame_equal(api[cols], district[cols])
     cli = subprocess.run(
@@ -117,7 +119,7 @@ def test_three_doors_give_the_same_numbers():
             str(Path(sys.executable).parent / "jbanalysis"),
             "forecast",
             "--district",
-            "yuzhong",
+            "jiangbei",
             "--digits",
             "4",
         ],
@@ -131,7 +133,7 @@ def test_three_doors_give_the_same_numbers():
     assert [float(r[6]) for r in table] == pytest.approx(api["hi95"].round(4).tolist())
     # the panel door uses the same inputs (vintages, flags, overlap ratios)
     panel = load_panel(districts="central", indicators="gdp")
-    stacked = forecast_panel(panel, horizon=5, indicator="gdp", districts=["yuzhong"])
+    stacked = forecast_panel(panel, horizon=5, indicator="gdp", districts=["jiangbei"])
     assert stacked["median"].to_numpy() == pytest.approx(api["median"].to_numpy())
     # the report makes exactly this call for each indicator (and its horizon is the CLI's)
     code = "".join(
@@ -143,7 +145,7 @@ def test_three_doors_give_the_same_numbers():
         in code
     )
     # ... and the report's data window only cuts the series: the same numbers as the API's
-    cut = forecast_district("yuzhong", "gdp", horizon=5, last_year=2022)
+    cut = forecast_district("jiangbei", "gdp", horizon=5, last_year=2022)
     by_hand = forecast(inputs.series.loc[:2022], horizon=5, **{
         **inputs.kwargs(), "vintages": inputs.vintages.loc[:2022], "flags": inputs.flags.loc[:2022]
     })  # fmt: skip
@@ -176,7 +178,7 @@ def test_every_door_has_the_same_horizon_limit(capsys):
         (["--district", "jiangbei", "--breaks", "census"], "--breaks 'census'"),
         (["--district", "jiangbei", "--model", "prophet"], "unknown model 'prophet'"),
         (["--district", "yuzhong", "--gaps", "error"], "no value for 2007–2012, 2014, 2016–2017"),
-        (["--district", "yuzhong", "--gaps", "error"], "or --gaps narrow to fit on 2018"),
+        (["--district", "yuzhong", "--gaps", "error"], "would leave 1 value(s)"),
         (["--district", "yuzhong", "--gaps", "error"], "pass --gaps step to let the models"),
         (
             ["--district", "jiangbei", "--indicator", "gdp_avg_growth"],
@@ -230,12 +232,12 @@ def test_bad_input_gets_the_same_answer_from_api_and_district_door(values, outco
 
 
 def test_a_break_in_the_last_year_is_a_documented_fallback():
-    # 渝北 fiscal revenue, registered scope breaks 2011 and 2013: a series ending in 2013
+    # 渝北 fiscal revenue, registered scope breaks 2011, 2012 (B22) and 2013: a series ending in 2013
     values = [20.0, 24.0, 29.0, 35.0, 100.0, 110.0, 40.0]  # 2007-2013
     tidy = _tidy(values, district="yubei", start=2007)
     fc = forecast_district("yubei", "fiscal_revenue", horizon=2, panel=tidy)
     notes = " ".join(fc.attrs["notes"])
-    assert "registered breaks inside: 2011, 2013" in notes
+    assert "registered breaks inside: 2011, 2012, 2013" in notes
     assert "the last year (2013) starts a new basis" in notes
     assert fc["fit_end"].iloc[0] == 2013 and np.isfinite(fc["median"]).all()
 
@@ -258,10 +260,13 @@ def test_yuzhong_gdp_steps_over_its_gaps_and_says_so():
     assert fc["fit_start"].iloc[0] == 2005 and fc["n_fit"].iloc[0] == len(present)
     assert fc["model"].iloc[0] == DEFAULT_MODEL
     notes = " ".join(fc.attrs["notes"])
-    assert "no value for 2007–2012, 2014, 2016–2017: the models step over them" in notes
+    assert "no value for 2007–2012, 2014, 2016–2017, 2024: the models step over them" in notes
     assert last == int(present.index[-1])
-    # narrowing instead fits the stretch after the last gap only
-    narrowed = forecast_district("yuzhong", "gdp", horizon=3, gaps="narrow")
+    # narrowing instead fits the stretch after the last gap only: 2025 alone is too few, and the
+    # window to 2023 narrows to 2018–2023
+    with pytest.raises(ValueError, match=r"'yuzhong' has only 1 value\(s\) to fit \(2025"):
+        forecast_district("yuzhong", "gdp", horizon=3, gaps="narrow")
+    narrowed = forecast_district("yuzhong", "gdp", horizon=3, gaps="narrow", last_year=2023)
     assert narrowed["fit_start"].iloc[0] == 2018
 
 

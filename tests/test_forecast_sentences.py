@@ -47,16 +47,16 @@ def test_forecast_sentence_in_both_languages():
 
 def test_forecast_sentence_names_breaks_in_the_window_and_an_unreliable_last_value():
     f = frame(fit_start=2010, model="naive")
-    f["year"] = [2021, 2022, 2023]  # retail sales: the 2014 and 2019 breaks are in the window
+    f["year"] = [2021, 2022, 2023]  # retail sales: the 2014, 2018 and 2019 breaks are in the window
     flags, rel = {2022: "corrected"}, {2022: "low"}
     f["fit_end"] = 2022
     zh = fs.forecast_sentence(f, "jiangbei", "retail_sales", flags=flags, reliability=rel)
-    assert "拟合期跨2013年经济普查和2019年口径变化，此前年份已换算到新口径" in zh
+    assert "拟合期跨2013年经济普查和2018、2019年口径变化，此前年份已换算到新口径" in zh
     assert "2022年的值为更正值，2022年的值来源可靠性低" in zh
     assert "实际" not in zh  # nominal is never called real
     en = fs.forecast_sentence(f, "jiangbei", "retail_sales", "en", flags=flags, reliability=rel)
     assert (
-        "across the 2013 economic census and the 2019 definition change, earlier years "
+        "across the 2013 economic census and the 2018 and 2019 definition changes, earlier years "
         "re-levelled onto the new basis" in en
     )
     assert "the 2022 value is corrected; the 2022 value rests on a low-reliability source" in en

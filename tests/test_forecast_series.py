@@ -160,10 +160,12 @@ def test_known_breaks_come_from_the_registry_per_indicator_and_district():
         2005, 2009, 2013, 2018, 2024,
     )  # fmt: skip
     # only registered breaks count: retail sales change basis with the 2013 census (B03) and at
-    # the 2018/19 definition change (B10), not at the 2008 or 2018 censuses
-    assert known_break_years("retail_sales", district="jiangbei") == (2014, 2019)
+    # the 2018 and 2019 definition changes (B19, B10), not at the 2008 or 2018 censuses
+    assert known_break_years("retail_sales", district="jiangbei") == (2014, 2018, 2019)
     assert known_break_years("pop_resident", {2010: "first_release"}) == (2010, 2020)
-    assert known_break_years("fiscal_revenue", district="yubei") == (2011, 2013)
+    # 渝北's revenue: the broad scope in 2011 (B16), its own again from 2012 in the panel (B22:
+    # the bulletin's 2012 figure) and from 2013 in the yearbook (B13)
+    assert known_break_years("fiscal_revenue", district="yubei") == (2011, 2012, 2013)
     assert known_break_years("fiscal_revenue", district="dadukou") == ()
     assert 2011 in known_break_years("gdp", district="dazu")  # the 2011 merger
     assert known_break_years(None) == ()

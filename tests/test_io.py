@@ -345,3 +345,29 @@ def test_part_year_columns_keep_their_period(tmp_path):
         [2024, "Q1-Q3", 1300.5, ""],
         [2024, "H1", 860.2, ""],
     ]
+
+
+def test_tables_side_by_side_keep_no_recipe(tmp_path):
+    """A recipe remembers one table: none is saved from tables side by side, none applied."""
+    from jbanalysis.io import Recipe
+    from jbanalysis.io import read_table as read_own
+
+    path = Path(__file__).parent / "data" / "tables" / "side_by_side.csv"
+    obs = read_own(path)
+    assert sorted(obs["indicator"].astype(str)) == ["gdp", "gdp", "retail_sales", "retail_sales"]
+    with pytest.raises(DataError) as err:
+        Recipe.from_read("side", obs.attrs["report"], None, {})
+    assert err.value.reason == (
+        "recipe 'side' not saved: a recipe remembers the reading of one table, and this sheet "
+        "holds 2 tables side by side (columns #1–#2 and #4–#5); give each table a sheet or a "
+        "file of its own to keep a recipe for it"
+    )
+    plain = tmp_path / "gdp.csv"
+    plain.write_text("2020年各区地区生产总值\n地区,绝对值(亿元)\n江北区,1325.4\n", encoding="utf-8")
+    recipe = Recipe.from_read("gdp", read_own(plain).attrs["report"], None, {})
+    with pytest.raises(DataError) as err:
+        read_own(path, recipe=recipe)
+    assert err.value.reason == (
+        "recipe 'gdp' describes one table, and this sheet holds 2 tables side by side (columns "
+        "#1–#2 and #4–#5): read it without a recipe (each table is then read on its own)"
+    )

@@ -81,7 +81,7 @@ def test_every_imported_library_is_declared():
     package = [*(ROOT / "jbanalysis").rglob("*.py"), *(ROOT / "notebooks").glob("*.ipynb")]
     runtime = _imported(package)
     assert {d: f for d, f in runtime.items() if d not in _declared()} == {}
-    local = {p.stem for p in [*(ROOT / "tests").glob("*.py"), *(ROOT / "scripts").glob("*.py")]}
+    local = {p.stem for p in [*(ROOT / "tests").rglob("*.py"), *(ROOT / "scripts").glob("*.py")]}
     local = {_name_and_spec(m)[0] for m in [*local, "bench_data"]}  # modules of the repository
     tests = _imported([*(ROOT / "tests").rglob("*.py"), *(ROOT / "scripts").glob("*.py")])
     tests = {d: f for d, f in tests.items() if d not in local}

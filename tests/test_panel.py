@@ -153,6 +153,27 @@ def test_a_short_table_is_no_series_source():
     ]
 
 
+def test_a_year_asked_alone_is_the_value_the_whole_panel_holds():
+    """The series rule counts a table's years: selecting among one year's rows alone used to take
+    the city's 2009 GDP from a bulletin page (6530.01, PF0001) while the whole panel, and every
+    report, keeps CSMAR's series (6651.22); the years are now kept after the selection."""
+    one = load_panel("chongqing", indicators=["gdp", "va_tertiary"], years=2009)
+    assert one.set_index("indicator")["value"].to_dict() == {"gdp": 6651.22, "va_tertiary": 3053.36}
+    assert set(one["rule"]) == {"series"}
+    whole = load_panel()
+    for year in (2006, 2007, 2009, 2018):
+        alone = load_panel(years=year)
+        same = whole[whole["year"] == year].reset_index(drop=True)
+        pd.testing.assert_frame_equal(
+            alone[["district", "indicator", "record", "value"]],
+            same[["district", "indicator", "record", "value"]],
+        )
+    # 江北's registered population 2007: the yearbook's series, not the single page PF0207
+    assert load_panel("jiangbei", indicators="pop_registered", years=2007)["record"].tolist() == [
+        "Sheet1!T356"
+    ]
+
+
 def test_filters_and_errors():
     p = load_panel(
         districts=["江北区", "Yubei"], indicators=["gdp", "retail_sales"], years=range(2015, 2017)

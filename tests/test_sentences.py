@@ -188,7 +188,13 @@ def test_sigma_of_the_nine_fell_to_2011_then_rose(panel):
         "fell 48% from 0.298 in 2005 to 0.156 in 2011, then rose 62% to 0.253 in 2020: diverging since 2011"
         in en
     )
-    assert "Yuzhong left out" in en
+    assert "across 8 of the 9 central districts (no Yuzhong)" in en  # named by what it holds
+    # the verdict is withheld: of the rise of 0.096, only 0.036 is in like-for-like changes
+    # (2011-2013 and 2014-2016; the rest crosses B03, B18, B04, B07 or the interpolated 2017)
+    verdict = metrics.path_verdict(path, "gdp_per_capita", panel)
+    assert (round(verdict.change, 3), round(verdict.clean, 3)) == (0.096, 0.036)
+    zh = structure.dispersion_sentence(path, "central", verdict=verdict)
+    assert "2011年以来上升0.096，其中可比的逐年变化仅占0.036" in zh and "以来趋于发散" not in zh
 
 
 # --- like for like ----------------------------------------------------------------------------
@@ -265,25 +271,27 @@ def test_jiangbei_gdp_headline_rests_on_the_corrected_aggregator_value(panel):
 
 def test_growth_comparison_uses_the_window_without_a_break(panel, gdp):
     # 2019–2023 has no break but only 5 of the nine have 2023: the longest window two thirds
-    # share is 2014–2018 (new bases 2014 and 2019); 渝中 has no 2014 value. 江北
-    # (1027.8664 / 604.4623) ** (1/4) - 1 = 14.2 % is the highest of the eight; their median is
-    # (7.36 + 8.45) / 2 = 7.9 %.
+    # share is 2009–2013 (new bases 2009, 2014 and, for the yearbook's units, 2018: B18, the
+    # level shift against the city's first release, issue 18); 渝中 has no 2009 value. 江北
+    # (554.8592 / 325.3546) ** (1/4) - 1 = 14.3 % is 6th of the eight; their median is
+    # (15.38 + 17.63) / 2 = 16.5 %. (2014–2018 is no longer quoted: it crosses the 2018 shift.)
     g = metrics.growth_comparison(gdp, "gdp", "jiangbei", NINE, panel=panel)
-    assert (g.headline.start, g.headline.end) == (2014, 2018)
+    assert (g.headline.start, g.headline.end) == (2009, 2013)
     rates = {
-        d: 100 * ((gdp.at[2018, d] / gdp.at[2014, d]) ** 0.25 - 1) for d in NINE if d != "yuzhong"
+        d: 100 * ((gdp.at[2013, d] / gdp.at[2009, d]) ** 0.25 - 1) for d in NINE if d != "yuzhong"
     }
-    assert g.standing.rank == 1 and g.standing.n == 8
+    assert g.standing.rank == 6 and g.standing.n == 8
     assert g.standing.median == pytest.approx(pd.Series(rates).median())
     zh = versus.growth_sentence(g)
-    assert g.shared and g.standing.median == pytest.approx((7.3864844 + 8.4530926) / 2)
+    assert g.shared and g.standing.median == pytest.approx((rates["nanan"] + rates["banan"]) / 2)
     assert zh.startswith(
-        "2014–2018年江北区地区生产总值名义年均增长14.2%（三分之二以上的区可比、不跨口径断点的最长区间："
+        "2009–2013年江北区地区生产总值名义年均增长14.3%（三分之二以上的区可比、不跨口径断点的最长区间："
     )
-    assert "2008、2013、2018年经济普查" in zh and "在8个区中居第1位（渝中区无可比数据）" in zh
+    assert "2008、2013、2018年经济普查和2018年口径变化" in zh
+    assert "在8个区中居第6位（渝中区无可比数据）" in zh
     en = versus.growth_sentence(g, "en")
-    assert en.startswith("Over 2014–2018, Jiangbei's nominal GDP growth was 14.2% a year")
-    assert "above the median" in en and "1st of 8 (no comparable data for Yuzhong)" in en
+    assert en.startswith("Over 2009–2013, Jiangbei's nominal GDP growth was 14.3% a year")
+    assert "below the median" in en and "6th of 8 (no comparable data for Yuzhong)" in en
 
 
 def test_growth_above_and_below_the_median_are_not_swapped():
@@ -303,24 +311,25 @@ def test_growth_above_and_below_the_median_are_not_swapped():
 
 def test_real_growth_is_published_and_ranked_beside_nominal(panel):
     # 2018 is the latest year all nine publish real growth; 江北 9.0 % is the highest. Nominal
-    # 2017→2018: 1027.8664 / 902.9378 - 1 = 13.8 %, 1st of the 8 with both years (渝中 lacks 2017);
-    # 2017 is interpolated (the mean of 2016 and 2018) and the sentence says so.
+    # 2017→2018 (1027.8664 / 902.9378 - 1 = 13.8 %) compares the yearbook's 2018 value, on a new
+    # basis (B18: the units' level shift against the city's first release, issue 18), with 2017:
+    # the sentence says it is not comparable instead of ranking it.
     # 2023: 6.7 % (a preliminary figure, 2024 government work report), 5 of the nine: no rank.
     r = metrics.real_growth_comparison(panel, "jiangbei", NINE)
     zh = versus.real_growth_sentence(r)
     assert zh == (
         "2023年江北区地区生产总值实际增长6.7%（可比价，公布值；来自政府工作报告的初步数；2023年只有5个区"
-        "有数据，不作排名）；2018年为9.0%，在公布该数据的9个区中居第1位；同年名义增长（现价总量计算）"
-        "13.8%，在有数据的8个区中居第1位（2017年为插值；渝中区无数据）。"
+        "有数据，不作排名）；2018年为9.0%，在公布该数据的9个区中居第1位；2018年江北区地区生产总值为新口径"
+        "（2018年口径变化），名义增长不可比。"
     )
     en = versus.real_growth_sentence(r, "en")
     assert en.startswith(
         "Jiangbei's published real GDP growth (comparable prices) was 6.7% in 2023 (a preliminary "
         "figure from a government work report; only 5 of the 9 districts have 2023 data: no rank); "
-        "in 2018 it was 9.0%, 1st of the 9 districts that publish it; nominal growth that year "
-        "(current-price levels) was 13.8%"
+        "in 2018 it was 9.0%, 1st of the 9 districts that publish it; Jiangbei's 2018 GDP is on a "
+        "new basis (the 2018 definition change): no comparable nominal growth."
     )
-    assert math.isclose(r.nominal.value, 100 * (1027.8664 / 902.9378 - 1))
+    assert r.nominal.comparison.year is None and math.isnan(r.nominal.value)
 
 
 def test_index_sentence_names_the_breaks_it_crosses(panel, gdp):
@@ -331,14 +340,14 @@ def test_index_sentence_names_the_breaks_it_crosses(panel, gdp):
     c = metrics.index_comparison(index, "gdp", "jiangbei", kept, 2005, panel=panel)
     assert versus.index_sentence(c) == (
         "以2005年为100（名义值），2023年江北区为1304（2023年只有5个区有数据，不作排名）；2022年为1199，"
-        "在有数据的8个区中居第2位（大渡口区无数据）；2005–2022年跨越2008、2013、2018年经济普查，"
-        "指数含口径变化。"
+        "在有数据的8个区中居第2位（大渡口区无数据）；2005–2022年跨越2008、2013、2018年经济普查和2018年"
+        "口径变化，指数含口径变化。"
     )
     assert versus.index_sentence(c, "en") == (
         "With 2005 = 100 (nominal), Jiangbei stood at 1304 in 2023 (only 5 of the 9 districts have "
         "2023 data: no rank); in 2022 it was 1199, 2nd of the 8 districts with data (no data for "
-        "Dadukou); 2005–2022 crosses the 2008, 2013 and 2018 economic censuses, so the index "
-        "includes those changes of basis."
+        "Dadukou); 2005–2022 crosses the 2008, 2013 and 2018 economic censuses and the 2018 "
+        "definition change, so the index includes those changes of basis."
     )
 
 
@@ -360,7 +369,7 @@ def test_rank_history_names_incomplete_years(gdp):
 def test_lines_note_explains_the_marks(panel):
     note = versus.lines_note(panel, "gdp", NINE, "jiangbei")
     assert note.startswith("空心圆为插值（2017年：8个区）；空心菱形为更正值（2022年：江北区）")
-    assert "2009、2014、2019、2024年：2008、2013、2018、2023年经济普查" in note
+    assert "2009、2014、2018–2019、2024年：2008、2013、2018、2023年经济普查和2018年口径变化" in note
     en = versus.lines_note(panel, "gdp", NINE, "jiangbei", "en")
     assert en.startswith("Hollow circles are interpolated values (2017: 8 districts)")
 
@@ -421,11 +430,12 @@ def test_sector_sentence_for_jiangbei():
     c = metrics.sector_change(jb.load_panel(districts="jiangbei", indicators=sectors), "jiangbei")
     assert structure.sector_sentence(c) == (
         "江北区第三产业比重由2005年的45.2%变为2020年的78.5%（+33.3个百分点；区间跨越2008、2013、"
-        "2018年经济普查），2020年第二产业比重为21.4%。"
+        "2018年经济普查和2018年口径变化），2020年第二产业比重为21.4%。"
     )
     assert structure.sector_sentence(c, lang="en") == (
         "Jiangbei's tertiary share went from 45.2% in 2005 to 78.5% in 2020 (+33.3 percentage points; the "
-        "span crosses the 2008, 2013 and 2018 economic censuses); the secondary share was 21.4% in 2020."
+        "span crosses the 2008, 2013 and 2018 economic censuses and the 2018 definition change); the "
+        "secondary share was 21.4% in 2020."
     )
 
 

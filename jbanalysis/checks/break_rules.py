@@ -11,7 +11,7 @@ from jbanalysis.checks.series_rules import (
     BREAK_SIZE_TOLERANCE,
     MIN_UNITS,
     SCOPE_WORDS,
-    _break_starts,
+    _break_units,
     _frames,
     single_tables,
 )
@@ -25,14 +25,26 @@ def _unregistered_breaks(tables: pd.DataFrame) -> list[dict]:
     registered = load_breaks()
     out = []
     for source, indicator, _, wide in _frames(tables):
-        firsts = _break_starts(registered, indicator)
+        covered = _break_units(registered, indicator)
         try:
             years = break_years(wide.where(wide > 0))
         except Exception:
             continue
         for r in years[years["is_break"]].itertuples():
-            if int(r.year) in firsts or r.n < MIN_UNITS:
+            units = covered.get(int(r.year), set())
+            if units is None or r.n < MIN_UNITS:
                 continue
+            if units:
+                # A break of a few units (a boundary change) explains their own growth, not the
+                # scatter of the others: judge the year again without them.
+                rest = wide.drop(columns=[c for c in wide.columns if c in units])
+                if rest.shape[1] < MIN_UNITS:
+                    continue
+                again = break_years(rest.where(rest > 0))
+                again = again[(again["year"] == r.year) & again["is_break"]]
+                if again.empty:
+                    continue
+                r = next(again.itertuples())
             out.append(
                 finding(
                     "warning",
@@ -106,11 +118,11 @@ def measured_break_size(row, obs: pd.DataFrame) -> float:
     ``jump``: median over its units of the single-table level in ``first_year`` over the one before
     (for boundary changes, GDP).
     """
-    from jbanalysis.registry.breaks import _members
+    from jbanalysis.registry.breaks import break_districts
 
     indicators = row["indicators"].split("|")
     indicator = "gdp" if row["indicators"] == "*" else indicators[0]
-    members = _members(row["districts"])
+    members = break_districts(row["districts"])
     # the size of a break in the values as published: an excluded old-basis value still counts
     sub = obs[obs["indicator"] == indicator]
     if "period" in sub:

@@ -3,6 +3,7 @@ from GDP per capita."""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from jbanalysis.checks.findings import finding, where
@@ -55,7 +56,12 @@ def _resident_findings(mine: pd.DataFrame, gap: pd.Series, switch: int) -> list[
 
 def _registered_by_per_capita(tables: pd.DataFrame, found: set[str]) -> list[dict]:
     """Years where 'resident' = registered population (2 %) but the bureau's per-capita GDP
-    divides GDP by a population more than 10 % different: the sibling shows the label is wrong."""
+    divides GDP by a population more than 10 % different: the sibling shows the label is wrong.
+
+    A gap under 10 % counts too when it lasts: five or more consecutive years with the column
+    within the departure threshold (3 %) of the registered count and the implied population off
+    by more than 3 % the same way every year (永川 2011–2016, issue 18: 3–8 %). A one-year gap of
+    that size is the mean-versus-year-end difference; a run of them is not."""
     from jbanalysis.registry.indicators import per_capita_factor
 
     wanted = ["pop_resident", "pop_registered", "gdp", "gdp_per_capita"]
@@ -70,22 +76,25 @@ def _registered_by_per_capita(tables: pd.DataFrame, found: set[str]) -> list[dic
             continue
         t = t.dropna(subset=wanted)
         implied = t["gdp"] * per_capita_factor() / t["gdp_per_capita"]  # 亿元 / 元 -> 万人
-        same = (t["pop_resident"] / t["pop_registered"] - 1).abs() < SAME_BASIS
-        off = (implied / t["pop_resident"] - 1).abs() > PER_CAPITA_GAP
+        apart = (t["pop_resident"] / t["pop_registered"] - 1).abs()
+        gap = implied / t["pop_resident"] - 1
+        strict = (apart < SAME_BASIS) & (gap.abs() > PER_CAPITA_GAP)
+        flagged = strict | _long_runs(gap, apart)
         resident = rows[rows["indicator"] == "pop_resident"].drop_duplicates(["district", "year"])
         first = pd.MultiIndex.from_arrays(
             [resident["district"].astype(object).to_numpy(), resident["year"].to_numpy()]
         )
-        for district, year in t.index[same & off]:
+        for district, year in t.index[flagged]:
             row = resident.iloc[first.get_loc((district, year))]
             if row["record"] in found:
                 continue
+            band = SAME_BASIS if strict[(district, year)] else DEPARTURE
             out.append(
                 finding(
                     "error",
                     "registered_as_resident",
                     f"'resident' population {row['value']:g} 万 equals the registered population "
-                    f"within {SAME_BASIS:.0%}, but the bureau's per-capita GDP divides GDP by "
+                    f"within {band:.0%}, but the bureau's per-capita GDP divides GDP by "
                     f"{implied[(district, year)]:.1f} 万 ("
                     f"{implied[(district, year)] / row['value'] - 1:+.0%}): the registered count, "
                     "not residents",
@@ -93,4 +102,23 @@ def _registered_by_per_capita(tables: pd.DataFrame, found: set[str]) -> list[dic
                     **where(row.to_dict()),
                 )
             )
+    return out
+
+
+def _long_runs(gap: pd.Series, apart: pd.Series) -> pd.Series:
+    """Years of runs of :data:`MIN_RUN` or more consecutive years of one unit whose column is
+    within :data:`DEPARTURE` of the registered count while the bureau's per-capita GDP implies a
+    population off by more than :data:`DEPARTURE` the same way, year after year."""
+    near = (apart < DEPARTURE) & (gap.abs() > DEPARTURE)
+    out = pd.Series(False, index=gap.index)
+    for _, flags in near.groupby(level="district"):
+        run: list = []
+        for key, ok in [*flags.items(), (None, False)]:
+            same_way = run and np.sign(gap[key]) == np.sign(gap[run[-1]]) if ok else False
+            if ok and (not run or (key[1] == run[-1][1] + 1 and same_way)):
+                run.append(key)
+                continue
+            if len(run) >= MIN_RUN:
+                out[run] = True
+            run = [key] if ok else []
     return out

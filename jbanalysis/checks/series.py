@@ -20,6 +20,7 @@ from jbanalysis.checks.series_rules import (
     _shared_values,
     single_tables,
 )
+from jbanalysis.checks.shift_rules import shift_findings
 
 __all__ = ["series_findings"]
 
@@ -114,6 +115,7 @@ def series_findings(obs: pd.DataFrame, folder=None) -> list[dict]:
     out += _registered_as_resident(tables)
     out += _city_spike(select(annual))
     out += _unregistered_breaks(tables)
+    out += shift_findings(tables, annual)
     out += _unresolved_ties(annual)
     out += _bounds(obs[obs["period"].astype(str) == "Y"] if "period" in obs else obs)
     out += _scope_notes(obs)

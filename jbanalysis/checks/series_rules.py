@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from jbanalysis.checks.findings import finding, where
+from jbanalysis.registry.schema import COMPILATION
 from jbanalysis.tables import years_by_district
 
 __all__ = ["RULES", "single_tables"]
@@ -90,7 +91,7 @@ def single_tables(obs: pd.DataFrame, folder=None) -> pd.DataFrame:
     from jbanalysis.sources.observations import load_sources
 
     kinds = load_sources(folder).set_index("id")["kind"]
-    compilations = set(kinds[kinds == "compilation"].index)
+    compilations = set(kinds[kinds == COMPILATION].index)
     return obs[~obs["source_id"].astype(str).isin(compilations)]
 
 
@@ -304,6 +305,20 @@ def _collapse(tables: pd.DataFrame) -> list[dict]:
                         **where(row.to_dict() | {"district": district, "year": year}),
                     )
                 )
+    return out
+
+
+def _break_units(registered: pd.DataFrame, indicator: str) -> dict[int, set[str] | None]:
+    """First year of each registered break of an indicator -> the units it covers (None: all)."""
+    from jbanalysis.registry.breaks import break_districts
+
+    out: dict[int, set[str] | None] = {}
+    for r in registered.itertuples():
+        if r.indicators != "*" and indicator not in r.indicators.split("|"):
+            continue
+        year, units = int(r.first_year), break_districts(r.districts)
+        known = out.get(year, set())
+        out[year] = None if units is None or known is None else known | units
     return out
 
 

@@ -10,6 +10,7 @@ schema         error    required columns, types, vocabularies, known districts, 
                         and units, one record id per row (raised while reading a file)
 hash           error    every data file matches its sha256 in ``datapackage.json``
 stale          error    ``observations.csv`` is what the sources and corrections build
+keys           error    every file's primary key, foreign keys and enums (``datapackage.json``)
 duplicate      error    one value per (district, year, indicator) in a single-table source
 negative       error    no negative levels, counts or per-capita values
 unit_jump      error    a level does not jump by 20× or more from one year to the next in
@@ -32,6 +33,7 @@ import pandas as pd
 
 from jbanalysis.checks.findings import FINDING_COLUMNS
 from jbanalysis.checks.findings import finding as _finding
+from jbanalysis.checks.key_rules import key_findings
 from jbanalysis.checks.value_rules import _check_hashes, _check_stale, _value_rules
 from jbanalysis.errors import DataError
 from jbanalysis.registry.breaks import check_breaks
@@ -68,6 +70,7 @@ def validate(folder: Path | str | None = None, check_hashes: bool = True) -> pd.
     findings: list[dict] = []
     if check_hashes:
         findings += _check_hashes(root)
+    findings += key_findings(root)
     try:
         breaks = data_path(BREAKS, root)
         check_breaks(pd.read_csv(breaks, dtype=str, keep_default_na=False), breaks)
@@ -134,12 +137,16 @@ class _GroupFixes:
         self.by_district: dict[tuple, set[str]] = {}
         self.by_source: dict[tuple, set[str]] = {}
         self.by_record: dict[tuple, set[str]] = {}
+        self.by_year: dict[tuple, set[str]] = {}  # (indicator, year): any source (a total's)
+        self.by_column: dict[tuple, set[str]] = {}  # (indicator, source): any year
         columns = ["source_id", "indicator", "district", "year", "correction"]
         for source, indicator, district, year, fix in corrected[columns].itertuples(index=False):
             year = int(year)
             self.by_district.setdefault((indicator, district, year), set()).add(fix)
             self.by_source.setdefault((indicator, source, year), set()).add(fix)
             self.by_record.setdefault((source, year, district), set()).add(fix)
+            self.by_year.setdefault((indicator, year), set()).add(fix)
+            self.by_column.setdefault((indicator, source), set()).add(fix)
 
     def __call__(self, finding: dict) -> str:
         if finding["rule"] in NEIGHBOUR_RULES:
@@ -157,6 +164,15 @@ class _GroupFixes:
         found: set[str] = set()
         for key in keys:
             found |= table.get(key, set())
+        if not found and finding["record"] == WHOLE_COLUMN:
+            # a finding about a whole column-year is also fixed by a correction of the total it
+            # is judged against (same year, any source), or of the column in another year (the
+            # yardstick of a scatter is pooled over the years)
+            year, indicator = int(finding["year"]), finding["indicator"]
+            found = self.by_year.get((indicator, year), set()) | self.by_year.get(
+                (indicator, year - 1), set()
+            )
+            found = found or self.by_column.get((indicator, finding["source_id"]), set())
         return ", ".join(sorted(found))
 
 

@@ -15,7 +15,7 @@ from jbanalysis.checks.series import series_findings
 from jbanalysis.checks.series_rules import single_tables
 from jbanalysis.registry.indicators import load_indicators, per_capita_factor
 from jbanalysis.registry.paths import DATAPACKAGE, OBSERVATIONS, data_path
-from jbanalysis.registry.schema import SECTORS
+from jbanalysis.registry.schema import OBSERVATION_COLUMNS, SECTORS
 from jbanalysis.sources.package import hashed_files, sha256
 
 SECTOR_TOLERANCE = 0.01
@@ -84,20 +84,31 @@ def _check_stale(root: Path, built: pd.DataFrame) -> list[dict]:
                 file=path,
             )
         ]
-    same = np.isclose(
-        on_disk["value"].to_numpy(float), built["value"].to_numpy(float), rtol=1e-12, equal_nan=True
-    )
-    same &= on_disk["record"].astype(str).to_numpy() == built["record"].astype(str).to_numpy()
-    if not same.all():
-        i = int(np.flatnonzero(~same)[0])
+    differs = {}  # column -> rows that differ: every column, ids and vocabularies included
+    for column in OBSERVATION_COLUMNS:
+        if column not in on_disk or column not in built:
+            continue
+        if column in ("value", "published_value"):
+            a, b = on_disk[column].to_numpy(float), built[column].to_numpy(float)
+            same = np.isclose(a, b, rtol=1e-12, equal_nan=True)
+        else:
+            a, b = on_disk[column].astype(str).to_numpy(), built[column].astype(str).to_numpy()
+            same = a == b
+        if not same.all():
+            differs[column] = np.flatnonzero(~same)
+    if differs:
+        column, rows = min(differs.items(), key=lambda item: item[1][0])
+        i = int(rows[0])
         return [
             _finding(
                 "error",
                 "stale",
                 f"differs from what the sources build (first at {built['source_id'].iloc[i]} "
-                f"{built['record'].iloc[i]}); run `make data`",
+                f"{built['record'].iloc[i]}: {column} {on_disk[column].iloc[i]!r}, built "
+                f"{built[column].iloc[i]!r}); run `make data`",
                 file=path,
                 row=i + 2,
+                column=column,
             )
         ]
     return []

@@ -84,9 +84,9 @@ def known_break_years(
     >>> known_break_years("gdp", vintages={2018: "revised"})
     (2005, 2009, 2014, 2018, 2024)
     >>> known_break_years("fiscal_revenue", district="yubei")
-    (2011, 2013)
+    (2011, 2012, 2013)
     >>> known_break_years("gdp", district="qijiang")
-    (2005, 2009, 2011, 2014, 2019, 2024)
+    (2005, 2009, 2011, 2014, 2018, 2019, 2024)
     >>> known_break_years(None)
     ()
     """

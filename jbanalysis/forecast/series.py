@@ -308,10 +308,17 @@ def fit_window(series: pd.Series, options: FitOptions | None = None, **fit) -> F
     else:
         reason = "all observed years"
     if missing and gaps == "error":
+        # narrowing is offered only where it leaves enough to fit: advice must work when followed
+        after = int((present.index > missing[-1]).sum())
+        narrow = (
+            f", or gaps='narrow' to fit on {missing[-1] + 1}–{last} only"
+            if after >= MIN_VALUES
+            else f" (narrowing to the years after the last gap would leave {after} value(s))"
+        )
         raise SeriesError(
             f"{label} has no value for {_format_years(missing)} inside the fitting window "
-            f"{start}–{last}; pass gaps='step' to let the models step over it, or gaps='narrow' "
-            f"to fit on {missing[-1] + 1}–{last} only (a gap is never filled)",
+            f"{start}–{last}; pass gaps='step' to let the models step over it{narrow} "
+            "(a gap is never filled)",
             "gap",
             years=missing,
         )
@@ -331,13 +338,15 @@ def fit_window(series: pd.Series, options: FitOptions | None = None, **fit) -> F
     published = present.reindex(window_years).to_numpy(dtype=np.float64)
     n = int(np.isfinite(published).sum())
     if n < MIN_VALUES:
+        # name the years the fit would have had, not every observed year
+        fit_years = [int(y) for y in window_years if np.isfinite(present.get(y, np.nan))]
         raise SeriesError(
-            f"{label} has only {n} value(s) to fit ({_format_years(present.index.tolist())}, "
+            f"{label} has only {n} value(s) to fit ({_format_years(fit_years)}, "
             f"{reason}); at least {MIN_VALUES} are needed",
             "too_few",
             n=n,
             needed=MIN_VALUES,
-            years=[int(y) for y in window_years if np.isfinite(present.get(y, np.nan))],
+            years=fit_years,
         )
     ratios = {int(k): float(v) for k, v in (ratios or {}).items()}
     lv = relevel(published, window_years, break_years, ratios)

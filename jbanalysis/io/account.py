@@ -32,7 +32,7 @@ class ReadReport:
     ``notes`` what else was decided (the sheet read, the encoding, where the year, the unit or
     the district came from).
 
-    >>> r = ReadReport("gdp.csv", "districts_rows", "utf-8", rows_in=3, rows_used=2, rejected=[(4, "total row '合计'")])
+    >>> r = jb.io.ReadReport("gdp.csv", "districts_rows", "utf-8", rows_in=3, rows_used=2, rejected=[(4, "total row '合计'")])
     >>> r.rows_in == r.rows_used + r.rows_rejected
     True
     """

@@ -24,7 +24,7 @@ from jbanalysis.io.keyed import Distinct, Field
 from jbanalysis.io.numbers import CellError, parse_column
 from jbanalysis.io.resolve import Args, Where, district, first, indicator, none, time, unit
 from jbanalysis.io.roles import Role
-from jbanalysis.io.rowkeys import RowKeys
+from jbanalysis.io.rowkeys import FIELDS, RowKeys
 from jbanalysis.io.rows import Rows
 from jbanalysis.io.titles import TitleFacts
 
@@ -54,20 +54,19 @@ def table_cells(
     keep = np.asarray(rows.keep, dtype=np.int64)
     if keys.rejected:
         keep = keep[~np.isin(keep, np.fromiter(keys.rejected, dtype=np.int64))]
-    body = grid.cells.iloc[table.start : table.end]
+    body = grid.values()[table.start : table.end]
     lines = grid.rows[table.start : table.end]
-    chunks = [
-        pd.DataFrame(
-            {
-                "pos": keep,
-                "col": r.pos,
-                "raw": pd.Series(body[r.pos].to_numpy(dtype=object)[keep], dtype=object),
-            }
-        )
-        for r in data
-    ]
-    frame = pd.concat(chunks, ignore_index=True)
-    frame["line"] = lines[frame["pos"].to_numpy(dtype=np.int64)]
+    at = np.tile(keep, len(data))  # column by column, each in row order
+    frame = pd.DataFrame(
+        {
+            "pos": at,
+            "col": np.repeat(np.array([r.pos for r in data], dtype=np.int64), len(keep)),
+            "raw": pd.Series(
+                np.concatenate([body[keep, r.pos] for r in data]) if data else [], dtype=object
+            ),
+            "line": lines[at],
+        }
+    )
     by_col = {r.pos: r for r in data}
     frame["header"] = _per_col(frame, {p: r.head or r.letter for p, r in by_col.items()})
     _check_special(grid, frame)
@@ -95,13 +94,15 @@ def table_cells(
     pos = frame["pos"].to_numpy(dtype=np.int64)
     cols = frame["col"].to_numpy(dtype=np.int64)
     said = keys.said  # each key as codes: per row (its key columns), per column (its heads)
-    get = {k: (Field.of(v, pos) if k in said else None) for k, v in keys.values.items()}
-    src = {k: (Field.of(v, pos) if k in said else None) for k, v in keys.source.items()}
+    get = {k: (keys.fields[k].take(pos) if k in said else None) for k in FIELDS}
+    src = {"unit": keys.source["unit"].take(pos) if "unit" in said else None}
     col = {
         name: Field.per_column({p: none(getattr(r.facets, name)) for p, r in by_col.items()}, cols)
         for name in get
     }
-    est = _per_col(frame, {p: r.facets.estimate for p, r in by_col.items()}).to_numpy(dtype=bool)
+    est = np.zeros(cols.max() + 1, dtype=bool)
+    est[[p for p, r in by_col.items() if r.facets.estimate]] = True
+    est = est[cols]
 
     def once(fn, names, *, also=(), cells=None, whole=False, **kw):
         """``fn`` on each distinct combination of the fields it reads (``names`` of the column

@@ -9,10 +9,12 @@ and ``jbanalysis data add --dry-run`` print it before anything is stored.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from jbanalysis.io import labels as lb
 from jbanalysis.io.account import ColumnReading
+from jbanalysis.io.codes import factorize
 from jbanalysis.io.roles import Role
 
 PERIOD_WORDS = {
@@ -46,7 +48,10 @@ def column_readings(
     """Every column of one table, in words (``frame``: the table's values as read)."""
     out = []
     cols = ["col", "indicator", "year", "period", "unit_text", "district", "is_growth", "basis"]
-    by_col = dict(tuple(frame[cols].groupby("col"))) if len(frame) else {}
+    if len(frame) and (frame["col"].to_numpy() == frame["col"].iat[0]).all():
+        by_col = {frame["col"].iat[0]: frame}  # one column of values: no copy
+    else:
+        by_col = dict(tuple(frame[cols].groupby("col"))) if len(frame) else {}
     for r in roles:
         if r.letter in letters_done:
             continue
@@ -81,23 +86,28 @@ def column_readings(
     return out
 
 
+def _distinct(values) -> list:
+    """The distinct values of a column, in order (missing ones too, once)."""
+    return list(factorize(np.asarray(values, dtype=object), use_na_sentinel=False)[1])
+
+
 def _values(r: Role, part: pd.DataFrame) -> str:
-    inds = list(pd.unique(part["indicator"]))
+    inds = _distinct(part["indicator"])
     if len(inds) <= 2:
         what = _list([f"{i} ({lb.name_zh(i)})" for i in inds])
     else:
         what = f"{len(inds)} indicators (by row: {_list(inds, 3)})"
     years = sorted(pd.unique(part["year"]))
     when = str(years[0]) if len(years) == 1 else f"{len(years)} years {years[0]}–{years[-1]}"
-    periods = _list([PERIOD_WORDS.get(p, p) for p in pd.unique(part["period"])])
-    units = _list(list(pd.unique(part["unit_text"])))
+    periods = _list([PERIOD_WORDS.get(p, p) for p in _distinct(part["period"])])
+    units = _list(_distinct(part["unit_text"]))
     bits = [what, when, periods, units]
-    districts = list(pd.unique(part["district"]))
+    districts = _distinct(part["district"])
     if len(districts) == 1 and r.facets.district:
         bits.insert(1, districts[0])
     growth = part["is_growth"].to_numpy(bool).any()
     if growth:
-        basis = set(part["basis"])
+        basis = set(_distinct(part["basis"]))
         said = (
             "at current prices (nominal)"
             if basis == {"nominal"}

@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 
 from jbanalysis.errors import DataError
-from jbanalysis.io.codes import categorical, factorize
+from jbanalysis.io.codes import categorical, factorize, mapped
 from jbanalysis.io.grid import Grid
 from jbanalysis.io.numbers import MARKER_CHARS
 from jbanalysis.registry.indicators import convert, load_indicators, load_units
@@ -176,15 +176,14 @@ def _canonical(grid: Grid, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]
     ind, units = _registry()
     values = frame["value"].to_numpy(float)
     src = frame["unit"].to_numpy(dtype=object)
-    canonical = frame["indicator"].map(ind["unit"]).to_numpy(dtype=object)
+    canonical = mapped(frame["indicator"].to_numpy(dtype=object), ind["unit"].get)
     (a_codes, a_ids), (b_codes, b_ids) = factorize(src), factorize(canonical)
     codes, pairs = pd.factorize(a_codes * len(b_ids) + b_codes)
-    out = np.empty_like(values)
+    times, over = np.ones(len(pairs)), np.ones(len(pairs))
     for k, pair in enumerate(pairs):
         a, b = a_ids[pair // len(b_ids)], b_ids[pair % len(b_ids)]
-        mask = codes == k
         if units.at[a, "dimension"] != units.at[b, "dimension"]:
-            i = int(np.flatnonzero(mask)[0])
+            i = int(np.flatnonzero(codes == k)[0])
             raise DataError(
                 f"unit {frame['unit_text'].iat[i]!r} does not fit indicator "
                 f"{frame['indicator'].iat[i]!r} (expected a unit of {units.at[b, 'dimension']})",
@@ -192,8 +191,11 @@ def _canonical(grid: Grid, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]
                 row=int(frame["line"].iat[i]),
                 column=str(frame["header"].iat[i]),
             )
-        out[mask] = convert(values[mask], a, b)
-    return out, canonical
+        # convert() multiplies by a factor ≥ 1 or divides by one (exact for powers of ten): the
+        # same two steps here, one per pair, then once over the values
+        factor = convert(1.0, a, b)
+        times[k], over[k] = (factor, 1.0) if factor >= 1 else (1.0, convert(1.0, b, a))
+    return values * times[codes] / over[codes], canonical
 
 
 def check_cells(grid: Grid, frame: pd.DataFrame) -> None:
@@ -270,8 +272,11 @@ def _check_values(obs: pd.DataFrame, path) -> None:
             raise DataError(what, file=path, row=int(second["line"]), column=str(second["column"]))
     ind, _ = _registry()
     kinds = obs["indicator"].map(ind["kind"]).to_numpy(dtype=object)
-    negative = obs[(obs["value"].to_numpy() < 0) & np.isin(kinds, ["level", "count", "per_capita"])]
-    if len(negative):
+    below = obs["value"].to_numpy() < 0
+    if below.any():
+        below &= np.isin(kinds, ["level", "count", "per_capita"])
+    if below.any():
+        negative = obs[below]
         bad = negative.iloc[0]
         raise DataError(
             f"negative {bad['indicator']} {bad['published_value']:g}: a level cannot be negative",

@@ -61,9 +61,17 @@ class Grid:
             cache[key] = factorize(values, use_na_sentinel=False)
         return cache[key]
 
+    def values(self) -> np.ndarray:
+        """The cells as one object array (made once: the reader looks at it several times)."""
+        if self.__dict__.get("_values") is None:
+            self._values = self.cells.to_numpy(dtype=object)
+        return self._values
+
     def set_cell(self, pos: int, col: int, value) -> None:
         """Write a cell (a merged cell's value below it), forgetting what was computed from it."""
         self.cells.iat[pos, col] = value
+        if self.__dict__.get("_values") is not None:
+            self._values[pos, col] = value
         cache = self.__dict__.get("_codes", {})
         for key in [k for k in cache if k[0] == col]:
             del cache[key]

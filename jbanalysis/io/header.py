@@ -39,6 +39,7 @@ class Table:
     unit: tuple[str, str, int] | None = None  # a 单位 line above the header: id, as written, row
     paths: list[list[str]] = field(default_factory=list)  # per grid column, top to bottom
     context: list[str] = field(default_factory=list)  # the sheet's lines above its first table
+    unit_said: str = ""  # where ``unit`` came from, when not a 单位 line (a note: 注：单位为亿元)
 
 
 def _text(value) -> str:
@@ -116,7 +117,7 @@ def _sub_header(row, above) -> bool:
 def find_tables(grid: Grid, quiet: bool = False) -> list[Table]:
     """The tables of a grid, top to bottom. ``quiet``: return [] where there is none (to tell a
     sheet with a table from a cover page) instead of raising."""
-    values = grid.cells.to_numpy(dtype=object)
+    values = grid.values()
     n = len(values)
     if not n:
         if quiet:
@@ -174,7 +175,7 @@ def _first_header(values, filled) -> int | None:
 def filled_cells(grid: Grid) -> np.ndarray:
     """Which cells hold something (computed once per grid: the reader asks several times)."""
     if getattr(grid, "_filled", None) is None:
-        grid._filled = grid.cells.to_numpy(dtype=object) != ""
+        grid._filled = grid.values() != ""
     return grid._filled
 
 

@@ -46,6 +46,7 @@ class Facets:
     unit_text: str | None = None
     estimate: bool = False
     ignore: str = ""
+    off_period: bool = False  # ignored for a period the registry has no code for (1-2月)
     total: bool = False
     group: str | None = None
     unknown: str = ""
@@ -109,6 +110,8 @@ def _read(clean: str, markers: str) -> Facets:
             return Facets(key=role, markers=markers, said=tuple(sides))
     name, unit, unit_text = lb.split_unit(clean)
     f = Facets(unit=unit, unit_text=unit_text, markers=markers)
+    if unit_text and w.POINTS.search(unit_text):  # 比1-6月提高(百分点): the unit says what it is
+        return replace(f, ignore=f"a change in percentage points ({unit_text}), not a value")
     key = lb.compact(name)
     if not key:
         return f
@@ -170,7 +173,7 @@ def _peel(key: str, f: Facets) -> Facets:
         key = _cut(key, m)
     key, when = pr.peel(key)
     if when.other:
-        return replace(f, ignore=f"{when.other}")
+        return replace(f, ignore=f"{when.other}", off_period=True)
     f = replace(
         f,
         year=when.year,

@@ -113,6 +113,29 @@ def unit_row(text: str) -> str | None:
     return (m.group(1) or m.group(2)).strip() if m else None
 
 
+_NOTE_UNIT = re.compile(
+    r"(?:^|[：:；;。，,\s])(?:\d+[.、．]\s*|[(（]\d+[)）]\s*)?(?:本表|表中|以上|上表|全表)?"
+    r"(?:数据|金额|计量)?单\s*位\s*(?:均为|为|是|[：:])"
+    r"\s*([^\s；;，,。()（）]{1,6})"
+)
+
+
+def note_unit(text: str) -> str | None:
+    """The unit a note line gives the whole table (``注：单位为亿元``, ``说明：表中数据单位：万元；…``),
+    as written, or None — never a unit the note gives one indicator (``人均…单位为元``).
+
+    >>> note_unit("注：单位为亿元"), note_unit("说明：表中数据单位：万元；增速按可比价计算。")
+    ('亿元', '万元')
+    >>> note_unit("注：人均地区生产总值单位为元") is None
+    True
+    """
+    cleaned = clean(text)[0]
+    if not is_note(cleaned):
+        return None
+    m = _NOTE_UNIT.search(cleaned)
+    return m.group(1) if m and unit_id(m.group(1)) else None
+
+
 @cache
 def _dimensions() -> dict[str, str]:
     units = load_units()

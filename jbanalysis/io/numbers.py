@@ -70,6 +70,7 @@ NO_INFO = CellInfo()
 def strip_markers(text: str) -> tuple[str, str]:
     """(text without leading/trailing footnote markers, the markers).
 
+    >>> from jbanalysis.io.numbers import strip_markers
     >>> strip_markers("江北区①"), strip_markers("1325.4¹"), strip_markers("*渝中区")
     (('江北区', '①'), ('1325.4', '¹'), ('渝中区', '*'))
     """
@@ -83,6 +84,7 @@ def parse_cell(text: object, decimal: str = ".") -> tuple[float | None, CellInfo
     ``decimal`` is the decimal separator of the file: ``"."`` (``1,234.5``) or ``","``
     (``1.234,5``, as European exports write it).
 
+    >>> from jbanalysis.io.numbers import parse_cell
     >>> parse_cell("3.8%")[1].percent, parse_cell("1325.4①")
     (True, (1325.4, CellInfo(percent=False, markers='①', unit='', word='')))
     >>> parse_cell("1,744亿元")[0], parse_cell("1,744亿元")[1].unit, parse_cell("'1744.2\t")[0]
@@ -166,6 +168,7 @@ def parse_number(text: object, decimal: str = ".") -> float | None:
     :func:`parse_cell` to know it was there); footnote markers (①, ¹, ``*``) are dropped, never
     read as digits; Excel error values (``#REF!``) and bounds (``>1200``) are errors.
 
+    >>> from jbanalysis.io.numbers import parse_number
     >>> parse_number("1,234.5"), parse_number("１２３４．５"), parse_number("—"), parse_number("")
     (1234.5, 1234.5, None, None)
     >>> parse_number("8.1%"), parse_number("-3.2"), parse_number("1325.4①"), parse_number("12¹")
@@ -183,6 +186,7 @@ def parse_number(text: object, decimal: str = ".") -> float | None:
 def decimal_evidence(text: str) -> str | None:
     """``","`` or ``"."`` if a number as written can only be read one way, else None.
 
+    >>> from jbanalysis.io.numbers import decimal_evidence
     >>> decimal_evidence("1325,4"), decimal_evidence("1.325,40"), decimal_evidence("1,325.4")
     (',', ',', '.')
     >>> decimal_evidence("1,325"), decimal_evidence("1325") is None

@@ -86,6 +86,15 @@ class Recipe:
 
     @classmethod
     def from_read(cls, name: str, report, columns: dict[str, str] | None, args: dict) -> Recipe:
+        spans = getattr(report, "_side_by_side", None)
+        if spans:  # one recipe, one table: the shapes of tables side by side are not one table's
+            raise DataError(
+                f"recipe {name!r} not saved: a recipe remembers the reading of one table, and "
+                f"this sheet holds {len(spans)} tables side by side (columns "
+                f"{' and '.join(spans)}); give each table a sheet or a file of its own to keep a "
+                "recipe for it",
+                file=report.file,
+            )
         anchor = report.shape[0]["year"] if report.shape else None
         return cls(
             name=name,

@@ -147,10 +147,17 @@ def time(col, get, title: TitleFacts, args: Args, where: Where):
             )
         year[missing] = fill
     if col["period"] is None and get["period"] is None:
-        period = np.full(n, title.period or "Y", dtype=object)
+        period = np.full(n, None, dtype=object)
     else:
         period = first(col["period"], get["period"], n=n)
-        period[isna(period)] = title.period or "Y"
+    unsaid = isna(period)
+    if title.period_other and unsaid.any():  # never the year's by default: 1-2月 is not 全年
+        raise where.error(
+            f"{title.period_other}: these values are not the year's, and the registry keeps only "
+            "the year (Y), Q1, H1 and Q1-Q3, so they cannot be stored",
+            int(np.flatnonzero(unsaid)[0]),
+        )
+    period[unsaid] = title.period or "Y"
     return year.astype(np.int64), period
 
 
@@ -295,7 +302,7 @@ def unit(
             (
                 np.full(n, uid, dtype=object),
                 np.full(n, written, dtype=object),
-                f"the 单位 line (row {line})",
+                table.unit_said or f"the 单位 line (row {line})",
             )
         )
     if title.unit:

@@ -24,9 +24,11 @@ import pandas as pd
 
 from jbanalysis.errors import DataError
 from jbanalysis.io import labels as lb
+from jbanalysis.io.anchors import anchors
 from jbanalysis.io.grid import Grid
 from jbanalysis.io.header import Table, recognised
 from jbanalysis.io.heads import Facets, merge, read_head
+from jbanalysis.io.sides import refuse_side_by_side
 
 KEYS = ("district", "code", "year", "indicator", "unit", "value", "note")
 _IGNORE_WORDS = {"ignore", "skip", "none", "忽略", "不读", "-"}
@@ -140,8 +142,9 @@ def column_roles(grid: Grid, table: Table, overrides: dict[str, str]) -> list[Ro
         else r
         for r in roles
     ]
+    refuse_side_by_side(grid, roles, table)
     roles = _one_key_each(grid, roles, table)
-    return _anchors(roles)
+    return anchors(roles)
 
 
 def _override(base: Facets, said: Facets) -> Facets:
@@ -282,6 +285,8 @@ def _by_content(role: Role, values) -> Role:
         return replace(role, kind="text", reason="text, not values")
     if c["number"] and not texts and not role.head:
         return replace(role, kind="unknown")
+    if c["number"] and not texts and role.facets.unit and not _data_facets(role.facets):
+        return replace(role, kind="data", how="content")  # 亿元 over numbers: the title says what
     return replace(role, kind="text", reason="text, not values" if texts else "no values")
 
 
@@ -324,56 +329,3 @@ def _one_key_each(grid: Grid, roles: list[Role], table: Table) -> list[Role]:
                 file=grid.file,
             )
     return out
-
-
-_TIME = ("year", "relative", "period")
-
-
-def _level(r: Role) -> bool:
-    return r.kind == "data" and r.facets.measure in ("", "level")
-
-
-def _anchors(roles: list[Role]) -> list[Role]:
-    """A growth, share or per-head column takes what it lacks from the level column it belongs to."""
-    data = [r for r in roles if r.kind == "data"]
-    levels = [r for r in data if _level(r)]
-    measures = [r for r in data if not _level(r)]
-    timeless = [r for r in measures if all(getattr(r.facets, k) is None for k in _TIME)]
-    timed = [r for r in levels if any(getattr(r.facets, k) is not None for k in _TIME)]
-    same = {(r.facets.indicator, r.facets.district) for r in timed}
-    out = []
-    for r in roles:
-        if r not in measures:
-            out.append(r)
-            continue
-        anchor = None
-        if r in timeless and len(timeless) == 1 and len(timed) > 1 and len(same) == 1:
-            anchor = max(timed, key=_order)
-        else:
-            left = [x for x in levels if x.pos < r.pos]
-            right = [x for x in levels if x.pos > r.pos]
-            anchor = left[-1] if left else (right[0] if right else None)
-        if anchor is None:
-            out.append(r)
-            continue
-        f = r.facets
-        fill = {}
-        if all(getattr(f, k) is None for k in _TIME):
-            fill.update({k: getattr(anchor.facets, k) for k in _TIME})
-        for k in ("indicator", "district"):
-            if getattr(f, k) is None and getattr(anchor.facets, k) is not None:
-                fill[k] = getattr(anchor.facets, k)
-        out.append(replace(r, facets=replace(f, **fill), anchor=anchor.pos))
-    return out
-
-
-_PERIOD_ORDER = {"Q1": 1, "H1": 2, "Q1-Q3": 3, "Y": 4, None: 4}
-
-
-def _order(r: Role) -> tuple:
-    f = r.facets
-    return (
-        f.year or 0,
-        f.relative if f.relative is not None else 0,
-        _PERIOD_ORDER.get(f.period, 4),
-    )

@@ -19,6 +19,7 @@ from jbanalysis.io import labels as lb
 from jbanalysis.io.grid import Grid
 from jbanalysis.io.header import Table
 from jbanalysis.io.heads import Facets, read_head, strip_label
+from jbanalysis.io.keyed import Field
 from jbanalysis.io.numbers import MISSING_TOKENS
 from jbanalysis.io.roles import Role
 from jbanalysis.io.rows import Rows
@@ -38,34 +39,39 @@ FIELDS = (
 
 @dataclass
 class RowKeys:
-    """Per body row (numpy object arrays, ``None`` where the row says nothing)."""
+    """Per body row, as codes into each field's distinct values (:class:`Field`; ``None`` where
+    the row says nothing), and where each came from."""
 
     n: int
-    values: dict[str, np.ndarray] = field(default_factory=dict)
+    fields: dict[str, Field] = field(default_factory=dict)
     estimate: np.ndarray | None = None
-    source: dict[str, np.ndarray] = field(default_factory=dict)  # where each field came from
+    source: dict[str, Field] = field(default_factory=dict)  # where each field came from
     notes: np.ndarray | None = None
     rejected: dict[int, str] = field(default_factory=dict)  # body pos -> reason
     rejected_by: dict[int, str] = field(default_factory=dict)  # body pos -> the key column's head
     said: set[str] = field(default_factory=set)  # the fields some row says
 
     def __post_init__(self):
-        for name in FIELDS:
-            self.values.setdefault(name, np.full(self.n, None, dtype=object))
-            self.source.setdefault(name, np.full(self.n, None, dtype=object))
         self.estimate = np.zeros(self.n, dtype=bool)
         self.notes = np.full(self.n, "", dtype=object)
         self.markers = np.full(self.n, "", dtype=object)
 
-    def put(self, name: str, where: np.ndarray, values: np.ndarray, source: str, said=None):
-        """Fill ``name`` where the row says nothing yet (``said``: where ``values`` says
-        something, if the caller knows it cheaply)."""
-        target = self.values[name]
-        said = ~pd.isna(values) if said is None else said
-        take = where & said if name not in self.said else where & pd.isna(target) & said
+    def put(self, name: str, where: np.ndarray, codes: np.ndarray, table, source: str):
+        """Fill ``name`` where the row says nothing yet with ``table[codes]`` (``-1``: nothing)."""
+        table = np.append(np.asarray(table, dtype=object), None)
+        codes = np.where(codes < 0, len(table) - 1, codes)
+        said = ~pd.isna(table)[codes]
+        if name not in self.fields:  # made when first said: most tables say few of them
+            nothing = np.zeros(self.n, dtype=np.int64)
+            self.fields[name] = Field(nothing, np.array([None], dtype=object))
+            self.source[name] = Field(nothing.copy(), np.array([None], dtype=object))
+        have, was = self.fields[name], self.source[name]
+        take = where & said & pd.isna(have.table)[have.codes]
         self.said.add(name)
-        target[take] = values[take]
-        self.source[name][take] = source
+        have.codes = np.where(take, codes + len(have.table), have.codes)
+        have.table = np.concatenate([have.table, table])
+        was.codes = np.where(take, len(was.table), was.codes)
+        was.table = np.append(was.table, source)
 
 
 def _none(value):
@@ -115,7 +121,8 @@ def row_keys(grid: Grid, table: Table, roles: list[Role], rows: Rows) -> RowKeys
             texts.append((codes, [t if plain or not t else f"{label}: {t}" for t in said], []))
             continue
         judged = {
-            int(u): _judge(role, str(uniques[u]).strip(), grid) for u in np.unique(codes[live])
+            int(u): _judge(role, str(uniques[u]).strip(), grid)
+            for u in np.flatnonzero(np.bincount(codes[live], minlength=len(uniques)))
         }
         for u, (_, why) in judged.items():
             if why:
@@ -130,8 +137,7 @@ def row_keys(grid: Grid, table: Table, roles: list[Role], rows: Rows) -> RowKeys
         for name in FIELDS:
             said = [_none(getattr(f, name)) for f in table_f]
             if any(x is not None for x in said):
-                known = np.array([x is not None for x in said], dtype=bool)[codes]
-                keys.put(name, live, np.array(said, dtype=object)[codes], source, known)
+                keys.put(name, live, codes, said, source)
         if any(f.estimate for f in table_f):
             keys.estimate |= np.array([f.estimate for f in table_f], dtype=bool)[codes]
         marks = [lb.clean(str(u))[1] for u in uniques]
@@ -220,7 +226,11 @@ def _judge(role: Role, text: str, grid: Grid) -> tuple[Facets, str]:
 
 def _check_codes(grid, table, keys: RowKeys, codes, facets, live) -> None:
     said = np.array([f.district for f in facets], dtype=object)[codes]
-    have = keys.values["district"]
+    have = (
+        keys.fields["district"].values()
+        if "district" in keys.fields
+        else np.full(keys.n, None, dtype=object)
+    )
     bad = np.flatnonzero(live & ~pd.isna(said) & ~pd.isna(have) & (said != have))
     if len(bad):
         pos = int(bad[0])
@@ -241,16 +251,14 @@ def _sections(rows: Rows, keys: RowKeys) -> None:
             index[pos:] = k
         everywhere = index >= 0
         for name in FIELDS:
-            table = np.array(
-                [_none(getattr(rows.sections[p], name)) for p in order] + [None], dtype=object
-            )
-            keys.put(name, everywhere, table[index], "a section heading above")
+            table = [_none(getattr(rows.sections[p], name)) for p in order]
+            keys.put(name, everywhere, index, table, "a section heading above")
     if rows.units:
         index = np.full(n, -1, dtype=np.int64)
         order = sorted(rows.units)
         for k, pos in enumerate(order):
             index[pos:] = k
-        ids = np.array([rows.units[p][0] for p in order] + [None], dtype=object)[index]
-        texts = np.array([rows.units[p][1] for p in order] + [None], dtype=object)[index]
-        keys.put("unit_text", index >= 0, texts, "a 单位 line above")
-        keys.put("unit", index >= 0, ids, "a 单位 line above")
+        ids = [rows.units[p][0] for p in order]
+        texts = [rows.units[p][1] for p in order]
+        keys.put("unit_text", index >= 0, index, texts, "a 单位 line above")
+        keys.put("unit", index >= 0, index, ids, "a 单位 line above")

@@ -39,7 +39,7 @@ class Rows:
 
 
 def classify_rows(grid: Grid, table: Table, roles: list[Role]) -> Rows:
-    values = grid.cells.to_numpy(dtype=object)[table.start : table.end]
+    values = grid.values()[table.start : table.end]
     filled = filled_cells(grid)[table.start : table.end]
     numbers = grid.rows[table.start : table.end]
     n = len(values)

@@ -35,16 +35,28 @@ def _series(frames: list[pd.DataFrame]) -> list[np.ndarray]:
     """One integer per series (district × indicator × period), the same across ``frames``."""
     parts = []
     for col in ("district", "indicator", "period"):
-        both = np.concatenate(
-            [
-                f[col].to_numpy(dtype=object) if col in f else np.full(len(f), "Y", dtype=object)
-                for f in frames
-            ]
+        coded = [_coded(f, col) for f in frames]  # each frame's codes and its distinct labels
+        names = pd.Index(pd.unique(np.concatenate([u for _, u in coded])))
+        parts.append(
+            np.concatenate(
+                [np.append(names.get_indexer(u), -1)[c].astype(np.int64) for c, u in coded]
+            )
         )
-        parts.append(factorize(both)[0].astype(np.int64))
     code = (parts[0] * (parts[1].max() + 1) + parts[1]) * (parts[2].max() + 1) + parts[2]
     bounds = np.cumsum([0, *(len(f) for f in frames)])
     return [code[a:b] for a, b in itertools.pairwise(bounds)]
+
+
+def _coded(frame: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
+    """A key column as (codes, labels): a categorical's own, else factorized (``-1``: missing)."""
+    if col not in frame:
+        return np.zeros(len(frame), dtype=np.int64), np.array(["Y"], dtype=object)
+    values = frame[col]
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        cats = values.cat.categories.to_numpy(dtype=object)
+        return values.cat.codes.to_numpy(np.int64), cats
+    codes, uniques = factorize(values.to_numpy(dtype=object))
+    return codes, np.asarray(uniques, dtype=object)
 
 
 def _usable(reference: pd.DataFrame | None, obs: pd.DataFrame) -> pd.DataFrame | None:
@@ -342,7 +354,7 @@ def check_slips(
         return obs
     idx = slips["index"].to_numpy()
     if accept:
-        notes = obs["note"].astype(str).to_numpy().copy()
+        notes = obs["note"].to_numpy(dtype=object).copy()
         for i, words in zip(idx, slips["comparison"], strict=True):
             tag = f"{ACCEPTED}: {accept.strip()} ({words})"
             notes[i] = f"{notes[i]}; {tag}" if notes[i] else tag

@@ -9,6 +9,7 @@ import pandas as pd
 
 from jbanalysis.errors import DataError, UnknownNameError
 from jbanalysis.io import finish
+from jbanalysis.io import labels as lb
 from jbanalysis.io.account import ReadReport
 from jbanalysis.io.cells import Args, table_cells
 from jbanalysis.io.explain import layout_name
@@ -19,6 +20,7 @@ from jbanalysis.io.recipes import Recipe, heads_shape, role_words
 from jbanalysis.io.roles import column_roles
 from jbanalysis.io.rowkeys import row_keys
 from jbanalysis.io.rows import classify_rows
+from jbanalysis.io.sides import merge_reads, side_windows, span
 from jbanalysis.io.slips import check_slips
 from jbanalysis.io.tally import account, no_values, nothing_read, where, year_filter
 from jbanalysis.io.titles import growth_basis, read_title
@@ -126,7 +128,7 @@ def read_table(
     >>> _ = (folder / "gdp.csv").write_text(
     ...     "地区,2021年,2022年\\n江北区,\\"1,507.07\\",１６０２．７６\\n渝中区,1517.7,—\\n合计,3024.77,\\n",
     ...     encoding="gbk")
-    >>> obs = read_table(folder / "gdp.csv", indicator="gdp", unit="亿元")
+    >>> obs = jb.io.read_table(folder / "gdp.csv", indicator="gdp", unit="亿元")
     >>> obs[["district", "year", "value", "unit"]].to_numpy().tolist()
     [['jiangbei', 2021, 1507.07, 'cny_100m'], ['jiangbei', 2022, 1602.76, 'cny_100m'], ['yuzhong', 2021, 1517.7, 'cny_100m']]
     >>> print(obs.attrs["report"])
@@ -150,15 +152,64 @@ def read_table(
             district or recipe.args.get("district"),
         )
     grid = read_grid(path, encoding, sheet)
+    args = _args(path, indicator, unit, year, district, decimal)
+    read = dict(
+        overrides=overrides,
+        args=args,
+        recipe=recipe,
+        source=(source_id, vintage, source_kind),
+        reference=reference,
+        accept_implausible=accept_implausible,
+    )
+    windows = side_windows(grid)
+    if len(windows) > 1 and recipe is not None:
+        spans = " and ".join(span(w) for w in windows)
+        raise DataError(
+            f"recipe {recipe.name!r} describes one table, and this sheet holds {len(windows)} "
+            f"tables side by side (columns {spans}): read it without a recipe (each table is "
+            "then read on its own)",
+            file=grid.file,
+        )
+    if len(windows) > 1:  # tables side by side: each its own grid, read alone, then together
+        out = merge_reads([_read_window(w, read) for w in windows], windows)
+    else:
+        out = _read_grid(grid, **read)
+    report = out.attrs["report"]
+    if layout != "auto" and report.layout != layout:
+        raise DataError(
+            f"the table is laid out as {report.layout!r}, not {layout!r} (layout=)", file=path
+        )
+    if explain:
+        print(report.explain())
+    return out
+
+
+def _read_window(window: Grid, read: dict) -> pd.DataFrame:
+    """One of the tables side by side; its errors name its columns."""
+    try:
+        return _read_grid(window, **read)
+    except DataError as exc:
+        raise DataError(
+            f"the table in columns {span(window)} (tables side by side): {exc.reason}",
+            file=exc.file,
+            row=exc.row,
+            column=exc.column,
+        ) from None
+
+
+def _read_grid(
+    grid: Grid, *, overrides, args, recipe, source, reference, accept_implausible
+) -> pd.DataFrame:
+    """Every table of one grid, read, checked and accounted for (``attrs["report"]``)."""
+    source_id, vintage, source_kind = source
     report = ReadReport(
-        file=path.name,
+        file=grid.path.name,
         encoding=grid.encoding,
         sheet=grid.sheet,
         notes=list(grid.notes),
         sheet_position=grid.sheet_position,
     )
     report._note_rows, report._rejected_by = [], {}
-    args = _args(path, indicator, unit, year, district, decimal)
     tables = find_tables(grid)
     report.shape = heads_shape(grid, tables)
     if recipe is not None:
@@ -213,16 +264,10 @@ def read_table(
     obs = check_slips(obs, reference, {"file": grid.file}, accept_implausible, report)
     report.values = len(obs)
     report.rejected.sort(key=lambda r: r[0])
-    if layout != "auto" and report.layout != layout:
-        raise DataError(
-            f"the table is laid out as {report.layout!r}, not {layout!r} (layout=)", file=path
-        )
     if recipe is not None:
         recipe.check_roles(report.shape, grid.file)
     out = obs[OBSERVATION_COLUMNS].reset_index(drop=True)
     out.attrs["report"] = report
-    if explain:
-        print(report.explain())
     return out
 
 
@@ -267,9 +312,17 @@ def _read_one(
         )
     keys = row_keys(grid, table, roles, rows)
     title = read_title(table.title, grid.sheet, table.context)
-    corner = [r for r in roles if r.kind not in ("data", "value", "unit") and r.facets.unit]
+    corner = [  # the head over the row labels, never a column left out (年均增长(%))
+        r for r in roles if r.kind not in ("data", "value", "unit", "ignore") and r.facets.unit
+    ]
     if table.unit is None and corner:  # 单位：亿元 in the corner cell, above the row labels
         table.unit = (corner[0].facets.unit, corner[0].facets.unit_text, grid.row(table.head[0]))
+    if table.unit is None:  # 注：单位为亿元: a note giving the whole table's unit (one, or none)
+        said = {u: t for t in [*table.title, *table.context, *rows.notes] if (u := lb.note_unit(t))}
+        if len(said) == 1:
+            (written, text), line = next(iter(said.items())), grid.row(table.head[0])
+            table.unit, table.unit_said = (lb.unit_id(written), written, line), f"the note {text!r}"
+            report.notes.append(f"unit {written} from {table.unit_said}, where nothing else says")
     basis = growth_basis([*table.title, *table.context, *rows.notes])
     cells = table_cells(grid, table, roles, rows, keys, title, args, basis)
     account(grid, table, roles, rows, keys, cells, title, report, k, count)

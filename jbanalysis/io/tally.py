@@ -89,6 +89,8 @@ def account(
             f"values for part of a year ({', '.join(parts)}): kept as such; annual figures, "
             "panels and report sentences use full-year (Y) values only"
         )
+    if not len(cells.frame):  # every cell left out: nothing came from the title
+        return
     if title.year_said and (cells.frame["year"] == title.year).any():
         report.notes.append(title.year_said)
     if title.period_said and (cells.frame["period"] == title.period).any():

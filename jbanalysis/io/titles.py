@@ -37,6 +37,7 @@ class TitleFacts:
     edition: int | None = None
     period: str | None = None
     period_said: str = ""
+    period_other: str = ""  # a period the title names that the registry has no code for
     district: str | None = None
     districts: tuple[str, ...] = ()
     indicator: str | None = None
@@ -61,6 +62,7 @@ def read_title(lines: list[str], sheet: str, context: list[str] = ()) -> TitleFa
         "edition",
         "period",
         "period_said",
+        "period_other",
         "district",
         "indicator",
         "unit",
@@ -97,6 +99,8 @@ def _read_title(lines: list[str], sheet: str) -> TitleFacts:
     if when.period and when.period != "Y" and not when.other:
         t.period = when.period
         t.period_said = f"period {when.period} from the title {short!r}"
+    elif when.other and not when.other.startswith("several years"):
+        t.period_other = f"{when.other} (the title {short!r})"
     t.districts = tuple(_named(clean, _district_names()))
     if not t.districts and _named(clean, _city_names()):
         t.districts = (CITY,)  # the city's own table: 重庆市2024年前三季度主要经济指标

@@ -60,6 +60,7 @@ from jbanalysis.metrics.inequality import (
     theil_l,
 )
 from jbanalysis.metrics.provenance import district_conflicts, provenance
+from jbanalysis.metrics.real_growth import QuotedGrowth, average_real_growth, quoted_growth
 from jbanalysis.metrics.sectors import SectorChange, sector_change, structure_year
 from jbanalysis.metrics.selection import (
     COMPARISON_SHARE,
@@ -94,6 +95,7 @@ from jbanalysis.metrics.takeaways import (
     level_comparison,
     real_growth_comparison,
 )
+from jbanalysis.metrics.verdicts import PathVerdict, path_verdict
 from jbanalysis.metrics.vintages import (
     ECONOMIC_CENSUS_YEARS,
     REVISION_YEARS,
@@ -118,6 +120,8 @@ __all__ = [
     "LevelComparison",
     "MetricsError",
     "MissingDataError",
+    "PathVerdict",
+    "QuotedGrowth",
     "RankHistory",
     "RealGrowthComparison",
     "SectorChange",
@@ -127,6 +131,7 @@ __all__ = [
     "UnknownDistrictError",
     "availability",
     "available_districts",
+    "average_real_growth",
     "basis_breaks",
     "beta_convergence",
     "break_scores",
@@ -165,8 +170,10 @@ __all__ = [
     "location_quotient",
     "log_growth",
     "needed_members",
+    "path_verdict",
     "per_capita",
     "provenance",
+    "quoted_growth",
     "rank",
     "rank_history",
     "real_growth_comparison",

@@ -25,6 +25,7 @@ from jbanalysis.metrics._checks import (
     missing_years,
     resolve_names,
 )
+from jbanalysis.metrics.matching import Vintages
 
 
 def _group_label(group: Group) -> str:
@@ -36,12 +37,8 @@ def _complete_total(frame: pd.DataFrame, members: list, label: str) -> tuple[pd.
     totals, reasons = {}, {}
     for year in frame.index:
         holes = describe_missing(frame, year, members)
-        if holes:
-            totals[year] = np.nan
-            reasons[year] = f"total of {label} missing in {year}: no value for {holes}"
-        else:
-            totals[year] = float(frame.loc[year, members].sum())
-            reasons[year] = ""
+        totals[year] = np.nan if holes else float(frame.loc[year, members].sum())
+        reasons[year] = f"total of {label} missing in {year}: no value for {holes}" if holes else ""
     return pd.Series(totals, dtype="float64"), pd.Series(reasons, dtype="str")
 
 
@@ -61,6 +58,8 @@ def share(
     *,
     of: Group,
     districts: Sequence[str] | None = None,
+    match: bool = True,
+    alternatives: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Percent share of each district in a total: the city's value or a group's sum.
 
@@ -80,12 +79,21 @@ def share(
     districts : list of str, optional
         Whose share to report; default the group's members, or, for a city, every other
         column that is a district or county (published aggregates such as ``central9`` left out).
+    match : bool, default True
+        With the tidy panel, divide by a total of the district's own vintage: the city's first
+        release for a first release (:mod:`jbanalysis.metrics.matching`); a group's total is
+        one a year, its members and the district on the group's common vintage (``value``).
+    alternatives : DataFrame, optional
+        The other vintages to match with (:func:`jbanalysis.panel.vintages.vintage_values`);
+        default read from the observations when a year's vintages differ.
 
     Returns
     -------
     DataFrame
-        Tidy ``year, district, value, total, share, reason``; ``share`` in percent. ``reason`` is
-        empty when ``share`` has a value and says which member/year was missing otherwise.
+        Tidy ``year, district, value, total, share, reason, rule, vintages``; ``share`` in
+        percent. ``reason`` is empty when ``share`` has a value and says which member/year was
+        missing otherwise; ``rule`` says whether numerator and total are of one vintage
+        (:data:`jbanalysis.metrics.matching.RULES`) and ``vintages`` which they are.
 
     Examples
     --------
@@ -97,8 +105,17 @@ def share(
     [30.0, 70.0, nan, nan]
     >>> out["reason"].iloc[2]
     "total of a+b missing in 2020: no value for ['b']"
+
+    江北's share of the city's GDP in 2018, a first release over the city's first release:
+
+    >>> import jbanalysis as jb
+    >>> p = jb.load_panel(["jiangbei", "chongqing"], indicators="gdp", years=2018)
+    >>> s = share(p, "gdp", of="chongqing", districts=["jiangbei"])
+    >>> s[["total", "rule", "vintages"]].to_numpy().tolist(), round(s["share"].item(), 2)
+    ([[20363.19, 'matched', 'first_release/first_release']], 5.05)
     """
     frame = as_year_frame(data, indicator)
+    vm = Vintages(data, indicator, frame, alternatives, match)
     columns = list(frame.columns)
     city, members = _district_or_group(of, columns)
     if city is not None:
@@ -118,6 +135,16 @@ def share(
     for year in frame.index:
         for district in chosen:
             value, tot = frame.at[year, district], total[year]
+            mine = vm.vintage(int(year), district)
+            if city is not None:
+                m = vm.match(int(year), {city: tot}, mine or None)
+                tot, used = m.values[city], f"{mine}/{m.vintages.get(city, '')}"
+            else:
+                # one total a year: the group's common vintage (as rank), the district's too
+                m = vm.match(int(year), {mb: frame.at[year, mb] for mb in members})
+                tot = tot if total_reason[year] else float(sum(m.values.values()))
+                value = vm.match(int(year), {district: value}, m.target or None).values[district]
+                used = m.describe()
             if total_reason[year]:
                 reason = total_reason[year]
             elif pd.isna(value):
@@ -127,8 +154,10 @@ def share(
             else:
                 reason = ""
             pct = 100.0 * value / tot if not reason else np.nan
-            rows.append((int(year), district, value, tot, pct, reason))
-    return pd.DataFrame(rows, columns=["year", "district", "value", "total", "share", "reason"])
+            rule, used = ("", "") if reason else (m.rule, used if m.target else "")
+            rows.append((int(year), district, value, tot, pct, reason, rule, used))
+    columns = ["year", "district", "value", "total", "share", "reason", "rule", "vintages"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def rank(
@@ -138,6 +167,8 @@ def rank(
     ascending: bool = False,
     require_all: bool = True,
     indicator: str | None = None,
+    match: bool = True,
+    alternatives: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Rank of each district among its peers every year (1 = highest).
 
@@ -159,11 +190,17 @@ def rank(
         the rank is taken among those with values and ``n_ranked`` says how many.
     indicator : str, optional
         Which indicator to use when ``data`` is the tidy panel.
+    match, alternatives
+        With the tidy panel, rank values of one vintage: a value of another vintage is replaced
+        by the same figure's value of the year's common vintage where one exists (as
+        :func:`share`).
 
     Returns
     -------
     DataFrame
-        Tidy ``year, district, value, rank, n_ranked, reason``.
+        Tidy ``year, district, value, rank, n_ranked, reason, rule, vintages``: ``value`` is the
+        value ranked, ``rule`` whether the values ranked are of one vintage
+        (:data:`jbanalysis.metrics.matching.RULES`), ``vintages`` which they are.
 
     Examples
     --------
@@ -177,17 +214,20 @@ def rank(
     "not ranked in 2020: no value for ['c']"
     """
     frame = as_year_frame(data, indicator)
+    vm = Vintages(data, indicator, frame, alternatives, match)
     columns = list(frame.columns)
     members = group_members(peers, columns)
     chosen = members if districts is None else resolve_names(districts, columns, "districts")
     rows = []
     for year in frame.index:
-        values = frame.loc[year, members]
+        present = [d for d in dict.fromkeys([*members, *chosen]) if pd.notna(frame.at[year, d])]
+        m = vm.match(int(year), {d: frame.at[year, d] for d in present})
+        values = pd.Series({d: m.values.get(d, np.nan) for d in members}, dtype="float64")
         holes = describe_missing(frame, year, members)
         ranked = values.dropna()
         ranks = ranked.rank(ascending=ascending, method="min")
         for district in chosen:
-            value = frame.at[year, district]
+            value = m.values.get(district, np.nan)
             if pd.isna(value):
                 r, n, reason = np.nan, len(ranked), f"no value for {district} in {year}"
             elif district not in members:
@@ -200,8 +240,9 @@ def rank(
                 r, reason = np.nan, f"not ranked in {year}: no value for {holes}"
             elif holes and not pd.isna(value):
                 reason = f"ranked among {len(ranked)} of {len(members)}: no value for {holes}"
-            rows.append((int(year), district, value, r, n, reason))
-    return pd.DataFrame(rows, columns=["year", "district", "value", "rank", "n_ranked", "reason"])
+            rows.append((int(year), district, value, r, n, reason, m.rule, m.describe()))
+    columns = ["year", "district", "value", "rank", "n_ranked", "reason", "rule", "vintages"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def gap_to_peers(

@@ -123,8 +123,8 @@ def headline_growth(
     >>> from jbanalysis.metrics import headline_growth
     >>> v = pd.Series([100.0, 110.0, 121.0, 300.0], index=[2016, 2017, 2018, 2019])
     >>> g = headline_growth(v, "gdp", "jiangbei")
-    >>> g.start, g.end, round(g.cagr, 6)
-    (2016, 2018, 10.0)
+    >>> g.start, g.end, round(g.cagr, 6)  # 2018 starts a new basis (B18), 2019 another (B04)
+    (2016, 2017, 10.0)
     """
     if isinstance(data, pd.Series):
         series = data.astype("float64")

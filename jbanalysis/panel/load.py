@@ -130,11 +130,14 @@ def load_panel(
         mask &= obs["district"].isin(wanted_d).to_numpy()
     if wanted_i is not None:
         mask &= obs["indicator"].isin(wanted_i).to_numpy()
-    if wanted_y is not None:
-        mask &= obs["year"].isin(wanted_y).to_numpy()
     if period is not None:
         if period not in PERIODS:
             raise ValueError(f"period must be one of {', '.join(PERIODS)} or None, not {period!r}")
         if "period" in obs:
             mask &= (obs["period"] == period).to_numpy()
-    return select(obs[mask], policy)
+    # the years are kept after the selection: the series rule counts a table's years, so
+    # selecting among one year's rows alone could pick another value than the whole panel does
+    panel = select(obs[mask], policy)
+    if wanted_y is None:
+        return panel
+    return panel[panel["year"].isin(wanted_y).to_numpy()].reset_index(drop=True)

@@ -31,21 +31,27 @@ def trace(
     >>> swap = trace("jiangbei", 2022, "gdp").iloc[0]
     >>> swap["record"], float(swap["value"]), float(swap["published_value"]), swap["correction"]
     ('PF0198', 1602.76, 1560.91, 'C002')
+
+    The city's 2009 GDP: CSMAR's series is chosen over the bulletin's page, as in the panel.
+
+    >>> t = trace("chongqing", 2009, "gdp")
+    >>> t[["source_id", "value", "rule"]].to_numpy().tolist()[0]
+    ['csmar_city_gdp', 6651.22, 'series']
     """
     from jbanalysis.panel.selection import select
 
     did = resolve_district(district)
     indicator = resolve_indicator(indicator)
     obs = load_observations()
-    hits = obs[
-        (obs["district"] == did)
-        & (obs["year"] == int(year))
-        & (obs["indicator"] == indicator)
-        & (obs["period"] == period)
+    series = obs[
+        (obs["district"] == did) & (obs["indicator"] == indicator) & (obs["period"] == period)
     ]
+    hits = series[series["year"] == int(year)]
     if hits.empty:
         raise LookupError(f"no source has {indicator} for {did} in {year} (period {period})")
-    chosen = select(hits, policy)
+    # chosen among the whole series, as the panel chooses: the series rule counts a table's years
+    chosen = select(series, policy)
+    chosen = chosen[chosen["year"] == int(year)]
     winner = chosen["record"].iloc[0] if len(chosen) else None
     registry = load_sources().set_index("id")
     fixes = load_corrections().set_index("correction_id")

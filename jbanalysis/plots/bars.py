@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
 
+from jbanalysis.plots.breaks import YearBreaks, break_gid
 from jbanalysis.plots.layout import new_ax, record
+from jbanalysis.plots.placement import fit_inside, label_points
 from jbanalysis.plots.theme import (
+    BREAK_COLOUR,
     CITY_COLOUR,
     HIGHLIGHT,
     PALETTE,
@@ -59,16 +63,27 @@ def bars(
     colors = [HIGHLIGHT if k == district else PEER for k in data.index]
     heights = np.nan_to_num(data.to_numpy(), nan=0.0)
     ax.barh(positions, heights, color=colors)
-    span = float(np.nanmax(np.abs(heights))) if len(heights) else 1.0
-    for pos, value in zip(positions, data.to_numpy(), strict=True):
-        text = term("no_data", lang) if np.isnan(value) else fmt.format(value)
-        x = 0.0 if np.isnan(value) else value
-        offset = 0.01 * (span or 1.0) * (1 if x >= 0 else -1)
-        ha = "left" if x >= 0 else "right"
-        ax.text(x + offset, pos, text, va="center", ha=ha, fontsize=9)
     ax.set_yticks(positions, [label(k, lang) for k in data.index])
     ax.invert_yaxis()
     ax.axvline(0, color=PALETTE["ink"], lw=0.8)
+    values_written = []
+    for pos, value in zip(positions, data.to_numpy(), strict=True):
+        text = term("no_data", lang) if np.isnan(value) else fmt.format(value)
+        x = 0.0 if np.isnan(value) else float(value)
+        right = x >= 0  # beyond the bar's end, outward: a negative value left of its bar
+        values_written.append(
+            ax.annotate(
+                text,
+                (x, pos),
+                xytext=(3 if right else -3, 0),
+                textcoords="offset points",
+                va="center",
+                ha="left" if right else "right",
+                fontsize=9,
+                annotation_clip=False,
+            )
+        )
+    fit_inside(ax, values_written)  # every value inside the frame, clear of the axis labels
     ax.set_title(title, loc="left")
     ax.set_xlabel(xlabel)
     ax.grid(axis="y", visible=False)
@@ -80,11 +95,16 @@ def stacked_shares(
     table: pd.DataFrame,
     *,
     highlight: str | None = None,
+    breaks: YearBreaks = (),
     ax: Axes | None = None,
     title: str = "",
     lang: str | None = None,
 ) -> Axes:
     """Stacked horizontal bars of shares (rows: districts or years; columns: sectors, percent).
+
+    With years as rows, each year of ``breaks`` (first year of a new basis, optionally with the ids
+    of the breaks that start it, :func:`jbanalysis.plots.breaks.series_breaks`) is a dotted line
+    between the last row before it and the first row from it, named in the legend.
 
     Examples
     --------
@@ -98,6 +118,10 @@ def stacked_shares(
     >>> ax = stacked_shares(t, highlight="jiangbei")
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
     ['primary', 'secondary', 'tertiary']
+    >>> y = pd.concat([t, t], ignore_index=True).set_axis([2008, 2009])
+    >>> ax = stacked_shares(y, breaks={2009: ("B02",)})
+    >>> [line.get_gid() for line in ax.lines], ax.get_legend().get_texts()[-1].get_text()
+    (['break:2009:B02'], 'registered series break')
     >>> plt.close("all")
     """
     lang = chart_lang(lang)
@@ -127,7 +151,30 @@ def stacked_shares(
     ax.set_xlim(0, 100)
     ax.set_xlabel("%")
     ax.grid(axis="y", visible=False)
-    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    marked = []
+    years = breaks if isinstance(breaks, Mapping) else dict.fromkeys(breaks, ())
+    for year, ids in sorted((int(y), tuple(i)) for y, i in years.items()):
+        after = [
+            i
+            for i, row in enumerate(table.index)
+            if isinstance(row, int | np.integer) and row >= year
+        ]  # the first row of the new basis, with a row before it
+        if after and after[0] > 0:
+            marked.append(year)
+            ax.axhline(
+                after[0] - 0.5,
+                color=BREAK_COLOUR,
+                ls=":",
+                lw=1.6,
+                zorder=4,
+                gid=break_gid(year, ids),
+            )
+    handles, _ = ax.get_legend_handles_labels()
+    if marked:
+        handles.append(
+            Line2D([], [], color=BREAK_COLOUR, lw=1.6, ls=":", label=term("registered_break", lang))
+        )
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.set_title(title, loc="left")
     record("shares", ax, table)
     return ax
@@ -174,16 +221,19 @@ def scatter(
         ax.plot(xs, fit[0] + fit[1] * xs, color=CITY_COLOUR, lw=1.2, ls="--")
     ax.scatter(x.to_numpy(), y.to_numpy(), c=colors, s=sizes, zorder=3)
     named = set(annotate) if annotate is not None else set(x.index)
-    for key in x.index:
-        if key in named or key == district:
-            ax.annotate(
-                label(key, lang),
-                (x[key], y[key]),
-                xytext=(4, 3),
-                textcoords="offset points",
-                fontsize=8,
-                color=HIGHLIGHT if key == district else PALETTE["muted"],
-            )
+    shown = [k for k in x.index if (k in named or k == district) and pd.notna(x[k] + y[k])]
+    shown.sort(key=lambda k: k != district)  # the chosen district's name is placed first
+    points = [
+        (
+            float(x[k]),
+            float(y[k]),
+            label(k, lang),
+            {"fontsize": 8, "color": HIGHLIGHT if k == district else PALETTE["muted"]},
+        )
+        for k in shown
+    ]
+    everyone = [(float(x[k]), float(y[k])) for k in x.index if k not in shown]
+    label_points(ax, points, everyone)  # beside its point, clear of other names and points
     ax.set_title(title, loc="left")
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)

@@ -15,6 +15,7 @@ gathers them.
 """
 
 from jbanalysis.plots.bars import bars, scatter, stacked_shares
+from jbanalysis.plots.breaks import drawn_breaks, panel_breaks, series_breaks, share_breaks
 from jbanalysis.plots.fan import fan_chart
 from jbanalysis.plots.fonts import CJK_FONTS, find_cjk_font
 from jbanalysis.plots.heatmaps import coverage_heatmap, value_heatmap
@@ -42,14 +43,18 @@ __all__ = [
     "bars",
     "coverage_heatmap",
     "current_theme",
+    "drawn_breaks",
     "fan_chart",
     "find_cjk_font",
     "flags_table",
     "indicator_lines",
     "label",
     "lines",
+    "panel_breaks",
     "scatter",
+    "series_breaks",
     "set_theme",
+    "share_breaks",
     "stacked_shares",
     "value_heatmap",
 ]

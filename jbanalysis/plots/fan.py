@@ -7,8 +7,10 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
+from jbanalysis.plots.breaks import YearBreaks, draw_breaks, series_breaks
 from jbanalysis.plots.layout import indicator_of, new_ax, record
 from jbanalysis.plots.theme import (
+    BREAK_COLOUR,
     CITY_COLOUR,
     FLAG_MARKERS,
     HIGHLIGHT,
@@ -26,6 +28,7 @@ def fan_chart(
     *,
     flags: pd.Series | None = None,
     target: tuple[int, float] | None = None,
+    breaks: YearBreaks | None = None,
     ax: Axes | None = None,
     title: str = "",
     ylabel: str = "",
@@ -34,7 +37,11 @@ def fan_chart(
     """History, median forecast and 80 %/95 % bands of a :func:`jbanalysis.forecast.forecast`.
 
     The fitted years (``fit_start``–``fit_end``) are shaded, so it is clear which history the
-    model learnt from. ``target`` marks a (year, value) to reach.
+    model learnt from. ``target`` marks a (year, value) to reach. Registered breaks of the series
+    inside the years shown, history and forecast, are dotted lines: ``breaks`` (first years of a
+    new basis), by default the series' own — read from the forecast's inputs
+    (``forecast.attrs["inputs"]``: indicator, district, vintages) or from the indicator of
+    ``flags`` and the district named by ``history`` (:func:`jbanalysis.plots.breaks.series_breaks`).
 
     Examples
     --------
@@ -49,6 +56,9 @@ def fan_chart(
     >>> ax = fan_chart(h, f, target=(2023, 150.0))
     >>> [t.get_text() for t in ax.get_legend().get_texts()]
     ['actual', 'median forecast', '80% interval', '95% interval', 'target']
+    >>> ax = fan_chart(h, f, breaks=[2022])
+    >>> [line.get_gid() for line in ax.lines if line.get_gid()]
+    ['break:2022']
     >>> plt.close("all")
     """
     lang = chart_lang(lang)
@@ -105,11 +115,38 @@ def fan_chart(
             ls="",
             label=term("target", lang),
         )
+    if breaks is None:
+        breaks = _own_breaks(history, forecast, flags)
+    shown = pd.concat([hist, forecast.set_index("year")["median"]])
+    handles, _ = ax.get_legend_handles_labels()
+    handles += draw_breaks(ax, shown.to_frame("history"), breaks, {"history": BREAK_COLOUR}, lang)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.legend(loc="upper left")
+    ax.legend(handles=handles, loc="upper left")
     ax.set_title(title, loc="left")
     ax.set_ylabel(ylabel)
     drawn = forecast.set_index("year")[[c for c in _FAN_COLUMNS if c in forecast.columns]]
     drawn = pd.concat([hist.rename("history"), drawn], axis=1)
     record("fan", ax, drawn, indicator=indicator_of(flags), district=history.name)
     return ax
+
+
+def _own_breaks(history: pd.Series, forecast: pd.DataFrame, flags) -> YearBreaks:
+    """The series' registered breaks, where the chart can tell which series it is."""
+    inputs = forecast.attrs.get("inputs")
+    if inputs is not None:
+        vintages = pd.DataFrame(
+            {
+                "district": inputs.district,
+                "indicator": inputs.indicator,
+                "year": inputs.vintages.index.astype(int),
+                "vintage": inputs.vintages.to_numpy(),
+            }
+        )
+        return series_breaks(inputs.indicator, [inputs.district], vintages)
+    indicator, district = indicator_of(flags), history.name
+    if indicator is None or not isinstance(district, str):
+        return ()
+    from jbanalysis.registry.districts import CITY, district_ids
+
+    known = [*district_ids("all"), CITY]
+    return series_breaks(indicator, [district]) if district in known else ()

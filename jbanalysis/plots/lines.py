@@ -3,7 +3,7 @@ kept, breaks and incomplete years marked."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -12,9 +12,10 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from jbanalysis.plots.layout import flag_legend, indicator_of, label_ends, new_ax, record
+from jbanalysis.plots.breaks import Breaks, draw_breaks, panel_breaks
+from jbanalysis.plots.layout import flag_legend, indicator_of, new_ax, record
+from jbanalysis.plots.placement import label_ends
 from jbanalysis.plots.theme import (
-    BREAK_COLOUR,
     CITY_COLOUR,
     FLAG_MARKERS,
     HIGHLIGHT,
@@ -40,10 +41,10 @@ def lines(
     title: str = "",
     ylabel: str = "",
     lang: str | None = None,
-    breaks: Iterable[int] = (),
+    breaks: Breaks = (),
     invert: bool = False,
     end_labels: bool = True,
-    incomplete: Iterable[int] = (),
+    incomplete: Iterable[int] | Mapping[int, int] = (),
 ) -> Axes:
     """Line per column of a years x districts frame; ``district`` highlighted, the rest muted.
 
@@ -62,17 +63,22 @@ def lines(
         Same shape, the ``flag`` of each value (``observed``, ``interpolated``, ``corrected``...).
     city : str, optional
         Column drawn dark and dashed (e.g. ``"chongqing"``).
-    breaks : iterable of int
-        First years of a new basis (registered breaks) to mark.
+    breaks : iterable of int, or mapping of column to iterable of int
+        First years of a new basis (registered breaks) to mark: the same for every line, or each
+        line's own (:func:`jbanalysis.plots.breaks.panel_breaks`). A break every line crosses is a
+        dotted line across the plot, one of some lines only a short mark on each of them
+        (:func:`jbanalysis.plots.breaks.draw_breaks`).
     invert : bool
         Invert the y axis and use whole-number ticks (for ranks, 1 at the top).
     end_labels : bool
-        Write each line's name at the right margin (never two on top of each other; a line that
-        ends early is named at its own last point).
+        Write each line's name just after the end of its line (:func:`line_end`), never two on
+        top of each other and never cut by the frame (:func:`jbanalysis.plots.placement.label_ends`).
     incomplete : iterable of int
         Years in which the values are not like for like across the lines, e.g. ranks among fewer
         districts because one has no value (:func:`jbanalysis.metrics.rank_history`): shaded, with
-        hollow points, and named in the legend.
+        hollow points that no line joins (a line never runs between values of different
+        kinds), and named in the legend. A mapping of year to the number of lines ranked names
+        that number ("ranked among the 8 with data"), so a reader sees the set change.
 
     Returns
     -------
@@ -90,6 +96,9 @@ def lines(
     >>> ax = lines(r, "jiangbei", invert=True, incomplete=[2019])
     >>> [t.get_text() for t in ax.get_legend().get_texts()][-1]
     'years with a district missing: ranked among those with data'
+    >>> ax = lines(r, "jiangbei", invert=True, incomplete={2019: 2}, ylabel="rank among 3")
+    >>> [t.get_text() for t in ax.get_legend().get_texts()][-1]
+    'years with a district missing: ranked among the 2 with data'
     >>> plt.close("all")
     >>> v = pd.DataFrame({"jiangbei": [1.0, 2.0, 3.0], "yubei": [2.0, None, 4.0]},
     ...                  index=[2018, 2019, 2020])
@@ -110,6 +119,7 @@ def lines(
         columns.append(district)
     flags_seen: set[str] = set()
     ends: list[tuple[float, float, str, str]] = []
+    colours: dict[str, str] = {}
     shaded = sorted({int(y) for y in incomplete} & {int(y) for y in values.index})
     for start, end in year_runs(shaded):
         ax.axvspan(start - 0.5, end + 0.5, color=INCOMPLETE_COLOUR, lw=0, zorder=0)
@@ -123,7 +133,9 @@ def lines(
             color, width, zorder, style, size = PEER, 1.2, 2, "-", 2.5
         x = series.index.to_numpy(dtype=float)
         y = series.to_numpy(dtype=float)
-        ax.plot(x, y, style, color=color, lw=width, zorder=zorder, marker="o", ms=size)
+        joined = series.where(~series.index.isin(shaded))  # no line through incomplete years
+        ax.plot(x, joined.to_numpy(dtype=float), style, color=color, lw=width, zorder=zorder)
+        ax.plot(x, y, "o", color=color, zorder=zorder, ms=size)
         if shaded:
             hollow = np.isin(x, shaded) & ~np.isnan(y)
             ax.plot(
@@ -154,16 +166,19 @@ def lines(
                         markeredgewidth=1.6,
                         zorder=zorder + 1,
                     )
-        valid = series.dropna()
-        if end_labels and len(valid):
-            ends.append((float(valid.index[-1]), float(valid.iloc[-1]), label(col, lang), color))
+        colours[col] = color
+        end = line_end(joined) if joined.notna().any() else line_end(series)
+        if end_labels and end is not None:
+            ends.append((float(end), float(series[end]), label(col, lang), color))
     if invert:
         ax.invert_yaxis()
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    marked = [y for y in sorted(set(breaks)) if y in values.index and y - 1 in values.index]
-    for year in marked:
-        ax.axvline(year - 0.5, color=BREAK_COLOUR, ls=":", lw=1.2, zorder=1)
+    years = values.dropna(how="all").index
+    if len(years):  # year ticks only where there are values, whatever room the names take
+        first, last = float(years.min()), float(years.max())
+        ticks = MaxNLocator(integer=True).tick_values(first, last)
+        ax.set_xticks([t for t in ticks if first <= t <= last])
+    break_handles = draw_breaks(ax, values[columns], breaks, colours, lang)
     if ends:
         label_ends(ax, ends)
     handles = []
@@ -178,12 +193,11 @@ def lines(
     if city in values.columns:
         handles.append(Line2D([], [], color=CITY_COLOUR, lw=1.8, ls="--", label=label(city, lang)))
     handles += flag_legend(flags_seen, lang)
-    if marked:
-        handles.append(
-            Line2D([], [], color=BREAK_COLOUR, lw=1.2, ls=":", label=term("registered_break", lang))
-        )
+    handles += break_handles
     if shaded:
-        handles.append(Patch(facecolor=INCOMPLETE_COLOUR, label=term("incomplete_years", lang)))
+        handles.append(
+            Patch(facecolor=INCOMPLETE_COLOUR, label=_incomplete_label(incomplete, lang))
+        )
     # below the plot, so that the legend never covers a line or a name
     ax.legend(
         handles=handles,
@@ -197,6 +211,28 @@ def lines(
     ax.set_xlabel("")
     record("lines", ax, values, indicator=indicator_of(flags))
     return ax
+
+
+def line_end(series: pd.Series):
+    """Where a line ends: the last year of its last stretch of two or more consecutive values (a
+    dot standing alone after it is not the line's end); a series of lone dots ends at its last.
+
+    >>> import pandas as pd
+    >>> from jbanalysis.plots.lines import line_end
+    >>> line_end(pd.Series([1.0, 2.0, 3.0, None, 5.0], index=[2019, 2020, 2021, 2022, 2023]))
+    2021
+    >>> line_end(pd.Series([1.0, None, 3.0], index=[2019, 2020, 2021]))
+    2021
+    >>> line_end(pd.Series([None, None], index=[2019, 2020])) is None
+    True
+    """
+    valid = series.notna().to_numpy()
+    if not valid.any():
+        return None
+    joined = [i for i in range(1, len(valid)) if valid[i] and valid[i - 1]]
+    position = joined[-1] if joined else int(np.flatnonzero(valid)[-1])
+    key = series.index[position]
+    return key.item() if hasattr(key, "item") else key
 
 
 def flags_table(panel: pd.DataFrame, indicator: str, values: pd.DataFrame) -> pd.DataFrame:
@@ -230,7 +266,8 @@ def indicator_lines(
     title: str | None = None,
     lang: str | None = None,
 ) -> Axes:
-    """:func:`lines` of one panel indicator for the peers (and the city), flags shown.
+    """:func:`lines` of one panel indicator for the peers (and the city), flags shown and the
+    registered breaks of every district shown drawn (:func:`jbanalysis.plots.breaks.panel_breaks`).
 
     Examples
     --------
@@ -256,20 +293,25 @@ def indicator_lines(
         members = [*members, district]
     if city:
         members = [*members, CITY]
-    from jbanalysis.registry.breaks import new_basis_years
-
     values = wide(panel, indicator, districts=members, years=years)
     flags = flags_table(panel, indicator, values)
-    own = panel[(panel["indicator"] == indicator) & (panel["district"] == district)]
-    vintages = dict(zip(own["year"], own["vintage"], strict=True)) if "vintage" in own else {}
     return lines(
         values,
         district,
         flags=flags,
-        breaks=new_basis_years(indicator, district, vintages),
+        breaks=panel_breaks(panel, indicator, values.columns),  # every line's own
         city=CITY if city else None,
         ax=ax,
         title=indicator_name(indicator, lang) if title is None else title,
         ylabel=axis_label(indicator, lang),
         lang=lang,
     )
+
+
+def _incomplete_label(incomplete: Iterable[int] | Mapping[int, int], lang: str) -> str:
+    """The legend of the shaded years: how many were ranked there, when the caller says."""
+    if not isinstance(incomplete, Mapping) or not incomplete:
+        return term("incomplete_years", lang)
+    low, high = min(incomplete.values()), max(incomplete.values())
+    n = str(low) if low == high else f"{low}–{high}"
+    return term("incomplete_years_n", lang, n=n)

@@ -47,6 +47,8 @@ __all__ = [
     "BREAK_COLUMNS",
     "KINDS",
     "NEW_BASIS_VINTAGES",
+    "basis_year",
+    "break_districts",
     "breaks_for",
     "census_years",
     "check_breaks",
@@ -200,8 +202,15 @@ def load_breaks(folder: Path | str | None = None) -> pd.DataFrame:
     return _load(str(path), path.stat().st_mtime).copy()
 
 
-def _members(spec: str) -> set[str] | None:
-    """District ids a ``districts`` cell covers; ``None`` for ``*`` (every unit)."""
+def break_districts(spec: str) -> set[str] | None:
+    """District ids a ``districts`` cell covers; ``None`` for ``*`` (every unit).
+
+    >>> from jbanalysis.registry.breaks import break_districts
+    >>> sorted(break_districts("qijiang|dazu")), break_districts("*") is None
+    (['dazu', 'qijiang'], True)
+    >>> len(break_districts("central|yongchuan"))
+    10
+    """
     if spec == ALL:
         return None
     from jbanalysis.registry.districts import GROUPS, district_ids
@@ -230,9 +239,9 @@ def breaks_for(
     --------
     >>> from jbanalysis.registry.breaks import breaks_for
     >>> breaks_for("fiscal_revenue", "yubei")[["break_id", "kind", "first_year"]].to_numpy().tolist()
-    [['B16', 'scope', 2011], ['B13', 'scope', 2013]]
+    [['B16', 'scope', 2011], ['B22', 'scope', 2012], ['B13', 'scope', 2013]]
     >>> breaks_for("gdp", "qijiang")["first_year"].tolist()
-    [2005, 2009, 2011, 2014, 2019, 2024]
+    [2005, 2009, 2011, 2014, 2018, 2019, 2024]
     """
     from jbanalysis.registry.indicators import resolve_indicator
 
@@ -248,7 +257,7 @@ def breaks_for(
         if row.indicators != ALL and indicator not in row.indicators.split("|"):
             keep.append(False)
             continue
-        members = _members(row.districts)
+        members = break_districts(row.districts)
         keep.append(members is None or (did is not None and did in members))
     out = table[keep]
     return out.sort_values(["first_year", "break_id"], kind="stable").reset_index(drop=True)
@@ -299,16 +308,27 @@ def new_basis_years(
     >>> new_basis_years("pop_resident", "yubei")
     (2010, 2020)
     >>> new_basis_years("retail_sales", "jiangbei")
-    (2014, 2019)
+    (2014, 2018, 2019)
     """
-    vintages = vintages or {}
-    years = set()
-    for row in breaks_for(indicator, district, breaks).itertuples(index=False):
-        if row.kind == "economic_census" and vintages.get(int(row.year)) in NEW_BASIS_VINTAGES:
-            years.add(int(row.year))
-        else:
-            years.add(int(row.first_year))
-    return tuple(sorted(years))
+    table = breaks_for(indicator, district, breaks)
+    return tuple(sorted({basis_year(row, vintages) for row in table.to_dict("records")}))
+
+
+def basis_year(row: Mapping, vintages: Mapping[int, str] | None = None) -> int:
+    """The first year of the new basis one break gives a series whose values have ``vintages``.
+
+    An economic census re-levels its own year where that year's value is already ``revised`` or
+    ``census``; every other break starts at its registered ``first_year``.
+
+    >>> from jbanalysis.registry.breaks import basis_year, load_breaks
+    >>> b04 = load_breaks().set_index("break_id").loc["B04"]
+    >>> basis_year(b04), basis_year(b04, {2018: "revised"})
+    (2019, 2018)
+    """
+    census = row["kind"] == "economic_census"
+    if census and (vintages or {}).get(int(row["year"])) in NEW_BASIS_VINTAGES:
+        return int(row["year"])
+    return int(row["first_year"])
 
 
 def crossed_breaks(
@@ -327,7 +347,7 @@ def crossed_breaks(
     --------
     >>> from jbanalysis.registry.breaks import crossed_breaks
     >>> crossed_breaks("gdp", 2010, 2020, "jiangbei")["break_id"].tolist()
-    ['B03', 'B04']
+    ['B03', 'B18', 'B04']
     >>> crossed_breaks("gdp", 2019, 2022, "jiangbei").empty
     True
     """

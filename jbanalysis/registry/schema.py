@@ -171,3 +171,7 @@ SECONDARY_SOURCE_KINDS = ("dataset_page", "aggregator", "news", "encyclopedia")
 USER_SOURCE_KIND = "user"
 #: Every kind a source may declare (a user's source too).
 ALL_SOURCE_KINDS = (*SOURCE_KINDS, USER_SOURCE_KIND)
+#: The kind, in ``sources.csv``, of a compilation of single pages: each row has its own kind and
+#: reliability (``PER_ROW``), and no row is part of a series table.
+COMPILATION = "compilation"
+PER_ROW = "per row"

@@ -130,7 +130,7 @@ def build(folder: Path | None = None) -> BuildReport:
     >>> _ = shutil.copytree(bundle_dir(), copy)
     >>> report = build(copy)
     >>> report.rows_out, sum(report.rows_in.values()), len(report.corrected)
-    (21640, 21640, 7)
+    (21705, 21705, 7)
     """
     root = folder or bundle_dir()
     obs, report = build_observations(root)

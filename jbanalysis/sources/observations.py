@@ -24,7 +24,7 @@ def load_sources(
 
     >>> import jbanalysis as jb
     >>> sorted(jb.load_sources()["id"])
-    ['cq_yearbook_2025_pop', 'cq_yearbook_panel', 'csmar_city_gdp', 'published_figures', 'published_figures_2']
+    ['cq_yearbook_2025_pop', 'cq_yearbook_panel', 'csmar_city_gdp', 'published_figures', 'published_figures_2', 'published_figures_3']
     """
     user_dir = user_dir_alias(user_dir, data_dir, "load_sources")
     table = read_sources_table(folder or bundle_dir())
@@ -40,7 +40,7 @@ def bundled_observations() -> pd.DataFrame:
 
     >>> from jbanalysis.sources.observations import bundled_observations
     >>> len(bundled_observations())
-    21640
+    21705
     """
     path = bundle_path(OBSERVATIONS)
     # No copy needed: with pandas' copy-on-write a caller's change never reaches the cache.

@@ -10,6 +10,7 @@ import pandas as pd
 
 from jbanalysis.registry.paths import DATAPACKAGE, HASHED, bundle_dir, data_path
 from jbanalysis.registry.schema import FLAGS, PERIODS, VINTAGES
+from jbanalysis.sources.keys import key_spec
 from jbanalysis.sources.source_files import source_files
 
 
@@ -49,7 +50,7 @@ def write_datapackage(folder: Path | None = None, rows: dict[Path, int] | None =
                 "rows": count,
                 "bytes": path.stat().st_size,
                 "hash": f"sha256:{sha256(path)}",
-                "schema": {"fields": [_field(c) for c in frame.columns]},
+                "schema": _schema(path.stem, list(frame.columns)),
             }
         )
     package = {
@@ -88,8 +89,28 @@ _FIELD_DOCS = {
 }
 
 
-def _field(name: str) -> dict:
+def _field(name: str, enum: tuple[str, ...] | None = None) -> dict:
     out = {"name": name, "type": _FIELD_TYPES.get(name, "string")}
     if name in _FIELD_DOCS:
         out["description"] = _FIELD_DOCS[name]
+    if enum:
+        out["constraints"] = {"enum": list(enum)}
     return out
+
+
+def _schema(resource: str, columns: list[str]) -> dict:
+    """A resource's Table Schema: its fields with their enums, primary key and foreign keys
+    (:func:`jbanalysis.sources.keys.key_spec`; an empty cell is a missing value, not an id)."""
+    spec = key_spec()
+    keys = spec.get(resource, spec["*"])
+    schema: dict = {"fields": [_field(c, keys.enums.get(c)) for c in columns]}
+    if all(c in columns for c in keys.primary):
+        schema["primaryKey"] = list(keys.primary)
+    schema["foreignKeys"] = [
+        {"fields": [column], "reference": {"resource": ref, "fields": [target]}}
+        for column, (ref, target) in keys.foreign.items()
+        if column in columns
+    ]
+    if not schema["foreignKeys"]:
+        del schema["foreignKeys"]
+    return schema

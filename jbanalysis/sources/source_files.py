@@ -119,5 +119,12 @@ def read_sources_table(folder: Path) -> pd.DataFrame:
 @cache
 def read_observations_file(path: str, mtime: float) -> pd.DataFrame:
     """``observations.csv`` with its dtypes (categories for the ids); cached per file version
-    (``mtime``), cleared by :func:`jbanalysis.sources.build.build`."""
-    return pd.read_csv(path, dtype=_OBS_DTYPES, keep_default_na=False, na_values={"value": [""]})
+    (``mtime``), cleared by :func:`jbanalysis.sources.build.build`. Its keys are checked against
+    the registries and the folder's ``sources.csv`` (an unknown id is a :class:`DataError` naming
+    the row)."""
+    from jbanalysis.sources.keys import check_observation_keys
+
+    obs = pd.read_csv(path, dtype=_OBS_DTYPES, keep_default_na=False, na_values={"value": [""]})
+    sources = set(read_sources_table(Path(path).parent)["id"])
+    check_observation_keys(obs, path, sources)
+    return obs

@@ -97,7 +97,15 @@ def _empty_observations() -> pd.DataFrame:
 
 @cache
 def _read_observations(path: str, mtime: float) -> pd.DataFrame:
-    return pd.read_csv(path, dtype=_OBS_DTYPES, keep_default_na=False, na_values={"value": [""]})
+    from jbanalysis.sources.keys import check_observation_keys
+    from jbanalysis.sources.source_files import read_sources_table
+
+    obs = pd.read_csv(path, dtype=_OBS_DTYPES, keep_default_na=False, na_values={"value": [""]})
+    folder = Path(path).parent
+    mine = read_sources_table(folder)["id"] if data_path(SOURCES, folder).is_file() else []
+    bundled = read_sources_table(bundle_path(SOURCES).parent)["id"]
+    check_observation_keys(obs, path, {*bundled, *mine})
+    return obs
 
 
 def load_user_observations(folder: Path) -> pd.DataFrame:
@@ -118,7 +126,7 @@ def with_user_observations(
     >>> from jbanalysis.sources.observations import bundled_observations
     >>> from jbanalysis.sources.user import init, with_user_observations
     >>> len(with_user_observations(bundled_observations(), init(tempfile.mkdtemp())))  # empty folder
-    21640
+    21705
     """
     folder = user_data_dir(user_dir)
     if folder is None:

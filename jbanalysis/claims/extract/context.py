@@ -20,8 +20,10 @@ import re
 from dataclasses import dataclass
 
 from jbanalysis.claims.extract.vocab import (
+    CITY_SELF_WORDS,
     OTHER_GROUPS,
     SELF_WORDS,
+    city,
     district_keys,
     not_a_place,
 )
@@ -68,6 +70,7 @@ def places(clause: str, subject: str | None) -> list[Place]:
     taken: list[tuple[int, int]] = []
     lowered = clause.casefold()
     candidates = [(w, subject) for w in SELF_WORDS if subject] + list(district_keys())
+    candidates += [(w, city()) for w in CITY_SELF_WORDS]
     for key, district in sorted(candidates, key=lambda kv: -len(kv[0])):
         for m in re.finditer(re.escape(key), lowered):
             span = m.span()
@@ -97,6 +100,9 @@ def group_at(clause: str, end: int) -> tuple[str, str, str] | None:
     ('全国城市', '', 'a national group')
     """
     head = re.sub(r"(?:中|内|之中|排名|排位|的)$", "", clause[:end])
+    every = re.search(r"(?:全市|重庆市?)各?区县$", head)
+    if every:  # 位列全市区县前3位: all the city's units, counties included
+        return every.group(0), "all", ""
     for size in range(min(len(head), 12), 1, -1):  # the longest word that names a group
         gid = group_of(head[-size:])
         if gid in RANK_GROUPS:

@@ -10,6 +10,7 @@ drafts, and two DataFrames cannot be compared.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +28,12 @@ __all__ = ["SKIPPED_COLUMNS", "drafted_sentence", "extract_claims", "skipped", "
 SKIPPED_COLUMNS = ["sentence", "number", "reason"]
 
 
+# the city's name followed by a unit's name the registry does not hold (重庆市万盛经开区公报)
+_UNKNOWN_UNIT = re.compile(
+    r"重庆市?((?!各?区县|主城|中心|全|市区|城区)[\u4e00-\u9fff]{1,8}?(?:经开区|开发区|新区|管委会|区|县))"
+)
+
+
 def _subject(article: Article, first: str) -> tuple[str | None, str]:
     if article.district:
         try:
@@ -37,6 +44,11 @@ def _subject(article: Article, first: str) -> tuple[str | None, str]:
         named = [p.district for p in places(text, None) if not p.group]
         if named:  # 重庆市大渡口区: the district, not the city that contains it
             specific = [d for d in named if d != CITY]
+            if len(set(specific)) > 1 and CITY in named:  # 重庆:渝北、长寿和潼南…: the city's text
+                return CITY, where
+            unheld = _UNKNOWN_UNIT.search(text)
+            if not specific and unheld:  # 重庆市万盛经开区: not the city's
+                return None, f"unheld:{unheld.group(1)}"
             return (specific or named)[0], where
         if english_place(text):
             return english_place(text), where
@@ -97,9 +109,11 @@ def extract_claims(
     year, year_from = text_year(article.title, first, article.published_year)
     default_period = period_in(article.title)[0] or "Y"
     reader = Reader(subject, year, default_period, article.published_year)
+    if subject_from.startswith("unheld:"):
+        reader.unheld = subject_from.removeprefix("unheld:")
     reader.read(found)
     rows = []
-    for n, d in enumerate(reader.drafts, start=1):
+    for n, d in enumerate(_once(reader.drafts), start=1):
         rows.append(_row(d, f"{id_prefix}{n:02d}", article, subject_from, year_from))
     draft = pd.DataFrame(rows, columns=list(LEDGER_COLUMNS))
     draft.attrs["skipped"] = tuple(
@@ -108,6 +122,20 @@ def extract_claims(
     )
     draft.attrs["subject"] = subject
     return draft
+
+
+def _once(drafts: list[Draft]) -> list[Draft]:
+    """One row a claim: the same number of the same key printed twice (a sentence and the table
+    row under it) is one claim for the reviewer; the first keeps a note of where it is repeated."""
+    first: dict[tuple, Draft] = {}
+    for d in drafts:
+        key = (d.district, d.indicator, d.year, d.period, d.kind, d.stated, d.unit, d.group)
+        key += (d.denominator, d.base)
+        if key in first:
+            first[key].notes.append(f"printed again in {d.sentence.printed!r}")
+        else:
+            first[key] = d
+    return list(first.values())
 
 
 def _row(d: Draft, cid: str, article: Article, subject_from: str, year_from: str) -> dict:

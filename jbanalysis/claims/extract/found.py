@@ -15,7 +15,17 @@ from jbanalysis.claims.extract.reading import Sentence
 from jbanalysis.errors import UnknownNameError
 from jbanalysis.registry.indicators import load_indicators, load_units, resolve_unit
 
-__all__ = ["Ctx", "Draft", "Skip", "State", "indicator_info", "last_word", "unit_fits"]
+__all__ = [
+    "Ctx",
+    "Draft",
+    "Skip",
+    "State",
+    "growth_rates",
+    "indicator_info",
+    "last_word",
+    "level_of",
+    "unit_fits",
+]
 
 
 @dataclass
@@ -50,10 +60,27 @@ class Skip:
 @dataclass
 class State:
     place: str | None = None  # the district the sentence last named
+    places: list[str] = field(default_factory=list)  # the list it ends (渝北和长寿), or []
+    outside: str = (
+        ""  # a region outside the registry named last (渝东北): its numbers are not drafted
+    )
     last: Draft | None = None  # the sentence's last claim
     pending: KeyHit | None = (
         None  # a name a clause ended on without a number (…人流量创了新高,达到…)
     )
+
+
+@cache
+def growth_rates() -> frozenset[str]:
+    """The indicators that are the growth rate of another (``gdp_real_growth`` of ``gdp``)."""
+    return frozenset(str(g) for g in load_indicators()["growth"] if str(g) and g == g)
+
+
+def level_of(rate: str) -> str | None:
+    """The level whose growth rate ``rate`` is (``gdp`` of ``gdp_real_growth``), or None."""
+    reg = load_indicators()
+    hit = reg[reg["growth"] == rate]
+    return str(hit["id"].iloc[0]) if len(hit) else None
 
 
 @cache

@@ -25,11 +25,16 @@ _UNITS = (
     "|%|‰|万辆|辆|万吨|吨|万亩|亩|千公顷|公顷|平方公里|平方米|万平方米|家|个|所|张|名|位|座|项|件"
     "|头|只|次|车次|场次|册|千瓦时|千瓦|立方米|套|条|公里|床"
 )
-_PREFIX = r"(?P<pre>将近|接近|近乎|近|大约|约占|约|大概|超过|突破|多于|超|逾|不到|不足|少于|未到)?"
-_SUFFIX = r"(?P<post>左右|上下|以上|以下)?"
-# a minus sign, not the dash of a range (2012-2016年)
+_PREFIX = r"(?P<pre>超过或达到|达到或超过|不低于|不少于|将近|接近|近乎|近|大约|约占|约|大概|超过|突破|多于|超|逾|不到|不足|少于|未到)?"
+_SUFFIX = r"(?P<post>左右|上下|及以上|以上|及以下|以下)?"
+# at least (超过或达到7%, 6%及以上): the ledger's nearest precision is 以上, more than
+_AT_LEAST = {"超过或达到": "以上", "达到或超过": "以上", "不低于": "以上", "不少于": "以上"}
+# a minus sign, not the dash of a range (2012-2016年); a footnote mark may stand between a
+# number and its unit (4.20*万人)
 _VALUE = re.compile(
-    _PREFIX + rf"(?P<num>(?:(?<![\d.])-)?{_NUM})(?P<odd>余|多)?\s*(?P<unit>{_UNITS})?" + _SUFFIX
+    _PREFIX
+    + rf"(?P<num>(?:(?<![\d.])-)?{_NUM})(?P<odd>余|多)?\s*\*?\s*(?P<unit>{_UNITS})?"
+    + _SUFFIX
 )
 _RATIO = re.compile(rf"(?P<num>{_NUM}(?::{_NUM}){{1,3}})(?!\d)")
 _FRACTION = re.compile(
@@ -137,8 +142,10 @@ def mentions(clause: str) -> list[Mention]:
         before = clause[max(0, m.start() - 1) : m.start()]
         if _YEARISH.match(number) and (after in ("年", "-", "—", "~") or not unit):
             continue  # a year
+        list_mark = after == "、" and not clause[: m.start()].strip()  # 1、 opening a clause
         if not unit and (
-            after in ("月", "日", "季", "号", "期", "批", "届", ".", "、")
+            after in ("月", "日", "季", "号", "期", "批", "届", ".")
+            or list_mark
             or before in ("图", "表", "第")
         ):
             continue  # a date, a list mark, a chart or table number
@@ -156,6 +163,7 @@ def mentions(clause: str) -> list[Mention]:
         ) and unit in ("", "个"):
             continue  # a duration: 连续2个季度, 3年
         precision = m.group("pre") or m.group("odd") or m.group("post") or ""
+        precision = _AT_LEAST.get(precision, precision).removeprefix("及")
         found.append(Mention("number", m.start(), m.end(), m.group(0), number, unit, precision))
         taken.append(m.span())
     return sorted(found, key=lambda x: x.start)

@@ -22,6 +22,8 @@ __all__ = ["RankReading"]
 class RankReading:
     """The rank part of :class:`~jbanalysis.claims.extract.resolve.Reader`."""
 
+    topic: str | None = None  # the indicator the paragraph last named (the reader's)
+
     def _skip(self, ctx: Ctx, reason: str) -> None:  # pragma: no cover - the reader's
         raise NotImplementedError
 
@@ -60,6 +62,8 @@ class RankReading:
             )
             return
         indicator = hit.indicator if hit is not None else self._inherited_rank(ctx, start, lead_end)
+        if indicator is None and "增速" in clause[start:lead_end]:
+            indicator = self.topic  # 渝北、长寿和潼南的增速位列…: the rate the paragraph names
         if indicator is None:
             self._skip(ctx, "a rank of something the registry does not name")
             return

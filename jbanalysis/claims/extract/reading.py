@@ -24,6 +24,7 @@ _META_KEYS = ("url", "published", "date", "title", "district", "note")
 _FOOTNOTE = re.compile(r"【\d+】|\[\d+\]|\[[ivx]+\]|[\u2460-\u2473\u2776-\u277f]")
 _RATIO_COLON = re.compile(r"(?<=\d)\s*[︰∶：:]\s*(?=\d)")
 # a sentence ends at 。！？ or a line break; an English one at ". " before a capital
+_ENDINGS = ("。", "！", "？", "!", "?", "；", ";", ":", "：", "…", ".")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])|\n+|(?<=[a-z0-9%)]\.)\s+(?=[A-Z])")
 _CLAUSE_END = re.compile(r"[,，;；:：]")
 _QUOTES = re.compile(r"[“”‘’\"「」『』]")
@@ -132,6 +133,22 @@ def _looks_like_a_file(text: str) -> bool:
     return one_line and text.strip().lower().endswith((".txt", ".md", ".text"))
 
 
+def _unbroken(lines: list[str]) -> list[str]:
+    """Lines a copy broke inside a sentence joined again: a line that does not end a sentence
+    and either is long (a wrapped paragraph: 全\\n市呈现) or is followed by a number (结构比为\\n
+    8.2:53.9:37.9); short lines (一、综合, a chart's caption) and table lines stay apart."""
+    out: list[str] = []
+    for line in lines:
+        prev = out[-1].rstrip() if out else ""
+        broken = prev and not prev.endswith(_ENDINGS) and "|" not in prev + line
+        if broken and (len(prev) > 40 or re.match(r"\s*\d", line)):
+            glue = " " if prev[-1:].isascii() and line.strip()[:1].isascii() else ""
+            out[-1] = prev + glue + line.strip()  # a wrapped English line keeps its space
+        else:
+            out.append(line)
+    return out
+
+
 def sentences(text: str) -> list[Sentence]:
     """The sentences of a text, in order, with the paragraph each is in.
 
@@ -141,7 +158,7 @@ def sentences(text: str) -> list[Sentence]:
     """
     out: list[Sentence] = []
     for p, paragraph in enumerate(re.split(r"\n\s*\n|\r?\n(?=\s*[一二三四五六七八九十]+、)", text)):
-        for line in paragraph.splitlines():
+        for line in _unbroken(paragraph.splitlines()):
             for piece in _SENTENCE_END.split(line):
                 printed = piece.strip()
                 if printed:

@@ -19,7 +19,6 @@ Anything else is listed with its reason (:class:`Skip`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from jbanalysis.claims.extract.context import period_in, places, relative_year, years_in
@@ -29,11 +28,19 @@ from jbanalysis.claims.extract.found import (
     Draft,
     Skip,
     State,
+    growth_rates,
     indicator_info,
     last_word,
     unit_fits,
 )
 from jbanalysis.claims.extract.keys import KeyHit, governing, is_link, keys_in
+from jbanalysis.claims.extract.lists import (
+    listed_places,
+    new_in_list,
+    outside_region,
+    paired,
+    quoted_names,
+)
 from jbanalysis.claims.extract.mentions import mentions
 from jbanalysis.claims.extract.ranks import RankReading
 from jbanalysis.claims.extract.reading import Sentence, clauses
@@ -45,20 +52,6 @@ from jbanalysis.registry.indicators import growth_of
 __all__ = ["Draft", "Reader", "Skip"]
 
 
-def _new_in_list(ctx: Ctx) -> KeyHit | None:
-    """新增国家小巨人企业2家、专精特新企业25家、智能工厂1个: in a list after 新增, each item is a new
-    one — the registry's 新增… name of the words before the count, if it has one."""
-    clause, m = ctx.clause, ctx.m
-    if "新增" not in clause[: m.start]:
-        return None
-    piece = re.split(r"、|,", clause[: m.start])[-1]
-    name = f"新增{piece.removeprefix('新增')}"
-    indicator = dict(indicator_keys()).get(name)
-    return KeyHit(m.start - len(piece), m.start, indicator, name) if indicator else None
-
-
-_STRUCTURE_WORDS = ("三次产业", "产业结构", "三产结构", "产业比例")
-_CITY_WORDS = ("全市", "重庆市", "重庆")
 _COUNT_UNITS = ("家", "个", "所", "名", "人", "户", "座", "项", "件", "张")
 _POINTS = ("个百分点", "百分点")
 
@@ -77,6 +70,11 @@ class Reader(RankReading, ShareReading):
         self.drafts: list[Draft] = []
         self.skips: list[Skip] = []
         self.table: Table | None = None
+        self.topic: str | None = None  # the indicator the paragraph last named (GDP增速 …)
+        self.quoted: tuple[str, ...] = ()  # the sentence's quoted names that are no registry's
+        self.unheld = (
+            ""  # the unit the text is about when the registry does not hold it (万盛经开区)
+        )
 
     # ---- walking the text ------------------------------------------------------------------
 
@@ -86,6 +84,7 @@ class Reader(RankReading, ShareReading):
             if s.paragraph != self.paragraph:
                 self.paragraph = s.paragraph
                 self.period, self.period_words = self.default_period, ""
+                self.topic = None
             if is_table_line(s.text):  # 都市功能核心区 | 3445.34 | 9.3 | 19.6 |
                 caption = previous if previous.startswith("表") else ""
                 self.table = self.table or Table(caption)
@@ -96,6 +95,7 @@ class Reader(RankReading, ShareReading):
                 read_english(self, s)
                 continue
             state = State()
+            self.quoted = quoted_names(s.printed)
             for clause in clauses(s.text):
                 self._clause(s, clause, state)
 
@@ -131,9 +131,9 @@ class Reader(RankReading, ShareReading):
         **cols: str,
     ) -> None:
         year = (self.table.year() if self.table else None) or self.year
-        self.add(
-            s, printed, district, indicator, year, kind, stated, note="a row of a table", **cols
-        )
+        note = "a row of a table" + ("" if district else " of the text's subject")
+        district = district or self.subject or ""
+        self.add(s, printed, district, indicator, year, kind, stated, note=note, **cols)
 
     def skip(self, s: Sentence, printed: str, reason: str) -> None:
         """List a number that is not drafted, with why."""
@@ -152,6 +152,13 @@ class Reader(RankReading, ShareReading):
         named = [p for p in clause_places if offset <= p.start < end and not p.group]
         if named:
             state.place = named[-1].district
+            state.places = listed_places(
+                text[: named[-1].end - offset],
+                [replace(p, start=p.start - offset, end=p.end - offset) for p in named],
+            )
+        region = outside_region(text, self.quoted)
+        if region or named:
+            state.outside = region
 
     def _clause(self, s: Sentence, clause: str, state: State) -> None:
         found = mentions(clause)
@@ -159,9 +166,16 @@ class Reader(RankReading, ShareReading):
         clause_places = places(clause, self.subject)
         done: list[tuple[int, int]] = []
         cursor = 0
-        for m in found:
+        pairs = paired(clause, found, self.subject)
+        for i, m in enumerate(found):
             self._advance(clause[cursor : m.start], clause_places, cursor, state)
             cursor = m.start
+            if i in pairs:  # A、B和C…分别为x、y和z: the i-th number is the i-th place's
+                state.place, state.places, state.outside = pairs[i][0] or None, [], ""
+                if not pairs[i][0]:
+                    self.skip(s, m.printed, f"{pairs[i][1]}: not a place the registry holds")
+                    done.append((m.start, m.end))
+                    continue
             before = clause[done[-1][1] if done else 0 : m.start]
             year = relative_year(before, self.year or 0, self.published) or self.year
             ctx = Ctx(s, clause, m, hits, done, state, year, before)
@@ -170,20 +184,28 @@ class Reader(RankReading, ShareReading):
         self._advance(clause[cursor:], clause_places, cursor, state)
         named = [h for h in hits if not h.qualifier]
         state.pending = named[-1] if named and not found else None
+        if named:
+            self.topic = named[-1].indicator
 
     # ---- one number ------------------------------------------------------------------------
 
     def _skip(self, ctx: Ctx, reason: str) -> None:
         self.skips.append(Skip(ctx.sentence, ctx.m.printed, reason))
-        if ctx.m.kind == "number":
-            ctx.state.last = (
-                None  # a growth rate after it is of this number, not of the claim before
-            )
+        if ctx.m.kind == "number":  # a growth rate after it is of this number, not the claim before
+            ctx.state.last = None
 
     def _draft(self, ctx: Ctx, indicator: str, kind: str, stated: str, **cols: str) -> None:
+        if ctx.state.outside:
+            self._skip(ctx, f"{ctx.state.outside}: a region the registry does not hold")
+            return
         district = ctx.state.place or self.subject
         if not district:
-            self._skip(ctx, "no district: the text names none here (give the district)")
+            self._skip(
+                ctx,
+                f"no district: the text is about {self.unheld}, which the registry does not hold"
+                if self.unheld
+                else "no district: the text names none here (give the district)",
+            )
             return
         if not ctx.year:
             self._skip(ctx, "no year: the text names none (give the publication date)")
@@ -197,20 +219,23 @@ class Reader(RankReading, ShareReading):
         notes = list(cols.pop("notes", []))
         if not ctx.state.place:
             notes.insert(0, "district: the text's subject")
-        draft = Draft(
-            ctx.sentence,
-            ctx.m.printed,
-            district,
-            indicator,
-            ctx.year,
-            self.period,
-            kind,
-            stated,
-            notes=notes,
-            **cols,
-        )
-        self.drafts.append(draft)
-        ctx.state.last = draft
+        if len(ctx.state.places) > 1:
+            notes.append("one of the places listed before it")
+        for each in ctx.state.places or [district]:
+            draft = Draft(
+                ctx.sentence,
+                ctx.m.printed,
+                each,
+                indicator,
+                ctx.year,
+                self.period,
+                kind,
+                stated,
+                notes=list(notes),
+                **cols,
+            )
+            self.drafts.append(draft)
+            ctx.state.last = draft
 
     def _one(self, ctx: Ctx) -> None:
         m = ctx.m
@@ -237,12 +262,11 @@ class Reader(RankReading, ShareReading):
             new = f"新增{hit.key}" if hit is not None and ctx.before.endswith("新增") else ""
             if new in dict(indicator_keys()):  # 新增3家上市企业: the count of new ones
                 hit = KeyHit(hit.start, hit.end, dict(indicator_keys())[new], new)
+        # 单日人流量创了新高,达到100万人次: the name of the clause before
         if hit is None and ctx.state.pending is not None and is_link(ctx.before) and not ctx.done:
-            hit = (
-                ctx.state.pending
-            )  # 单日人流量创了新高,达到100万人次: the name of the clause before
+            hit = ctx.state.pending
         if hit is None and m.unit in _COUNT_UNITS:
-            hit = _new_in_list(ctx)  # 新增…2家、专精特新企业25家: 新增 holds for the list
+            hit = new_in_list(ctx)  # 新增…2家、专精特新企业25家: 新增 holds for the list
         if (
             m.unit in ("名", "位")
             and hit is not None
@@ -308,6 +332,8 @@ class Reader(RankReading, ShareReading):
             self._skip(ctx, "a percentage that no rate of the registry names")
             return
         base = hit.indicator if hit is not None else self._inherited(ctx)
+        if base is None and word == "增速":  # 渝北和长寿增速超过7%: the rate the paragraph names
+            base = self.topic
         if base is None:
             self._skip(
                 ctx,
@@ -315,6 +341,7 @@ class Reader(RankReading, ShareReading):
             )
             return
         growth = growth_of(base) if indicator_info()[base][1] != "pct" else None
+        growth = base if base in growth_rates() else growth
         if growth is None:
             self._skip(ctx, f"the registry has no growth rate of {indicator_info()[base][0]}")
             return

@@ -9,7 +9,7 @@ names (第一产业比重), a value in %; a ratio after 三次产业 is the thre
 from __future__ import annotations
 
 from jbanalysis.claims.extract.context import group_at
-from jbanalysis.claims.extract.found import Ctx
+from jbanalysis.claims.extract.found import Ctx, level_of
 from jbanalysis.claims.extract.keys import governing, is_link
 from jbanalysis.claims.extract.mentions import Mention
 from jbanalysis.claims.extract.vocab import share_indicator, structure
@@ -57,6 +57,8 @@ class ShareReading:
         indicator = part.indicator if part is not None and not part.qualifier else None
         if indicator is None and ctx.state.last is not None and is_link(clause[start:part_end]):
             indicator = ctx.state.last.indicator
+            # …8864.78亿元,比上年增长13.4%,占全市生产总值的77.4%: the share is of the level
+            indicator = level_of(indicator) or indicator
         if indicator is None:
             self._skip(ctx, "a share of something the registry does not name")
             return

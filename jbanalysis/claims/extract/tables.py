@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from jbanalysis.claims.extract.context import places, years_in
 from jbanalysis.claims.extract.keys import keys_in
 from jbanalysis.claims.extract.reading import Sentence
+from jbanalysis.claims.extract.vocab import share_indicator
 from jbanalysis.registry.indicators import growth_of
 
 __all__ = ["Table", "cells", "is_table_line"]
@@ -101,9 +102,44 @@ class Table:
                 return hits[-1].indicator
         return None
 
+    def row_indicator(self, label: str) -> str | None:
+        """The indicator a row's label names itself (第一产业, 工 业 in a table of value added:
+        工业增加值), for a table of the text's subject whose rows are indicators, not places."""
+        label = label.replace(" ", "").replace("\u3000", "")
+        sectors = any(w in self.caption for w in ("增加值", "生产总值", "产业"))
+        for text in (label, f"{label}增加值" if sectors else ""):
+            hits = [h for h in keys_in(text) if not h.qualifier]
+            if hits and hits[0].start == 0 and hits[-1].end == len(text):
+                return hits[-1].indicator
+        return None
+
     def year(self) -> int | None:
         years = [y for _, y, is_period in years_in(self.caption) if is_period]
         return years[-1] if years else None
+
+
+def _indicator_row(indicator, sentence, values, table, add, skip) -> None:
+    """A row that names an indicator of the text's subject: its value, its growth rate and its
+    share of GDP (the structure share the relations file names), each as the heading says."""
+    for cell, col in zip(values, table.columns[1:] if table.columns else [], strict=False):
+        if not _NUMBER.match(cell):
+            continue
+        if col is None:
+            skip(sentence, cell, "a table column whose heading names no unit or measure")
+        elif col.kind == "value":
+            add(sentence, cell, "", indicator, "value", cell, unit=col.unit)
+        elif col.kind == "growth":
+            rate = growth_of(indicator)
+            if rate is None:
+                skip(sentence, cell, f"the registry has no growth rate of {indicator}")
+            else:
+                add(sentence, cell, "", rate, "growth", cell, unit="%")
+        elif indicator == "gdp":
+            skip(sentence, cell, "the total's share of itself")
+        elif (share := share_indicator(indicator, "gdp")) is None:
+            skip(sentence, cell, f"the registry has no share of {indicator} in GDP")
+        else:
+            add(sentence, cell, "", share, "value", cell, unit="%")
 
 
 def read_row(table: Table, sentence: Sentence, add, skip) -> None:
@@ -119,13 +155,20 @@ def read_row(table: Table, sentence: Sentence, add, skip) -> None:
     named = [p for p in places(label, None) if not p.group]
     indicator = table.indicator(label)
     total = label.startswith(_TOTAL)
+    if not named and table.row_indicator(label):  # 第一产业 | 8.18 | 4.3 | 0.4: the subject's
+        _indicator_row(table.row_indicator(label) or "", sentence, values, table, add, skip)
+        return
     for cell, col in zip(values, table.columns[1:], strict=False):
         if not _NUMBER.match(cell):
             continue
         if col is None:
             skip(sentence, cell, "a table column whose heading names no unit or measure")
         elif not named:
-            skip(sentence, cell, f"{label or 'an empty label'}: not a place of the registry")
+            skip(
+                sentence,
+                cell,
+                f"{label or 'an empty label'}: no place or indicator of the registry",
+            )
         elif indicator is None:
             skip(sentence, cell, "a table whose caption names no indicator of the registry")
         elif col.kind == "value":

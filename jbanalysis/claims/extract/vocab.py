@@ -35,6 +35,8 @@ DECLINE = ("下降", "回落", "减少", "下滑", "降低", "负增长", "收�
 RISE = GROWTH
 #: The subject of a bulletin: 全区 and its like stand for the district the text is about.
 SELF_WORDS = ("全区", "该区", "我区", "本区", "全县", "该县", "我县", "本县", "辖区")
+#: The city's own words for itself in its papers and bulletins: 我市 is the municipality.
+CITY_SELF_WORDS = ("我市", "本市")
 #: A qualifier right before an indicator's name narrows it to something the registry does not
 #: hold (城镇常住人口 is not 常住人口; 户籍人口城镇化率 is not the 常住 rate), unless the
 #: registry's name includes it.
@@ -148,6 +150,8 @@ OTHER_GROUPS = (
     GroupWord("全省", "", "a provincial group"),
     GroupWord("渝东北", "", "a region the registry does not hold"),
     GroupWord("渝东南", "", "a region the registry does not hold"),
+    GroupWord("渝西", "", "a region the registry does not hold"),
+    GroupWord("渝东新城", "", "a region the registry does not hold"),
     GroupWord("同类城市", "", "a group the text does not name"),
 )
 

@@ -256,7 +256,7 @@ def breaks_phrase(breaks: pd.DataFrame, lang: str = "zh") -> str:
                 year=join([str(y) for y in years], "en"),
                 first_year=join([str(y) for y in firsts], "en"),
             )
-            if len({r["year"] for r in rows}) > 1:
+            if max(len(years), len(firsts)) > 1:  # a definition is named by its first year
                 text = _plural(text)
         if partial:
             ids = list(

@@ -9,17 +9,16 @@ registered break says so; β says whether it is significant.
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 
 from jbanalysis.registry.terms import check_lang, has_term, term
 from jbanalysis.text.headings import QUESTIONS, question
 from jbanalysis.text.labels import district_name
 from jbanalysis.text.lang import pick
-from jbanalysis.text.lists import names, ordinal
+from jbanalysis.text.lists import ordinal
 from jbanalysis.text.numbers import fmt_number, fmt_pct, fmt_points, fmt_value
 from jbanalysis.text.sentences.common import breaks_phrase, missing_phrase
+from jbanalysis.text.sentences.disparities import beta_sentence, dispersion_sentence
 
 __all__ = [
     "HEADINGS",
@@ -262,128 +261,5 @@ def specialisation_sentence(
         f"In {year} {name}'s Krugman specialisation index is {fmt_number(value, 2)} (0 = the city's "
         f"structure; higher is more specialised), {ordinal(int(result.rank), 'en')} of the "
         f"{result.n} districts with data{notes_en}.",
-        lang,
-    )
-
-
-def dispersion_sentence(path, group: str, lang: str = "zh") -> str:
-    """A :class:`jbanalysis.metrics.DispersionPath` in words: σ's path, turning points named.
-
-    The verdict (converging / diverging) is that of the last stretch of the path, with the year it
-    starts; a path with too many turns is said to fluctuate, without a verdict.
-
-    >>> import pandas as pd
-    >>> from jbanalysis.metrics import dispersion_path
-    >>> from jbanalysis.text.sentences.structure import dispersion_sentence
-    >>> y = pd.DataFrame({"a": [1.0, 1.0, 1.0], "b": [1.8, 1.2, 1.5], "yuzhong": [1.0, 1.1, None]},
-    ...                  index=[2005, 2011, 2020])
-    >>> p = dispersion_path(y)
-    >>> dispersion_sentence(p, "central")
-    '中心城区九区中2个区（渝中区数据不全，未纳入）人均地区生产总值对数标准差由2005年的0.294降69%至2011年的0.091，此后升122%至2020年的0.203：2011年以来趋于发散。'
-    >>> dispersion_sentence(p, "central", "en")
-    'Dispersion of GDP per capita across 2 of the nine central districts (std of log values; Yuzhong left out: incomplete data) fell 69% from 0.294 in 2005 to 0.091 in 2011, then rose 122% to 0.203 in 2020: diverging since 2011.'
-    """
-    from jbanalysis.metrics import SeriesPath
-    from jbanalysis.text.sentences.versus import path_phrase
-
-    check_lang(lang)
-    label = term(group, lang) if has_term(group) else group
-    sigma = path.sigma["sigma"].dropna()
-    if sigma.empty or not path.segments:
-        return pick(
-            f"{label}的离散度无法计算。", f"Dispersion of {label} cannot be measured.", lang
-        )
-    n = len(path.kept)
-    series_path = SeriesPath(
-        path.segments,
-        int(sigma.idxmin()),
-        int(sigma.idxmax()),
-        float(sigma.min()),
-        float(sigma.max()),
-        tuple(int(y) for y in path.sigma.index if pd.isna(path.sigma.at[y, "sigma"])),
-    )
-    phrase = path_phrase(series_path, lambda v: fmt_number(v, 3), lang, pct=True)
-    left = list(path.left_out)
-    left_note = ""
-    if left and len(left) <= 3 and all(_is_district(d) for d in left):
-        left_note = pick(
-            f"（{names(left, 'zh')}数据不全，未纳入）",
-            f"; {names(left, 'en')} left out: incomplete data",
-            lang,
-        )
-    elif left:
-        left_note = pick(
-            f"（{len(left)}个单位数据不全，未纳入）",
-            f"; {len(left)} units left out: incomplete data",
-            lang,
-        )
-    last = path.segments[-1]
-    verdict_zh = verdict_en = ""
-    if not series_path.fluctuates:
-        since = last.start
-        if last.direction == "down":
-            verdict_zh, verdict_en = f"：{since}年以来趋于收敛", f": converging since {since}"
-        elif last.direction == "up":
-            verdict_zh, verdict_en = f"：{since}年以来趋于发散", f": diverging since {since}"
-        else:
-            verdict_zh, verdict_en = f"：{since}年以来基本不变", f": about unchanged since {since}"
-    if lang == "zh":
-        return (
-            f"{label}中{n}个区{left_note}人均地区生产总值对数标准差{phrase}{verdict_zh}。"
-            if group == "central"
-            else f"{label}中{n}个单位{left_note}人均地区生产总值对数标准差{phrase}{verdict_zh}。"
-        )
-    return (
-        f"Dispersion of GDP per capita across {n} of {label} (std of log values{left_note}) "
-        f"{phrase}{verdict_en}."
-    )
-
-
-def _is_district(key: str) -> bool:
-    from jbanalysis.registry.districts import load_districts
-
-    return key in set(load_districts()["id"])
-
-
-def beta_sentence(result, lang: str = "zh", breaks: pd.DataFrame | None = None) -> str:
-    """A :class:`jbanalysis.metrics.BetaConvergence` in words: β, its significance, half-life,
-    and the breaks its window crosses (growth of nominal per-capita values).
-
-    >>> from jbanalysis.metrics import BetaConvergence
-    >>> from jbanalysis.text.sentences.structure import beta_sentence
-    >>> r = BetaConvergence(beta=-0.02, intercept=0.3, speed=0.0211, half_life=32.9,
-    ...                     r_squared=0.4, p_value=0.01, n=37, start=2005, end=2020)
-    >>> beta_sentence(r, "en")
-    'Across 37 units, 2005–2020, nominal growth of GDP per capita fell with the initial level (beta = -0.0200 a year, p = 0.010, significant at 5%): poorer units caught up, half-life 32.9 years.'
-    >>> beta_sentence(r)
-    '2005–2020年37个单位中，人均地区生产总值名义增长率随初始水平下降（β = -0.0200/年，p = 0.010，在5%水平显著）：低水平单位增长更快，差距减半约需32.9年。'
-    """
-    check_lang(lang)
-    span = f"{result.start}–{result.end}"
-    significant = result.p_value < 0.05
-    sig_zh = "在5%水平显著" if significant else "在5%水平不显著"
-    sig_en = "significant at 5%" if significant else "not significant at 5%"
-    if result.beta < 0 and significant and math.isfinite(result.half_life):
-        tail = pick(
-            f"低水平单位增长更快，差距减半约需{fmt_number(result.half_life, 1)}年",
-            f"poorer units caught up, half-life {fmt_number(result.half_life, 1)} years",
-            lang,
-        )
-    elif result.beta < 0:
-        tail = pick("不能认为低水平单位在追赶", "no evidence that poorer units caught up", lang)
-    else:
-        tail = pick("没有追赶", "no catching up", lang)
-    crossed_zh = crossed_en = ""
-    if breaks is not None and len(breaks):
-        crossed_zh = f"；区间跨越{breaks_phrase(breaks, 'zh')}，增长率含口径变化"
-        crossed_en = f"; the span crosses {breaks_phrase(breaks, 'en')}, so growth includes the changes of basis"
-    fell = result.beta < 0
-    return pick(
-        f"{span}年{result.n}个单位中，人均地区生产总值名义增长率{'随初始水平下降' if fell else '未随初始水平下降'}"
-        f"（β = {fmt_number(result.beta, 4)}/年，p = {fmt_number(result.p_value, 3)}，{sig_zh}）：{tail}{crossed_zh}。",
-        f"Across {result.n} units, {span}, nominal growth of GDP per capita "
-        + ("fell" if fell else "did not fall")
-        + f" with the initial level (beta = {fmt_number(result.beta, 4)} a year, p = {fmt_number(result.p_value, 3)}, "
-        f"{sig_en}): {tail}{crossed_en}.",
         lang,
     )

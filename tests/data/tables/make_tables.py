@@ -24,6 +24,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
+from shapes_periods import shapes  # the same folder
 
 HERE = Path(__file__).resolve().parent
 CASES: list[dict] = []
@@ -2064,6 +2065,7 @@ def main() -> None:
     groups = (wrong, refused, unclear, numbers, slips, yearbook, more, exports, bulletins)
     for group in (*groups, walkthrough):
         group()
+    shapes(case, csv, xlsx, v)  # round three: period heads, side by side, note units, hidden
     names = [c["name"] for c in CASES]
     assert len(names) == len(set(names)), "case names are unique"
     (HERE / "cases.json").write_text(

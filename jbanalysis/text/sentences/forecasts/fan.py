@@ -48,9 +48,9 @@ def forecast_sentence(
     ...                   "lo80": [1600.0, 1650.2], "hi80": [1800.0, 1950.6],
     ...                   "model": "recent_drift", "fit_start": 2005, "fit_end": 2022})
     >>> forecast_sentence(f, "jiangbei", "gdp", flags={2022: "corrected"})
-    '按近期漂移（近四年变化量的中位数）模型（拟合2005–2022年；拟合期跨2008、2013、2018年经济普查，此前年份已换算到新口径），2024年江北区地区生产总值中位预测为1800.4亿元（现价），80%区间为1650.2亿元至1950.6亿元（预测期跨2023年经济普查：预测按现口径，未计入届时的修订；2022年的值为更正值）。'
+    '按近期漂移（近四年变化量的中位数）模型（拟合2005–2022年；拟合期跨2008、2013、2018年经济普查和2018年口径变化，此前年份已换算到新口径），2024年江北区地区生产总值中位预测为1800.4亿元（现价），80%区间为1650.2亿元至1950.6亿元（预测期跨2023年经济普查：预测按现口径，未计入届时的修订；2022年的值为更正值）。'
     >>> forecast_sentence(f, "jiangbei", "gdp", "en")
-    "With the recent drift (median of the last four changes) model (fitted on 2005–2022, across the 2008, 2013 and 2018 economic censuses, earlier years re-levelled onto the new basis), the median forecast of Jiangbei's nominal GDP for 2024 is CNY 180.0 bn, 80% interval CNY 165.0 bn to CNY 195.1 bn (the forecast period crosses the 2023 economic census: the forecast is on the current basis and includes no revision)."
+    "With the recent drift (median of the last four changes) model (fitted on 2005–2022, across the 2008, 2013 and 2018 economic censuses and the 2018 definition change, earlier years re-levelled onto the new basis), the median forecast of Jiangbei's nominal GDP for 2024 is CNY 180.0 bn, 80% interval CNY 165.0 bn to CNY 195.1 bn (the forecast period crosses the 2023 economic census: the forecast is on the current basis and includes no revision)."
     """
     row = forecast.iloc[-1]
     unit = indicator_unit(indicator)

@@ -36,10 +36,10 @@ def target_sentence(check, district: str, indicator: str, lang: str = "zh") -> s
     ...                     target_value=292.82, required_cagr=14.87, probability=0.031, table=t,
     ...                     probability_note="")
     >>> target_sentence(c, "jiangbei", "retail_sales", "en")
-    "To reach CNY 29.3 bn by 2027 from CNY 14.6 bn in 2022, Jiangbei's nominal retail sales of consumer goods must grow 14.9% a year (nominal), against 10.0% a year over 2017–2022 (across the 2019 definition change: partly a change of basis); the forecast gives it a 3% chance."
+    "To reach CNY 29.3 bn by 2027 from CNY 14.6 bn in 2022, Jiangbei's nominal retail sales of consumer goods must grow 14.9% a year (nominal), against 10.0% a year over 2017–2022 (across the 2018 and 2019 definition changes: partly a change of basis); the forecast gives it a 3% chance."
     >>> c.probability, c.probability_note = float("nan"), "x"
     >>> target_sentence(c, "jiangbei", "retail_sales")
-    '要在2027年由2022年的146.4亿元达到292.8亿元，江北区社会消费品零售总额（现价）需名义年均增长14.9%，2017–2022年名义年均增长10.0%（跨2019年口径变化，部分反映口径变化）；达成概率不可估计：该序列的预测区间未经回测校准。'
+    '要在2027年由2022年的146.4亿元达到292.8亿元，江北区社会消费品零售总额（现价）需名义年均增长14.9%，2017–2022年名义年均增长10.0%（跨2018、2019年口径变化，部分反映口径变化）；达成概率不可估计：该序列的预测区间未经回测校准。'
     """
     unit = indicator_unit(indicator)
     money = is_money(indicator)

@@ -16,7 +16,9 @@ from jbanalysis.text.sentences.common import (
 def lines_note(
     panel: pd.DataFrame, indicator: str, districts, district: str, lang: str = "zh"
 ) -> str:
-    """What the marks of an indicator chart mean, computed: hollow markers and break lines.
+    """What the marks of an indicator chart mean, computed: hollow markers and break lines — the
+    district's own breaks, and the short marks of breaks that only some of the lines have (the
+    chart draws every line's breaks, :func:`jbanalysis.plots.indicator_lines`).
 
     >>> import pandas as pd
     >>> from jbanalysis.text.sentences.versus.marks import lines_note
@@ -25,6 +27,10 @@ def lines_note(
     ...                   "flag": ["interpolated", "observed"], "vintage": ["first_release"] * 2})
     >>> lines_note(p, "gdp", ["jiangbei", "yubei"], "jiangbei")
     '空心圆为插值（2017年：江北区）。'
+    >>> p = pd.DataFrame({"district": ["dadukou", "yubei"] * 2, "year": [2010, 2010, 2014, 2014],
+    ...                   "indicator": "fiscal_revenue", "value": 1.0, "flag": "observed"})
+    >>> lines_note(p, "fiscal_revenue", ["dadukou", "yubei"], "dadukou", "en")
+    'Short dotted marks on a line are breaks of some districts only (Yubei: the 2011, 2012 and 2013 changes of scope).'
     """
     from jbanalysis.metrics import basis_breaks, series_vintages
 
@@ -84,9 +90,42 @@ def lines_note(
                     lang,
                 )
             )
+        others = _others_breaks(panel, indicator, districts, district, years, lang)
+        if others:
+            parts.append(
+                pick(
+                    f"线上的短点线为部分区的口径断点（{others}）",
+                    f"short dotted marks on a line are breaks of some districts only ({others})",
+                    lang,
+                )
+            )
     if not parts:
         return ""
     if lang == "zh":
         return "；".join(parts) + "。"
     text = "; ".join(parts) + "."
     return text[:1].upper() + text[1:]
+
+
+def _others_breaks(panel, indicator, districts, district, years, lang) -> str:
+    """The breaks of the other lines inside the years shown that not every line has — the short
+    marks of the chart (:func:`jbanalysis.plots.breaks.draw_breaks`) — in words, each with the
+    districts it belongs to (those with the same breaks together)."""
+    from jbanalysis.metrics import basis_breaks, series_vintages
+
+    def inside(d):
+        table = basis_breaks(indicator, d, series_vintages(panel, indicator, d))
+        return table[(table["basis_year"] > years[0]) & (table["basis_year"] <= years[-1])]
+
+    tables = {d: inside(d) for d in districts}
+    counts = pd.concat([t["break_id"] for t in tables.values()]).value_counts()
+    common = set(counts.index[counts == len(tables)])  # drawn across the plot, named above
+    by_phrase: dict[str, list[str]] = {}
+    for d, rows in tables.items():
+        rows = rows[~rows["break_id"].isin(common)]
+        if d != district and len(rows):
+            by_phrase.setdefault(breaks_phrase(rows, lang), []).append(d)
+    return pick("；", "; ", lang).join(
+        pick(f"{names(who, 'zh')}：{phrase}", f"{names(who, 'en')}: {phrase}", lang)
+        for phrase, who in by_phrase.items()
+    )

@@ -9,9 +9,7 @@ from jbanalysis.text.labels import district_name
 from jbanalysis.text.lang import pick
 from jbanalysis.text.lists import fmt_years, ordinal
 from jbanalysis.text.numbers import fmt_pct
-from jbanalysis.text.sentences.common import (
-    missing_phrase,
-)
+from jbanalysis.text.sentences.common import breaks_phrase, missing_phrase
 from jbanalysis.text.sentences.versus.clauses import paren
 
 _VERBS = {"up": ("升至", "rose"), "down": ("降至", "fell")}
@@ -81,8 +79,12 @@ def path_phrase(path, fmt, lang: str = "zh", pct: bool = False) -> str:
     return pick("，".join(parts), ", ".join(parts), lang)
 
 
-def share_sentence(shares, district: str, of: str, lang: str = "zh") -> str:
-    """How the district's share of a total moved: the path, not just the end points.
+def share_sentence(
+    shares, district: str, of: str, lang: str = "zh", breaks: pd.DataFrame | None = None
+) -> str:
+    """How the district's share of a total moved: the path, not just the end points, and the
+    registered breaks of its part and its total that the path crosses (issue 18: a census rebase
+    of the district alone moves its share).
 
     Parameters
     ----------
@@ -91,6 +93,9 @@ def share_sentence(shares, district: str, of: str, lang: str = "zh") -> str:
         :func:`jbanalysis.metrics.series_path` of the district's shares.
     of : {"city", "central"}
         What the total is (for the wording).
+    breaks : DataFrame, optional
+        The breaks the path crosses: :func:`jbanalysis.metrics.crossed_summary` of the indicator
+        over the path's years, for the district and the units of the total.
 
     Examples
     --------
@@ -103,11 +108,30 @@ def share_sentence(shares, district: str, of: str, lang: str = "zh") -> str:
     >>> s["share"] = [4.0, 6.1, 5.5]
     >>> share_sentence(s, "jiangbei", "city", "en")
     "Jiangbei's share of the city rose from 4.0% in 2010 to 6.1% in 2011, then fell to 5.5% in 2012."
+    >>> b = pd.DataFrame({"kind": ["economic_census"], "year": [2008], "first_year": [2009]})
+    >>> s["year"] = [2008, 2009, 2010]
+    >>> share_sentence(s, "jiangbei", "city", "en", breaks=b)
+    "Jiangbei's share of the city rose from 4.0% in 2008 to 6.1% in 2009, then fell to 5.5% in 2010 (across the 2008 economic census: partly a change of basis)."
+    >>> share_sentence(s, "jiangbei", "city", breaks=b)
+    '江北区占全市比重由2008年的4.0%升至2009年的6.1%，此后降至2010年的5.5%（跨2008年经济普查，变化部分来自口径调整）。'
+
+    A year whose total has no value of the part's vintage (:func:`jbanalysis.metrics.share`'s
+    ``rule``) is left out of the path — like for like only — and named with the vintages it
+    would divide:
+
+    >>> s["rule"] = ["matched", "mixed vintages", "matched"]
+    >>> s["vintages"] = ["first_release/first_release", "first_release/revised"] + [""]
+    >>> share_sentence(s, "jiangbei", "city", "en")
+    "Jiangbei's share of the city rose from 4.0% in 2008 to 5.5% in 2010 (left out as mixing vintages: 2009 (first release over the city's revised value))."
+    >>> share_sentence(s, "jiangbei", "city")
+    '江北区占全市比重由2008年的4.0%升至2010年的5.5%（不同版本相除的年份未计入：2009年（首发数/全市修订数））。'
     """
     from jbanalysis.metrics import series_path
 
     if isinstance(shares, pd.DataFrame):
         rows = shares[shares["district"] == district].sort_values("year")
+        if "rule" in rows.columns:  # like for like only: a share of two vintages is left out
+            rows = rows.assign(share=rows["share"].where(rows["rule"] != "mixed vintages"))
         path = series_path(rows.set_index("year")["share"], digits=1)
     else:
         path = shares
@@ -123,14 +147,73 @@ def share_sentence(shares, district: str, of: str, lang: str = "zh") -> str:
         return pick(f"{name}{what}无法计算。", f"{name}'s {what} cannot be computed.", lang)
     phrase = path_phrase(path, fmt_pct, lang)
     sentence = pick(f"{name}{what}{phrase}。", f"{name}'s {what} {phrase}.", lang)
-    if path.gaps:
-        note = pick(
-            f"{fmt_years(path.gaps, 'zh')}年无法计算",
-            f"not computable in {fmt_years(path.gaps)}",
+    notes = []
+    mixed_years = (
+        set(_mixed(shares, district)["year"]) if isinstance(shares, pd.DataFrame) else set()
+    )
+    gaps = [y for y in path.gaps if y not in mixed_years]
+    if gaps:
+        notes.append(
+            pick(
+                f"{fmt_years(gaps, 'zh')}年无法计算",
+                f"not computable in {fmt_years(gaps)}",
+                lang,
+            )
+        )
+    mixed = _mixed_note(shares, district, path, of, lang)
+    if mixed:
+        notes.append(mixed)
+    if breaks is not None and len(breaks):
+        crossed = breaks_phrase(breaks, lang)
+        several = "changes of basis" if len(breaks) > 1 else "a change of basis"
+        notes.append(
+            pick(f"跨{crossed}，变化部分来自口径调整", f"across {crossed}: partly {several}", lang)
+        )
+    if notes:
+        sentence = sentence.rstrip("。.") + paren(notes, lang) + pick("。", ".", lang)
+    return sentence
+
+
+def _mixed(shares: pd.DataFrame, district: str) -> pd.DataFrame:
+    """The district's shares that divide values of two vintages (no value of the part's vintage
+    for the total: :func:`jbanalysis.metrics.share`'s ``rule`` "mixed vintages")."""
+    if "rule" not in shares.columns:
+        return shares.iloc[0:0]
+    rows = shares[(shares["district"] == district) & (shares["rule"] == "mixed vintages")]
+    return rows[rows["value"].notna()] if "value" in rows.columns else rows
+
+
+def _mixed_note(shares, district: str, path, of: str, lang: str) -> str:
+    """The years left out of the path because their share would divide two vintages, and which:
+    "2009 (first release over the city's revised value)"."""
+    if not isinstance(shares, pd.DataFrame):
+        return ""
+    mixed = _mixed(shares, district)
+    if mixed.empty:
+        return ""
+    parts = []
+    for pair, group in mixed.groupby("vintages", sort=False):
+        part, _, total = str(pair).partition("/")
+        years = fmt_years(sorted(int(y) for y in group["year"]), lang)
+        whole = pick(
+            "全市" if of == "city" else "合计的",
+            "the city's" if of == "city" else "the total's",
             lang,
         )
-        sentence = sentence.rstrip("。.") + paren([note], lang) + pick("。", ".", lang)
-    return sentence
+        parts.append(
+            pick(
+                f"{years}年（{term(part, 'zh')}/{whole}{term(total, 'zh')}）",
+                f"{years} ({term(part, 'en')} over {whole} {term(total, 'en')} value)",
+                lang,
+            )
+        )
+    if not parts:
+        return ""
+    return pick(
+        f"不同版本相除的年份未计入：{'，'.join(parts)}",
+        f"left out as mixing vintages: {', '.join(parts)}",
+        lang,
+    )
 
 
 def rank_sentence(history, lang: str = "zh") -> str:
