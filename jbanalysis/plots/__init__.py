@@ -4,56 +4,7 @@ registry's terms."""
 
 from __future__ import annotations
 
-from jbanalysis.plots.charts import (
-    CJK_FONTS,
-    HIGHLIGHT,
-    INCOMPLETE_COLOUR,
-    PALETTE,
-    PEER,
-    Theme,
-    axis_label,
-    bars,
-    coverage_heatmap,
-    current_theme,
-    drawn_breaks,
-    fan_chart,
-    find_cjk_font,
-    flags_table,
-    indicator_lines,
-    label,
-    lines,
-    panel_breaks,
-    scatter,
-    series_breaks,
-    set_theme,
-    share_breaks,
-    stacked_shares,
-    value_heatmap,
-)
+from jbanalysis.plots import charts
+from jbanalysis.plots.charts import *  # noqa: F403 (the package's face is the charts' one list)
 
-__all__ = [
-    "CJK_FONTS",
-    "HIGHLIGHT",
-    "INCOMPLETE_COLOUR",
-    "PALETTE",
-    "PEER",
-    "Theme",
-    "axis_label",
-    "bars",
-    "coverage_heatmap",
-    "current_theme",
-    "drawn_breaks",
-    "fan_chart",
-    "find_cjk_font",
-    "flags_table",
-    "indicator_lines",
-    "label",
-    "lines",
-    "panel_breaks",
-    "scatter",
-    "series_breaks",
-    "set_theme",
-    "share_breaks",
-    "stacked_shares",
-    "value_heatmap",
-]
+__all__ = list(charts.__all__)

@@ -11,16 +11,8 @@ Two halves, one per process:
   the figure number) into that folder, one file a chart or table. The notebooks need no edit.
 - **In the report process**, :func:`read_captures` reads them back after the kernel finished and
   :func:`write_downloads` writes one XLSX workbook (an "about" sheet, then a sheet per chart or
-  table in report order) and the same sheets as CSV files, next to the HTML.
-
-A chart's numbers are written long (one row a value: ``district``, ``year``, ``series``,
-``value``) and joined with the panel by key (district, year, indicator): where the value *is* the
-panel's value, the row carries its ``indicator``, ``unit``, ``source_id``, ``record``, ``vintage``
-and ``flag`` (``basis`` = ``panel``); where it is computed from panel values (an index, a growth
-rate, a share, a forecast) ``basis`` is ``computed`` and the chart's title says what it is. The
-indicator comes from the chart where it knows it (:func:`jbanalysis.plots.indicator_lines`, a
-``flags`` table, a map) and otherwise from the panel value equal to the drawn one at that key.
-Tables are written as shown, unrounded.
+  table in report order) and the same sheets as CSV files, next to the HTML; how each number
+  is written with its provenance: :mod:`jbanalysis.report.workbook`.
 
 Kernel side: :mod:`jbanalysis.report.capture`; report side: :mod:`jbanalysis.report.workbook`.
 This module gathers their public names.

@@ -127,3 +127,16 @@ class Ctx:
     state: State
     year: int | None
     before: str  # the clause since the last number (or its start)
+
+
+class ReaderPart:
+    """What a part of :class:`~jbanalysis.claims.extract.resolve.Reader` (its rank or share
+    reading) calls on the reader it is mixed into."""
+
+    def _skip(self, ctx: Ctx, reason: str) -> None:  # pragma: no cover - the reader's
+        raise NotImplementedError
+
+    def _draft(
+        self, ctx: Ctx, indicator: str, kind: str, stated: str, **cols: str
+    ) -> None:  # pragma: no cover
+        raise NotImplementedError

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from jbanalysis.claims.extract.context import group_at, places
-from jbanalysis.claims.extract.found import Ctx, indicator_info
+from jbanalysis.claims.extract.found import Ctx, ReaderPart, indicator_info
 from jbanalysis.claims.extract.keys import governing, is_link, keys_in
 from jbanalysis.claims.extract.mentions import rank_place
 from jbanalysis.registry.indicators import growth_of
@@ -19,18 +19,10 @@ from jbanalysis.registry.indicators import growth_of
 __all__ = ["RankReading"]
 
 
-class RankReading:
+class RankReading(ReaderPart):
     """The rank part of :class:`~jbanalysis.claims.extract.resolve.Reader`."""
 
     topic: str | None = None  # the indicator the paragraph last named (the reader's)
-
-    def _skip(self, ctx: Ctx, reason: str) -> None:  # pragma: no cover - the reader's
-        raise NotImplementedError
-
-    def _draft(
-        self, ctx: Ctx, indicator: str, kind: str, stated: str, **cols: str
-    ) -> None:  # pragma: no cover
-        raise NotImplementedError
 
     def _rank(self, ctx: Ctx) -> None:
         m, clause = ctx.m, ctx.clause

@@ -9,7 +9,7 @@ names (第一产业比重), a value in %; a ratio after 三次产业 is the thre
 from __future__ import annotations
 
 from jbanalysis.claims.extract.context import group_at
-from jbanalysis.claims.extract.found import Ctx, level_of
+from jbanalysis.claims.extract.found import Ctx, ReaderPart, level_of
 from jbanalysis.claims.extract.keys import governing, is_link
 from jbanalysis.claims.extract.mentions import Mention
 from jbanalysis.claims.extract.vocab import share_indicator, structure
@@ -20,16 +20,8 @@ _STRUCTURE_WORDS = ("三次产业", "产业结构", "三产结构", "产业比�
 _CITY_WORDS = ("全市", "重庆市", "重庆")
 
 
-class ShareReading:
+class ShareReading(ReaderPart):
     """The share part of :class:`~jbanalysis.claims.extract.resolve.Reader`."""
-
-    def _skip(self, ctx: Ctx, reason: str) -> None:  # pragma: no cover - the reader's
-        raise NotImplementedError
-
-    def _draft(
-        self, ctx: Ctx, indicator: str, kind: str, stated: str, **cols: str
-    ) -> None:  # pragma: no cover
-        raise NotImplementedError
 
     def _share(self, ctx: Ctx) -> None:
         m, clause = ctx.m, ctx.clause
