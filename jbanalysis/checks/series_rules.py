@@ -43,6 +43,7 @@ import numpy as np
 import pandas as pd
 
 from jbanalysis.checks.findings import finding, where
+from jbanalysis.metrics.vintages import robust_scale
 from jbanalysis.registry.schema import COMPILATION
 from jbanalysis.tables import years_by_district
 
@@ -197,14 +198,6 @@ def _copied_year(tables: pd.DataFrame) -> list[dict]:
     return out
 
 
-def _robust(values) -> float:
-    arr = np.asarray(values, dtype=float)
-    arr = arr[np.isfinite(arr)]
-    if arr.size == 0:
-        return float("nan")
-    return float(1.4826 * np.median(np.abs(arr - np.median(arr))))
-
-
 def _misaligned_year(tables: pd.DataFrame) -> list[dict]:
     from jbanalysis.registry.breaks import load_breaks
 
@@ -215,10 +208,10 @@ def _misaligned_year(tables: pd.DataFrame) -> list[dict]:
         positive = wide.where(wide > 0)
         logs = np.log(positive)
         off = logs - (logs.shift(1) + logs.shift(-1)) / 2  # log distance from both neighbours
-        spread = off.apply(_robust, axis=1).dropna()
+        spread = off.apply(robust_scale, axis=1).dropna()
         if len(spread) < 5:
             continue
-        scale = _robust(spread)
+        scale = robust_scale(spread)
         if not scale > 0:
             continue
         z = (spread - spread.median()) / scale

@@ -30,6 +30,7 @@ import pandas as pd
 
 from jbanalysis.checks.findings import finding
 from jbanalysis.checks.series_rules import MIN_UNITS, _break_units, _kinds
+from jbanalysis.metrics.vintages import robust_scale
 from jbanalysis.registry.paths import source_label
 
 __all__ = ["COMMON_MIN", "COMMON_Z", "TOTAL_SHIFT", "shift_findings"]
@@ -131,7 +132,7 @@ def _common_shifts(tables: pd.DataFrame, registered) -> list[dict]:
         if len(median) < 6:
             continue
         usual = float(median.median())
-        scale = 1.4826 * float(np.median(np.abs(median - usual)))
+        scale = robust_scale(median)
         if not scale > 0:
             continue
         covered = _break_units(registered, str(indicator))

@@ -75,7 +75,17 @@ def revision_near(year: int, revisions: Mapping[int, str] | None = None) -> str:
     return "; ".join(known[y] for y in (year - 1, year) if y in known)
 
 
-def _robust_scale(values: pd.Series | np.ndarray) -> float:
+def robust_scale(values: pd.Series | np.ndarray) -> float:
+    """The robust standard deviation of ``values``: the median absolute deviation, scaled.
+
+    .. math:: S = 1.4826 \\, \\operatorname{med}_i |x_i - \\operatorname{med}_j x_j|
+
+    NaN values are left out; ``nan`` when none is left.
+
+    >>> from jbanalysis.metrics.vintages import robust_scale
+    >>> round(robust_scale([1.0, 2.0, 3.0, 4.0, 100.0, float("nan")]), 4)
+    1.4826
+    """
     arr = np.asarray(values, dtype="float64")
     arr = arr[~np.isnan(arr)]
     if arr.size == 0:
@@ -254,11 +264,11 @@ def break_years(
                 int(year),
                 len(group),
                 int((group["robust_z"].abs() > threshold).sum()),
-                _robust_scale(group["growth"]),
+                robust_scale(group["growth"]),
             )
         )
     out = pd.DataFrame(rows, columns=["year", "n", "flagged", "dispersion"])
-    spread = _robust_scale(out["dispersion"])
+    spread = robust_scale(out["dispersion"])
     centre = float(out["dispersion"].median())
     excess = out["dispersion"] - centre
     # With a perfectly steady spread in the other years any excess is infinitely unusual.
