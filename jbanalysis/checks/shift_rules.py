@@ -96,23 +96,34 @@ def _total_shifts(tables: pd.DataFrame, annual: pd.DataFrame, registered) -> lis
                 if abs(shift) <= TOTAL_SHIFT or _explained(covered, int(year), set(both)):
                     continue
                 out.append(
-                    finding(
-                        "warning",
+                    _shift_finding(
                         "total_shift",
                         f"the {len(both)} units' {indicator} sum to {before:.1%} of the published "
                         f"{group} total in {year - 1} and {after:.1%} in {year} ({shift:+.1%}, "
                         "first release against first release): the units' values changed basis "
-                        "against the total's and no registered break starts then: register it "
-                        "in breaks.csv with its evidence, or accept it in corrections.csv",
-                        file=source_label(str(source)),
-                        source_id=str(source),
-                        record="*",
-                        district="*",
-                        year=int(year),
-                        indicator=str(indicator),
+                        "against the total's",
+                        source,
+                        year,
+                        indicator,
                     )
                 )
     return out
+
+
+def _shift_finding(rule: str, what: str, source, year, indicator) -> dict:
+    """A shift of a whole table's units, with the advice both shift rules give."""
+    return finding(
+        "warning",
+        rule,
+        f"{what} and no registered break starts then: register it in breaks.csv with its "
+        "evidence, or accept it in corrections.csv",
+        file=source_label(str(source)),
+        source_id=str(source),
+        record="*",
+        district="*",
+        year=int(year),
+        indicator=str(indicator),
+    )
 
 
 def _common_shifts(tables: pd.DataFrame, registered) -> list[dict]:
@@ -144,19 +155,14 @@ def _common_shifts(tables: pd.DataFrame, registered) -> list[dict]:
             if _explained(covered, int(year), moved):
                 continue
             out.append(
-                finding(
-                    "warning",
+                _shift_finding(
                     "common_shift",
                     f"the median unit's {indicator} grows {np.expm1(m):+.1%} in {year} against "
                     f"a usual {np.expm1(usual):+.1%} (robust z = {z:.1f}, {len(moved)} units): "
-                    "every unit moved together and no registered break starts then: register "
-                    "it in breaks.csv with its evidence, or accept it in corrections.csv",
-                    file=source_label(str(source)),
-                    source_id=str(source),
-                    record="*",
-                    district="*",
-                    year=int(year),
-                    indicator=str(indicator),
+                    "every unit moved together",
+                    source,
+                    year,
+                    indicator,
                 )
             )
     return out
