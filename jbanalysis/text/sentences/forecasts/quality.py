@@ -45,9 +45,20 @@ def selection_sentence(
     )
 
 
+def _too_few_origins(cal, lang: str) -> str:
+    """The reason both kinds of calibration give when the backtest had too few origins."""
+    from jbanalysis.forecast.protocol import MIN_ORIGINS_TO_SELECT
+
+    return pick(
+        f"回测起点只有{cal.n_origins}个（至少需要{MIN_ORIGINS_TO_SELECT}个）",
+        f"only {cal.n_origins} backtest origin(s) (at least {MIN_ORIGINS_TO_SELECT})",
+        lang,
+    )
+
+
 def _calibration_reasons(cal, lang: str) -> list[str]:
     """Why a calibration is not calibrated, in words of ``lang`` (from its fields)."""
-    from jbanalysis.forecast.evaluate import (
+    from jbanalysis.forecast.protocol import (
         CALIBRATED_BANDS,
         MIN_ERRORS_TO_CALIBRATE,
         MIN_ORIGINS_TO_SELECT,
@@ -57,13 +68,7 @@ def _calibration_reasons(cal, lang: str) -> list[str]:
         return _backtest_interval_reasons(cal, lang)
     out = []
     if cal.n_origins < MIN_ORIGINS_TO_SELECT:
-        return [
-            pick(
-                f"回测起点只有{cal.n_origins}个（至少需要{MIN_ORIGINS_TO_SELECT}个）",
-                f"only {cal.n_origins} backtest origin(s) (at least {MIN_ORIGINS_TO_SELECT})",
-                lang,
-            )
-        ]
+        return [_too_few_origins(cal, lang)]
     if cal.n_errors < MIN_ERRORS_TO_CALIBRATE:
         out.append(
             pick(
@@ -112,13 +117,7 @@ def _backtest_interval_reasons(cal, lang: str) -> list[str]:
     )
 
     if cal.n_origins < MIN_ORIGINS_TO_SELECT:
-        return [
-            pick(
-                f"回测起点只有{cal.n_origins}个（至少需要{MIN_ORIGINS_TO_SELECT}个）",
-                f"only {cal.n_origins} backtest origin(s) (at least {MIN_ORIGINS_TO_SELECT})",
-                lang,
-            )
-        ]
+        return [_too_few_origins(cal, lang)]
     out = []
     if cal.n_checked < MIN_ERRORS_TO_CALIBRATE:
         out.append(
