@@ -26,9 +26,11 @@ import pandas as pd
 
 from jbanalysis.registry.schema import MATCHED_VINTAGES
 
-__all__ = ["RULES", "Matched", "Vintages", "match_values", "vintage_frame"]
+__all__ = ["MIXED_VINTAGES", "RULES", "Matched", "Vintages", "match_values", "vintage_frame"]
 
-RULES = ("same vintage", "matched", "mixed vintages", "vintage unknown", "as given")
+#: The rule of a share whose total has no value of the part's vintage (read by sentences and charts).
+MIXED_VINTAGES = "mixed vintages"
+RULES = ("same vintage", "matched", MIXED_VINTAGES, "vintage unknown", "as given")
 
 
 def vintage_frame(data: pd.DataFrame, indicator: str | None) -> pd.DataFrame | None:
@@ -132,7 +134,7 @@ def match_values(
     if all(v == target for v in used.values()):
         return Matched(out, used, "matched" if matched else "same vintage", target)
     unknown = any(v not in MATCHED_VINTAGES for v in used.values())
-    return Matched(out, used, "vintage unknown" if unknown else "mixed vintages", target)
+    return Matched(out, used, "vintage unknown" if unknown else MIXED_VINTAGES, target)
 
 
 class Vintages:

@@ -17,6 +17,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
+from jbanalysis.metrics.matching import MIXED_VINTAGES
 from jbanalysis.plots.theme import BREAK_COLOUR
 from jbanalysis.registry.terms import term
 
@@ -102,7 +103,7 @@ def share_breaks(
     if isinstance(total, str):
         own = shares[shares["district"] == district]
         if "rule" in own.columns:  # a share left out as mixing vintages is not drawn
-            own = own[own["rule"] != "mixed vintages"]
+            own = own[own["rule"] != MIXED_VINTAGES]
         used = own["vintages"].astype(str).str.partition("/")[2]
         vintages = pd.DataFrame(
             {"district": total, "indicator": indicator, "year": own["year"], "vintage": used}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from jbanalysis.metrics.matching import MIXED_VINTAGES
 from jbanalysis.registry.terms import check_lang, term
 from jbanalysis.text.labels import district_name
 from jbanalysis.text.lang import pick
@@ -128,11 +129,13 @@ def share_sentence(
     """
     from jbanalysis.metrics import series_path
 
+    mixed_years: set[int] = set()
     if isinstance(shares, pd.DataFrame):
         rows = shares[shares["district"] == district].sort_values("year")
-        if "rule" in rows.columns:  # like for like only: a share of two vintages is left out
-            rows = rows.assign(share=rows["share"].where(rows["rule"] != "mixed vintages"))
-        path = series_path(rows.set_index("year")["share"], digits=1)
+        # like for like only: a share of two vintages is left out of the path
+        mixed_years = {int(y) for y in _mixed(shares, district)["year"]}
+        values = rows.set_index("year")["share"]
+        path = series_path(values.where(~values.index.isin(mixed_years)), digits=1)
     else:
         path = shares
     name = district_name(district, lang)
@@ -148,9 +151,6 @@ def share_sentence(
     phrase = path_phrase(path, fmt_pct, lang)
     sentence = pick(f"{name}{what}{phrase}。", f"{name}'s {what} {phrase}.", lang)
     notes = []
-    mixed_years = (
-        set(_mixed(shares, district)["year"]) if isinstance(shares, pd.DataFrame) else set()
-    )
     gaps = [y for y in path.gaps if y not in mixed_years]
     if gaps:
         notes.append(
@@ -179,7 +179,7 @@ def _mixed(shares: pd.DataFrame, district: str) -> pd.DataFrame:
     for the total: :func:`jbanalysis.metrics.share`'s ``rule`` "mixed vintages")."""
     if "rule" not in shares.columns:
         return shares.iloc[0:0]
-    rows = shares[(shares["district"] == district) & (shares["rule"] == "mixed vintages")]
+    rows = shares[(shares["district"] == district) & (shares["rule"] == MIXED_VINTAGES)]
     return rows[rows["value"].notna()] if "value" in rows.columns else rows
 
 
